@@ -1,0 +1,96 @@
+import Foundation
+
+/// Runs the pipeline: load → import → link → render → write. Every stage reports into one log;
+/// nothing is written unless the whole build is clean, so a failed build leaves `public/` as it was.
+public struct Builder: Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        public var output: URL
+        public var baseURL: String?
+        public var includeDrafts: Bool
+
+        public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+            self.root = root
+            self.output = output ?? root.appendingPathComponent("public")
+            self.baseURL = baseURL
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pagesWritten: Int
+        public var filesWritten: Int
+        public var articles: [Article]
+        public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Everything up to rendered files, without touching the output folder.
+    public func prepare(log: inout DiagnosticLog) -> (site: Site, files: [OutputFile])? {
+        let content = ContentLoader.load(root: options.root, log: &log)
+        guard let configFile = content.config,
+              let config = SiteConfig.load(configFile, baseURLOverride: options.baseURL, log: &log) else { return nil }
+        let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
+        let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
+        let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
+        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
+        checkPageSlugs(pages, log: &log)
+        let templates = TemplateSet.load(root: options.root, log: &log)
+        let assets = loadAssets(log: &log)
+        guard !log.hasErrors, let templates else { return nil }
+        let site = Site(config: config, articles: articles, pages: pages, includeDrafts: options.includeDrafts)
+        let files = SiteRenderer(site: site, templates: templates).render() + assets
+        return (site, files)
+    }
+
+    public func build() -> Report {
+        var log = DiagnosticLog()
+        guard let prepared = prepare(log: &log) else {
+            return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
+        }
+        do {
+            try OutputWriter.write(prepared.files, to: options.output)
+        } catch {
+            log.error("\(error)", at: nil, hint: "check that the folder is writable and the disk has space; public/ was left as it was")
+        }
+        let pages = prepared.files.filter { $0.path.hasSuffix(".html") }.count
+        return Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
+                      filesWritten: log.hasErrors ? 0 : prepared.files.count, articles: prepared.site.articles)
+    }
+
+    /// Standalone pages live at the site root, so they must not take a section's name.
+    func checkPageSlugs(_ pages: [Page], log: inout DiagnosticLog) {
+        let reserved: Set<String> = ["articles", "topics", "entities", "timeline", "data", "search", "assets", "pagefind"]
+        var seen: [String: SourceLocation] = [:]
+        for page in pages {
+            if reserved.contains(page.slug) {
+                log.error("the page slug `\(page.slug)` is reserved for a section of the site", at: page.origin,
+                          hint: "choose another `slug` in the front matter")
+            } else if let other = seen[page.slug] {
+                log.error("the page slug `\(page.slug)` is already used by \(other.file)", at: page.origin,
+                          hint: "give one of the pages a different `slug`")
+            }
+            seen[page.slug] = page.origin
+        }
+    }
+
+    /// `templates/assets/` is copied as it is to `public/assets/`.
+    func loadAssets(log: inout DiagnosticLog) -> [OutputFile] {
+        let folder = options.root.appendingPathComponent("templates/assets")
+        let paths = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        return paths.compactMap { relative in
+            let url = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                log.error("cannot read the asset", at: SourceLocation(file: "templates/assets/" + relative, line: 1), hint: "check its permissions")
+                return nil
+            }
+            return OutputFile(path: "assets/" + relative, data: data)
+        }
+    }
+}

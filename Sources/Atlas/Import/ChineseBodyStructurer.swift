@@ -1,0 +1,50 @@
+/// Splits a Chinese body into paragraphs, bullet lists and short headings.
+///
+/// The exports flatten the article to one line, leaving a space where a paragraph ended (after
+/// 。！？ and closing brackets) and a `·` before each bullet; spaces between two Han characters are
+/// line-wrap residue from the original layout and are dropped.
+enum ChineseBodyStructurer {
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "…", "」", "”", "】", "）", "!", "?"]
+
+    static func blocks(_ text: String) -> [BodyBlock] {
+        var segments: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c == " " {
+                let before = i > 0 ? chars[i - 1] : " "
+                let after = i + 1 < chars.count ? chars[i + 1] : " "
+                if sentenceEnds.contains(before) || after == "·" || after == "•" {
+                    if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
+                    current = ""
+                    continue
+                }
+                if before.isHan && after.isHan { continue }
+            }
+            current.append(c)
+        }
+        if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
+
+        var blocks: [BodyBlock] = []
+        var bullets: [String] = []
+        for (index, segment) in segments.enumerated() {
+            if segment.hasPrefix("·") || segment.hasPrefix("•") {
+                bullets.append(String(segment.dropFirst()).trimmingWhitespace)
+                continue
+            }
+            if !bullets.isEmpty { blocks.append(.list(bullets)); bullets = [] }
+            let isLast = index == segments.count - 1
+            if !isLast, segment.count <= 30, let last = segment.last, !sentenceEnds.contains(last), last != "," && last != "，" {
+                blocks.append(.heading(segment, level: 3))
+            } else {
+                blocks.append(.paragraph(segment))
+            }
+        }
+        if !bullets.isEmpty { blocks.append(.list(bullets)) }
+        return blocks
+    }
+}
+
+extension Character {
+    var isHan: Bool { unicodeScalars.first?.isHan ?? false }
+}

@@ -1,0 +1,104 @@
+/// Reads editor-written Markdown: articles (`content/articles/*.md`) and standalone pages
+/// (`content/pages/*.md`). A bad file is reported and skipped so the rest still gets checked.
+public enum MarkdownReader {
+    static let articleKeys = ["title", "date", "source", "source_url", "topics", "tags", "lang", "slug", "summary", "draft"]
+    static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang"]
+
+    public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
+        guard let parts = FrontMatter.split(file, log: &log),
+              let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: articleKeys, log: &log)
+        else { return nil }
+        let errorsBefore = log.errors.count
+        let title = required("title", fields, log: &log)
+        let source = required("source", fields, log: &log)
+        let time = date(fields, required: true, log: &log)
+        var published: Timestamp?
+        if let time {
+            published = Timestamp(time, zone: config.timeZone)
+            if published == nil {
+                log.error("`\(time)` does not exist in \(config.timeZone.identifier) (a daylight-saving gap)", at: fields.location(ofKey: "date"),
+                          hint: "move the time out of the skipped hour")
+            }
+        }
+        let slug = slugField(fields, log: &log)
+        let language = languageField(fields, log: &log)
+        let sourceURL = fields.string("source_url", log: &log)
+        if let sourceURL, !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
+            log.error("`source_url` must start with http:// or https://", at: fields.location(ofKey: "source_url"),
+                      hint: "give the full address of the original article")
+        }
+        guard log.errors.count == errorsBefore, let title, let source, let published else { return nil }
+        let topics = fields.strings("topics", log: &log) ?? []
+        return Article(
+            slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
+            topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
+            body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
+            isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)])
+    }
+
+    public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
+        guard let parts = FrontMatter.split(file, log: &log),
+              let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: pageKeys, log: &log)
+        else { return nil }
+        let errorsBefore = log.errors.count
+        let title = required("title", fields, log: &log)
+        let time = date(fields, required: false, log: &log)
+        let slug = slugField(fields, log: &log) ?? Slug.make(title ?? "")
+        let language = languageField(fields, log: &log)
+        guard log.errors.count == errorsBefore, let title else { return nil }
+        guard !slug.isEmpty else {
+            log.error("cannot make a slug from the title `\(title)`", at: fields.location(ofKey: "title"), hint: "add `slug: some-name`")
+            return nil
+        }
+        return Page(slug: slug, title: title, summary: fields.string("summary", log: &log), date: time,
+                    language: language ?? Language.detect(parts.body), markdown: parts.body,
+                    isDraft: fields.bool("draft", log: &log) ?? false, origin: SourceLocation(file: file.path, line: 1))
+    }
+
+    private static func required(_ key: String, _ fields: YAMLFields, log: inout DiagnosticLog) -> String? {
+        let value = fields.string(key, log: &log)?.trimmingWhitespace
+        guard let value, !value.isEmpty else {
+            log.error("`\(key)` is missing or empty", at: fields.has(key) ? fields.location(ofKey: key) : fields.mappingLocation,
+                      hint: "add `\(key): …` to the front matter")
+            return nil
+        }
+        return value
+    }
+
+    private static func date(_ fields: YAMLFields, required: Bool, log: inout DiagnosticLog) -> LocalDateTime? {
+        guard let raw = fields.string("date", log: &log) else {
+            if required {
+                log.error("`date` is missing", at: fields.mappingLocation, hint: "add `date: YYYY-MM-DD HH:MM` (the publication time)")
+            }
+            return nil
+        }
+        guard let time = FrontMatter.date(raw) else {
+            log.error("`date` `\(raw)` is not `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`", at: fields.location(ofKey: "date"),
+                      hint: "write for example `date: 2025-08-18 13:30`")
+            return nil
+        }
+        if let problem = time.calendarProblem {
+            log.error("impossible date `\(raw)`: \(problem)", at: fields.location(ofKey: "date"), hint: "use a date that exists")
+            return nil
+        }
+        return time
+    }
+
+    private static func slugField(_ fields: YAMLFields, log: inout DiagnosticLog) -> String? {
+        guard let slug = fields.string("slug", log: &log) else { return nil }
+        if let problem = Slug.problem(with: slug) {
+            log.error("slug `\(slug)`: \(problem)", at: fields.location(ofKey: "slug"), hint: Slug.rule)
+            return nil
+        }
+        return slug
+    }
+
+    private static func languageField(_ fields: YAMLFields, log: inout DiagnosticLog) -> Language? {
+        guard let raw = fields.string("lang", log: &log) else { return nil }
+        if let language = Language(rawValue: raw) { return language }
+        if raw.lowercased().hasPrefix("zh") { return .chinese }
+        if raw.lowercased().hasPrefix("en") { return .english }
+        log.error("`lang` `\(raw)` is not supported", at: fields.location(ofKey: "lang"), hint: "use `zh-Hans` or `en`")
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Readable ASCII URL segments from any title: Chinese becomes pinyin without tones, everything
+/// else is folded to ASCII, lower-cased and hyphenated.
+public enum Slug {
+    public static let maxLength = 64
+    static let rule = "a slug is 1–64 characters of a–z, 0–9 and single hyphens, not starting or ending with a hyphen"
+
+    public static func make(_ title: String) -> String {
+        // Space out Han runs first, so "30天" and "G7密谋" give "30-tian" and "g7-mi-mou".
+        var spaced = ""
+        var previousIsHan: Bool?
+        for c in title {
+            let isHan = c.isHan
+            if let previous = previousIsHan, previous != isHan { spaced.append(" ") }
+            spaced.append(c)
+            previousIsHan = isHan
+        }
+        let latin = spaced.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? spaced.lowercased()
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in latin.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return cap(slug)
+    }
+
+    /// Cuts at a word boundary so a long pinyin title does not end in half a syllable.
+    static func cap(_ slug: String) -> String {
+        guard slug.count > maxLength else { return slug }
+        let head = slug.prefix(maxLength)
+        if let cut = head.lastIndex(of: "-"), head.distance(from: head.startIndex, to: cut) >= maxLength / 2 {
+            return String(head[..<cut])
+        }
+        return String(head).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+
+    /// Why an editor's slug cannot be used as one URL segment, or nil when it can.
+    public static func problem(with slug: String) -> String? {
+        if slug.isEmpty { return "it is empty" }
+        if slug.count > maxLength { return "it is longer than \(maxLength) characters" }
+        if slug == "." || slug == ".." || slug.contains("/") || slug.contains("\\") { return "it would leave its folder" }
+        let allowed = slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        if !allowed || slug.hasPrefix("-") || slug.hasSuffix("-") || slug.contains("--") { return "it has characters other than a–z, 0–9 and single hyphens" }
+        return nil
+    }
+
+    /// A short, stable suffix that tells apart two titles with the same slug without depending on
+    /// which other articles exist (FNV-1a of the identity, base 36).
+    static func disambiguator(for identity: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(String(hash, radix: 36).prefix(6))
+    }
+}

@@ -1,0 +1,87 @@
+/// The `SOURCE· YYYY-MM-DD HH:MM` line that follows every title in a dump.
+///
+/// Parsed by hand from the end of the line: the source name may contain anything, the date and
+/// time never do, and a hand parser gives the exact column of whatever is wrong.
+struct SourceLine: Hashable, Sendable {
+    var source: String
+    var time: LocalDateTime
+
+    enum Problem: Error, Equatable {
+        /// Not a source line at all (no trailing date): probably a title or body line.
+        case notASourceLine
+        /// Looks like a source line but is malformed; `column` is 1-based in scalars.
+        case malformed(String, column: Int)
+        case impossibleDate(String, column: Int)
+    }
+
+    /// Whether the line ends in something date-like, so that a malformed source line is reported
+    /// as malformed instead of as a missing one.
+    static func looksLikeSourceLine(_ line: Substring) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count <= 160 else { return false }
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        // Walk back over digits and date/time punctuation; need at least a 4-digit year.
+        var i = end, digits = 0, sawSeparator = false
+        while i > 0 {
+            let c = scalars[i - 1]
+            if ("0"..."9").contains(c) {
+                digits += 1
+            } else if "-/.:".unicodeScalars.contains(c) {
+                sawSeparator = true
+            } else if c != " " {
+                break
+            }
+            i -= 1
+        }
+        return digits >= 6 && sawSeparator && i > 0
+    }
+
+    static func parse(_ line: Substring) -> Result<SourceLine, Problem> {
+        guard looksLikeSourceLine(line) else { return .failure(.notASourceLine) }
+        let scalars = Array(line.unicodeScalars)
+        guard let dot = scalars.lastIndex(of: "·") else {
+            return .failure(.malformed("the source line has no `·` (U+00B7) between the source name and the date", column: 1))
+        }
+        let source = String(String.UnicodeScalarView(scalars[..<dot])).trimmingWhitespace
+        guard !source.isEmpty else {
+            return .failure(.malformed("the source name before `·` is empty", column: 1))
+        }
+        var i = dot + 1
+        if i < scalars.count, scalars[i] == " " { i += 1 }
+        let stampColumn = i + 1
+        let stamp = String(String.UnicodeScalarView(scalars[i...])).trimmingWhitespace
+        let expected = "expected `YYYY-MM-DD HH:MM` after `·`, found `\(stamp)`"
+        let bytes = Array(stamp.utf8)
+        guard bytes.count == 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":") else {
+            return .failure(.malformed(expected, column: stampColumn))
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for b in bytes[range] {
+                guard (48...57).contains(b) else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16) else {
+            return .failure(.malformed(expected, column: stampColumn))
+        }
+        let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute)
+        if let problem = time.calendarProblem {
+            return .failure(.impossibleDate("impossible date or time `\(stamp)`: \(problem)", column: stampColumn))
+        }
+        return .success(SourceLine(source: source, time: time))
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

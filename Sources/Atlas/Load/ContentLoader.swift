@@ -1,0 +1,45 @@
+import Foundation
+
+/// Every input file of a site, read and decoded, grouped by what it is.
+public struct ContentFiles: Sendable {
+    public var config: TextFile?
+    public var dumps: [TextFile] = []
+    public var articles: [TextFile] = []
+    public var pages: [TextFile] = []
+}
+
+/// Reads the site folder following the content layout of DESIGN.md. Paths are sorted so the
+/// build never depends on the order the file system lists them in.
+public enum ContentLoader {
+    public static func load(root: URL, log: inout DiagnosticLog) -> ContentFiles {
+        var files = ContentFiles()
+        files.config = read(root, SiteConfig.fileName, log: &log, missingHint: "create site.yml with at least `title:`")
+        files.dumps = folder(root, "content/sources", ext: "txt", log: &log)
+        files.articles = folder(root, "content/articles", ext: "md", log: &log)
+        files.pages = folder(root, "content/pages", ext: "md", log: &log)
+        return files
+    }
+
+    static func folder(_ root: URL, _ relative: String, ext: String, log: inout DiagnosticLog) -> [TextFile] {
+        let url = root.appendingPathComponent(relative)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
+            .compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
+    }
+
+    static func read(_ root: URL, _ relative: String, log: inout DiagnosticLog, missingHint: String?) -> TextFile? {
+        let url = root.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            log.error(exists ? "cannot read the file" : "the file is missing", at: SourceLocation(file: relative, line: 1),
+                      hint: exists ? "check its permissions (chmod a+r)" : (missingHint ?? "restore the file"))
+            return nil
+        }
+        switch TextFile.decode(Array(data), path: relative) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            log.error(diagnostic.message, at: diagnostic.location, hint: diagnostic.hint ?? "")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A content file decoded to text, with the quirks of real exports (byte-order mark, CRLF or CR
+/// line endings) removed, so that later stages see plain `\n`-separated lines and can still
+/// report positions that match what the editor sees.
+public struct TextFile: Sendable, Hashable {
+    /// Path relative to the site root; used in every diagnostic about this file.
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Decodes strictly: a file that is not UTF-8 is an error at the first bad byte, never
+    /// silently repaired into replacement characters that would then be published.
+    public static func decode(_ bytes: [UInt8], path: String) -> Result<TextFile, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            return .failure(Diagnostic(
+                .error, at: SourceLocation(file: path, line: bad.line, column: bad.column),
+                "the file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at this position)",
+                hint: "save the file as UTF-8, for example with `iconv -f GB18030 -t UTF-8`"))
+        }
+        if let nul = body.firstIndex(of: 0) {
+            let place = position(of: nul, in: body)
+            return .failure(Diagnostic(
+                .error, at: SourceLocation(file: path, line: place.line, column: place.column),
+                "the file contains a NUL byte",
+                hint: "remove the NUL byte; text files never need one"))
+        }
+        var text = String(decoding: body, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(TextFile(path: path, text: text))
+    }
+
+    /// The file's lines, numbered from 1, for parsers that report by line.
+    public var lines: [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var i = bytes.startIndex
+        while i < index {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (line: Int, column: Int, byte: UInt8)? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            let length: Int
+            var minimum: UInt32 = 0
+            var scalar: UInt32
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
+            default:
+                let p = position(of: i, in: bytes); return (p.line, p.column, b)
+            }
+            if i + length > end {
+                let p = position(of: i, in: bytes); return (p.line, p.column, b)
+            }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 {
+                    let p = position(of: i, in: bytes); return (p.line, p.column, b)
+                }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                let p = position(of: i, in: bytes); return (p.line, p.column, b)
+            }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+/// What an article's body is made of: a structured import or an editor's Markdown.
+public enum ArticleBody: Hashable, Sendable {
+    case imported(ImportedBody)
+    case markdown(String, language: Language)
+
+    public var language: Language {
+        switch self {
+        case .imported(let body): return body.language
+        case .markdown(_, let language): return language
+        }
+    }
+}
+
+/// One news article, from a dump or a Markdown file; later stages do not care which.
+public struct Article: Hashable, Sendable, Identifiable {
+    /// Stable identity: the same title, source and time is the same article wherever it appears.
+    public var id: String { "\(title)\u{1F}\(source)\u{1F}\(published.local)" }
+    public var slug: String
+    public var title: String
+    public var source: String
+    public var sourceURL: String?
+    public var published: Timestamp
+    /// Topic names in the order the article was first met under them.
+    public var topics: [String]
+    public var tags: [String]
+    public var summary: String?
+    public var body: ArticleBody
+    public var isDraft: Bool
+    /// Every place the article was read from (a dump may repeat it; several dumps may share it).
+    public var origins: [SourceLocation]
+
+    public var titleLanguage: Language { Language.detect(title) }
+}

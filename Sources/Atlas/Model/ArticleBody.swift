@@ -1,0 +1,43 @@
+/// A block of an imported article body. Text is plain (never HTML); the renderer escapes it and
+/// turns citation marks into reference marks.
+public enum BodyBlock: Hashable, Sendable {
+    /// `level` 2 for the digest's own sections (Core Insights, Group N), 3 for sub-categories.
+    case heading(String, level: Int)
+    case paragraph(String)
+    case list([String])
+}
+
+/// The language of a text, as a BCP 47 tag for `lang` attributes.
+public enum Language: String, Hashable, Sendable, Codable {
+    case chinese = "zh-Hans"
+    case english = "en"
+
+    /// Decides by which script dominates, so a Chinese body quoting "MP Materials" stays Chinese.
+    public static func detect(_ text: String) -> Language {
+        var han = 0, latin = 0
+        for scalar in text.unicodeScalars.prefix(4000) {
+            if scalar.isHan { han += 1 } else if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1 }
+        }
+        // One Han character carries about as much as a short English word.
+        return han * 3 >= latin ? .chinese : .english
+    }
+}
+
+extension Unicode.Scalar {
+    var isHan: Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+}
+
+/// An imported body: structured for reading, with the raw line kept for readers who want to check
+/// the structuring against what the export said.
+public struct ImportedBody: Hashable, Sendable {
+    public var blocks: [BodyBlock]
+    public var language: Language
+    /// The export cut the body off (it ends in ` ...`).
+    public var isExcerpt: Bool
+    public var raw: String
+}

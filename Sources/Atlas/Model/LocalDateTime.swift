@@ -1,0 +1,55 @@
+import Foundation
+
+/// A wall-clock time as the dumps print it, with no zone: the zone comes from the site config,
+/// so the same dump means the same instants on every machine whatever its `TZ`.
+public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)
+    }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+        (a.year, a.month, a.day, a.hour, a.minute) < (b.year, b.month, b.day, b.hour, b.minute)
+    }
+
+    /// Why the date cannot exist on a calendar (30 February, 24:00), or nil when it can.
+    public var calendarProblem: String? {
+        guard (1...9999).contains(year) else { return "year \(year) is out of range" }
+        guard (1...12).contains(month) else { return "month \(month) does not exist" }
+        let days = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else {
+            return String(format: "%04d-%02d has no day %d", year, month, day)
+        }
+        guard (0...23).contains(hour) else { return "hour \(hour) does not exist (use 00–23)" }
+        guard (0...59).contains(minute) else { return "minute \(minute) does not exist (use 00–59)" }
+        return nil
+    }
+
+    private var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    /// The instant this wall-clock time names in `zone`, or nil when the zone skips it (a
+    /// daylight-saving gap), which would otherwise silently shift the article by an hour.
+    public func instant(in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
+        guard let date = calendar.date(from: parts) else { return nil }
+        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard back.year == year, back.month == month, back.day == day, back.hour == hour, back.minute == minute
+        else { return nil }
+        return date
+    }
+}

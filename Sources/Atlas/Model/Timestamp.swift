@@ -1,0 +1,32 @@
+import Foundation
+
+/// A publication time pinned to the site's zone: keeps the wall-clock time the source printed
+/// and the offset, so pages show what the source said and `<time datetime>` is unambiguous.
+public struct Timestamp: Hashable, Sendable, Comparable {
+    public var local: LocalDateTime
+    public var instant: Date
+    /// Seconds east of UTC at that instant in the site's zone.
+    public var offsetSeconds: Int
+
+    public init?(_ local: LocalDateTime, zone: TimeZone) {
+        guard let instant = local.instant(in: zone) else { return nil }
+        self.local = local
+        self.instant = instant
+        self.offsetSeconds = zone.secondsFromGMT(for: instant)
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.instant < b.instant }
+
+    /// ISO 8601 with offset, for `<time datetime>`, feeds and sitemaps.
+    public var iso8601: String {
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let minutes = abs(offsetSeconds) / 60
+        return String(format: "%04d-%02d-%02dT%02d:%02d:00%@%02d:%02d",
+                      local.year, local.month, local.day, local.hour, local.minute,
+                      sign, minutes / 60, minutes % 60)
+    }
+
+    /// What readers see: the date and time as the source printed them.
+    public var display: String { local.description }
+    public var dateOnly: String { String(format: "%04d-%02d-%02d", local.year, local.month, local.day) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Renders an imported body's blocks as HTML. Text is escaped first; the only markup added is
+/// the builder's own (headings, lists, reference marks), so article text never becomes HTML.
+enum BodyRenderer {
+    static func html(_ body: ImportedBody) -> TrustedHTML {
+        var out = ""
+        for block in body.blocks {
+            switch block {
+            case .heading(let text, let level):
+                out += "<h\(level)>\(inline(text))</h\(level)>\n"
+            case .paragraph(let text):
+                out += "<p>\(inline(text))</p>\n"
+            case .list(let items):
+                out += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+            }
+        }
+        return TrustedHTML(out)
+    }
+
+    /// Escapes `text` and turns each run of citation marks (`[4][5]`) into one reference mark,
+    /// kept visible because they point at paragraphs of the original article.
+    static func inline(_ text: String) -> String {
+        let escaped = HTMLEscape.text(text)
+        var out = ""
+        var run = ""
+        var i = escaped.startIndex
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            out += "<sup class=\"ref\">\(run)</sup>"
+            run = ""
+        }
+        while i < escaped.endIndex {
+            if escaped[i] == "[", let close = escaped[i...].firstIndex(of: "]"),
+               escaped.distance(from: i, to: close) > 1, escaped.distance(from: i, to: close) <= 5,
+               escaped[escaped.index(after: i)..<close].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                // Attach the mark to the preceding word, as a footnote mark would be.
+                if run.isEmpty, out.hasSuffix(" ") { out.removeLast() }
+                run += escaped[i...close]
+                i = escaped.index(after: close)
+                continue
+            }
+            flushRun()
+            out.append(escaped[i])
+            i = escaped.index(after: i)
+        }
+        flushRun()
+        return out
+    }
+
+    /// A short plain-text preview for lists: the first item or paragraph, without reference marks.
+    static func teaser(_ body: ArticleBody, limit: Int = 140) -> String {
+        var text = ""
+        switch body {
+        case .imported(let imported):
+            for block in imported.blocks {
+                if case .list(let items) = block, let first = items.first { text = first; break }
+                if case .paragraph(let paragraph) = block { text = paragraph; break }
+            }
+        case .markdown(let markdown, _):
+            text = markdown.split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty && !$0.hasPrefix("#") }.map(String.init) ?? ""
+        }
+        let plain = text.replacingOccurrences(of: #"\s*(\[\d{1,4}\])+"#, with: "", options: .regularExpression)
+        let trimmed = plain.trimmingWhitespace
+        return trimmed.count > limit ? String(trimmed.prefix(limit)).trimmingWhitespace + "…" : trimmed
+    }
+}

@@ -1,0 +1,29 @@
+/// HTML that the builder made itself (escaped text, cmark's output, SVG it drew). Only values of
+/// this type may reach a template unescaped, so article text can never become markup by accident.
+public struct TrustedHTML: Hashable, Sendable, CustomStringConvertible {
+    public let html: String
+    /// Internal: only the builder's own renderers vouch for HTML.
+    init(_ html: String) { self.html = html }
+    public var description: String { html }
+
+    public static func text(_ text: String) -> TrustedHTML { TrustedHTML(HTMLEscape.text(text)) }
+}
+
+public enum HTMLEscape {
+    /// Escapes for both text and quoted attribute values, the contexts the templates use.
+    public static func text(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

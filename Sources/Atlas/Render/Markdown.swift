@@ -1,0 +1,71 @@
+import CCmarkGFM
+import Foundation
+
+/// The only place that calls into cmark-gfm: one parse-render-free cycle per document, so no
+/// C pointer outlives the call and nothing leaks.
+public struct Markdown: Sendable {
+    /// The GitHub extensions every curated page gets; footnotes come from a parser option.
+    public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Raw HTML in Markdown is escaped unless the site config allows it: content is not code.
+    public var allowsRawHTML: Bool
+    public var extensions: [String]
+    public var footnotes: Bool
+
+    public init(allowsRawHTML: Bool = false, extensions: [String] = Markdown.extensions, footnotes: Bool = true) {
+        self.allowsRawHTML = allowsRawHTML
+        self.extensions = extensions
+        self.footnotes = footnotes
+    }
+
+    public func html(_ markdown: String) -> String {
+        cmark_gfm_core_extensions_ensure_registered()
+        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        if footnotes { options |= CMARK_OPT_FOOTNOTES }
+        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let extension_ = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extension_)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        if !allowsRawHTML { escapeRawHTML(in: document) }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// cmark's own safe mode drops raw HTML with a comment; editors are better served by seeing
+    /// their tags as text, so raw HTML nodes become text nodes and the renderer escapes them.
+    private func escapeRawHTML(in document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var raw: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { raw.append(node) }
+        }
+        for node in raw {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                // A block becomes a paragraph holding the text, so it keeps its place in the flow.
+                guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                cmark_node_set_literal(text, literal)
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Renders a linked `Site` into output files: one page per article, page and topic, the lists and
+/// the home page. Pure: the same site and templates give the same bytes.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let markdown: Markdown
+    private let topicURLs: [String: String]
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        self.markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML)
+        self.topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(page("index.html", template: "home", home()))
+        files.append(page("articles/index.html", template: "articles", articleList()))
+        files.append(page("topics/index.html", template: "topics", topicList()))
+        let articles = site.articles
+        // Rendering each article is independent; do it across cores, keeping the output order.
+        var rendered = [OutputFile?](repeating: nil, count: articles.count)
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+                let view = articleView(index)
+                slots[index] = page("articles/\(articles[index].slug)/index.html", template: "article", view)
+            }
+        }
+        files += rendered.compactMap { $0 }
+        for topic in site.topics {
+            let view = TopicView(layout: layout(title: topic.name, path: "topics/\(topic.slug)/", description: "\(topic.name): \(topic.articles.count) articles"),
+                                 name: topic.name, articles: topic.articles.map(card))
+            files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
+        }
+        for item in site.pages {
+            let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
+                                title: item.title, language: item.language, date: item.date.map { String($0.description.prefix(10)) },
+                                contentHTML: TrustedHTML(markdown.html(item.markdown)))
+            files.append(page("\(item.slug)/index.html", template: "page", view))
+        }
+        return files
+    }
+
+    private func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
+        OutputFile(path: path, text: templates.render(view.mustache, template: template))
+    }
+
+    func layout(title: String, path: String, description: String) -> LayoutView {
+        LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path)
+    }
+
+    func card(_ article: Article) -> ArticleCard {
+        let isExcerpt: Bool
+        if case .imported(let body) = article.body { isExcerpt = body.isExcerpt } else { isExcerpt = false }
+        return ArticleCard(
+            title: article.title, titleLanguage: article.titleLanguage, url: site.config.basePath + "articles/\(article.slug)/",
+            source: article.source, published: article.published,
+            topics: article.topics.compactMap { name in topicURLs[name].map { TopicLink(name: name, url: $0) } },
+            bodyLanguage: article.body.language, isExcerpt: isExcerpt,
+            teaser: article.summary ?? BodyRenderer.teaser(article.body))
+    }
+
+    func articleView(_ index: Int) -> ArticleView {
+        let article = site.articles[index]
+        let body: TrustedHTML
+        var raw: String?
+        switch article.body {
+        case .imported(let imported):
+            body = BodyRenderer.html(imported)
+            raw = imported.raw
+        case .markdown(let text, _):
+            body = TrustedHTML(markdown.html(text))
+        }
+        let current = card(article)
+        return ArticleView(
+            layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
+            card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
+            origins: article.origins,
+            newer: index > 0 ? card(site.articles[index - 1]) : nil,
+            older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
+    }
+
+    func home() -> HomeView {
+        let dates = site.articles.map(\.published)
+        return HomeView(
+            layout: layout(title: site.config.title, path: "", description: site.config.description),
+            introduction: site.config.description, articleCount: site.articles.count,
+            sourceCount: Set(site.articles.map(\.source)).count,
+            firstDate: dates.min()?.dateOnly ?? "", lastDate: dates.max()?.dateOnly ?? "",
+            topics: topicCards(latest: 3), latest: site.articles.prefix(8).map(card),
+            pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") })
+    }
+
+    func topicCards(latest: Int) -> [TopicCard] {
+        site.topics.map { topic in
+            TopicCard(topic: TopicLink(name: topic.name, url: topicURLs[topic.name]!), count: topic.articles.count,
+                      latest: topic.articles.prefix(latest).map(card))
+        }
+    }
+
+    func articleList() -> ArticleListView {
+        var months: [(label: String, articles: [ArticleCard])] = []
+        for article in site.articles {
+            let label = String(format: "%04d-%02d", article.published.local.year, article.published.local.month)
+            if months.last?.label == label { months[months.count - 1].articles.append(card(article)) } else { months.append((label, [card(article)])) }
+        }
+        return ArticleListView(layout: layout(title: "文章 Articles", path: "articles/", description: "All \(site.articles.count) articles, newest first"),
+                               months: months, count: site.articles.count)
+    }
+
+    func topicList() -> TopicsView {
+        TopicsView(layout: layout(title: "专题 Topics", path: "topics/", description: "The topics the articles are filed under"),
+                   topics: topicCards(latest: 0))
+    }
+}
+
+/// Lets `concurrentPerform` workers write disjoint slots of one buffer.
+struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+    subscript(index: Int) -> Element {
+        get { buffer[index] }
+        nonmutating set { buffer[index] = newValue }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, loaded and checked before anything renders: a parse error, a
+/// partial or parent that does not exist, or raw output of a value that is not builder-made HTML
+/// is a build error naming the template file and line.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Templates the renderer asks for by name.
+    public static let required = ["home", "article", "articles", "page", "topic", "topics"]
+
+    public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+        let folder = root.appendingPathComponent("templates")
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var sources: [(name: String, file: TextFile)] = []
+        let errorsBefore = log.errors.count
+        let paths = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for relative in paths {
+            let path = "templates/" + relative
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+                log.error("cannot read the template", at: SourceLocation(file: path, line: 1), hint: "check its permissions")
+                continue
+            }
+            guard case .success(let file) = TextFile.decode(Array(data), path: path) else {
+                log.error("the template is not valid UTF-8", at: SourceLocation(file: path, line: 1), hint: "save it as UTF-8")
+                continue
+            }
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                try library.register(file.text, named: name)
+                names.insert(name)
+                sources.append((name, file))
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("template syntax error: \(error.error)", at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                          hint: "check that every `{{#section}}` has its `{{/section}}` and tags are closed with `}}`")
+            } catch {
+                log.error("template syntax error: \(error)", at: SourceLocation(file: path, line: 1), hint: "check the template's tags")
+            }
+        }
+        for name in required where !names.contains(name) && !sources.isEmpty {
+            log.error("the template `\(name).mustache` is missing", at: SourceLocation(file: "templates/\(name).mustache", line: 1),
+                      hint: "restore it from the project's templates/ folder")
+        }
+        if paths.isEmpty {
+            log.error("no templates found", at: SourceLocation(file: "templates", line: 1), hint: "the site needs templates/*.mustache")
+        }
+        for (_, file) in sources { checkTags(file, names: names, log: &log) }
+        guard log.errors.count == errorsBefore else { return nil }
+        return TemplateSet(library: library, names: names)
+    }
+
+    /// Finds partials and parents that do not exist, and unescaped output of anything but a
+    /// `…HTML` key (the view models put only `TrustedHTML` under such keys).
+    static func checkTags(_ file: TextFile, names: Set<String>, log: inout DiagnosticLog) {
+        for (index, line) in file.lines.enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                var tag = String(afterOpen[..<close.lowerBound])
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                let location = SourceLocation(file: file.path, line: index + 1, column: column)
+                rest = afterOpen[close.upperBound...]
+                let raw = tag.hasPrefix("{") || tag.hasPrefix("&")
+                if tag.hasPrefix("{"), rest.hasPrefix("}") { rest = rest.dropFirst() }
+                guard let sigil = tag.first else { continue }
+                tag = String(tag.dropFirst()).trimmingWhitespace
+                if sigil == ">" || sigil == "<", !names.contains(tag) {
+                    log.error("the template names `\(tag)`, which does not exist", at: location,
+                              hint: "create templates/\(tag).mustache or fix the name")
+                }
+                if raw, !tag.hasSuffix("HTML") {
+                    log.error("`\(tag)` is output unescaped but is not builder-made HTML", at: location,
+                              hint: "use `{{\(tag)}}`; only keys ending in `HTML` hold HTML the builder made")
+                }
+            }
+        }
+    }
+
+    func render(_ context: [String: Any], template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,84 @@
+/// Typed view models: what each template may show. `MustacheContext.swift` is the one place that
+/// turns them into Mustache contexts.
+
+struct LayoutView {
+    var site: SiteConfig
+    var title: String
+    var titleLanguage: Language
+    var description: String
+    /// Site path of this page (`articles/x/`), for the canonical URL and the current nav item.
+    var path: String
+}
+
+struct TopicLink: Hashable {
+    var name: String
+    var url: String
+}
+
+struct ArticleCard {
+    var title: String
+    var titleLanguage: Language
+    var url: String
+    var source: String
+    var published: Timestamp
+    var topics: [TopicLink]
+    var bodyLanguage: Language
+    var isExcerpt: Bool
+    var teaser: String
+}
+
+struct ArticleView {
+    var layout: LayoutView
+    var card: ArticleCard
+    var sourceURL: String?
+    var tags: [String]
+    var bodyHTML: TrustedHTML
+    /// The dump's body line exactly as exported, for readers checking the structuring.
+    var rawBody: String?
+    var origins: [SourceLocation]
+    var newer: ArticleCard?
+    var older: ArticleCard?
+}
+
+struct TopicCard {
+    var topic: TopicLink
+    var count: Int
+    var latest: [ArticleCard]
+}
+
+struct HomeView {
+    var layout: LayoutView
+    var introduction: String
+    var articleCount: Int
+    var sourceCount: Int
+    var firstDate: String
+    var lastDate: String
+    var topics: [TopicCard]
+    var latest: [ArticleCard]
+    var pages: [TopicLink]
+}
+
+struct ArticleListView {
+    var layout: LayoutView
+    var months: [(label: String, articles: [ArticleCard])]
+    var count: Int
+}
+
+struct TopicView {
+    var layout: LayoutView
+    var name: String
+    var articles: [ArticleCard]
+}
+
+struct TopicsView {
+    var layout: LayoutView
+    var topics: [TopicCard]
+}
+
+struct PageView {
+    var layout: LayoutView
+    var title: String
+    var language: Language
+    var date: String?
+    var contentHTML: TrustedHTML
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read with positions, so every complaint about a value points at its line and
+/// column in the editor's file.
+///
+/// Keys are checked against the schema as they are read; unknown ones are warnings that name
+/// the nearest valid key, because a misspelt `titel:` silently ignored costs an editor an hour.
+struct YAMLFields {
+    let file: String
+    /// Line of the YAML's first line within `file` (front matter starts after `---`).
+    let lineOffset: Int
+    private(set) var values: [String: Node] = [:]
+    private var locations: [String: SourceLocation] = [:]
+    let mappingLocation: SourceLocation
+
+    /// Parses `yaml` and checks its top-level keys against `allowed`. Returns nil (after logging)
+    /// when the YAML is invalid or not a mapping.
+    init?(yaml: String, file: String, lineOffset: Int = 0, allowed: [String], log: inout DiagnosticLog) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mappingLocation = SourceLocation(file: file, line: lineOffset + 1)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (mark, problem) = Self.describe(error)
+            let location = SourceLocation(file: file, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
+            log.error("invalid YAML: \(problem)", at: location,
+                      hint: "check indentation and quoting; values with `:` or `#` need quotes")
+            return nil
+        } catch {
+            log.error("invalid YAML: \(error)", at: mappingLocation, hint: "check the YAML syntax")
+            return nil
+        }
+        guard let node else { return }
+        guard case .mapping(let mapping) = node else {
+            log.error("expected `key: value` lines", at: location(of: node), hint: "write one `key: value` per line")
+            return nil
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            let keyLocation = location(of: key)
+            if !allowed.contains(name) {
+                var message = "unknown key `\(name)`"
+                if let near = EditDistance.nearest(name, in: allowed) { message += "; did you mean `\(near)`?" }
+                log.warning(message, at: keyLocation, hint: "valid keys: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            values[name] = value
+            locations[name] = location(of: value)
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1)
+    }
+
+    func location(ofKey key: String) -> SourceLocation { locations[key] ?? mappingLocation }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    func string(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let node = values[key] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            log.error("`\(key)` must be a single value", at: location(ofKey: key), hint: "write `\(key): value` on one line")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
+        guard let node = values[key] else { return nil }
+        guard let value = node.bool else {
+            log.error("`\(key)` must be true or false", at: location(ofKey: key), hint: "write `\(key): true` or `\(key): false`")
+            return nil
+        }
+        return value
+    }
+
+    /// Accepts a list or a single value (editors write `topics: 钕` as often as `topics: [钕]`).
+    func strings(_ key: String, log: inout DiagnosticLog) -> [String]? {
+        guard let node = values[key] else { return nil }
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? [] : [scalar.string]
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    log.error("`\(key)` must be a list of plain values", at: location(of: item), hint: "write `\(key): [a, b]`")
+                    continue
+                }
+                result.append(scalar.string)
+            }
+            return result
+        default:
+            log.error("`\(key)` must be a list", at: location(ofKey: key), hint: "write `\(key): [a, b]`")
+            return nil
+        }
+    }
+
+    func mapping(_ key: String, log: inout DiagnosticLog) -> [(key: String, value: String, location: SourceLocation)]? {
+        guard let node = values[key] else { return nil }
+        guard case .mapping(let mapping) = node else {
+            log.error("`\(key)` must be a mapping of `name: value` lines", at: location(ofKey: key), hint: "indent `name: value` lines under `\(key):`")
+            return nil
+        }
+        return mapping.compactMap { pair in
+            guard let k = pair.key.string, case .scalar(let v) = pair.value else { return nil }
+            return (k, v.string, location(of: pair.key))
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return (mark, prefix + problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark, "duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return (nil, "\(error)")
+        }
+    }
+}

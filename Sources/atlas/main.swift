@@ -1,0 +1,65 @@
+import ArgumentParser
+import Atlas
+import Foundation
+
+@main
+struct AtlasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atlas",
+        abstract: "Build the Rare Earth Atlas site from content/ and templates/ into public/.",
+        subcommands: [Build.self, RenderMarkdown.self],
+        defaultSubcommand: Build.self)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into public/ (written beside it, then swapped in).")
+
+    @Option(name: .long, help: "The site folder (holding site.yml, content/, templates/).")
+    var root: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: <root>/public).")
+    var output: String?
+
+    @Option(name: .long, help: "Override site.yml's base_url, e.g. https://example.org/atlas/ or /atlas/.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages and articles marked `draft: true`.")
+    var drafts = false
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let options = Builder.Options(root: rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                                      baseURL: baseURL, includeDrafts: drafts)
+        let started = Date()
+        let report = Builder(options: options).build()
+        for diagnostic in report.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        if errors > 0 {
+            FileHandle.standardError.write(Data("build failed: \(errors) error(s), \(warnings) warning(s); \(options.output.path) left unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+        print("built \(report.pagesWritten) pages (\(report.articles.count) articles, \(report.filesWritten) files) into \(options.output.path) with \(warnings) warning(s) in \(milliseconds) ms")
+    }
+}
+
+struct RenderMarkdown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markdown",
+        abstract: "Render Markdown from standard input to HTML on standard output, as the site renders it.")
+
+    @Flag(name: .long, help: "Pass raw HTML through (as `raw_html: allow` in site.yml).")
+    var unsafe = false
+
+    @Option(name: .customLong("extension"), help: "A GFM extension to enable (repeatable); default: all the site uses.")
+    var extensions: [String] = []
+
+    func run() throws {
+        let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let markdown = Markdown(allowsRawHTML: unsafe, extensions: extensions.isEmpty ? Markdown.extensions : extensions)
+        FileHandle.standardOutput.write(Data(markdown.html(input).utf8))
+    }
+}
