@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "AtlasTests",
             dependencies: ["Atlas"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -34,15 +34,19 @@ public enum BodyStructurer {
             blocks.append(contentsOf: headings(in: text))
         }
         heading(pieces[0])
+        // An item is not finished until a citation mark closes it: a piece without one was cut
+        // at a hyphen inside a sentence and joins the next piece.
+        var pending = ""
         for (index, piece) in pieces.enumerated().dropFirst() {
             let isLast = index == pieces.count - 1
-            guard let end = endOfLastCitation(in: piece) else {
-                // No citation mark: a hyphen inside a sentence, not an item separator.
-                if let last = items.popLast() { items.append(last + " - " + piece) } else { items.append(piece.trimmingWhitespace) }
+            let joined = pending.isEmpty ? piece : pending + " - " + piece
+            guard let end = endOfLastCitation(in: joined) else {
+                pending = joined
                 continue
             }
-            let item = String(piece[..<end]).trimmingWhitespace
-            let rest = String(piece[end...]).trimmingWhitespace
+            pending = ""
+            let item = String(joined[..<end]).trimmingWhitespace
+            let rest = String(joined[end...]).trimmingWhitespace
             if isLast || !looksLikeHeading(rest) {
                 items.append(rest.isEmpty ? item : item + " " + rest)
             } else {
@@ -50,6 +54,7 @@ public enum BodyStructurer {
                 heading(rest)
             }
         }
+        if !pending.trimmingWhitespace.isEmpty { items.append(pending.trimmingWhitespace) }
         flush()
         return blocks
     }

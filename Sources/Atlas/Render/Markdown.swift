@@ -20,7 +20,7 @@ public struct Markdown: Sendable {
 
     public func html(_ markdown: String) -> String {
         cmark_gfm_core_extensions_ensure_registered()
-        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        var options = CMARK_OPT_VALIDATE_UTF8
         if footnotes { options |= CMARK_OPT_FOOTNOTES }
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { return "" }

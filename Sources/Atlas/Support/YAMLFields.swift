@@ -24,9 +24,10 @@ struct YAMLFields {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            let (mark, problem) = Self.describe(error)
+            let (mark, problem, noticed) = Self.describe(error)
             let location = SourceLocation(file: file, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
-            log.error("invalid YAML: \(problem)", at: location,
+            let detail = noticed.map { "; noticed at line \(lineOffset + $0.line), column \($0.column)" } ?? ""
+            log.error("invalid YAML: \(problem)\(detail)", at: location,
                       hint: "check indentation and quoting; values with `:` or `#` need quotes")
             return nil
         } catch {
@@ -111,15 +112,17 @@ struct YAMLFields {
         }
     }
 
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
+    private static func describe(_ error: YamlError) -> (Mark?, String, noticed: Mark?) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return (mark, prefix + problem)
+            // Point at the start of the unclosed construct when libyaml names one: that is where
+            // the fix goes, while the problem mark is often the end of the file.
+            guard let context else { return (mark, problem, nil) }
+            return (context.mark, "\(problem) (\(context.text) that starts here)", mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "duplicate key \(duplicates.joined(separator: ", "))")
+            return (context.mark, "duplicate key \(duplicates.joined(separator: ", "))", nil)
         default:
-            return (nil, "\(error)")
+            return (nil, "\(error)", nil)
         }
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+/// End-to-end: the real content, the real templates, the whole pipeline into a temporary folder.
+@Suite struct BuildTests {
+    func build(_ site: TemporaryFolder, baseURL: String? = nil) -> Builder.Report {
+        Builder(options: .init(root: site.url, output: site.url.appendingPathComponent("public"), baseURL: baseURL)).build()
+    }
+
+    @Test func buildsEveryPageOfTheRealSite() throws {
+        let site = TemporaryFolder.siteCopy()
+        let report = build(site)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty)
+        let expected = try DumpParserTests.expected()
+        #expect(report.articles.count == expected.count)
+        let files = snapshot(site.url.appendingPathComponent("public"))
+        #expect(files["index.html"] != nil)
+        #expect(files["about/index.html"] != nil)
+        #expect(files["assets/site.css"] != nil)
+        #expect(files["articles/index.html"] != nil)
+        let articlePages = files.keys.filter { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") && $0 != "articles/index.html" }
+        #expect(articlePages.count == expected.count)
+        // Every hand-counted title is on its own page, with its source, time and topic.
+        for row in expected {
+            let article = try #require(report.articles.first { $0.title == row.title })
+            let html = try #require(files["articles/\(article.slug)/index.html"].map { String(decoding: $0, as: UTF8.self) })
+            #expect(html.contains(">\(HTMLEscape.text(row.title))</h1>"))
+            #expect(html.contains("<h1 lang=\"zh-Hans\">"))
+            #expect(html.contains(row.source))
+            let iso = row.published.replacingOccurrences(of: " ", with: "T") + ":00+08:00"
+            #expect(html.contains("<time datetime=\"\(iso)\">\(row.published)</time>"))
+            #expect(html.contains(">\(row.topic)</a>"))
+            #expect(html.contains("class=\"article-body prose\" lang=\"\(row.language == "zh" ? "zh-Hans" : "en")\""))
+            #expect(html.contains("Excerpt: the export cut") == row.excerpt)
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(build(site).succeeded)
+        let first = snapshot(site.url.appendingPathComponent("public"))
+        #expect(build(site).succeeded)
+        let second = snapshot(site.url.appendingPathComponent("public"))
+        #expect(first.count > 30)
+        #expect(first == second)
+    }
+
+    @Test func committedPublicMatchesAFreshBuild() throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(build(site).succeeded)
+        let fresh = snapshot(site.url.appendingPathComponent("public"))
+        let committed = snapshot(TestPaths.repository.appendingPathComponent("public"))
+        let stale = Set(fresh.keys).symmetricDifference(committed.keys).sorted() + fresh.keys.filter { committed[$0] != nil && committed[$0] != fresh[$0] }.sorted()
+        #expect(stale.isEmpty, "public/ is out of date, run scripts/build: \(stale.prefix(10))")
+    }
+
+    @Test func hostileTitleIsTextEverywhere() throws {
+        let site = TemporaryFolder.siteCopy()
+        let title = #"<script>alert(1)</script> & "x""#
+        site.write("content/sources/9-hostile.txt", "测试\nSearch documents\n\(title)\nSou Hu Cai Jing· 2025-09-01 10:00\nCore Insights - <img src=x onerror=alert(1)> \"quoted\" [1]\n")
+        let report = build(site)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let article = try #require(report.articles.first { $0.title == title })
+        let html = try #require(site.read("public/articles/\(article.slug)/index.html"))
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("<img src=x"))
+        #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; · "))
+        #expect(html.contains("<h1 lang=\"en\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</h1>"))
+        #expect(html.contains("content=\"&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;\""))
+        for page in ["public/index.html", "public/articles/index.html"] {
+            let list = try #require(site.read(page))
+            #expect(!list.contains("<script>alert"))
+            #expect(list.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"))
+        }
+    }
+
+    @Test func brokenDumpFailsAndLeavesPublicByteIdentical() throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(build(site).succeeded)
+        let before = snapshot(site.url.appendingPathComponent("public"))
+        site.write("content/sources/9-broken.txt", "测试\nSearch documents\nA title\nno source line here\nB title\nSou Hu· 2025-02-30 10:00\nBody\n")
+        site.write("content/pages/bad.md", "---\ntitle: [unclosed\n---\n")
+        let report = build(site)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map { $0.location?.description ?? "" } == [
+            "content/pages/bad.md:2:8", "content/sources/9-broken.txt:4:1", "content/sources/9-broken.txt:6:9",
+        ].sorted())
+        #expect(snapshot(site.url.appendingPathComponent("public")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.hasPrefix("public.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func subPathBuildHasNoBrokenLinksAndNoOrphans() throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(build(site, baseURL: "https://example.org/atlas/").succeeded)
+        let walker = LinkWalker(root: site.url.appendingPathComponent("public"), basePath: "/atlas/")
+        let result = walker.check()
+        #expect(result.problems.isEmpty, "\(result.problems.prefix(10))")
+        #expect(result.checked > 300)
+        let home = try #require(site.read("public/index.html"))
+        #expect(home.contains("href=\"/atlas/assets/site.css\""))
+        #expect(home.contains("<link rel=\"canonical\" href=\"https://example.org/atlas/\">"))
+    }
+
+    @Test func linkWalkerCatchesABrokenLink() throws {
+        // The check above is only worth something if it can fail.
+        let site = TemporaryFolder.siteCopy()
+        #expect(build(site).succeeded)
+        site.write("public/about/index.html", "<a href=\"/missing/\">x</a><a href=\"/articles/#nope\">y</a>")
+        let problems = LinkWalker(root: site.url.appendingPathComponent("public"), basePath: "/").check().problems
+        #expect(problems.contains { $0.message.contains("missing") })
+        #expect(problems.contains { $0.message.contains("no id nope") })
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/pages/draft.md", "---\ntitle: Draft page\ndraft: true\n---\nSoon.\n")
+        #expect(build(site).succeeded)
+        #expect(site.read("public/draft-page/index.html") == nil)
+        let report = Builder(options: .init(root: site.url, includeDrafts: true)).build()
+        #expect(report.succeeded)
+        #expect(site.read("public/draft-page/index.html") != nil)
+    }
+
+    @Test func markdownArticleIsAnArticleLikeTheImportedOnes() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/articles/mp.md", "---\ntitle: MP Materials opens a magnet plant\ndate: 2025-12-01 09:00\nsource: Example News\nsource_url: https://example.org/mp\ntopics: [钕]\ntags: [magnets]\n---\nThe plant makes **NdFeB** magnets.\n\n<b>raw</b>\n")
+        let report = build(site)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = try #require(site.read("public/articles/mp-materials-opens-a-magnet-plant/index.html"))
+        #expect(html.contains("<strong>NdFeB</strong>"))
+        #expect(html.contains("&lt;b&gt;raw&lt;/b&gt;"))
+        #expect(html.contains("href=\"https://example.org/mp\""))
+        let topic = try #require(report.articles.first { $0.title.hasPrefix("MP") })
+        #expect(topic.topics == ["钕"])
+    }
+}

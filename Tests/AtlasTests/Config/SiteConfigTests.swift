@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+@Suite struct SiteConfigTests {
+    func load(_ yaml: String, override: String? = nil) -> (SiteConfig?, DiagnosticLog) {
+        var log = DiagnosticLog()
+        let config = SiteConfig.load(TextFile(path: "site.yml", text: yaml), baseURLOverride: override, log: &log)
+        return (config, log)
+    }
+
+    @Test func theRealConfigLoads() throws {
+        let text = try String(contentsOf: TestPaths.repository.appendingPathComponent("site.yml"), encoding: .utf8)
+        let (config, log) = load(text)
+        #expect(log.items.isEmpty, "\(log.items)")
+        #expect(config?.timeZone.identifier == "Asia/Shanghai")
+        #expect(config?.allowsRawHTML == false)
+    }
+
+    @Test func defaultsAndSubPath() throws {
+        let (config, log) = load("title: X\nbase_url: https://example.org/atlas\n")
+        #expect(log.items.isEmpty)
+        #expect(config?.basePath == "/atlas/")
+        #expect(config?.absoluteURL("articles/a/") == "https://example.org/atlas/articles/a/")
+        #expect(config?.timeZone.identifier == "Asia/Shanghai")
+    }
+
+    @Test func overrideAcceptsAPath() throws {
+        let (config, _) = load("title: X\nbase_url: https://example.org/\n", override: "/sub/dir")
+        #expect(config?.basePath == "/sub/dir/")
+    }
+
+    @Test func everyBadValueIsReportedAtOnce() {
+        let (config, log) = load("title: X\nbase_url: ftp://x\ntime_zone: Mars/Olympus\nraw_html: maybe\nlanguage: fr\n")
+        #expect(config == nil)
+        #expect(log.errors.map { $0.location!.line }.sorted() == [2, 3, 4, 5])
+        #expect(log.errors.allSatisfy { $0.hint != nil })
+    }
+
+    @Test func unknownKeyWarns() {
+        let (_, log) = load("title: X\ntime_zome: UTC\n")
+        #expect(log.warnings.first?.message.contains("did you mean `time_zone`") == true)
+    }
+
+    @Test func missingTitleIsAnError() {
+        let (config, log) = load("base_url: /\n")
+        #expect(config == nil)
+        #expect(log.errors.first?.message.contains("title") == true)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+@Suite struct ArticleCatalogTests {
+    let config = SiteConfig(title: "T", baseURL: URL(string: "https://example.org/")!)
+
+    @Test func repeatedArticleBecomesOneCarryingEveryTopic() throws {
+        let a = "稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\nBody\n"
+        let b = "钕\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n另一篇\nS· 2025-01-02 03:04\nBody\n"
+        let (dumpA, _) = parseDump(a, path: "a.txt")
+        let (dumpB, _) = parseDump(b, path: "b.txt")
+        var log = DiagnosticLog()
+        let articles = ArticleCatalog.merge(dumps: [dumpA!, dumpB!], markdown: [], config: config, log: &log)
+        #expect(articles.count == 2)
+        let merged = try #require(articles.first { $0.title == "同一篇" })
+        #expect(merged.topics == ["稀土", "钕"])
+        #expect(merged.origins.count == 3)
+        #expect(log.items.isEmpty)
+    }
+
+    @Test func sameTitleDifferentTimeIsTwoArticlesWithDistinctSlugs() throws {
+        let text = "稀土\nSearch documents\n同名\nS· 2025-01-02 03:04\nBody\n同名\nS· 2025-01-05 03:04\nBody 2\n"
+        let (dump, _) = parseDump(text)
+        var log = DiagnosticLog()
+        let articles = ArticleCatalog.merge(dumps: [dump!], markdown: [], config: config, log: &log)
+        #expect(articles.count == 2)
+        // The older keeps the plain slug, so a newer article never moves an old URL.
+        let older = try #require(articles.last)
+        #expect(older.slug == "tong-ming")
+        #expect(articles.first!.slug.hasPrefix("tong-ming-"))
+        #expect(articles.first!.slug != older.slug)
+    }
+
+    @Test func readsTimesInTheConfiguredZone() throws {
+        let (dump, _) = parseDump("稀土\nSearch documents\nT\nS· 2025-08-18 13:30\nBody\n")
+        var log = DiagnosticLog()
+        let shanghai = ArticleCatalog.merge(dumps: [dump!], markdown: [], config: config, log: &log)
+        #expect(shanghai.first?.published.iso8601 == "2025-08-18T13:30:00+08:00")
+        var utc = config
+        utc.timeZone = TimeZone(identifier: "America/New_York")!
+        let newYork = ArticleCatalog.merge(dumps: [dump!], markdown: [], config: utc, log: &log)
+        #expect(newYork.first?.published.iso8601 == "2025-08-18T13:30:00-04:00")
+    }
+
+    @Test func slugOverrideFromConfigWins() throws {
+        var custom = config
+        custom.slugOverrides = ["稀土元素": "rare-earth-elements"]
+        let (dump, _) = parseDump("稀土\nSearch documents\n稀土元素\nS· 2025-08-18 13:30\nBody\n")
+        var log = DiagnosticLog()
+        #expect(ArticleCatalog.merge(dumps: [dump!], markdown: [], config: custom, log: &log).first?.slug == "rare-earth-elements")
+    }
+}

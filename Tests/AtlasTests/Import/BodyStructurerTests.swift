@@ -1,0 +1,74 @@
+import Testing
+@testable import Atlas
+
+@Suite struct BodyStructurerTests {
+    @Test func digestSectionsBecomeHeadingsAndLists() {
+        let raw = "Core Insights - REEs are crucial [1][2] - China dominates, with 85% to 90% of refining [3][4] Group 1: Importance of Rare Earth Elements - REEs are essential [2][3] - Defense uses them [2][4] Group 2 - U.S.-China trade - a dash inside an item stays [5]"
+        let body = BodyStructurer.structure(raw)
+        #expect(body.language == .english)
+        #expect(!body.isExcerpt)
+        #expect(body.blocks == [
+            .heading("Core Insights", level: 2),
+            .list(["REEs are crucial [1][2]", "China dominates, with 85% to 90% of refining [3][4]"]),
+            .heading("Group 1: Importance of Rare Earth Elements", level: 2),
+            .list(["REEs are essential [2][3]", "Defense uses them [2][4]"]),
+            .heading("Group 2", level: 2),
+            .list(["U.S.-China trade - a dash inside an item stays [5]"]),
+        ])
+    }
+
+    @Test func summaryByCategoryGetsSubheadings() {
+        let raw = "Core Points - A [1] Summary by Category Supply Chain Dynamics - B [3] - C [3] Key Rare Earth Elements - D [5]"
+        #expect(BodyStructurer.structure(raw).blocks == [
+            .heading("Core Points", level: 2), .list(["A [1]"]),
+            .heading("Summary by Category", level: 2), .heading("Supply Chain Dynamics", level: 3), .list(["B [3]", "C [3]"]),
+            .heading("Key Rare Earth Elements", level: 3), .list(["D [5]"]),
+        ])
+    }
+
+    @Test func citationFollowedByFullStopEndsTheItem() {
+        let raw = "Core Viewpoint - First point [8]. - Second point [8][9]. Group 5: Long-term Implications - Third [17]."
+        #expect(BodyStructurer.structure(raw).blocks == [
+            .heading("Core Viewpoint", level: 2), .list(["First point [8].", "Second point [8][9]."]),
+            .heading("Group 5: Long-term Implications", level: 2), .list(["Third [17]."]),
+        ])
+    }
+
+    @Test func chineseBodyBecomesParagraphsBulletsAndMarksExcerpt() {
+        let raw = "美国在15种关键矿产上完全依赖中国进口。中国主导全球99%的重 稀土金属供应。 要想重建完整的稀土产业链,预计需要至少2500亿美元。 核心要点 ·2025年,新华社平台发布指数。 ·该指数追踪关键稀土产品。 对于美国而言,其影响远不止于此 ..."
+        let body = BodyStructurer.structure(raw)
+        #expect(body.language == .chinese)
+        #expect(body.isExcerpt)
+        #expect(body.raw == raw)
+        #expect(body.blocks == [
+            .paragraph("美国在15种关键矿产上完全依赖中国进口。中国主导全球99%的重稀土金属供应。"),
+            .paragraph("要想重建完整的稀土产业链,预计需要至少2500亿美元。"),
+            .heading("核心要点", level: 3),
+            .list(["2025年,新华社平台发布指数。", "该指数追踪关键稀土产品。"]),
+            .paragraph("对于美国而言,其影响远不止于此"),
+        ])
+    }
+
+    @Test func plainEnglishWithoutMarkersIsOneParagraph() {
+        #expect(BodyStructurer.structure("Just a sentence.").blocks == [.paragraph("Just a sentence.")])
+    }
+
+    @Test func realDigestsKeepEveryCitationMark() throws {
+        // Structuring may move text between blocks but must never lose a reference mark.
+        var log = DiagnosticLog()
+        for file in ContentLoader.load(root: TestPaths.repository, log: &log).dumps {
+            for entry in DumpParser.parse(file, log: &log)!.entries {
+                let body = BodyStructurer.structure(entry.body)
+                let text = body.blocks.map { block -> String in
+                    switch block {
+                    case .heading(let t, _), .paragraph(let t): return t
+                    case .list(let items): return items.joined(separator: " ")
+                    }
+                }.joined(separator: " ")
+                let marks = { (s: String) in s.matches(of: /\[\d+\]/).count }
+                #expect(marks(text) == marks(entry.body), "\(entry.title)")
+                #expect(!body.blocks.isEmpty)
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+@Suite struct MarkdownTests {
+    let safe = Markdown()
+
+    @Test func rendersGFMExtensionsAndFootnotes() {
+        let html = safe.html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.org\n\n- [x] done\n\nNote[^1]\n\n[^1]: The note.\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        #expect(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func rawHTMLIsEscapedUnlessAllowed() {
+        let input = "Hello <span class=x>world</span>\n\n<script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n"
+        let escaped = safe.html(input)
+        #expect(!escaped.contains("<span"))
+        #expect(!escaped.contains("<script"))
+        #expect(!escaped.contains("<div"))
+        #expect(escaped.contains("&lt;span class=x&gt;world&lt;/span&gt;"))
+        #expect(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let allowed = Markdown(allowsRawHTML: true).html(input)
+        #expect(allowed.contains("<span class=x>world</span>"))
+        // Even when allowed, the tagfilter extension disarms <script>.
+        #expect(allowed.contains("&lt;script>"))
+    }
+
+    @Test func dangerousLinkSchemesAreDroppedInSafeMode() {
+        #expect(!safe.html("[x](javascript:alert(1))").contains("javascript:"))
+    }
+
+    @Test func manyDocumentsDoNotGrowMemoryUnboundedly() {
+        // A smoke test for the parse-render-free cycle; leaks are checked with valgrind (README).
+        for _ in 0..<2000 { _ = safe.html("# T\n\n| a |\n|---|\n| b |\n\nx[^1]\n\n[^1]: y\n") }
+    }
+}
+
+/// The GFM spec examples through the site's renderer and through Debian's `cmark-gfm` command
+/// with the same options: every output must be identical, so the pass counts are too.
+@Suite struct GFMSpecTests {
+    struct Example { var number: Int; var markdown: String; var html: String }
+
+    static func examples() throws -> [Example] {
+        let spec = "/usr/share/doc/cmark-gfm/spec.txt.gz"
+        guard FileManager.default.fileExists(atPath: spec) else {
+            throw SpecMissing()
+        }
+        let text = try run("/bin/gzip", ["-dc", spec]).stdout
+        var examples: [Example] = []
+        var state = 0, markdown = "", html = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if state == 0, line.hasPrefix("````````````````````````````````") && line.contains("example") {
+                state = 1; markdown = ""; html = ""
+            } else if state == 1, line == "." {
+                state = 2
+            } else if state == 2, line.hasPrefix("````````````````````````````````") {
+                examples.append(Example(number: examples.count + 1, markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                                        html: html.replacingOccurrences(of: "→", with: "\t")))
+                state = 0
+            } else if state == 1 {
+                markdown += line + "\n"
+            } else if state == 2 {
+                html += line + "\n"
+            }
+        }
+        return examples
+    }
+
+    struct SpecMissing: Error, CustomStringConvertible {
+        var description: String { "the GFM spec is missing: run scripts/install-deps (Debian package cmark-gfm)" }
+    }
+
+    @Test func sameOutputAsCmarkGFMOnEverySpecExample() throws {
+        let examples = try Self.examples()
+        #expect(examples.count == 673)
+        let cmark = try #require(which("cmark-gfm"), "cmark-gfm is missing: run scripts/install-deps")
+        let ours = Markdown(allowsRawHTML: true)
+        var arguments = ["--unsafe"]
+        for name in Markdown.extensions + ["footnotes"] { arguments += ["-e", name] }
+        var oursPassed = 0, theirsPassed = 0, different: [Int] = []
+        for example in examples {
+            let mine = ours.html(example.markdown)
+            let theirs = try run(cmark, arguments, stdin: example.markdown).stdout
+            if mine != theirs { different.append(example.number) }
+            if mine == example.html { oursPassed += 1 }
+            if theirs == example.html { theirsPassed += 1 }
+        }
+        #expect(different.isEmpty, "examples rendered differently: \(different)")
+        #expect(oursPassed == theirsPassed)
+        #expect(oursPassed > 600)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+@Suite struct TemplateSetTests {
+    func templates(_ files: [String: String]) -> (TemplateSet?, DiagnosticLog) {
+        let folder = TemporaryFolder()
+        for name in TemplateSet.required { folder.write("templates/\(name).mustache", "ok") }
+        for (name, text) in files { folder.write("templates/\(name)", text) }
+        var log = DiagnosticLog()
+        let set = TemplateSet.load(root: folder.url, log: &log)
+        return (set, log)
+    }
+
+    @Test func theRealTemplatesLoad() {
+        var log = DiagnosticLog()
+        #expect(TemplateSet.load(root: TestPaths.repository, log: &log) != nil)
+        #expect(log.items.isEmpty, "\(log.items)")
+    }
+
+    @Test func missingPartialNamesFileAndLine() throws {
+        let (set, log) = templates(["page.mustache": "line one\n<p>{{> partials/nope}}</p>\n"])
+        #expect(set == nil)
+        let error = try #require(log.errors.first)
+        #expect(error.location == SourceLocation(file: "templates/page.mustache", line: 2, column: 4))
+        #expect(error.message.contains("partials/nope"))
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() throws {
+        let (set, log) = templates(["article.mustache": "a\nb\n{{#section}}never closed\n"])
+        #expect(set == nil)
+        #expect(log.errors.first?.location?.file == "templates/article.mustache")
+        #expect(log.errors.first?.message.contains("syntax") == true)
+    }
+
+    @Test func missingRequiredTemplateIsAnError() {
+        let folder = TemporaryFolder()
+        folder.write("templates/home.mustache", "x")
+        var log = DiagnosticLog()
+        #expect(TemplateSet.load(root: folder.url, log: &log) == nil)
+        #expect(log.errors.contains { $0.message.contains("article.mustache") })
+    }
+
+    @Test func unescapedOutputOnlyForBuilderHTML() throws {
+        let (set, log) = templates(["topic.mustache": "{{{title}}} {{&name}} {{{bodyHTML}}}"])
+        #expect(set == nil)
+        #expect(log.errors.count == 2)
+    }
+}
