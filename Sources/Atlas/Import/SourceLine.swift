@@ -34,7 +34,10 @@ struct SourceLine: Hashable, Sendable {
             }
             i -= 1
         }
-        return digits >= 6 && sawSeparator && i > 0
+        // A title may end in a date; a source line has the `·` or at least a clock time.
+        let tail = String(String.UnicodeScalarView(scalars[i..<end]))
+        let hasClock = tail.count >= 5 && tail.suffix(3).first == ":"
+        return digits >= 6 && sawSeparator && i > 0 && (scalars.contains("·") || hasClock)
     }
 
     static func parse(_ line: Substring) -> Result<SourceLine, Problem> {
