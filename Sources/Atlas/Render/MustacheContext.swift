@@ -75,7 +75,7 @@ extension ArticleListView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "layout": layout.mustache, "count": count,
-            "months": months.map { ["label": $0.label, "articles": $0.articles.map(\.mustache)] as [String: Any] },
+            "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles.map(\.mustache)] as [String: Any] },
         ]
     }
 }

@@ -103,10 +103,16 @@ public struct SiteRenderer: Sendable {
     }
 
     func articleList() -> ArticleListView {
-        var months: [(label: String, articles: [ArticleCard])] = []
+        var months: [(key: String, label: String, articles: [ArticleCard])] = []
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         for article in site.articles {
-            let label = String(format: "%04d-%02d", article.published.local.year, article.published.local.month)
-            if months.last?.label == label { months[months.count - 1].articles.append(card(article)) } else { months.append((label, [card(article)])) }
+            let (year, month) = (article.published.local.year, article.published.local.month)
+            let key = String(format: "%04d-%02d", year, month)
+            if months.last?.key == key {
+                months[months.count - 1].articles.append(card(article))
+            } else {
+                months.append((key, "\(year)年\(month)月 · \(names[month - 1]) \(year)", [card(article)]))
+            }
         }
         return ArticleListView(layout: layout(title: "文章 Articles", path: "articles/", description: "All \(site.articles.count) articles, newest first"),
                                months: months, count: site.articles.count)

@@ -60,7 +60,8 @@ struct HomeView {
 
 struct ArticleListView {
     var layout: LayoutView
-    var months: [(label: String, articles: [ArticleCard])]
+    /// `key` is `YYYY-MM` (for ids and `datetime`), `label` what readers see.
+    var months: [(key: String, label: String, articles: [ArticleCard])]
     var count: Int
 }
 
