@@ -5,9 +5,14 @@ import Foundation
 enum BodyRenderer {
     static func html(_ body: ImportedBody) -> TrustedHTML {
         var out = ""
+        // Sub-headings before any section heading are promoted, so the outline never skips a
+        // level after the page's <h1>.
+        var sawSection = false
         for block in body.blocks {
             switch block {
-            case .heading(let text, let level):
+            case .heading(let text, let requested):
+                let level = sawSection ? requested : 2
+                sawSection = sawSection || level == 2
                 out += "<h\(level)>\(inline(text))</h\(level)>\n"
             case .paragraph(let text):
                 out += "<p>\(inline(text))</p>\n"

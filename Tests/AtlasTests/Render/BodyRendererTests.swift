@@ -9,6 +9,12 @@ import Testing
         #expect(html == "<h2>Core &lt;Insights&gt;</h2>\n<ul>\n<li>A &amp; B &quot;q&quot;<sup class=\"ref\">[1][2]</sup></li>\n<li>&lt;script&gt;x&lt;/script&gt;<sup class=\"ref\">[3]</sup>.</li>\n</ul>\n")
     }
 
+    @Test func headingLevelsNeverSkipOne() {
+        let body = ImportedBody(blocks: [.heading("核心要点", level: 3), .paragraph("x"), .heading("Core Insights", level: 2), .heading("Sub", level: 3)],
+                                language: .chinese, isExcerpt: false, raw: "")
+        #expect(BodyRenderer.html(body).html == "<h2>核心要点</h2>\n<p>x</p>\n<h2>Core Insights</h2>\n<h3>Sub</h3>\n")
+    }
+
     @Test func bracketsThatAreNotCitationsStayText() {
         #expect(BodyRenderer.inline("[a] and [12345678]") == "[a] and [12345678]")
     }
