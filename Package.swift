@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "RareEarthAtlas",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "atlas", targets: ["atlas"]),
         .library(name: "Atlas", targets: ["Atlas"]),
@@ -19,10 +19,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CRenameExchange"),
         .target(
             name: "Atlas",
             dependencies: [
                 "CCmarkGFM",
+                "CRenameExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

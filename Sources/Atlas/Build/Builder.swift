@@ -53,9 +53,11 @@ public struct Builder: Sendable {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
         do {
-            try OutputWriter.write(prepared.files, to: options.output)
+            try OutputWriter.write(prepared.files, to: options.output, siteRoot: options.root)
+        } catch OutputWriter.Failure.unsafeOutput(let message) {
+            log.error(message, at: nil, hint: "choose another --output folder, or remove that folder first")
         } catch {
-            log.error("\(error)", at: nil, hint: "check that the folder is writable and the disk has space; public/ was left as it was")
+            log.error("\(error)", at: nil, hint: "check that the folder is writable and the disk has space; the output folder was left as it was")
         }
         let pages = prepared.files.filter { $0.path.hasSuffix(".html") }.count
         return Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders an imported body's blocks as HTML. Text is escaped first; the only markup added is
 /// the builder's own (headings, lists, reference marks), so article text never becomes HTML.
 enum BodyRenderer {
@@ -54,19 +52,34 @@ enum BodyRenderer {
     }
 
     /// A short plain-text preview for lists: the first item or paragraph, without reference marks.
-    static func teaser(_ body: ArticleBody, limit: Int = 140) -> String {
-        var text = ""
-        switch body {
-        case .imported(let imported):
-            for block in imported.blocks {
-                if case .list(let items) = block, let first = items.first { text = first; break }
-                if case .paragraph(let paragraph) = block { text = paragraph; break }
+    static func teaser(_ body: ImportedBody) -> String {
+        for block in body.blocks {
+            switch block {
+            case .list(let items): if let first = items.first { return withoutReferenceMarks(first) }
+            case .paragraph(let text): return withoutReferenceMarks(text)
+            case .heading: continue
             }
-        case .markdown(let markdown, _):
-            text = markdown.split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty && !$0.hasPrefix("#") }.map(String.init) ?? ""
         }
-        let plain = text.replacingOccurrences(of: #"\s*(\[\d{1,4}\])+"#, with: "", options: .regularExpression)
-        let trimmed = plain.trimmingWhitespace
-        return trimmed.count > limit ? String(trimmed.prefix(limit)).trimmingWhitespace + "…" : trimmed
+        return ""
+    }
+
+    static func withoutReferenceMarks(_ text: String) -> String {
+        var out = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "[", let close = text[i...].firstIndex(of: "]"), text.distance(from: i, to: close) > 1,
+               text[text.index(after: i)..<close].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                while out.last == " " { out.removeLast() }
+                i = text.index(after: close)
+                continue
+            }
+            out.append(text[i])
+            i = text.index(after: i)
+        }
+        return out.trimmingWhitespace
+    }
+
+    static func shorten(_ text: String, to limit: Int = 140) -> String {
+        text.count > limit ? String(text.prefix(limit)).trimmingWhitespace + "…" : text
     }
 }

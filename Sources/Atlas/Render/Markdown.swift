@@ -1,9 +1,15 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// The only place that calls into cmark-gfm: one parse-render-free cycle per document, so no
 /// C pointer outlives the call and nothing leaks.
+///
+/// cmark-gfm 0.29 is not thread-safe: its parser edits a table of special characters shared by
+/// every parser while extensions are attached, and extension registration races on first use.
+/// Every call therefore goes through one lock.
 public struct Markdown: Sendable {
+    private static let cmark = Mutex<Void>(())
     /// The GitHub extensions every curated page gets; footnotes come from a parser option.
     public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -19,6 +25,15 @@ public struct Markdown: Sendable {
     }
 
     public func html(_ markdown: String) -> String {
+        Self.cmark.withLock { _ in render(markdown, plainText: false) }
+    }
+
+    /// The document as plain text (no markup, no HTML), for teasers and descriptions.
+    public func plainText(_ markdown: String) -> String {
+        Self.cmark.withLock { _ in render(markdown, plainText: true) }
+    }
+
+    private func render(_ markdown: String, plainText: Bool) -> String {
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_VALIDATE_UTF8
         if footnotes { options |= CMARK_OPT_FOOTNOTES }
@@ -36,7 +51,9 @@ public struct Markdown: Sendable {
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         if !allowsRawHTML { escapeRawHTML(in: document) }
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let output = plainText ? cmark_render_plaintext(document, options, 0) : cmark_render_html(document, options, extensions)
+        guard let rendered = output else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }

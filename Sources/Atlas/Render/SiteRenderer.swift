@@ -7,12 +7,19 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let markdown: Markdown
     private let topicURLs: [String: String]
+    /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
+    private let cards: [String: ArticleCard]
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
-        self.markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML)
-        self.topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
+        let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML)
+        self.markdown = markdown
+        let topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
+        self.topicURLs = topicURLs
+        self.cards = Dictionary(uniqueKeysWithValues: site.articles.map { article in
+            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicURLs: topicURLs, markdown: markdown))
+        })
     }
 
     public func render() -> [OutputFile] {
@@ -20,17 +27,9 @@ public struct SiteRenderer: Sendable {
         files.append(page("index.html", template: "home", home()))
         files.append(page("articles/index.html", template: "articles", articleList()))
         files.append(page("topics/index.html", template: "topics", topicList()))
-        let articles = site.articles
-        // Rendering each article is independent; do it across cores, keeping the output order.
-        var rendered = [OutputFile?](repeating: nil, count: articles.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-                let view = articleView(index)
-                slots[index] = page("articles/\(articles[index].slug)/index.html", template: "article", view)
-            }
+        for index in site.articles.indices {
+            files.append(page("articles/\(site.articles[index].slug)/index.html", template: "article", articleView(index)))
         }
-        files += rendered.compactMap { $0 }
         for topic in site.topics {
             let view = TopicView(layout: layout(title: topic.name, path: "topics/\(topic.slug)/", description: "\(topic.name): \(topic.articles.count) articles"),
                                  name: topic.name, articles: topic.articles.map(card))
@@ -53,15 +52,25 @@ public struct SiteRenderer: Sendable {
         LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path)
     }
 
-    func card(_ article: Article) -> ArticleCard {
+    func card(_ article: Article) -> ArticleCard { cards[article.id]! }
+
+    static func makeCard(_ article: Article, basePath: String, topicURLs: [String: String], markdown: Markdown) -> ArticleCard {
         let isExcerpt: Bool
-        if case .imported(let body) = article.body { isExcerpt = body.isExcerpt } else { isExcerpt = false }
+        let teaser: String
+        switch article.body {
+        case .imported(let body):
+            isExcerpt = body.isExcerpt
+            teaser = BodyRenderer.teaser(body)
+        case .markdown(let text, _):
+            isExcerpt = false
+            teaser = markdown.plainText(text).split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
+        }
         return ArticleCard(
-            title: article.title, titleLanguage: article.titleLanguage, url: site.config.basePath + "articles/\(article.slug)/",
+            title: article.title, titleLanguage: article.titleLanguage, url: basePath + "articles/\(article.slug)/",
             source: article.source, published: article.published,
             topics: article.topics.compactMap { name in topicURLs[name].map { TopicLink(name: name, url: $0) } },
             bodyLanguage: article.body.language, isExcerpt: isExcerpt,
-            teaser: article.summary ?? BodyRenderer.teaser(article.body))
+            teaser: BodyRenderer.shorten(article.summary ?? teaser))
     }
 
     func articleView(_ index: Int) -> ArticleView {
@@ -124,12 +133,3 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// Lets `concurrentPerform` workers write disjoint slots of one buffer.
-struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    subscript(index: Int) -> Element {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
-    }
-}

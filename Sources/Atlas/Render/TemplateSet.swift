@@ -13,6 +13,7 @@ public struct TemplateSet: Sendable {
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
+        ScalarHTMLEscaping.registered
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, file: TextFile)] = []
@@ -30,12 +31,14 @@ public struct TemplateSet: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
+            // Known even when it fails to parse, so its users are not also told it is missing.
+            names.insert(name)
             do {
-                try library.register(file.text, named: name)
-                names.insert(name)
+                try library.register(ScalarHTMLEscaping.pragma + file.text, named: name)
                 sources.append((name, file))
             } catch let error as MustacheTemplate.ParserError {
-                log.error("template syntax error: \(error.error)", at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                let line = max(error.context.lineNumber - 1, 1)
+                log.error("template syntax error: \(error.error)", at: SourceLocation(file: path, line: line, column: error.context.columnNumber + 1),
                           hint: "check that every `{{#section}}` has its `{{/section}}` and tags are closed with `}}`")
             } catch {
                 log.error("template syntax error: \(error)", at: SourceLocation(file: path, line: 1), hint: "check the template's tags")
@@ -68,6 +71,13 @@ public struct TemplateSet: Sendable {
                 let raw = tag.hasPrefix("{") || tag.hasPrefix("&")
                 if tag.hasPrefix("{"), rest.hasPrefix("}") { rest = rest.dropFirst() }
                 guard let sigil = tag.first else { continue }
+                if sigil == "%" || sigil == "=" {
+                    // Both would defeat the checks here: a content-type pragma can turn escaping
+                    // off, and new delimiters hide tags from this scan.
+                    log.error("`{{\(sigil)` tags are not allowed in site templates", at: location,
+                              hint: "remove it; values are always HTML-escaped and the delimiters are `{{ }}`")
+                    continue
+                }
                 tag = String(tag.dropFirst()).trimmingWhitespace
                 if sigil == ">" || sigil == "<", !names.contains(tag) {
                     log.error("the template names `\(tag)`, which does not exist", at: location,

@@ -1,3 +1,4 @@
+import CRenameExchange
 import Foundation
 
 /// Writes the built site beside the output folder and swaps it in at the end, so readers and
@@ -5,27 +6,34 @@ import Foundation
 public enum OutputWriter {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
+        case unsafeOutput(String)
         case io(String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "refusing to write `\(path)`: it would land outside the output folder"
+            case .unsafeOutput(let message): return message
             case .io(let message): return message
             }
         }
     }
 
-    public static func write(_ files: [OutputFile], to output: URL) throws {
+    /// Written into every output folder: only a folder carrying it is ever replaced, so a wrong
+    /// `--output` cannot delete someone's files.
+    public static let marker = ".atlas-output"
+
+    /// `siteRoot`: the folder holding site.yml, content/ and templates/, which the output must
+    /// never replace, contain, or sit inside (except as its own sub-folder of the root).
+    public static func write(_ files: [OutputFile], to output: URL, siteRoot: URL? = nil) throws {
         let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
+        try checkOutput(output, siteRoot: siteRoot)
         try recover(output)
-        let staging = parent.appendingPathComponent("\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = sibling(of: output, kind: "tmp")
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made = Set<String>()
-            for file in files {
+            for file in files + [OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n")] {
                 guard isSafe(file.path) else { throw Failure.unsafePath(file.path) }
                 let target = staging.appendingPathComponent(file.path)
                 let folder = target.deletingLastPathComponent().path
@@ -39,7 +47,18 @@ public enum OutputWriter {
             try? fm.removeItem(at: staging)
             throw error is Failure ? error : Failure.io("cannot write the new site into \(staging.path): \(error.localizedDescription)")
         }
-        let old = parent.appendingPathComponent("\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        try swap(staging, into: output)
+    }
+
+    /// Exchanges the two folders in one step where the kernel can (Linux renameat2); elsewhere
+    /// moves the old one aside first, which `recover` undoes if the build dies in between.
+    static func swap(_ staging: URL, into output: URL) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path), atlas_rename_exchange(staging.path, output.path) == 0 {
+            try? fm.removeItem(at: staging)  // now holds the previous site
+            return
+        }
+        let old = sibling(of: output, kind: "old")
         do {
             if fm.fileExists(atPath: output.path) { try fm.moveItem(at: output, to: old) }
             try fm.moveItem(at: staging, to: output)
@@ -51,20 +70,59 @@ public enum OutputWriter {
         try? fm.removeItem(at: old)
     }
 
-    /// Finishes or undoes what a killed build left: restores a moved-away output folder and
-    /// removes stale staging folders.
+    /// Refuses an output folder that would swallow the inputs, or that atlas did not write.
+    static func checkOutput(_ output: URL, siteRoot: URL?) throws {
+        func canonical(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let target = canonical(output)
+        if let siteRoot {
+            let root = canonical(siteRoot)
+            if root == target || root.hasPrefix(target + "/") {
+                throw Failure.unsafeOutput("refusing to write the site to \(output.path): it would replace the site folder \(siteRoot.path)")
+            }
+            for input in ["site.yml", "content", "templates", ".git"] {
+                let path = root + "/" + input
+                if path == target || target.hasPrefix(path + "/") {
+                    throw Failure.unsafeOutput("refusing to write the site to \(output.path): it is the site's input \(input)")
+                }
+            }
+        }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+        guard isDirectory.boolValue, entries.isEmpty || entries.contains(marker) else {
+            throw Failure.unsafeOutput("refusing to replace \(output.path): it was not written by atlas (it has no \(marker) file)")
+        }
+    }
+
+    /// The staging or moved-aside folder of this process: `<name>.tmp-<pid>` / `<name>.old-<pid>`.
+    static func sibling(of output: URL, kind: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).\(kind)-\(getpid())")
+    }
+
+    /// Finishes or undoes what a killed build left: restores a moved-aside output folder and
+    /// removes stale staging folders. Only folders named exactly like ours, of processes that
+    /// no longer run, are touched; a concurrent build's folders are left alone.
     static func recover(_ output: URL) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-        for entry in leftovers where entry.hasPrefix(name + ".old-") {
+        for entry in ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted() {
+            guard let (kind, pid) = parseSibling(entry, of: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             let url = parent.appendingPathComponent(entry)
-            if !fm.fileExists(atPath: output.path) { try fm.moveItem(at: url, to: output) } else { try? fm.removeItem(at: url) }
+            if kind == "old", !fm.fileExists(atPath: output.path) { try fm.moveItem(at: url, to: output) } else { try? fm.removeItem(at: url) }
         }
-        for entry in leftovers where entry.hasPrefix(name + ".tmp-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+    }
+
+    static func parseSibling(_ entry: String, of name: String) -> (kind: String, pid: pid_t)? {
+        for kind in ["old", "tmp"] {
+            let prefix = "\(name).\(kind)-"
+            guard entry.hasPrefix(prefix) else { continue }
+            let digits = entry.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits) else { return nil }
+            return (kind, pid)
         }
+        return nil
     }
 
     static func isSafe(_ path: String) -> Bool {

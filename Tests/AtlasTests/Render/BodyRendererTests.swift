@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func teaserDropsReferenceMarks() {
-        let body = ArticleBody.imported(ImportedBody(blocks: [.heading("H", level: 2), .list(["China holds 90% [3][5]", "x"])], language: .english, isExcerpt: false, raw: ""))
+        let body = ImportedBody(blocks: [.heading("H", level: 2), .list(["China holds 90% [3][5]", "x"])], language: .english, isExcerpt: false, raw: "")
         #expect(BodyRenderer.teaser(body) == "China holds 90%")
     }
 }
