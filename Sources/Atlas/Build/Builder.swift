@@ -32,8 +32,7 @@ public struct Builder: Sendable {
     /// Everything up to rendered files, without touching the output folder.
     public func prepare(log: inout DiagnosticLog) -> (site: Site, files: [OutputFile])? {
         let content = ContentLoader.load(root: options.root, log: &log)
-        guard let configFile = content.config,
-              let config = SiteConfig.load(configFile, baseURLOverride: options.baseURL, log: &log) else { return nil }
+        let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
         let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
         let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
@@ -42,7 +41,8 @@ public struct Builder: Sendable {
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
         guard !log.hasErrors, let templates else { return nil }
-        let site = Site(config: config, articles: articles, pages: pages, includeDrafts: options.includeDrafts)
+        let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
+        let site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, includeDrafts: options.includeDrafts)
         let files = SiteRenderer(site: site, templates: templates).render() + assets
         return (site, files)
     }

@@ -29,13 +29,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Diagnostic: Comparable {
-    /// Diagnostics print sorted by place so that a build's report reads top to bottom per file.
+    /// Diagnostics print sorted by place so that a build's report reads top to bottom per file;
+    /// the order is total, so equal places never print in a run-dependent order.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         switch (a.location, b.location) {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return true
         case (_?, nil): return false
-        default: return a.message < b.message
+        default: return (a.severity.rawValue, a.message, a.hint ?? "") < (b.severity.rawValue, b.message, b.hint ?? "")
         }
     }
 }

@@ -2,25 +2,28 @@
 /// them all in one round.
 public struct DiagnosticLog: Sendable {
     public private(set) var items: [Diagnostic] = []
+    /// Kept as a count so stages can ask "did this step add errors?" in constant time.
+    public private(set) var errorCount = 0
 
     public init() {}
 
     public mutating func error(_ message: String, at location: SourceLocation?, hint: String) {
         items.append(Diagnostic(.error, at: location, message, hint: hint))
+        errorCount += 1
     }
 
     public mutating func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) {
         items.append(Diagnostic(.warning, at: location, message, hint: hint))
     }
 
-    public mutating func append(contentsOf other: DiagnosticLog) {
-        items.append(contentsOf: other.items)
-    }
 
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
 
     /// Sorted and without repeats, so two runs print the same report.
-    public var sorted: [Diagnostic] { Array(Set(items)).sorted() }
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return items.filter { seen.insert($0).inserted }.sorted()
+    }
 }

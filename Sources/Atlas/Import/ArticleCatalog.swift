@@ -21,21 +21,20 @@ public enum ArticleCatalog {
         }
         for dump in dumps {
             for entry in dump.entries {
-                guard let published = Timestamp(entry.time, zone: config.timeZone) else {
-                    log.error("`\(entry.time)` does not exist in \(config.timeZone.identifier) (a daylight-saving gap)",
-                              at: SourceLocation(file: entry.location.file, line: entry.location.line + 1),
-                              hint: "check the time, or set `time_zone` in site.yml to the zone the export used")
-                    continue
-                }
-                add(Article(slug: config.slugOverrides[entry.title] ?? "", title: entry.title, source: entry.source, sourceURL: nil,
+                guard let published = Timestamp.make(entry.time, zone: config.timeZone, at: entry.timeLocation, log: &log) else { continue }
+                add(Article(slug: config.slugOverrides[entry.title]?.slug ?? "", title: entry.title, source: entry.source, sourceURL: nil,
                             published: published, topics: [dump.topic], tags: [], summary: nil,
                             body: .imported(BodyStructurer.structure(entry.body)), isDraft: false, origins: [entry.location]))
             }
         }
         markdown.forEach(add)
+        let titles = Set(articles.map(\.title))
+        for (title, override) in config.slugOverrides.sorted(by: { $0.key < $1.key }) where !titles.contains(title) {
+            log.warning("`slugs` names `\(title)`, which is no article's title", at: override.location, hint: "check the title or remove the line")
+        }
         assignSlugs(&articles, log: &log)
         // Newest first; ties broken by identity so the order never depends on input order.
-        return articles.sorted { ($0.published, $1.id) > ($1.published, $0.id) }
+        return articles.map { ($0.id, $0) }.sorted { ($0.1.published, $1.0) > ($1.1.published, $0.0) }.map(\.1)
     }
 
     /// Oldest article keeps the plain slug, so publishing a new article never moves an old URL.
@@ -51,13 +50,10 @@ public enum ArticleCatalog {
             taken[article.slug] = article.title
         }
         let derived = articles.indices.filter { articles[$0].slug.isEmpty }
-            .sorted { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }
-        for index in derived {
-            var slug = Slug.make(articles[index].title)
-            if slug.isEmpty || taken[slug] != nil {
-                let stem = slug.isEmpty ? "article" : String(slug.prefix(Slug.maxLength - 7))
-                slug = stem + "-" + Slug.disambiguator(for: articles[index].id)
-            }
+            .map { ($0, articles[$0].id) }
+            .sorted { (articles[$0.0].published, $0.1) < (articles[$1.0].published, $1.1) }
+        for (index, id) in derived {
+            let slug = Slug.unique(Slug.make(articles[index].title), fallback: "article", identity: id) { taken[$0] != nil }
             taken[slug] = articles[index].title
             articles[index].slug = slug
         }

@@ -8,7 +8,7 @@ public enum BodyStructurer {
     public static func structure(_ raw: String) -> ImportedBody {
         var text = raw.trimmingWhitespace
         var isExcerpt = false
-        for marker in ["...", "…"] where text.hasSuffix(marker) {
+        for marker in [" ...", " …"] where text.hasSuffix(marker) {
             isExcerpt = true
             text = String(text.dropLast(marker.count)).trimmingWhitespace
         }
@@ -23,7 +23,13 @@ public enum BodyStructurer {
 
     static func digestBlocks(_ text: String) -> [BodyBlock] {
         let pieces = text.components(separatedBy: " - ")
-        guard pieces.count > 1 else { return [.paragraph(text)] }
+        let hasCitations = endOfLastCitation(in: text) != nil
+        // Ordinary prose with a dash in it is not a digest: only a section marker or citation
+        // marks make the ` - ` separators meaningful.
+        guard pieces.count > 1, hasCitations || startsWithSectionMarker(text) else { return [.paragraph(text)] }
+        if !hasCitations {
+            return headings(in: pieces[0]) + [.list(pieces.dropFirst().map { $0.trimmingWhitespace }.filter { !$0.isEmpty })]
+        }
         var blocks: [BodyBlock] = []
         var items: [String] = []
         func flush() {
@@ -74,10 +80,14 @@ public enum BodyStructurer {
     }
 
     static func looksLikeHeading(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 90 && !text.hasSuffix(".") && !text.hasSuffix(",")
+        !text.isEmpty && text.count <= 90 && !text.hasSuffix(".") && !text.hasSuffix(",") && text.contains { $0.isLetter }
     }
 
-    /// The index just past the last `[n]` group in `piece` (and a following full stop), if any.
+    static func startsWithSectionMarker(_ text: String) -> Bool {
+        sectionMarkers.contains { text.hasPrefix($0) } || (text.hasPrefix("Group ") && text.dropFirst(6).first?.isNumber == true)
+    }
+
+    /// The index just past the last `[n]` group in `piece` and any punctuation right after it.
     static func endOfLastCitation(in piece: String) -> String.Index? {
         var result: String.Index?
         var i = piece.startIndex
@@ -87,7 +97,7 @@ public enum BodyStructurer {
             while j < piece.endIndex, piece[j].isASCII, piece[j].isNumber { digits += 1; j = piece.index(after: j) }
             if digits > 0, j < piece.endIndex, piece[j] == "]" {
                 var end = piece.index(after: j)
-                if end < piece.endIndex, piece[end] == "." { end = piece.index(after: end) }
+                while end < piece.endIndex, ".,;:)）。；".contains(piece[end]) { end = piece.index(after: end) }
                 result = end
                 i = end
             } else {

@@ -6,7 +6,9 @@ public struct DumpEntry: Hashable, Sendable {
     public var body: String
     /// Where the title line is, for diagnostics and for tests that count against the files.
     public var location: SourceLocation
-    public var bodyLocation: SourceLocation
+    /// Where the date and time stand on the source line, for problems found later (a time the
+    /// configured zone skips).
+    public var timeLocation: SourceLocation
 }
 
 /// A parsed "search documents" export: its topic and its article triplets.
@@ -26,6 +28,7 @@ public enum DumpParser {
     static let decorationLines: Set<String> = ["workflow", "icon"]
 
     public static func parse(_ file: TextFile, log: inout DiagnosticLog) -> Dump? {
+        let errorsBefore = log.errorCount
         var lines: [(number: Int, text: Substring)] = []
         var marker: Int?
         var header: [(number: Int, text: String)] = []
@@ -84,10 +87,12 @@ public enum DumpParser {
                 log.error(message, at: at(sourceLine.number, column),
                           hint: "write the source line as `SOURCE· YYYY-MM-DD HH:MM` with a real date and a 24-hour time 00:00–23:59")
             }
-            // A missing body shows as the next title sitting where the body should be.
-            guard i + 2 < lines.count, !isSource(i + 3) else {
-                log.error("the article `\(title.text.trimmingWhitespace.prefix(60))` has no body line", at: at(sourceLine.number),
-                          hint: "add the article's body as one line after its source line, or delete the title and source lines")
+            // A missing body shows as the next title sitting where the body should be, followed by
+            // its source line and then a line that is not one (a title may itself end in a date).
+            guard i + 2 < lines.count, !(isSource(i + 3) && !isSource(i + 4)) else {
+                log.error("the article `\(title.text.trimmingWhitespace.prefix(60))` has no body line, or the article after it has no title",
+                          at: at(sourceLine.number),
+                          hint: "every article is three lines: title, `SOURCE· YYYY-MM-DD HH:MM`, body; add the missing line")
                 i += 2
                 continue
             }
@@ -95,11 +100,11 @@ public enum DumpParser {
             if let parsed {
                 entries.append(DumpEntry(
                     title: title.text.trimmingWhitespace, source: parsed.source, time: parsed.time,
-                    body: body.text.trimmingWhitespace, location: at(title.number), bodyLocation: at(body.number)))
+                    body: body.text.trimmingWhitespace, location: at(title.number), timeLocation: at(sourceLine.number, parsed.column)))
             }
             i += 3
         }
-        if entries.isEmpty && !log.hasErrors {
+        if entries.isEmpty && log.errorCount == errorsBefore {
             log.warning("the dump contains no articles", at: at(marker!))
         }
         return Dump(path: file.path, topic: topic.text, entries: entries)

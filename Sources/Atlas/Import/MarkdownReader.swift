@@ -8,17 +8,11 @@ public enum MarkdownReader {
         guard let parts = FrontMatter.split(file, log: &log),
               let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: articleKeys, log: &log)
         else { return nil }
-        let errorsBefore = log.errors.count
+        let errorsBefore = log.errorCount
         let title = required("title", fields, log: &log)
         let source = required("source", fields, log: &log)
-        let time = date(fields, required: true, log: &log)
-        var published: Timestamp?
-        if let time {
-            published = Timestamp(time, zone: config.timeZone)
-            if published == nil {
-                log.error("`\(time)` does not exist in \(config.timeZone.identifier) (a daylight-saving gap)", at: fields.location(ofKey: "date"),
-                          hint: "move the time out of the skipped hour")
-            }
+        let published = date(fields, required: true, log: &log).flatMap {
+            Timestamp.make($0, zone: config.timeZone, at: fields.location(ofKey: "date"), log: &log)
         }
         let slug = slugField(fields, log: &log)
         let language = languageField(fields, log: &log)
@@ -27,8 +21,16 @@ public enum MarkdownReader {
             log.error("`source_url` must start with http:// or https://", at: fields.location(ofKey: "source_url"),
                       hint: "give the full address of the original article")
         }
-        guard log.errors.count == errorsBefore, let title, let source, let published else { return nil }
-        let topics = fields.strings("topics", log: &log) ?? []
+        guard log.errorCount == errorsBefore, let title, let source, let published else { return nil }
+        var topics: [String] = []
+        for topic in fields.strings("topics", log: &log) ?? [] {
+            let name = topic.trimmingWhitespace
+            if name.isEmpty {
+                log.warning("an empty topic name is ignored", at: fields.location(ofKey: "topics"))
+            } else if !topics.contains(name) {
+                topics.append(name)
+            }
+        }
         return Article(
             slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
             topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
@@ -40,12 +42,12 @@ public enum MarkdownReader {
         guard let parts = FrontMatter.split(file, log: &log),
               let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: pageKeys, log: &log)
         else { return nil }
-        let errorsBefore = log.errors.count
+        let errorsBefore = log.errorCount
         let title = required("title", fields, log: &log)
         let time = date(fields, required: false, log: &log)
         let slug = slugField(fields, log: &log) ?? Slug.make(title ?? "")
         let language = languageField(fields, log: &log)
-        guard log.errors.count == errorsBefore, let title else { return nil }
+        guard log.errorCount == errorsBefore, let title else { return nil }
         guard !slug.isEmpty else {
             log.error("cannot make a slug from the title `\(title)`", at: fields.location(ofKey: "title"), hint: "add `slug: some-name`")
             return nil
@@ -72,7 +74,7 @@ public enum MarkdownReader {
             }
             return nil
         }
-        guard let time = FrontMatter.date(raw) else {
+        guard let time = LocalDateTime.parse(raw.trimmingWhitespace) else {
             log.error("`date` `\(raw)` is not `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`", at: fields.location(ofKey: "date"),
                       hint: "write for example `date: 2025-08-18 13:30`")
             return nil
@@ -95,9 +97,7 @@ public enum MarkdownReader {
 
     private static func languageField(_ fields: YAMLFields, log: inout DiagnosticLog) -> Language? {
         guard let raw = fields.string("lang", log: &log) else { return nil }
-        if let language = Language(rawValue: raw) { return language }
-        if raw.lowercased().hasPrefix("zh") { return .chinese }
-        if raw.lowercased().hasPrefix("en") { return .english }
+        if let language = Language.parse(raw) { return language }
         log.error("`lang` `\(raw)` is not supported", at: fields.location(ofKey: "lang"), hint: "use `zh-Hans` or `en`")
         return nil
     }

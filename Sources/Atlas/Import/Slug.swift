@@ -51,6 +51,16 @@ public enum Slug {
         return nil
     }
 
+    /// `base`, or when it is empty or taken, `base` (or `fallback`) with a suffix derived from
+    /// `identity`, trimmed so the result is always a valid slug.
+    static func unique(_ base: String, fallback: String, identity: String, isTaken: (String) -> Bool) -> String {
+        if !base.isEmpty, !isTaken(base) { return base }
+        let suffix = disambiguator(for: identity)
+        var stem = String((base.isEmpty ? fallback : base).prefix(maxLength - suffix.count - 1))
+        while stem.hasSuffix("-") { stem.removeLast() }
+        return stem + "-" + suffix
+    }
+
     /// A short, stable suffix that tells apart two titles with the same slug without depending on
     /// which other articles exist (FNV-1a of the identity, base 36).
     static func disambiguator(for identity: String) -> String {

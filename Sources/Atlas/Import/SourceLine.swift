@@ -5,6 +5,8 @@
 struct SourceLine: Hashable, Sendable {
     var source: String
     var time: LocalDateTime
+    /// 1-based column of the date on the line.
+    var column: Int
 
     enum Problem: Error, Equatable {
         /// Not a source line at all (no trailing date): probably a title or body line.
@@ -17,7 +19,7 @@ struct SourceLine: Hashable, Sendable {
     /// Whether the line ends in something date-like, so that a malformed source line is reported
     /// as malformed instead of as a missing one.
     static func looksLikeSourceLine(_ line: Substring) -> Bool {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = Array(line.trimmingWhitespace.unicodeScalars)
         guard scalars.count <= 160 else { return false }
         var end = scalars.count
         while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
@@ -42,7 +44,8 @@ struct SourceLine: Hashable, Sendable {
 
     static func parse(_ line: Substring) -> Result<SourceLine, Problem> {
         guard looksLikeSourceLine(line) else { return .failure(.notASourceLine) }
-        let scalars = Array(line.unicodeScalars)
+        // Leading whitespace stays so reported columns match the file.
+        let scalars = Array(line.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed())
         guard let dot = scalars.lastIndex(of: "·") else {
             return .failure(.malformed("the source line has no `·` (U+00B7) between the source name and the date", column: 1))
         }
@@ -55,28 +58,13 @@ struct SourceLine: Hashable, Sendable {
         let stampColumn = i + 1
         let stamp = String(String.UnicodeScalarView(scalars[i...])).trimmingWhitespace
         let expected = "expected `YYYY-MM-DD HH:MM` after `·`, found `\(stamp)`"
-        let bytes = Array(stamp.utf8)
-        guard bytes.count == 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":") else {
+        guard stamp.utf8.count == 16, stamp.contains(" "), let time = LocalDateTime.parse(stamp) else {
             return .failure(.malformed(expected, column: stampColumn))
         }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for b in bytes[range] {
-                guard (48...57).contains(b) else { return nil }
-                value = value * 10 + Int(b - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16) else {
-            return .failure(.malformed(expected, column: stampColumn))
-        }
-        let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute)
         if let problem = time.calendarProblem {
             return .failure(.impossibleDate("impossible date or time `\(stamp)`: \(problem)", column: stampColumn))
         }
-        return .success(SourceLine(source: source, time: time))
+        return .success(SourceLine(source: source, time: time, column: stampColumn))
     }
 }
 

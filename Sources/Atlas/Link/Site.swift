@@ -14,26 +14,21 @@ public struct Site: Sendable {
     /// In the order the dumps introduce them.
     public var topics: [TopicSummary]
 
-    public init(config: SiteConfig, articles: [Article], pages: [Page], includeDrafts: Bool = false) {
+    /// `topicOrder` lists topic names in the order the inputs introduce them (dumps in file
+    /// order, then Markdown articles); topics no article names are left out.
+    public init(config: SiteConfig, articles: [Article], pages: [Page], topicOrder: [String], includeDrafts: Bool = false) {
         self.config = config
         self.articles = includeDrafts ? articles : articles.filter { !$0.isDraft }
         self.pages = (includeDrafts ? pages : pages.filter { !$0.isDraft }).sorted { $0.slug < $1.slug }
-        var order: [String] = []
         var members: [String: [Article]] = [:]
-        // Articles arrive newest first, so each topic's list is too; topics are ordered by the
-        // first time any article names them when read oldest first, i.e. by the dumps' own order.
-        for article in self.articles.sorted(by: { $0.origins.first! < $1.origins.first! }) {
-            for topic in article.topics where members[topic] == nil { order.append(topic); members[topic] = [] }
-        }
         for article in self.articles { for topic in article.topics { members[topic, default: []].append(article) } }
         var slugs = Set<String>()
-        self.topics = order.map { name in
-            var slug = Slug.make(name)
-            if slug.isEmpty || slugs.contains(slug) { slug = (slug.isEmpty ? "topic" : slug) + "-" + Slug.disambiguator(for: name) }
+        var seen = Set<String>()
+        self.topics = topicOrder.compactMap { name in
+            guard let articles = members[name], seen.insert(name).inserted else { return nil }
+            let slug = Slug.unique(Slug.make(name), fallback: "topic", identity: name) { slugs.contains($0) }
             slugs.insert(slug)
-            return TopicSummary(name: name, slug: slug, articles: members[name] ?? [])
+            return TopicSummary(name: name, slug: slug, articles: articles)
         }
     }
-
-    public func topic(named name: String) -> TopicSummary? { topics.first { $0.name == name } }
 }

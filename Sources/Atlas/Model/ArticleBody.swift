@@ -12,6 +12,15 @@ public enum Language: String, Hashable, Sendable, Codable {
     case chinese = "zh-Hans"
     case english = "en"
 
+    /// Reads a `lang` value from an editor: any `zh…` or `en…` tag.
+    public static func parse(_ raw: String) -> Language? {
+        if let exact = Language(rawValue: raw) { return exact }
+        let lower = raw.lowercased()
+        if lower.hasPrefix("zh") { return .chinese }
+        if lower.hasPrefix("en") { return .english }
+        return nil
+    }
+
     /// Decides by which script dominates, so a Chinese body quoting "MP Materials" stays Chinese.
     public static func detect(_ text: String) -> Language {
         var han = 0, latin = 0

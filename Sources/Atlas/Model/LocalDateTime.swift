@@ -17,6 +17,29 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
         self.minute = minute
     }
 
+    /// Reads `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]`; the calendar check is
+    /// separate (`calendarProblem`) so callers can say what exactly is wrong.
+    public static func parse(_ text: String) -> LocalDateTime? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for b in bytes[range] {
+                guard (48...57).contains(b) else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard bytes.count == 10 || bytes.count == 16 || bytes.count == 19,
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard bytes.count > 10 else { return LocalDateTime(year: year, month: month, day: day) }
+        guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              let hour = number(11..<13), let minute = number(14..<16) else { return nil }
+        if bytes.count == 19 { guard bytes[16] == UInt8(ascii: ":"), number(17..<19) != nil else { return nil } }
+        return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute)
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)
     }

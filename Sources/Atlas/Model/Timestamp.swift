@@ -17,6 +17,17 @@ public struct Timestamp: Hashable, Sendable, Comparable {
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.instant < b.instant }
 
+    /// The one place a wall-clock time becomes an instant, so every input reports a time the
+    /// zone skips the same way.
+    static func make(_ local: LocalDateTime, zone: TimeZone, at location: SourceLocation, log: inout DiagnosticLog) -> Timestamp? {
+        guard let timestamp = Timestamp(local, zone: zone) else {
+            log.error("`\(local)` does not exist in \(zone.identifier): the clocks skip it (daylight saving)", at: location,
+                      hint: "check the time, or set `time_zone` in site.yml to the zone the source used")
+            return nil
+        }
+        return timestamp
+    }
+
     /// ISO 8601 with offset, for `<time datetime>`, feeds and sitemaps.
     public var iso8601: String {
         let sign = offsetSeconds < 0 ? "-" : "+"

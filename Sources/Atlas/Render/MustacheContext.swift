@@ -15,7 +15,7 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
             "description": description,
-            "canonicalURL": site.absoluteURL(path),
+            "canonicalURL": site.absoluteURL(path) ?? false,
             "nav": nav.map { item in
                 ["url": site.basePath + item.0, "label": item.1,
                  "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as [String: Any]

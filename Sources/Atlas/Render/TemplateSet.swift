@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, file: TextFile)] = []
-        let errorsBefore = log.errors.count
+        let errorsBefore = log.errorCount
         let paths = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for relative in paths {
@@ -52,7 +52,7 @@ public struct TemplateSet: Sendable {
             log.error("no templates found", at: SourceLocation(file: "templates", line: 1), hint: "the site needs templates/*.mustache")
         }
         for (_, file) in sources { checkTags(file, names: names, log: &log) }
-        guard log.errors.count == errorsBefore else { return nil }
+        guard log.errorCount == errorsBefore else { return nil }
         return TemplateSet(library: library, names: names)
     }
 

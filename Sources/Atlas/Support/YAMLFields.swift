@@ -48,6 +48,8 @@ struct YAMLFields {
                 log.warning(message, at: keyLocation, hint: "valid keys: \(allowed.joined(separator: ", "))")
                 continue
             }
+            // `key: ~`, `key: null` and `key:` mean "not given", not the text "null".
+            if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
             values[name] = value
             locations[name] = location(of: value)
         }

@@ -59,7 +59,8 @@ import Testing
     @Test func hostileTitleIsTextEverywhere() throws {
         let site = TemporaryFolder.siteCopy()
         let title = #"<script>alert(1)</script> & "x""#
-        site.write("content/sources/9-hostile.txt", "测试\nSearch documents\n\(title)\nSou Hu Cai Jing· 2025-09-01 10:00\nCore Insights - <img src=x onerror=alert(1)> \"quoted\" [1]\n")
+        site.write("content/sources/9-hostile.txt", "测试\nSearch documents\n\(title)\nSou Hu Cai Jing· 2025-09-01 10:00\nCore Insights - <img src=x onerror=alert(1)> \"quoted\" [1]\n"
+                   + "Combining \"\u{301} onmouseover=alert(1) x=\"\u{301} <\u{301}b>\nS· 2025-09-02 10:00\nx\"\u{301} onmouseover=alert(1) data-x=\" [1]\n")
         let report = build(site)
         #expect(report.succeeded, "\(report.diagnostics)")
         let article = try #require(report.articles.first { $0.title == title })
@@ -69,6 +70,14 @@ import Testing
         #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; · "))
         #expect(html.contains("<h1 lang=\"en\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</h1>"))
         #expect(html.contains("content=\"&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;\""))
+        // A quote followed by a combining mark is one grapheme; it must still be escaped.
+        let combining = try #require(report.articles.first { $0.title.hasPrefix("Combining") })
+        let combiningPage = try #require(site.read("public/articles/\(combining.slug)/index.html"))
+        let combiningMark = "\u{301}"
+        let rawQuote = "\"" + combiningMark, rawAngle = "<" + combiningMark, escapedQuote = "&quot;" + combiningMark + " onmouseover"
+        #expect(!combiningPage.contains(rawQuote))
+        #expect(!combiningPage.contains(rawAngle))
+        #expect(combiningPage.contains(escapedQuote))
         for page in ["public/index.html", "public/articles/index.html"] {
             let list = try #require(site.read(page))
             #expect(!list.contains("<script>alert"))
@@ -88,6 +97,11 @@ import Testing
         #expect(errors.map { $0.location?.description ?? "" } == [
             "content/pages/bad.md:2:8", "content/sources/9-broken.txt:4:1", "content/sources/9-broken.txt:6:9",
         ].sorted())
+        // A broken site.yml does not hide the other files' problems.
+        site.write("site.yml", "title: X\ntime_zone: Mars/Olympus\n")
+        let all = build(site).diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file }
+        #expect(Set(all) == ["site.yml", "content/pages/bad.md", "content/sources/9-broken.txt"])
+        #expect(snapshot(site.url.appendingPathComponent("public")) == before)
         #expect(snapshot(site.url.appendingPathComponent("public")) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.hasPrefix("public.") }
         #expect(leftovers.isEmpty)
@@ -103,6 +117,9 @@ import Testing
         let home = try #require(site.read("public/index.html"))
         #expect(home.contains("href=\"/atlas/assets/site.css\""))
         #expect(home.contains("<link rel=\"canonical\" href=\"https://example.org/atlas/\">"))
+        // A path-only --base-url keeps site.yml's origin.
+        #expect(build(site, baseURL: "/atlas/").succeeded)
+        #expect(site.read("public/index.html")?.contains("<link rel=\"canonical\" href=\"https://rare-earth-atlas.example.org/atlas/\">") == true)
     }
 
     @Test func linkWalkerCatchesABrokenLink() throws {
@@ -136,5 +153,30 @@ import Testing
         #expect(html.contains("href=\"https://example.org/mp\""))
         let topic = try #require(report.articles.first { $0.title.hasPrefix("MP") })
         #expect(topic.topics == ["钕"])
+    }
+}
+
+/// Determinism across processes (different hash seeds, thread timing) with Markdown articles,
+/// which go through cmark-gfm: run the real command twice.
+@Suite struct CrossProcessDeterminismTests {
+    @Test func twoProcessesWriteIdenticalSites() throws {
+        let binary = TestPaths.repository.appendingPathComponent(".build/debug/atlas").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the atlas executable first (scripts/test does)")
+        let site = TemporaryFolder.siteCopy()
+        for n in 0..<6 {
+            let body = (0..<200).map { "~~del\($0)~~ www.ex\($0).org\n" }.joined()
+            site.write("content/articles/a\(n).md", "---\ntitle: Article \(n)\ndate: 2025-12-0\(n + 1)\nsource: Example\ntopics: [钕, 稀土供应链]\n---\n\(body)\n| a |\n|---|\n| \(n) |\n")
+        }
+        var snapshots: [[String: Data]] = []
+        for attempt in 0..<2 {
+            let output = site.url.appendingPathComponent("out\(attempt)")
+            let result = try run(binary, ["build", "--root", site.url.path, "--output", output.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            snapshots.append(snapshot(output))
+        }
+        #expect(snapshots[0].count > 40)
+        #expect(snapshots[0] == snapshots[1])
+        let page = try #require(snapshots[0]["articles/article-0/index.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(page.components(separatedBy: "<del>").count == 201)
     }
 }

@@ -22,12 +22,21 @@ import Testing
         #expect(log.items.isEmpty)
         #expect(config?.basePath == "/atlas/")
         #expect(config?.absoluteURL("articles/a/") == "https://example.org/atlas/articles/a/")
+        let (encoded, _) = load("title: X\nbase_url: https://example.org/my%20atlas/\n")
+        #expect(encoded?.basePath == "/my%20atlas/")
         #expect(config?.timeZone.identifier == "Asia/Shanghai")
     }
 
     @Test func overrideAcceptsAPath() throws {
         let (config, _) = load("title: X\nbase_url: https://example.org/\n", override: "/sub/dir")
         #expect(config?.basePath == "/sub/dir/")
+        // A path-only override keeps the configured origin for canonical URLs.
+        #expect(config?.absoluteURL("") == "https://example.org/sub/dir/")
+        let (pathOnly, _) = load("title: X\nbase_url: /\n")
+        #expect(pathOnly?.absoluteURL("") == nil)
+        let (climbing, log) = load("title: X\nbase_url: https://example.org/a/../../b/\n")
+        #expect(climbing == nil)
+        #expect(log.errors.first?.location?.line == 2)
     }
 
     @Test func everyBadValueIsReportedAtOnce() {

@@ -3,7 +3,7 @@ import Testing
 @testable import Atlas
 
 @Suite struct ArticleCatalogTests {
-    let config = SiteConfig(title: "T", baseURL: URL(string: "https://example.org/")!)
+    let config = SiteConfig(title: "T", baseURL: "https://example.org/")
 
     @Test func repeatedArticleBecomesOneCarryingEveryTopic() throws {
         let a = "稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\nBody\n"
@@ -45,9 +45,34 @@ import Testing
 
     @Test func slugOverrideFromConfigWins() throws {
         var custom = config
-        custom.slugOverrides = ["稀土元素": "rare-earth-elements"]
+        let place = SourceLocation(file: "site.yml", line: 9)
+        custom.slugOverrides = ["稀土元素": SlugOverride(slug: "rare-earth-elements", location: place),
+                                "没有这篇": SlugOverride(slug: "nothing", location: place)]
         let (dump, _) = parseDump("稀土\nSearch documents\n稀土元素\nS· 2025-08-18 13:30\nBody\n")
         var log = DiagnosticLog()
         #expect(ArticleCatalog.merge(dumps: [dump!], markdown: [], config: custom, log: &log).first?.slug == "rare-earth-elements")
+        // An override that matches no title is a warning at its line, not silently ignored.
+        #expect(log.warnings.map(\.location) == [place])
+        #expect(log.warnings.first?.message.contains("没有这篇") == true)
+    }
+
+    @Test func timeSkippedByDaylightSavingPointsAtTheSourceLine() throws {
+        let (dump, _) = parseDump("稀土\nSearch documents\nT\n\n\nS· 2025-03-09 02:30\nBody\n")
+        var newYork = config
+        newYork.timeZone = TimeZone(identifier: "America/New_York")!
+        var log = DiagnosticLog()
+        #expect(ArticleCatalog.merge(dumps: [dump!], markdown: [], config: newYork, log: &log).isEmpty)
+        #expect(log.errors.first?.location == SourceLocation(file: "content/sources/test.txt", line: 6, column: 4))
+        #expect(log.errors.first?.message.contains("America/New_York") == true)
+    }
+
+    @Test func collidingLongSlugsStayValid() throws {
+        let title = String(repeating: "a", count: 56) + " bbbbbb"
+        let text = "稀土\nSearch documents\n\(title)\nS· 2025-01-02 03:04\nBody\n\(title)\nS· 2025-01-03 03:04\nBody\n"
+        let (dump, _) = parseDump(text)
+        var log = DiagnosticLog()
+        let slugs = ArticleCatalog.merge(dumps: [dump!], markdown: [], config: config, log: &log).map(\.slug)
+        #expect(Set(slugs).count == 2)
+        for slug in slugs { #expect(Slug.problem(with: slug) == nil, "\(slug)") }
     }
 }

@@ -51,6 +51,25 @@ import Testing
 
     @Test func plainEnglishWithoutMarkersIsOneParagraph() {
         #expect(BodyStructurer.structure("Just a sentence.").blocks == [.paragraph("Just a sentence.")])
+        let prose = "Trade talks - which began in May - ended without a deal."
+        #expect(BodyStructurer.structure(prose).blocks == [.paragraph(prose)])
+    }
+
+    @Test func digestWithoutCitationsSplitsOnEverySeparator() {
+        #expect(BodyStructurer.structure("Core Insights - A point - B point - C point").blocks == [
+            .heading("Core Insights", level: 2), .list(["A point", "B point", "C point"]),
+        ])
+    }
+
+    @Test func punctuationAfterACitationStaysWithItsItem() {
+        #expect(BodyStructurer.structure("Core Insights - First item [1]; - Second [2]) - Third [3]").blocks == [
+            .heading("Core Insights", level: 2), .list(["First item [1];", "Second [2])", "Third [3]"]),
+        ])
+    }
+
+    @Test func onlyASpacedEllipsisMarksAnExcerpt() {
+        #expect(BodyStructurer.structure("中国稀土 ...").isExcerpt)
+        #expect(!BodyStructurer.structure("他说……").isExcerpt)
     }
 
     @Test func realDigestsKeepEveryCitationMark() throws {

@@ -111,7 +111,7 @@ import Testing
     @Test func missingBodyInTheMiddleAndAtTheEnd() throws {
         let (dump, log) = parseDump("Topic\nSearch documents\nA\nS· 2025-01-02 03:04\nB\nS· 2025-01-03 03:04\nBody B\nC\nS· 2025-01-04 03:04\n")
         #expect(log.errors.map { $0.location!.line } == [4, 9])
-        #expect(log.errors.allSatisfy { $0.message.contains("no body") })
+        #expect(log.errors.allSatisfy { $0.message.contains("has no body line") })
         #expect(dump?.entries.map(\.title) == ["B"])
     }
 
@@ -126,10 +126,16 @@ import Testing
         #expect(log.errors.first?.message.contains("Search documents") == true)
     }
 
-    @Test func chineseBulletDotsInBodiesAreNotSourceLines() throws {
-        let body = "中国发布稀土价格指数: 树立全球新定价话语权 ·北方稀土控股的包头稀土产品交易所 ·2025年,新华社平台发布"
-        let (dump, log) = parseDump("Topic\nSearch documents\nT\nS· 2025-01-02 03:04\n\(body)\nT2\nS· 2025-01-03 03:04\nB2\n")
+    @Test(arguments: ["稀土规划·2025-2030", "Fed meeting 2025-09-17 14:00", "会议将于 2025-08-18 举行"])
+    func titlesThatLookLikeSourceLinesAreTitles(_ title: String) throws {
+        let (dump, log) = parseDump("Topic\nSearch documents\nFirst\nS· 2025-01-02 03:04\nBody one.\n\(title)\nS· 2025-01-03 03:04\nBody two.\n")
+        #expect(log.items.isEmpty, "\(log.items)")
+        #expect(dump?.entries.map(\.title) == ["First", title])
+    }
+
+    @Test func trailingUnicodeSpacesAfterTheTimeAreFine() {
+        let (dump, log) = parseDump("Topic\nSearch documents\nT\nS· 2025-01-02 03:04\u{3000}\u{A0}\nBody\n")
         #expect(log.items.isEmpty)
-        #expect(dump?.entries.count == 2)
+        #expect(dump?.entries.count == 1)
     }
 }

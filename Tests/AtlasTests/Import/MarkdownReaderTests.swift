@@ -3,7 +3,7 @@ import Testing
 @testable import Atlas
 
 @Suite struct MarkdownReaderTests {
-    let config = SiteConfig(title: "T", baseURL: URL(string: "https://example.org/")!)
+    let config = SiteConfig(title: "T", baseURL: "https://example.org/")
 
     func file(_ text: String, path: String = "content/articles/a.md") -> TextFile { TextFile(path: path, text: text) }
 
@@ -25,8 +25,8 @@ import Testing
         #expect(MarkdownReader.article(file(text), config: config, log: &log) == nil)
         let error = log.errors.first
         #expect(error?.message.hasPrefix("invalid YAML") == true)
-        #expect(error?.location?.file == "content/articles/a.md")
-        #expect((4...6).contains(error?.location?.line ?? 0))
+        // Points at the unclosed `[`, where the fix goes, not at the end of the YAML.
+        #expect(error?.location == SourceLocation(file: "content/articles/a.md", line: 4, column: 9))
     }
 
     @Test func unknownKeyWarnsWithNearestValidKey() throws {
@@ -56,6 +56,17 @@ import Testing
         var log = DiagnosticLog()
         #expect(MarkdownReader.page(file("---\ntitle: x\nslug: ../etc\n---\n", path: "content/pages/x.md"), log: &log) == nil)
         #expect(log.errors.first?.location?.line == 3)
+    }
+
+    @Test func topicsAreDedupedAndNullMeansMissing() throws {
+        var log = DiagnosticLog()
+        let text = "---\ntitle: T\ndate: 2025-01-01\nsource: ~\ntopics: [钕, 钕, \"\"]\n---\n"
+        #expect(MarkdownReader.article(file(text), config: config, log: &log) == nil)
+        #expect(log.errors.contains { $0.message.contains("`source` is missing") })
+        var log2 = DiagnosticLog()
+        let ok = try #require(MarkdownReader.article(file(text.replacingOccurrences(of: "source: ~", with: "source: S")), config: config, log: &log2))
+        #expect(ok.topics == ["钕"])
+        #expect(log2.warnings.count == 1)
     }
 
     @Test func pageReadsDraftAndSummary() throws {

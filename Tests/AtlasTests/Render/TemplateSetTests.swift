@@ -27,10 +27,24 @@ import Testing
     }
 
     @Test func syntaxErrorNamesFileAndLine() throws {
-        let (set, log) = templates(["article.mustache": "a\nb\n{{#section}}never closed\n"])
+        let (set, log) = templates(["article.mustache": "a\nb\n{{#section}}{{/other}}\n"])
         #expect(set == nil)
+        #expect(log.errors.count == 1)
         #expect(log.errors.first?.location?.file == "templates/article.mustache")
+        #expect(log.errors.first?.location?.line == 3)
         #expect(log.errors.first?.message.contains("syntax") == true)
+    }
+
+    @Test func aBrokenParentIsOneErrorNotOnePerChild() {
+        let (_, log) = templates(["base.mustache": "{{#a}}\n", "home.mustache": "{{<base}}{{/base}}", "page.mustache": "{{<base}}{{/base}}"])
+        #expect(log.errors.count == 1)
+        #expect(log.errors.first?.location?.file == "templates/base.mustache")
+    }
+
+    @Test func pragmasAndDelimiterChangesAreRefused() {
+        let (set, log) = templates(["home.mustache": "{{%CONTENT_TYPE: TEXT}}{{pageTitle}}", "page.mustache": "{{=<% %>=}}<%&pageTitle%>"])
+        #expect(set == nil)
+        #expect(log.errors.map { $0.location!.file }.sorted() == ["templates/home.mustache", "templates/page.mustache"])
     }
 
     @Test func missingRequiredTemplateIsAnError() {
@@ -44,6 +58,7 @@ import Testing
     @Test func unescapedOutputOnlyForBuilderHTML() throws {
         let (set, log) = templates(["topic.mustache": "{{{title}}} {{&name}} {{{bodyHTML}}}"])
         #expect(set == nil)
-        #expect(log.errors.count == 2)
+        #expect(log.errors.map { $0.location!.column } == [1, 13])
+        #expect(log.errors.allSatisfy { $0.message.contains("not builder-made HTML") })
     }
 }
