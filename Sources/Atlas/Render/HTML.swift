@@ -6,7 +6,6 @@ public struct TrustedHTML: Hashable, Sendable, CustomStringConvertible {
     init(_ html: String) { self.html = html }
     public var description: String { html }
 
-    public static func text(_ text: String) -> TrustedHTML { TrustedHTML(HTMLEscape.text(text)) }
 }
 
 public enum HTMLEscape {

@@ -22,14 +22,7 @@ public struct TemplateSet: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for relative in paths {
             let path = "templates/" + relative
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
-                log.error("cannot read the template", at: SourceLocation(file: path, line: 1), hint: "check its permissions")
-                continue
-            }
-            guard case .success(let file) = TextFile.decode(Array(data), path: path) else {
-                log.error("the template is not valid UTF-8", at: SourceLocation(file: path, line: 1), hint: "save it as UTF-8")
-                continue
-            }
+            guard let file = ContentLoader.read(root, path, log: &log, missingHint: nil) else { continue }
             let name = String(relative.dropLast(".mustache".count))
             // Known even when it fails to parse, so its users are not also told it is missing.
             names.insert(name)
@@ -44,7 +37,7 @@ public struct TemplateSet: Sendable {
                 log.error("template syntax error: \(error)", at: SourceLocation(file: path, line: 1), hint: "check the template's tags")
             }
         }
-        for name in required where !names.contains(name) && !sources.isEmpty {
+        for name in required where !names.contains(name) && !paths.isEmpty {
             log.error("the template `\(name).mustache` is missing", at: SourceLocation(file: "templates/\(name).mustache", line: 1),
                       hint: "restore it from the project's templates/ folder")
         }
