@@ -37,12 +37,16 @@ public struct Builder: Sendable {
         let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
+        let entities = content.entities.map { EntityRegistryReader.read($0, log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
         guard !log.hasErrors, let templates else { return nil }
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
-        let site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, includeDrafts: options.includeDrafts)
+        var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, includeDrafts: options.includeDrafts)
+        site.entities = entities
+        let extractor = ClaimExtractor(entities: entities)
+        site.claims = site.articles.flatMap { extractor.claims(articleID: $0.id, body: $0.sourceText) }
         let files = SiteRenderer(site: site, templates: templates).render() + assets
         return (site, files)
     }

@@ -13,6 +13,9 @@ public struct Site: Sendable {
     public var pages: [Page]
     /// In the order the dumps introduce them.
     public var topics: [TopicSummary]
+    public var entities: [Entity] = []
+    /// Every figure of every published article, in article order (newest first).
+    public var claims: [Claim] = []
 
     /// `topicOrder` lists topic names in the order the inputs introduce them (dumps in file
     /// order, then Markdown articles); topics no article names are left out.

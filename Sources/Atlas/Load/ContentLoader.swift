@@ -6,6 +6,7 @@ public struct ContentFiles: Sendable {
     public var dumps: [TextFile] = []
     public var articles: [TextFile] = []
     public var pages: [TextFile] = []
+    public var entities: TextFile?
 }
 
 /// Reads the site folder following the content layout of DESIGN.md. Paths are sorted so the
@@ -17,6 +18,9 @@ public enum ContentLoader {
         files.dumps = folder(root, "content/sources", ext: "txt", log: &log)
         files.articles = folder(root, "content/articles", ext: "md", log: &log)
         files.pages = folder(root, "content/pages", ext: "md", log: &log)
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(EntityRegistryReader.path).path) {
+            files.entities = read(root, EntityRegistryReader.path, log: &log, missingHint: nil)
+        }
         return files
     }
 

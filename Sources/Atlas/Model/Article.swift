@@ -30,4 +30,12 @@ public struct Article: Hashable, Sendable, Identifiable {
     public var origins: [SourceLocation]
 
     public var titleLanguage: Language { Language.detect(title) }
+
+    /// The text figures are read from: the dump's body line as exported, or the editor's Markdown.
+    public var sourceText: String {
+        switch body {
+        case .imported(let imported): return imported.raw
+        case .markdown(let text, _): return text
+        }
+    }
 }

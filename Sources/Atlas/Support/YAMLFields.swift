@@ -17,9 +17,6 @@ struct YAMLFields {
     /// Parses `yaml` and checks its top-level keys against `allowed`. Returns nil (after logging)
     /// when the YAML is invalid or not a mapping.
     init?(yaml: String, file: String, lineOffset: Int = 0, allowed: [String], log: inout DiagnosticLog) {
-        self.file = file
-        self.lineOffset = lineOffset
-        self.mappingLocation = SourceLocation(file: file, line: lineOffset + 1)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -31,12 +28,20 @@ struct YAMLFields {
                       hint: "check indentation and quoting; values with `:` or `#` need quotes")
             return nil
         } catch {
-            log.error("invalid YAML: \(error)", at: mappingLocation, hint: "check the YAML syntax")
+            log.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1), hint: "check the YAML syntax")
             return nil
         }
-        guard let node else { return }
+        // An empty document is an empty mapping.
+        self.init(node: node ?? .mapping(Node.Mapping([])), file: file, lineOffset: lineOffset, allowed: allowed, log: &log)
+    }
+
+    /// Reads an already parsed mapping (an entry of a YAML list, say).
+    init?(node: Node, file: String, lineOffset: Int = 0, allowed: [String], log: inout DiagnosticLog) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mappingLocation = SourceLocation(file: file, line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1)
         guard case .mapping(let mapping) = node else {
-            log.error("expected `key: value` lines", at: location(of: node), hint: "write one `key: value` per line")
+            log.error("expected `key: value` lines", at: mappingLocation, hint: "write one `key: value` per line")
             return nil
         }
         for (key, value) in mapping {

@@ -1,0 +1,106 @@
+/// Decides whose share a figure is, and for import shares who imports.
+///
+/// The holder is the nearest entity before the figure in its phrase (`China holds 34%`), else an
+/// entity introduced by `from`/`by` after it (`90% … coming from China`), else the nearest one
+/// earlier in the clause (the sentence's subject). For imports, the supplier is the entity after
+/// `on`/`from`/`来自` or named as an adjective (`Chinese rare earths`), and the importer is the one
+/// owning the imports (`Japan's dependence`, `U.S. imports`, `美国…进口`).
+enum Attribution {
+    static let supplierMarkers = ["from ", "on ", "upon ", "来自", "从", "对"]
+    static let adjectives: Set<String> = ["Chinese", "American", "Japanese", "Australian", "Malaysian", "Estonian", "Indian", "Russian",
+                                          "Burmese", "Vietnamese", "Brazilian", "Canadian", "Korean", "European", "African", "Ukrainian"]
+
+    /// `Malaysia (13%)`: an entity named right before the bracket that holds the figure.
+    static func labelling(_ text: [Character], _ figure: FigureMention, mentions: [EntityMatcher.Mention]) -> String? {
+        var k = figure.range.lowerBound
+        while k > 0, text[k - 1] == " " { k -= 1 }
+        guard k > 0, text[k - 1] == "(" || text[k - 1] == "（" else { return nil }
+        k -= 1
+        while k > 0, text[k - 1] == " " { k -= 1 }
+        return mentions.last(where: { $0.range.upperBound == k })?.entity
+    }
+
+    static func holder(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+                       mentions: [EntityMatcher.Mention]) -> String? {
+        if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
+        let inBefore = mentions.filter { windows.before.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
+        if let nearest = inBefore.last { return nearest.entity }
+        let inAfter = mentions.filter { windows.after.contains($0.range.lowerBound) }
+        if let introduced = inAfter.first(where: { precededByMarker(text, $0, ["from ", "by "]) }) { return introduced.entity }
+        let clauseBefore = mentions.filter { windows.clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
+        if let subject = clauseBefore.last { return subject.entity }
+        return inAfter.first?.entity
+    }
+
+    static func imports(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+                        mentions: [EntityMatcher.Mention], previousImporter: String?) -> (supplier: String?, importer: String?) {
+        let inClause = mentions.filter { windows.clause.contains($0.range.lowerBound) }
+        let near = inClause.filter {
+            windows.before.contains($0.range.lowerBound) || windows.after.contains($0.range.lowerBound)
+        }
+        func isSupplierMarked(_ mention: EntityMatcher.Mention) -> Bool {
+            if precededByMarker(text, mention, supplierMarkers) { return true }
+            // "Chinese rare earths", "Chinese supply"; not "Japanese trading houses".
+            guard adjectives.contains(mention.spelling) else { return false }
+            let after = String(text[mention.range.upperBound..<min(text.count, mention.range.upperBound + 12)]).lowercased()
+            return [" rare", " supply", " supplies", " material", " magnet", " ore", " mine", " source"].contains(where: after.hasPrefix)
+        }
+        func isImporterMarked(_ mention: EntityMatcher.Mention) -> Bool {
+            let after = String(text[mention.range.upperBound..<min(text.count, mention.range.upperBound + 24)]).lowercased()
+            if after.hasPrefix("'s") || after.hasPrefix("’s") || after.hasPrefix(" rare earth import") || after.hasPrefix(" import")
+                || after.hasPrefix(" relies") || after.hasPrefix(" depends") || after.hasPrefix(" currently sources") || after.hasPrefix(" sources")
+                || after.hasPrefix(" now sources") || after.hasPrefix(" still relies") { return true }
+            // 中国稀土矿进口量, 日本的重稀土进口: imports owned by the entity.
+            if let at = after.range(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 6,
+               after[..<at.lowerBound].allSatisfy({ "稀土矿的重轻中".contains($0) }) { return true }
+            return false
+        }
+        let beforeInClause = inClause.filter { $0.range.upperBound <= figure.range.lowerBound && !isImporterMarked($0) }
+        var supplier = near.last(where: { $0.range.upperBound <= figure.range.lowerBound && !isImporterMarked($0) })?.entity
+        if let marked = (near + inClause).first(where: isSupplierMarked) { supplier = marked.entity }
+        if let labelled = labelling(text, figure, mentions: inClause) {
+            supplier = labelled  // "Malaysia (13%)"
+        }
+        if supplier == nil { supplier = beforeInClause.last?.entity }
+        var importer = inClause.first(where: { isImporterMarked($0) && $0.entity != supplier })?.entity
+        if importer == nil {
+            importer = inClause.first(where: { $0.entity != supplier && !isSupplierMarked($0) })?.entity ?? previousImporter
+        }
+        return (supplier, importer)
+    }
+
+    /// A share of one party's own total (`of its capacity`, `of China's output`,
+    /// `承担中国每年…的产量`) rather than of a world or market total.
+    static func isRelativeShare(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+                                mentions: [EntityMatcher.Mention]) -> Bool {
+        let after = String(text[windows.after]).lowercased().trimmingWhitespace
+        if after.hasPrefix("of its ") || after.hasPrefix("of their ") || after.hasPrefix("其") { return true }
+        if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
+            return true
+        }
+        // Chinese puts the owner of the total before the figure, right after the verb.
+        return mentions.contains { mention in
+            windows.before.contains(mention.range.lowerBound) && ["占", "承担", "占据", "占到"].contains { verb in
+                mention.range.lowerBound >= verb.count && String(text[(mention.range.lowerBound - verb.count)..<mention.range.lowerBound]) == verb
+            }
+        }
+    }
+
+    /// "reliant on imports for 80–85% of its needs", "import reliance", "依赖进口": how much comes
+    /// from abroad at all, with no supplier named.
+    static func isGenericImportReliance(_ text: [Character], windows: MetricRule.Windows) -> Bool {
+        let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
+        return ["on imports", "import reliance", "import dependence", "net import", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.contains)
+    }
+
+    static func precededByMarker(_ text: [Character], _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
+        let before = String(text[max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound]).lowercased()
+        return markers.contains { marker in
+            for candidate in [marker, marker + "the "] where before.hasSuffix(candidate) {
+                let head = before.dropLast(candidate.count)
+                if marker.first!.isHan || head.isEmpty || !(head.last!.isLetter) { return true }
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Splits a body into clauses: the unit a figure's quote is taken from and its words are read in.
+///
+/// Boundaries are sentence ends (`。！？；`, `. ` not after an abbreviation like `U.S.`), the
+/// digests' ` - ` item separators and the citation marks that close each item.
+enum ClauseSplitter {
+    static func clauses(_ text: [Character]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        func close(_ end: Int, next: Int) {
+            var lo = start, hi = end
+            while lo < hi, text[lo].isWhitespace || text[lo] == "-" || text[lo] == "·" { lo += 1 }
+            while hi > lo, text[hi - 1].isWhitespace { hi -= 1 }
+            if hi > lo { result.append(lo..<hi) }
+            start = next
+        }
+        while i < text.count {
+            let c = text[i]
+            if "。！？；!?;".contains(c) {
+                close(i + 1, next: i + 1)
+            } else if c == "[", let end = citationEnd(text, i) {
+                // The marks end the item; keep them out of the quote.
+                close(i, next: end)
+                i = end
+                continue
+            } else if c == " ", FigureScanner.matches(text, at: i, " - ") {
+                close(i, next: i + 3)
+                i += 3
+                continue
+            } else if c == ".", i + 1 < text.count, text[i + 1] == " ", !isAbbreviation(text, endingAt: i),
+                      i + 2 < text.count, text[i + 2].isUppercase || text[i + 2].isHan || text[i + 2] == "[" {
+                close(i + 1, next: i + 1)
+            }
+            i += 1
+        }
+        close(text.count, next: text.count)
+        return result
+    }
+
+    /// The index after a run of `[n]` marks starting at `i`.
+    static func citationEnd(_ text: [Character], _ i: Int) -> Int? {
+        var k = i
+        while k < text.count, text[k] == "[" {
+            var j = k + 1
+            while j < text.count, text[j].isASCII, text[j].isNumber { j += 1 }
+            guard j > k + 1, j < text.count, text[j] == "]" else { break }
+            k = j + 1
+        }
+        guard k > i else { return nil }
+        while k < text.count, ".,;".contains(text[k]) { k += 1 }
+        return k
+    }
+
+    static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "no", "vs", "approx", "etc", "e.g", "i.e", "inc", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
+
+    /// `U.S.`, `e.g.`, `Inc.`: a full stop that does not end the sentence.
+    static func isAbbreviation(_ text: [Character], endingAt dot: Int) -> Bool {
+        var k = dot
+        while k > 0, !text[k - 1].isWhitespace { k -= 1 }
+        let word = String(text[k..<dot])
+        if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0 == "." }), word.contains(where: { $0.isUppercase }) { return true }
+        return abbreviations.contains(word.lowercased())
+    }
+}

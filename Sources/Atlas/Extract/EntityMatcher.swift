@@ -1,0 +1,69 @@
+/// Finds entity mentions in text: English spellings on word boundaries, Chinese ones by longest
+/// match, so `美国` is found but `北方稀土` is not mistaken for a shorter name inside it.
+///
+/// Built once per registry; matching is linear in the text (each position looks only at the
+/// spellings that start with its character).
+public struct EntityMatcher: Sendable {
+    public struct Mention: Hashable, Sendable {
+        public var entity: String
+        /// Character offsets in the searched text.
+        public var range: Range<Int>
+        public var spelling: String
+    }
+
+    private struct Candidate: Sendable {
+        var characters: [Character]
+        var entity: String
+        var spelling: String
+        var needsWordBoundary: Bool
+    }
+
+    private let candidates: [Character: [Candidate]]
+
+    public init(entities: [Entity]) {
+        var byFirst: [Character: [Candidate]] = [:]
+        var owner: [String: String] = [:]
+        for entity in entities {
+            for spelling in entity.spellings where !spelling.isEmpty && owner[spelling] == nil {
+                owner[spelling] = entity.id
+                let characters = Array(spelling)
+                let isHan = characters.contains { $0.isHan }
+                byFirst[characters[0], default: []].append(Candidate(characters: characters, entity: entity.id, spelling: spelling, needsWordBoundary: !isHan))
+            }
+        }
+        // Longest first, then by spelling, so the choice never depends on registry order.
+        candidates = byFirst.mapValues { $0.sorted { ($0.characters.count, $1.spelling) > ($1.characters.count, $0.spelling) } }
+    }
+
+    public func mentions(in text: [Character]) -> [Mention] {
+        var result: [Mention] = []
+        var i = 0
+        while i < text.count {
+            guard let options = candidates[text[i]] else { i += 1; continue }
+            var matched: Candidate?
+            for option in options where i + option.characters.count <= text.count {
+                guard text[i..<(i + option.characters.count)].elementsEqual(option.characters) else { continue }
+                if option.needsWordBoundary {
+                    let before = i > 0 ? text[i - 1] : " "
+                    let afterIndex = i + option.characters.count
+                    let after = afterIndex < text.count ? text[afterIndex] : " "
+                    guard !isWordCharacter(before), !isWordCharacter(after) || option.characters.last == "." else { continue }
+                    // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+                }
+                matched = option
+                break
+            }
+            if let matched {
+                result.append(Mention(entity: matched.entity, range: i..<(i + matched.characters.count), spelling: matched.spelling))
+                i += matched.characters.count
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private func isWordCharacter(_ c: Character) -> Bool {
+        c.isLetter && !c.isHan || c.isNumber || c == "_"
+    }
+}

@@ -1,0 +1,231 @@
+/// A number found in text, with what it is a number of (percent, tonnes, money) and how the
+/// text hedged it. The rules that decide what it measures come later.
+struct FigureMention: Hashable, Sendable {
+    var range: Range<Int>
+    var low: Double?
+    var high: Double?
+    var qualifier: Qualifier
+    var unit: FigureUnit
+    /// Which scanning rule read it, for review output.
+    var rule: String
+}
+
+/// Reads numbers from text: percentages and their ranges (`85% to 90%`, `60%-70%`, `85%至90%`,
+/// `85-90%`), fractions in words (`two-thirds`, `三分之二`, `九成`), tonnages (`2,900 tons`,
+/// `15万吨`) and money (`$8.5 billion`, `2500亿美元`, `500 billion rupees`), each with the
+/// qualifier the text puts around it (`over`, `近`, `以上`…).
+enum FigureScanner {
+    static func scan(_ text: [Character]) -> [FigureMention] {
+        var result: [FigureMention] = []
+        var i = 0
+        while i < text.count {
+            if let fraction = wordFraction(text, at: i) {
+                result.append(fraction)
+                i = fraction.range.upperBound
+                continue
+            }
+            guard text[i].isASCII, text[i].isNumber, i == 0 || !isNumberContext(text[i - 1]) else { i += 1; continue }
+            guard let first = number(text, at: i) else { i += 1; continue }
+            if let figure = percent(text, start: i, first: first) ?? amount(text, start: i, first: first) {
+                result.append(figure)
+                i = figure.range.upperBound
+            } else {
+                i = first.end
+            }
+        }
+        return result
+    }
+
+    /// A character that makes a following digit part of a name or code (G7, No.18, 1C902).
+    static func isNumberContext(_ c: Character) -> Bool {
+        (c.isASCII && (c.isLetter || c.isNumber)) || c == "." || c == ","
+    }
+
+    /// `12`, `2,900`, `83.7`: value and the index after it.
+    static func number(_ text: [Character], at start: Int) -> (value: Double, end: Int)? {
+        var i = start
+        var digits = ""
+        while i < text.count {
+            let c = text[i]
+            if c.isASCII, c.isNumber {
+                digits.append(c)
+                i += 1
+            } else if c == ",", !digits.isEmpty, !digits.contains("."),
+                      (1...3).allSatisfy({ i + $0 < text.count && text[i + $0].isASCII && text[i + $0].isNumber }),
+                      !(i + 4 < text.count && text[i + 4].isASCII && text[i + 4].isNumber) {
+                i += 1  // thousands separator: exactly three digits follow
+            } else if c == ".", i + 1 < text.count, text[i + 1].isASCII, text[i + 1].isNumber, !digits.contains(".") {
+                digits.append(".")
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard let value = Double(digits) else { return nil }
+        return (value, i)
+    }
+
+    static func isPercentSign(_ text: [Character], at i: Int) -> Int? {
+        guard i < text.count else { return nil }
+        if text[i] == "%" || text[i] == "％" { return i + 1 }
+        for word in [" percent", " per cent", "percent"] where matches(text, at: i, word) { return i + word.count }
+        return nil
+    }
+
+    static func percent(_ text: [Character], start: Int, first: (value: Double, end: Int)) -> FigureMention? {
+        var end = first.end
+        var firstIsPercent = false
+        if let after = isPercentSign(text, at: end) { end = after; firstIsPercent = true }
+        // A range: connector, second number, percent sign (required when the first had none).
+        for connector in [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "] {
+            guard matches(text, at: end, connector), end + connector.count < text.count else { continue }
+            let secondStart = end + connector.count
+            guard text[secondStart].isASCII, text[secondStart].isNumber, let second = number(text, at: secondStart) else { continue }
+            if connector == " and " && !precededBy(text, start, ["between "]) { continue }
+            if let after = isPercentSign(text, at: second.end) {
+                let (low, high) = (min(first.value, second.value), max(first.value, second.value))
+                return hedge(FigureMention(range: start..<after, low: low, high: high, qualifier: .exact, unit: .percent, rule: "percent-range"), text)
+            }
+            if firstIsPercent, connector != "-" { continue }
+        }
+        guard firstIsPercent else { return nil }
+        return hedge(FigureMention(range: start..<end, low: first.value, high: first.value, qualifier: .exact, unit: .percent, rule: "percent"), text)
+    }
+
+    static let chineseScales: [(String, Double)] = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)]
+    static let englishScales: [(String, Double)] = [(" trillion", 1e12), (" billion", 1e9), (" million", 1e6), (" crore", 1e7), (" lakh", 1e5), (" thousand", 1e3), ("bn", 1e9)]
+    static let chineseUnits: [(String, FigureUnit)] = [("吨", .tonnes), ("美元", .usd), ("日元", .jpy), ("欧元", .eur), ("卢比", .inr), ("元人民币", .cny), ("元", .cny)]
+    static let englishUnits: [(String, FigureUnit)] = [
+        (" metric tons", .tonnes), (" tonnes", .tonnes), (" tons", .tonnes), (" ton", .tonnes), (" t ", .tonnes),
+        (" dollars", .usd), (" USD", .usd), (" rupees", .inr), (" RMB", .cny), (" yuan", .cny), (" yen", .jpy), (" euros", .eur),
+    ]
+
+    static func amount(_ text: [Character], start: Int, first: (value: Double, end: Int)) -> FigureMention? {
+        var value = first.value
+        var end = first.end
+        // Currency before the number.
+        var unit: FigureUnit?
+        for (prefix, currency) in [("US$", FigureUnit.usd), ("$", .usd), ("USD ", .usd), ("¥", .cny), ("RMB ", .cny), ("€", .eur), ("₹", .inr), ("Rs ", .inr)]
+        where start >= prefix.count && matches(text, at: start - prefix.count, prefix) {
+            unit = currency
+            break
+        }
+        for (scale, factor) in chineseScales where matches(text, at: end, scale) {
+            value *= factor
+            end += scale.count
+            break
+        }
+        if end == first.end {
+            for (scale, factor) in englishScales where matches(text, at: end, scale) {
+                value *= factor
+                end += scale.trimmingWhitespace.count + (scale.hasPrefix(" ") ? 1 : 0)
+                break
+            }
+        }
+        if unit == nil {
+            for (word, candidate) in chineseUnits + englishUnits where matches(text, at: end, word) {
+                unit = candidate
+                end += word.trimmingWhitespace.count + (word.hasPrefix(" ") ? 1 : 0)
+                break
+            }
+        }
+        guard let found = unit else { return nil }
+        var finalUnit = found
+        for perKg in ["/kg", " per kg", " per kilogram", "/公斤", "每公斤"] where matches(text, at: end, perKg) {
+            if found == .usd { finalUnit = .usdPerKg }
+            end += perKg.count
+        }
+        if found == .cny, matches(text, at: end, "/吨") { finalUnit = .cnyPerTonne; end += 2 }
+        let rangeStart = unit != nil && start > 0 && (text[start - 1] == "$" || text[start - 1] == "¥" || text[start - 1] == "€") ? start - 1 : start
+        return hedge(FigureMention(range: rangeStart..<end, low: value, high: value, qualifier: .exact, unit: finalUnit, rule: "amount"), text)
+    }
+
+    /// `two-thirds of`, `half of`, `三分之二`, `九成`.
+    static func wordFraction(_ text: [Character], at i: Int) -> FigureMention? {
+        let english: [(String, Double)] = [("two-thirds", 66.7), ("two thirds", 66.7), ("three-quarters", 75), ("three quarters", 75),
+                                           ("one-third", 33.3), ("one third", 33.3), ("a third", 33.3), ("one-quarter", 25),
+                                           ("a quarter", 25), ("one quarter", 25), ("half", 50)]
+        if i == 0 || !(text[i - 1].isLetter && !text[i - 1].isHan) {
+            for (word, value) in english where matchesIgnoringCase(text, at: i, word) {
+                let end = i + word.count
+                guard matches(text, at: end, " of ") else { continue }
+                return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
+            }
+        }
+        let chinese: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("一半", 50)]
+        for (word, value) in chinese where matches(text, at: i, word) {
+            return hedge(FigureMention(range: i..<(i + word.count), low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
+        }
+        let tenths: [Character: Double] = ["一": 10, "二": 20, "两": 20, "三": 30, "四": 40, "五": 50, "六": 60, "七": 70, "八": 80, "九": 90]
+        if let value = tenths[text[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text[i - 1].isNumber,
+           !(i + 2 < text.count && text[i + 2].isHan && "员为立功本熟交".contains(text[i + 2])) {
+            return hedge(FigureMention(range: i..<(i + 2), low: value, high: value, qualifier: .exact, unit: .percent, rule: "tenths-zh"), text)
+        }
+        return nil
+    }
+
+    // MARK: qualifiers
+
+    static let overBefore = ["more than", "over", "above", "exceeding", "exceeds", "in excess of", "at least", "upwards of", "超过", "超", "逾", "高于", "多于", "大于"]
+    static let nearlyBefore = ["nearly", "almost", "close to", "just under", "近", "接近", "将近", "几乎"]
+    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "an estimated", "约", "大约", "约为", "大概"]
+    static let upToBefore = ["up to", "as much as", "as high as", "多达", "最高"]
+    static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
+
+    /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
+    /// just after it (`90%以上`, `左右`), and turns it into bounds.
+    static func hedge(_ figure: FigureMention, _ text: [Character]) -> FigureMention {
+        var figure = figure
+        let before = String(text[max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound]).lowercased()
+        let trimmed = before.trimmingWhitespace
+        func endsWithWord(_ word: String) -> Bool {
+            guard trimmed.hasSuffix(word) else { return false }
+            let head = trimmed.dropLast(word.count)
+            return head.isEmpty || !(head.last!.isLetter && !head.last!.isHan) || word.first!.isHan
+        }
+        let after = String(text[figure.range.upperBound..<min(text.count, figure.range.upperBound + 2)])
+        var qualifier = Qualifier.exact
+        if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
+        if qualifier == .exact {
+            if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
+            else if upToBefore.contains(where: endsWithWord) { qualifier = .upTo }
+            else if overBefore.contains(where: endsWithWord) { qualifier = .over }
+            else if nearlyBefore.contains(where: endsWithWord) { qualifier = .nearly }
+            else if aboutBefore.contains(where: endsWithWord) { qualifier = .about }
+        }
+        figure.qualifier = qualifier
+        let single = figure.low == figure.high
+        switch qualifier {
+        case .over where single: figure.high = nil
+        case .lessThan where single, .upTo where single: figure.low = nil
+        default: break
+        }
+        return figure
+    }
+
+    // MARK: helpers
+
+    static func matches(_ text: [Character], at i: Int, _ word: String) -> Bool {
+        guard i >= 0 else { return false }
+        var k = i
+        for c in word {
+            guard k < text.count, text[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    static func matchesIgnoringCase(_ text: [Character], at i: Int, _ word: String) -> Bool {
+        var k = i
+        for c in word {
+            guard k < text.count, text[k].lowercased() == c.lowercased() else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    static func precededBy(_ text: [Character], _ i: Int, _ words: [String]) -> Bool {
+        let before = String(text[max(0, i - 12)..<i]).lowercased()
+        return words.contains { before.hasSuffix($0) }
+    }
+}

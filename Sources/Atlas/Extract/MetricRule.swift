@@ -1,0 +1,114 @@
+/// Decides what a percentage measures from the words around it.
+///
+/// The noun phrase after the figure (`85% of the refining capacity`, `90%的稀土精炼产能`) is read
+/// first, then the words before it in the same phrase (`在精炼稀土的产能上占据90%`), then the rest
+/// of the clause. A cue naming something that is not a supply-chain share (patents, investment,
+/// revenue, exports) anywhere in the noun phrase wins, since it is the phrase's head.
+enum MetricRule {
+    struct Cue {
+        var words: [String]
+        var metric: Metric?
+    }
+
+    /// `metric == nil` marks figures the site does not treat as a share.
+    static let cues: [Cue] = [
+        Cue(words: ["reserve", "deposit", "resources", "储量", "资源"], metric: .reservesShare),
+        Cue(words: ["refin", "processing", "processed", "separat", "smelt", "精炼", "冶炼", "分离", "加工", "提炼"], metric: .refiningShare),
+        Cue(words: ["magnet", "磁体", "磁材", "永磁", "磁性材料"], metric: .magnetShare),
+        Cue(words: ["import", "reliance", "reliant", "relies on", "rely on", "dependence on", "dependent on", "depend on", "进口", "依赖", "来自"], metric: .importShare),
+        Cue(words: ["mining", "mined", "mine production", "extraction", "extracted", "production", "producer", "output", "supply", "supplies",
+                    "supplied", "supplying", "开采", "产量", "生产", "供应"], metric: .productionShare),
+        Cue(words: ["patent", "专利", "investment", "投资", "revenue", "营收", "收入", "self-sufficien", "自给", "export", "出口", "tariff", "关税",
+                    "stake", "股份", "股权", "penetration", "渗透率", "gdp", "interest", "利率", "recycl", "回收", "growth", "增长", "increase",
+                    "decrease", "decline", "rose", "rise", "fell", "drop", "surge", "jump", "上涨", "下降", "减少", "增加", "同比", "环比",
+                    "market cap", "市值", "manufacturers", "yield", "良率", "foreign exchange"], metric: nil),
+    ]
+
+    /// Words after a figure that make it a change or rate, not a level.
+    static let changeWords = ["increase", "rise", "jump", "surge", "growth", "decline", "drop", "decrease", "tariff", "duty", "tax",
+                              "year-on-year", "stake", "equity", "增长", "下降", "增加", "减少", "关税", "上涨", "下跌", "同比", "环比", "的关税", "股份"]
+    /// Words before a figure that make it a change or rate.
+    static let changeWordsBefore = ["by", "rose", "fell", "increased", "decreased", "surged", "grew", "dropped", "jumped", "tariff of", "tariffs of",
+                                    "tariff", "tariffs", "duty of", "涨", "跌", "增长", "下降", "上涨", "下跌", "减少了", "增加了", "提高了", "关税"]
+
+    struct Windows {
+        /// The noun phrase after the figure, up to punctuation, a conjunction or the next figure.
+        var after: Range<Int>
+        /// The words before the figure in the same phrase.
+        var before: Range<Int>
+        var clause: Range<Int>
+    }
+
+    static func isChange(_ text: [Character], _ figure: FigureMention) -> Bool {
+        let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
+        if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
+        let before = lower(text, max(0, figure.range.lowerBound - 14)..<figure.range.lowerBound).trimmingWhitespace
+        return changeWordsBefore.contains { word in
+            guard before.hasSuffix(word) else { return false }
+            let head = before.dropLast(word.count)
+            return word.first!.isHan || head.isEmpty || !(head.last!.isLetter)
+        }
+    }
+
+    /// The metric, or nil when the figure is not a share the site compares.
+    static func metric(_ text: [Character], _ figure: FigureMention, _ windows: Windows) -> (metric: Metric, rule: String)? {
+        guard !isChange(text, figure) else { return nil }
+        let before = lower(text, windows.before)
+        let beforeCues = cueHits(before)
+        // "imports nearly 90% of its magnets from China": an import verb right before the
+        // figure makes it an import share whatever the noun after it.
+        if let verb = beforeCues.filter({ $0.metric == .importShare }).max(by: { $0.offset < $1.offset }),
+           before.count - verb.offset <= 24 {
+            return (.importShare, "metric-import-verb")
+        }
+        let after = lower(text, windows.after)
+        // "sources 63% of its rare earths from China": an acquiring verb with `from` after.
+        if ["sources", "buys", "gets", "obtains", "purchases", "从"].contains(where: { before.trimmingWhitespace.hasSuffix($0) || before.hasSuffix($0 + " ") }),
+           after.contains(" from ") || after.contains("来自") {
+            return (.importShare, "metric-import-verb")
+        }
+        let afterCues = cueHits(after)
+        if afterCues.contains(where: { $0.metric == nil }) { return nil }
+        if let metric = mostSpecific(afterCues) { return (metric, "metric-after") }
+        if !beforeCues.isEmpty { return mostSpecific(beforeCues).map { ($0, "metric-before") } }
+        let clauseBefore = lower(text, windows.clause.lowerBound..<windows.before.lowerBound)
+        if let last = cueHits(clauseBefore).max(by: { $0.offset < $1.offset }) {
+            return last.metric.map { ($0, "metric-clause") }
+        }
+        return nil
+    }
+
+    /// Within one phrase the narrower stage wins: "永磁体产量" is magnet production, "refining
+    /// production" refining; a non-share cue (patents, exports) beats them all.
+    static let specificity: [Metric?] = [nil, .magnetShare, .refiningShare, .importShare, .reservesShare, .productionShare]
+
+    static func mostSpecific(_ hits: [(offset: Int, metric: Metric?)]) -> Metric? {
+        guard !hits.isEmpty else { return nil }
+        let best = hits.min { specificity.firstIndex(of: $0.metric)! < specificity.firstIndex(of: $1.metric)! }
+        return best?.metric
+    }
+
+    static func cueHits(_ text: String) -> [(offset: Int, metric: Metric?)] {
+        let chars = Array(text)
+        var hits: [(Int, Metric?)] = []
+        for cue in cues {
+            for word in cue.words {
+                var i = 0
+                let w = Array(word)
+                while i + w.count <= chars.count {
+                    if chars[i..<(i + w.count)].elementsEqual(w), i == 0 || !(chars[i - 1].isLetter && !chars[i - 1].isHan) || word.first!.isHan {
+                        hits.append((i, cue.metric))
+                        i += w.count
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    static func lower(_ text: [Character], _ range: Range<Int>) -> String {
+        String(text[range.clamped(to: 0..<text.count)]).lowercased()
+    }
+}
