@@ -74,10 +74,10 @@ public struct Builder: Sendable {
         var seen: [String: SourceLocation] = [:]
         for page in pages {
             if reserved.contains(page.slug) {
-                log.error("the page slug `\(page.slug)` is reserved for a section of the site", at: page.origin,
+                log.error("the page slug `\(page.slug)` is reserved for a section of the site", at: page.slugLocation,
                           hint: "choose another `slug` in the front matter")
             } else if let other = seen[page.slug] {
-                log.error("the page slug `\(page.slug)` is already used by \(other.file)", at: page.origin,
+                log.error("the page slug `\(page.slug)` is already used by \(other.file)", at: page.slugLocation,
                           hint: "give one of the pages a different `slug`")
             }
             seen[page.slug] = page.origin

@@ -47,8 +47,8 @@ public struct SiteConfig: Hashable, Sendable {
     /// Reads and validates `site.yml`; `baseURLOverride` is the `--base-url` flag. A path-only
     /// override keeps the origin from site.yml.
     public static func load(_ file: TextFile, baseURLOverride: String? = nil, log: inout DiagnosticLog) -> SiteConfig? {
-        guard let fields = YAMLFields(yaml: file.text, file: file.path, allowed: keys, log: &log) else { return nil }
         let errorsBefore = log.errorCount
+        guard let fields = YAMLFields(yaml: file.text, file: file.path, allowed: keys, unknownKeysAreErrors: true, log: &log) else { return nil }
         var config = SiteConfig(title: fields.string("title", log: &log)?.trimmingWhitespace ?? "")
         if config.title.isEmpty {
             log.error("`title` is missing or empty", at: fields.location(ofKey: "title"), hint: "add `title: Rare Earth Atlas` to site.yml")

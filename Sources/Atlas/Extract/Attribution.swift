@@ -75,6 +75,18 @@ enum Attribution {
                                 mentions: [EntityMatcher.Mention]) -> Bool {
         let after = String(text[windows.after]).lowercased().trimmingWhitespace
         if after.hasPrefix("of its ") || after.hasPrefix("of their ") || after.hasPrefix("其") { return true }
+        // "40% of the Hanau plant's output": owned by something that is not the world.
+        if after.hasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
+            let owner = after[..<apostrophe.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            if !["world", "globe", "planet", "industry", "market", "sector"].contains(owner),
+               !mentions.contains(where: { windows.after.contains($0.range.lowerBound) }) { return true }
+        }
+        // Fractions in words ("half", "一半") are everyday speech; they count as shares only
+        // when the phrase says of what whole ("of global reserves", "全球的三分之二").
+        if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
+            let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
+            if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.contains) { return true }
+        }
         if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
             return true
         }

@@ -15,7 +15,8 @@ enum MetricRule {
         Cue(words: ["reserve", "deposit", "resources", "储量", "资源"], metric: .reservesShare),
         Cue(words: ["refin", "processing", "processed", "separat", "smelt", "精炼", "冶炼", "分离", "加工", "提炼"], metric: .refiningShare),
         Cue(words: ["magnet", "磁体", "磁材", "永磁", "磁性材料"], metric: .magnetShare),
-        Cue(words: ["import", "reliance", "reliant", "relies on", "rely on", "dependence on", "dependent on", "depend on", "进口", "依赖", "来自"], metric: .importShare),
+        Cue(words: ["import", "reliance", "reliant", "relies on", "rely on", "relied on", "relying on", "dependence on", "dependent on",
+                    "depend on", "depends on", "depended on", "进口", "依赖", "来自"], metric: .importShare),
         Cue(words: ["mining", "mined", "mine production", "extraction", "extracted", "production", "producer", "output", "supply", "supplies",
                     "supplied", "supplying", "开采", "产量", "生产", "供应"], metric: .productionShare),
         Cue(words: ["patent", "专利", "investment", "投资", "revenue", "营收", "收入", "self-sufficien", "自给", "export", "出口", "tariff", "关税",
@@ -26,9 +27,10 @@ enum MetricRule {
 
     /// Words after a figure that make it a change or rate, not a level.
     static let changeWords = ["increase", "rise", "jump", "surge", "growth", "decline", "drop", "decrease", "tariff", "duty", "tax",
-                              "year-on-year", "stake", "equity", "增长", "下降", "增加", "减少", "关税", "上涨", "下跌", "同比", "环比", "的关税", "股份"]
+                              "year-on-year", "stake", "equity", "a year", "per year", "annually", "each year", "every year", "per annum", "增长", "下降", "增加", "减少", "关税", "上涨", "下跌", "同比", "环比", "的关税", "股份"]
     /// Words before a figure that make it a change or rate.
     static let changeWordsBefore = ["by", "rose", "fell", "increased", "decreased", "surged", "grew", "dropped", "jumped", "tariff of", "tariffs of",
+                                    "grow", "rise", "fall", "increase", "decrease", "expand", "climb", "年均", "每年",
                                     "tariff", "tariffs", "duty of", "涨", "跌", "增长", "下降", "上涨", "下跌", "减少了", "增加了", "提高了", "关税"]
 
     struct Windows {
@@ -62,20 +64,22 @@ enum MetricRule {
             return (.importShare, "metric-import-verb")
         }
         let after = lower(text, windows.after)
-        // "sources 63% of its rare earths from China": an acquiring verb with `from` after.
-        if ["sources", "buys", "gets", "obtains", "purchases", "从"].contains(where: { before.trimmingWhitespace.hasSuffix($0) || before.hasSuffix($0 + " ") }),
-           after.contains(" from ") || after.contains("来自") {
+        // "sources 63% of its rare earths from China": an acquiring verb with `from` later on.
+        let restOfClause = lower(text, figure.range.upperBound..<windows.clause.upperBound)
+        let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "从"]
+        if acquiring.contains(where: { before.trimmingWhitespace.hasSuffix($0) }), restOfClause.contains(" from ") || restOfClause.contains("来自") {
             return (.importShare, "metric-import-verb")
         }
         let afterCues = cueHits(after)
         if afterCues.contains(where: { $0.metric == nil }) { return nil }
+        // "of which 94% came from China": a supplier's part of something bought.
+        if afterCues.isEmpty, ["came from", "come from", "comes from", "coming from"].contains(where: { after.trimmingWhitespace.hasPrefix($0) }) {
+            return (.importShare, "metric-came-from")
+        }
         if let metric = mostSpecific(afterCues) { return (metric, "metric-after") }
         if !beforeCues.isEmpty { return mostSpecific(beforeCues).map { ($0, "metric-before") } }
         let clauseBefore = lower(text, windows.clause.lowerBound..<windows.before.lowerBound)
-        if let last = cueHits(clauseBefore).max(by: { $0.offset < $1.offset }) {
-            return last.metric.map { ($0, "metric-clause") }
-        }
-        return nil
+        return mostSpecific(cueHits(clauseBefore)).map { ($0, "metric-clause") }
     }
 
     /// Within one phrase the narrower stage wins: "永磁体产量" is magnet production, "refining

@@ -7,11 +7,21 @@ public enum ArticleCatalog {
         func add(_ article: Article) {
             if let index = byID[article.id] {
                 var existing = articles[index]
+                if case .markdown = article.body, case .imported = existing.body {
+                    // An editor's Markdown version of an imported article is the curated one:
+                    // its body and fields win, the topics of both are kept.
+                    var curated = article
+                    curated.topics = existing.topics + article.topics.filter { !existing.topics.contains($0) }
+                    curated.origins = article.origins + existing.origins
+                    articles[index] = curated
+                    return
+                }
                 for topic in article.topics where !existing.topics.contains(topic) { existing.topics.append(topic) }
                 for tag in article.tags where !existing.tags.contains(tag) { existing.tags.append(tag) }
                 existing.origins += article.origins
                 if existing.body != article.body, let first = existing.origins.first, let here = article.origins.first {
-                    log.warning("the article `\(article.title)` repeats \(first) with a different body; the first body is used", at: here)
+                    log.warning("the article `\(article.title)` repeats \(first) with a different body; the first body is used", at: here,
+                                hint: "to replace an imported body, write the article as Markdown in content/articles/ with the same title, source and date")
                 }
                 articles[index] = existing
             } else {
@@ -52,6 +62,16 @@ public enum ArticleCatalog {
         let derived = articles.indices.filter { articles[$0].slug.isEmpty }
             .map { ($0, articles[$0].id) }
             .sorted { (articles[$0.0].published, $0.1) < (articles[$1.0].published, $1.1) }
+        // A chosen slug must not take the URL another article would get by itself: that page
+        // would silently move.
+        for (index, _) in derived {
+            let natural = Slug.make(articles[index].title)
+            if let owner = taken[natural] {
+                let chooser = articles.first { $0.slug == natural }
+                log.error("slug `\(natural)` chosen for `\(owner)` is the URL `\(articles[index].title)` gets from its title", at: chooser?.origins.first,
+                          hint: "choose another slug, or give the other article a slug of its own")
+            }
+        }
         for (index, id) in derived {
             let slug = Slug.unique(Slug.make(articles[index].title), fallback: "article", identity: id) { taken[$0] != nil }
             taken[slug] = articles[index].title

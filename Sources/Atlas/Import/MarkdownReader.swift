@@ -2,7 +2,7 @@
 /// (`content/pages/*.md`). A bad file is reported and skipped so the rest still gets checked.
 public enum MarkdownReader {
     static let articleKeys = ["title", "date", "source", "source_url", "topics", "tags", "lang", "slug", "summary", "draft"]
-    static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang"]
+    static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang", "nav"]
 
     public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -54,7 +54,9 @@ public enum MarkdownReader {
         }
         return Page(slug: slug, title: title, summary: fields.string("summary", log: &log), date: time,
                     language: language ?? Language.detect(parts.body), markdown: parts.body,
-                    isDraft: fields.bool("draft", log: &log) ?? false, origin: SourceLocation(file: file.path, line: 1))
+                    isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
+                    origin: SourceLocation(file: file.path, line: 1),
+                    slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"))
     }
 
     private static func required(_ key: String, _ fields: YAMLFields, log: inout DiagnosticLog) -> String? {

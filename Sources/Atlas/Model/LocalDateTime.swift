@@ -8,13 +8,17 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     public var day: Int
     public var hour: Int
     public var minute: Int
+    /// False for a bare date (`date: 2026-01-13`): pages then show no time rather than a
+    /// made-up midnight.
+    public var hasTime: Bool
 
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) {
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, hasTime: Bool = true) {
         self.year = year
         self.month = month
         self.day = day
         self.hour = hour
         self.minute = minute
+        self.hasTime = hasTime
     }
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]`; the calendar check is
@@ -33,7 +37,7 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
         guard bytes.count == 10 || bytes.count == 16 || bytes.count == 19,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        guard bytes.count > 10 else { return LocalDateTime(year: year, month: month, day: day) }
+        guard bytes.count > 10 else { return LocalDateTime(year: year, month: month, day: day, hasTime: false) }
         guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
               let hour = number(11..<13), let minute = number(14..<16) else { return nil }
         if bytes.count == 19 { guard bytes[16] == UInt8(ascii: ":"), number(17..<19) != nil else { return nil } }

@@ -7,5 +7,9 @@ public struct Page: Hashable, Sendable {
     public var language: Language
     public var markdown: String
     public var isDraft: Bool
+    /// The label of its link in the site's main navigation, when it has one (`nav:`).
+    public var navLabel: String?
     public var origin: SourceLocation
+    /// Where the slug comes from (the `slug:` or `title:` line), for slug errors.
+    public var slugLocation: SourceLocation
 }

@@ -28,7 +28,10 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         return timestamp
     }
 
-    /// ISO 8601 with offset, for `<time datetime>`, feeds and sitemaps.
+    /// For `<time datetime>`: the date alone when the source gave no time.
+    public var datetimeAttribute: String { local.hasTime ? iso8601 : dateOnly }
+
+    /// ISO 8601 with offset, for feeds and sitemaps.
     public var iso8601: String {
         let sign = offsetSeconds < 0 ? "-" : "+"
         let minutes = abs(offsetSeconds) / 60
@@ -38,6 +41,6 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     }
 
     /// What readers see: the date and time as the source printed them.
-    public var display: String { local.description }
+    public var display: String { local.hasTime ? local.description : dateOnly }
     public var dateOnly: String { String(format: "%04d-%02d-%02d", local.year, local.month, local.day) }
 }

@@ -17,11 +17,15 @@ public struct Markdown: Sendable {
     public var allowsRawHTML: Bool
     public var extensions: [String]
     public var footnotes: Bool
+    /// Root-relative links (`/articles/`) are written under this path, so an editor's links work
+    /// when the site is published under a sub-path.
+    public var basePath: String
 
-    public init(allowsRawHTML: Bool = false, extensions: [String] = Markdown.extensions, footnotes: Bool = true) {
+    public init(allowsRawHTML: Bool = false, extensions: [String] = Markdown.extensions, footnotes: Bool = true, basePath: String = "/") {
         self.allowsRawHTML = allowsRawHTML
         self.extensions = extensions
         self.footnotes = footnotes
+        self.basePath = basePath
     }
 
     public func html(_ markdown: String) -> String {
@@ -50,7 +54,7 @@ public struct Markdown: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
-        if !allowsRawHTML { escapeRawHTML(in: document) }
+        rewrite(document)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let output = plainText ? cmark_render_plaintext(document, options, 0) : cmark_render_html(document, options, extensions)
         guard let rendered = output else { return "" }
@@ -58,16 +62,21 @@ public struct Markdown: Sendable {
         return String(cString: rendered)
     }
 
-    /// cmark's own safe mode drops raw HTML with a comment; editors are better served by seeing
-    /// their tags as text, so raw HTML nodes become text nodes and the renderer escapes them.
-    private func escapeRawHTML(in document: OpaquePointer) {
+    /// Adjusts the parsed document before rendering: root-relative link targets get the base
+    /// path, and (unless allowed) raw HTML becomes text. cmark's own safe mode drops raw HTML
+    /// with a comment; editors are better served by seeing their tags as text.
+    private func rewrite(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var raw: [OpaquePointer] = []
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { raw.append(node) }
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, !allowsRawHTML { raw.append(node) }
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, basePath != "/",
+               let url = cmark_node_get_url(node).map({ String(cString: $0) }), url.hasPrefix("/"), !url.hasPrefix("//") {
+                cmark_node_set_url(node, basePath + url.dropFirst())
+            }
         }
         for node in raw {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

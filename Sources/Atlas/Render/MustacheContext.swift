@@ -6,7 +6,7 @@ protocol MustacheContextConvertible {
 
 extension LayoutView: MustacheContextConvertible {
     var mustache: [String: Any] {
-        let nav: [(String, String)] = [("", "首页 Home"), ("articles/", "文章 Articles"), ("topics/", "专题 Topics"), ("about/", "关于 About")]
+        let nav: [(String, String)] = [("", "首页 Home"), ("articles/", "文章 Articles"), ("topics/", "专题 Topics")] + navPages.map { ($0.path, $0.label) }
         return [
             "siteTitle": site.title,
             "siteLang": site.language.rawValue,
@@ -25,14 +25,14 @@ extension LayoutView: MustacheContextConvertible {
 }
 
 extension TopicLink: MustacheContextConvertible {
-    var mustache: [String: Any] { ["name": name, "url": url] }
+    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue] }
 }
 
 extension ArticleCard: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "title": title, "titleLang": titleLanguage.rawValue, "url": url, "source": source,
-            "publishedISO": published.iso8601, "publishedDisplay": published.display, "publishedDate": published.dateOnly,
+            "publishedISO": published.datetimeAttribute, "publishedDisplay": published.display, "publishedDate": published.dateOnly,
             "topics": topics.map(\.mustache), "hasTopics": !topics.isEmpty,
             "bodyLang": bodyLanguage.rawValue, "isExcerpt": isExcerpt, "teaser": teaser,
         ]
@@ -45,9 +45,10 @@ extension ArticleView: MustacheContextConvertible {
         context["layout"] = layout.mustache
         context["sourceURL"] = sourceURL ?? false
         context["tags"] = tags
+        context["hasTags"] = !tags.isEmpty
+        context["hasCitations"] = hasCitations
         context["bodyHTML"] = bodyHTML.html
         context["rawBody"] = rawBody ?? false
-        context["origins"] = origins.map { $0.description }
         context["newer"] = newer?.mustache ?? false
         context["older"] = older?.mustache ?? false
         return context
@@ -56,7 +57,13 @@ extension ArticleView: MustacheContextConvertible {
 
 extension TopicCard: MustacheContextConvertible {
     var mustache: [String: Any] {
-        ["name": topic.name, "url": topic.url, "count": count, "latest": latest.map(\.mustache)]
+        ["name": topic.name, "url": topic.url, "lang": topic.language.rawValue, "count": count, "countLabel": Self.countLabel(count),
+         "latest": latest.map(\.mustache)]
+    }
+
+    /// "3 篇 · 3 articles", "1 篇 · 1 article".
+    static func countLabel(_ count: Int) -> String {
+        "\(count) 篇 · \(count) article\(count == 1 ? "" : "s")"
     }
 }
 
@@ -66,7 +73,7 @@ extension HomeView: MustacheContextConvertible {
             "layout": layout.mustache, "introduction": introduction, "introLang": Language.detect(introduction).rawValue, "articleCount": articleCount,
             "sourceCount": sourceCount, "firstDate": firstDate, "lastDate": lastDate,
             "topics": topics.map(\.mustache), "topicCount": topics.count,
-            "latest": latest.map(\.mustache), "pages": pages.map(\.mustache),
+            "latest": latest.map(\.mustache), "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
         ]
     }
 }
@@ -82,7 +89,8 @@ extension ArticleListView: MustacheContextConvertible {
 
 extension TopicView: MustacheContextConvertible {
     var mustache: [String: Any] {
-        ["layout": layout.mustache, "name": name, "articles": articles.map(\.mustache), "count": articles.count]
+        ["layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "articles": articles.map(\.mustache),
+         "count": articles.count, "countLabel": TopicCard.countLabel(articles.count)]
     }
 }
 

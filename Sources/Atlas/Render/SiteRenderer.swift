@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
-        let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML)
+        let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath)
         self.markdown = markdown
         let topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
         self.topicURLs = topicURLs
@@ -38,7 +38,7 @@ public struct SiteRenderer: Sendable {
         for item in site.pages {
             let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
                                 title: item.title, language: item.language, date: item.date.map { String($0.description.prefix(10)) },
-                                contentHTML: TrustedHTML(markdown.html(item.markdown)))
+                                contentHTML: TrustedHTML(BlockLanguageTagger.tag(markdown.html(item.markdown), container: item.language)))
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
         return files
@@ -49,7 +49,8 @@ public struct SiteRenderer: Sendable {
     }
 
     func layout(title: String, path: String, description: String) -> LayoutView {
-        LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path)
+        LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path,
+                   navPages: site.pages.compactMap { page in page.navLabel.map { ($0, "\(page.slug)/") } })
     }
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
@@ -81,14 +82,14 @@ public struct SiteRenderer: Sendable {
         case .imported(let imported):
             body = BodyRenderer.html(imported)
             raw = imported.raw
-        case .markdown(let text, _):
-            body = TrustedHTML(markdown.html(text))
+        case .markdown(let text, let language):
+            body = TrustedHTML(BlockLanguageTagger.tag(markdown.html(text), container: language))
         }
         let current = card(article)
         return ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
             card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
-            origins: article.origins,
+            hasCitations: raw.map { BodyRenderer.withoutReferenceMarks($0) != $0.trimmingWhitespace } ?? false,
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
     }

@@ -72,6 +72,11 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 tag = String(tag.dropFirst()).trimmingWhitespace
+                let name = "#^/{&".contains(sigil) ? tag : String(sigil) + tag
+                if name.split(separator: ".").dropFirst().contains(where: { $0.allSatisfy(\.isNumber) }) {
+                    log.error("`\(name)` indexes a list, which swift-mustache does not support (it is always empty)", at: location,
+                              hint: "add a `has…` flag to the view model and use `{{#hasItems}}`")
+                }
                 if sigil == ">" || sigil == "<", !names.contains(tag) {
                     log.error("the template names `\(tag)`, which does not exist", at: location,
                               hint: "create templates/\(tag).mustache or fix the name")

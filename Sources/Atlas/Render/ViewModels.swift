@@ -8,12 +8,16 @@ struct LayoutView {
     var description: String
     /// Site path of this page (`articles/x/`), for the canonical URL and the current nav item.
     var path: String
+    /// Standalone pages that asked for a navigation link (`nav:`), as (label, site path).
+    var navPages: [(label: String, path: String)] = []
 }
 
 struct TopicLink: Hashable {
     var name: String
     var url: String
+    var language: Language { Language.detect(name) }
 }
+
 
 struct ArticleCard {
     var title: String
@@ -35,7 +39,8 @@ struct ArticleView {
     var bodyHTML: TrustedHTML
     /// The dump's body line exactly as exported, for readers checking the structuring.
     var rawBody: String?
-    var origins: [SourceLocation]
+    /// Whether the body has `[n]` reference marks, so the note explaining them is shown only then.
+    var hasCitations: Bool
     var newer: ArticleCard?
     var older: ArticleCard?
 }

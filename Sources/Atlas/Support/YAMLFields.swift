@@ -16,7 +16,7 @@ struct YAMLFields {
 
     /// Parses `yaml` and checks its top-level keys against `allowed`. Returns nil (after logging)
     /// when the YAML is invalid or not a mapping.
-    init?(yaml: String, file: String, lineOffset: Int = 0, allowed: [String], log: inout DiagnosticLog) {
+    init?(yaml: String, file: String, lineOffset: Int = 0, allowed: [String], unknownKeysAreErrors: Bool = false, log: inout DiagnosticLog) {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -32,11 +32,14 @@ struct YAMLFields {
             return nil
         }
         // An empty document is an empty mapping.
-        self.init(node: node ?? .mapping(Node.Mapping([])), file: file, lineOffset: lineOffset, allowed: allowed, log: &log)
+        self.init(node: node ?? .mapping(Node.Mapping([])), file: file, lineOffset: lineOffset, allowed: allowed,
+                  unknownKeysAreErrors: unknownKeysAreErrors, log: &log)
     }
 
     /// Reads an already parsed mapping (an entry of a YAML list, say).
-    init?(node: Node, file: String, lineOffset: Int = 0, allowed: [String], log: inout DiagnosticLog) {
+    /// `unknownKeysAreErrors`: for small fixed schemas (site.yml) where a misspelt key silently
+    /// changes the whole site.
+    init?(node: Node, file: String, lineOffset: Int = 0, allowed: [String], unknownKeysAreErrors: Bool = false, log: inout DiagnosticLog) {
         self.file = file
         self.lineOffset = lineOffset
         self.mappingLocation = SourceLocation(file: file, line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1)
@@ -50,7 +53,11 @@ struct YAMLFields {
             if !allowed.contains(name) {
                 var message = "unknown key `\(name)`"
                 if let near = EditDistance.nearest(name, in: allowed) { message += "; did you mean `\(near)`?" }
-                log.warning(message, at: keyLocation, hint: "valid keys: \(allowed.joined(separator: ", "))")
+                if unknownKeysAreErrors {
+                    log.error(message, at: keyLocation, hint: "valid keys: \(allowed.joined(separator: ", "))")
+                } else {
+                    log.warning(message, at: keyLocation, hint: "valid keys: \(allowed.joined(separator: ", "))")
+                }
                 continue
             }
             // `key: ~`, `key: null` and `key:` mean "not given", not the text "null".

@@ -87,6 +87,10 @@ public enum OutputWriter {
             }
         }
         let fm = FileManager.default
+        if (try? fm.destinationOfSymbolicLink(atPath: output.path)) != nil {
+            // Swapping would replace the link with a folder and leave its target stale.
+            throw Failure.unsafeOutput("refusing to write the site to \(output.path): it is a symbolic link; pass the folder it points to")
+        }
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []

@@ -153,6 +153,52 @@ import Testing
         #expect(html.contains("href=\"https://example.org/mp\""))
         let topic = try #require(report.articles.first { $0.title.hasPrefix("MP") })
         #expect(topic.topics == ["钕"])
+        #expect(html.contains("<span class=\"tag\">magnets</span>"))
+    }
+
+    @Test func editorsMarkdownVersionOfAnImportedArticleWins() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/articles/curated.md", "---\ntitle: 中国真要收紧对日稀土出口管制?\ndate: 2026-02-08 00:33\nsource: 日经中文网\nslug: japan-export-controls\nsource_url: https://example.org/nikkei\ntopics: [稀土供应链]\n---\nA curated body.\n")
+        let report = build(site)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let article = try #require(report.articles.first { $0.title == "中国真要收紧对日稀土出口管制?" })
+        #expect(article.slug == "japan-export-controls")
+        #expect(article.topics == ["钕", "稀土供应链"])
+        #expect(site.read("public/articles/japan-export-controls/index.html")?.contains("A curated body.") == true)
+    }
+
+    @Test func aChosenSlugCannotTakeAnotherArticlesURL() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/articles/thief.md", "---\ntitle: Another\ndate: 2026-03-01\nsource: X\nslug: zhong-guo-zhen-yao-shou-jin-dui-ri-xi-tu-chu-kou-guan-zhi\n---\nx\n")
+        let report = build(site)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("gets from its title") && $0.location?.file == "content/articles/thief.md" })
+    }
+
+    @Test func newPagesAreReachableAndLinksFollowTheBasePath() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/pages/glossary.md", "---\ntitle: Glossary\ndate: 2026-01-13\n---\nSee [all articles](/articles/) and ![logo](/assets/favicon.svg).\n\n中文段落在英文页面里。\n")
+        #expect(build(site, baseURL: "/atlas/").succeeded)
+        let page = try #require(site.read("public/glossary/index.html"))
+        #expect(page.contains("href=\"/atlas/articles/\""))
+        #expect(page.contains("src=\"/atlas/assets/favicon.svg\""))
+        #expect(page.contains("<p lang=\"zh-Hans\">中文段落在英文页面里。</p>"))
+        #expect(page.contains("<time datetime=\"2026-01-13\">2026-01-13</time>"))
+        let problems = LinkWalker(root: site.url.appendingPathComponent("public"), basePath: "/atlas/").check().problems
+        #expect(problems.isEmpty, "\(problems)")
+        // Only pages that ask for it are in the navigation; About does.
+        #expect(page.contains("<a href=\"/atlas/about/\">关于 About</a>"))
+        #expect(!page.contains(">Glossary</a></li><li>"))
+    }
+
+    @Test func aSymlinkedOutputIsRefused() throws {
+        let site = TemporaryFolder.siteCopy()
+        let target = site.url.appendingPathComponent("webroot")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.url.appendingPathComponent("out"), withDestinationURL: target)
+        let report = Builder(options: .init(root: site.url, output: site.url.appendingPathComponent("out"))).build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.message.contains("symbolic link") })
     }
 }
 

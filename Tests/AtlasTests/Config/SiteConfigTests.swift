@@ -46,9 +46,12 @@ import Testing
         #expect(log.errors.allSatisfy { $0.hint != nil })
     }
 
-    @Test func unknownKeyWarns() {
-        let (_, log) = load("title: X\ntime_zome: UTC\n")
-        #expect(log.warnings.first?.message.contains("did you mean `time_zone`") == true)
+    @Test func unknownKeyIsAnErrorNamingTheNearestKey() {
+        // A misspelt `timezone:` would otherwise silently fall back to the default zone.
+        let (config, log) = load("title: X\ntime_zome: UTC\n")
+        #expect(config == nil)
+        #expect(log.errors.first?.message.contains("did you mean `time_zone`") == true)
+        #expect(log.errors.first?.location?.line == 2)
     }
 
     @Test func missingTitleIsAnError() {

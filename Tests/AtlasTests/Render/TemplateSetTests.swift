@@ -41,6 +41,13 @@ import Testing
         #expect(log.errors.first?.location?.file == "templates/base.mustache")
     }
 
+    @Test func indexingAListIsRefused() {
+        // swift-mustache treats `tags.0` as missing, so the section would silently never render.
+        let (set, log) = templates(["article.mustache": "{{#tags.0}}x{{/tags.0}}"])
+        #expect(set == nil)
+        #expect(log.errors.first?.message.contains("indexes a list") == true)
+    }
+
     @Test func pragmasAndDelimiterChangesAreRefused() {
         let (set, log) = templates(["home.mustache": "{{%CONTENT_TYPE: TEXT}}{{pageTitle}}", "page.mustache": "{{=<% %>=}}<%&pageTitle%>"])
         #expect(set == nil)

@@ -1,0 +1,41 @@
+/// Marks paragraphs, headings and list items of cmark's output whose language differs from the
+/// page's, so a bilingual page (an English section under a Chinese one) is read by screen readers
+/// and hyphenated in the right language. cmark writes these tags without attributes, which is
+/// what makes a plain scan reliable here.
+enum BlockLanguageTagger {
+    static let tags = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li"]
+
+    static func tag(_ html: String, container: Language) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            rest = rest[open...]
+            guard let name = tags.first(where: { rest.hasPrefix("<\($0)>") }) else {
+                out.append("<")
+                rest = rest.dropFirst()
+                continue
+            }
+            let contentStart = rest.index(rest.startIndex, offsetBy: name.count + 2)
+            var end = rest[contentStart...].range(of: "</\(name)>")?.lowerBound ?? rest.endIndex
+            if name == "li", let nested = rest[contentStart..<end].range(of: "<ul")?.lowerBound ?? rest[contentStart..<end].range(of: "<ol")?.lowerBound {
+                end = nested
+            }
+            let language = Language.detect(plainText(rest[contentStart..<end]))
+            out += language == container ? "<\(name)>" : "<\(name) lang=\"\(language.rawValue)\">"
+            rest = rest[contentStart...]
+        }
+        out += rest
+        return out
+    }
+
+    static func plainText(_ html: Substring) -> String {
+        var text = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+        }
+        return text
+    }
+}
