@@ -38,15 +38,24 @@ public struct Builder: Sendable {
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
         let entities = content.entities.map { EntityRegistryReader.read($0, log: &log) } ?? []
+        let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
+        let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
         checkPageSlugs(pages, log: &log)
+        for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) where !ChartCatalog.names.contains(reference.name) {
+            let near = EditDistance.nearest(reference.name, in: ChartCatalog.names).map { "; did you mean `\($0)`?" } ?? ""
+            log.error("unknown chart `\(reference.name)`\(near)", at: reference.location,
+                      hint: "charts: \(ChartCatalog.names.joined(separator: ", "))")
+        }
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
-        guard !log.hasErrors, let templates else { return nil }
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
         var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, includeDrafts: options.includeDrafts)
         site.entities = entities
         let extractor = ClaimExtractor(entities: entities)
-        site.claims = site.articles.flatMap { extractor.claims(articleID: $0.id, body: $0.sourceText) }
+        let extracted = site.articles.flatMap { extractor.claims(articleID: $0.id, body: $0.sourceText) }
+        site.claims = ClaimLedger.apply(edits, to: extracted, articles: site.articles, entities: entities, log: &log)
+        site.datasets = datasets
+        guard !log.hasErrors, let templates else { return nil }
         let files = SiteRenderer(site: site, templates: templates).render() + assets
         return (site, files)
     }

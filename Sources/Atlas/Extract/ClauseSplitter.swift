@@ -23,6 +23,10 @@ enum ClauseSplitter {
                 close(i, next: end)
                 i = end
                 continue
+            } else if c == " ", i + 1 < text.count, text[i + 1] == "·" || text[i + 1] == "•" {
+                close(i, next: i + 2)  // a bullet in a flattened Chinese list
+                i += 2
+                continue
             } else if c == " ", FigureScanner.matches(text, at: i, " - ") {
                 close(i, next: i + 3)
                 i += 3

@@ -148,7 +148,8 @@ enum FigureScanner {
         if i == 0 || !(text[i - 1].isLetter && !text[i - 1].isHan) {
             for (word, value) in english where matchesIgnoringCase(text, at: i, word) {
                 let end = i + word.count
-                guard matches(text, at: end, " of ") else { continue }
+                // "half of global reserves", not "the first half of 2025".
+                guard matches(text, at: end, " of "), !(end + 4 < text.count && text[end + 4].isNumber) else { continue }
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }

@@ -6,6 +6,17 @@
 enum ChineseBodyStructurer {
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "…", "」", "”", "】", "）", "!", "?"]
 
+    /// Drops the line-wrap spaces between two Han characters, as `blocks` does.
+    static func joinWrapped(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isHan, chars[i + 1].isHan { continue }
+            out.append(c)
+        }
+        return out
+    }
+
     static func blocks(_ text: String) -> [BodyBlock] {
         var segments: [String] = []
         var current = ""

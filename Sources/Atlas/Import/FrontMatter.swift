@@ -5,6 +5,8 @@ struct FrontMatter {
     /// Line number of the first YAML line in the file.
     var yamlFirstLine: Int
     var body: String
+    /// Line number of the body's first line in the file.
+    var bodyFirstLine: Int
 
     static func split(_ file: TextFile, log: inout DiagnosticLog) -> FrontMatter? {
         let lines = file.lines
@@ -19,6 +21,6 @@ struct FrontMatter {
             return nil
         }
         return FrontMatter(yaml: lines[1..<close].joined(separator: "\n"), yamlFirstLine: 2,
-                           body: lines[(close + 1)...].joined(separator: "\n"))
+                           body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
     }
 }

@@ -35,7 +35,8 @@ public enum MarkdownReader {
             slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
             topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
-            isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)])
+            isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
+            charts: chartReferences(parts, file: file))
     }
 
     public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
@@ -56,7 +57,14 @@ public enum MarkdownReader {
                     language: language ?? Language.detect(parts.body), markdown: parts.body,
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
-                    slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"))
+                    slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
+                    charts: chartReferences(parts, file: file))
+    }
+
+    static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {
+        Markdown.chartReferences(in: parts.body).map {
+            ChartReference(name: $0.name, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + $0.line - 1, column: $0.column))
+        }
     }
 
     private static func required(_ key: String, _ fields: YAMLFields, log: inout DiagnosticLog) -> String? {

@@ -16,6 +16,7 @@ public struct Site: Sendable {
     public var entities: [Entity] = []
     /// Every figure of every published article, in article order (newest first).
     public var claims: [Claim] = []
+    public var datasets: [Dataset] = []
 
     /// `topicOrder` lists topic names in the order the inputs introduce them (dumps in file
     /// order, then Markdown articles); topics no article names are left out.

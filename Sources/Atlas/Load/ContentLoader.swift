@@ -7,6 +7,9 @@ public struct ContentFiles: Sendable {
     public var articles: [TextFile] = []
     public var pages: [TextFile] = []
     public var entities: TextFile?
+    /// Each dataset's CSV with its `.meta.yml` sidecar (nil when missing).
+    public var datasets: [(csv: TextFile, meta: TextFile?)] = []
+    public var claimEdits: TextFile?
 }
 
 /// Reads the site folder following the content layout of DESIGN.md. Paths are sorted so the
@@ -18,10 +21,17 @@ public enum ContentLoader {
         files.dumps = folder(root, "content/sources", ext: "txt", log: &log)
         files.articles = folder(root, "content/articles", ext: "md", log: &log)
         files.pages = folder(root, "content/pages", ext: "md", log: &log)
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent(EntityRegistryReader.path).path) {
-            files.entities = read(root, EntityRegistryReader.path, log: &log, missingHint: nil)
+        files.entities = optional(root, EntityRegistryReader.path, log: &log)
+        files.claimEdits = optional(root, ClaimEditsReader.path, log: &log)
+        files.datasets = folder(root, "content/data", ext: "csv", log: &log).map { csv in
+            (csv, optional(root, String(csv.path.dropLast(4)) + ".meta.yml", log: &log))
         }
         return files
+    }
+
+    static func optional(_ root: URL, _ relative: String, log: inout DiagnosticLog) -> TextFile? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) else { return nil }
+        return read(root, relative, log: &log, missingHint: nil)
     }
 
     static func folder(_ root: URL, _ relative: String, ext: String, log: inout DiagnosticLog) -> [TextFile] {

@@ -28,6 +28,8 @@ public struct Article: Hashable, Sendable, Identifiable {
     public var isDraft: Bool
     /// Every place the article was read from (a dump may repeat it; several dumps may share it).
     public var origins: [SourceLocation]
+    /// Charts a Markdown article embeds.
+    public var charts: [ChartReference] = []
 
     public var titleLanguage: Language { Language.detect(title) }
 

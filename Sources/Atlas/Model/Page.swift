@@ -12,4 +12,12 @@ public struct Page: Hashable, Sendable {
     public var origin: SourceLocation
     /// Where the slug comes from (the `slug:` or `title:` line), for slug errors.
     public var slugLocation: SourceLocation
+    /// Charts the page embeds (```` ```chart NAME ````), checked against the chart catalog.
+    public var charts: [ChartReference] = []
+}
+
+/// A chart named in Markdown, with where it is named.
+public struct ChartReference: Hashable, Sendable {
+    public var name: String
+    public var location: SourceLocation
 }

@@ -37,6 +37,30 @@ public struct Markdown: Sendable {
         Self.cmark.withLock { _ in render(markdown, plainText: true) }
     }
 
+    /// What a ```` ```chart NAME ```` block renders as, for the site renderer to replace with the
+    /// chart. U+FFFC is the object replacement character: a stand-in for an embedded object.
+    public static func chartPlaceholder(_ name: String) -> String { "\u{FFFC}chart:\(name)\u{FFFC}" }
+
+    /// The charts a Markdown text embeds, with their 1-based line numbers, for checking names
+    /// before rendering. Matches the fences cmark reads as code blocks with info `chart NAME`.
+    public static func chartReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { continue }
+            let rest = line.dropFirst(indent)
+            guard let fence = rest.first, fence == "`" || fence == "~" else { continue }
+            let marks = rest.prefix { $0 == fence }
+            guard marks.count >= 3 else { continue }
+            let info = rest.dropFirst(marks.count).trimmingWhitespace
+            let words = info.split(separator: " ")
+            if words.first == "chart" {
+                result.append((words.count > 1 ? String(words[1]) : "", index + 1, indent + marks.count + 1))
+            }
+        }
+        return result
+    }
+
     private func render(_ markdown: String, plainText: Bool) -> String {
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_VALIDATE_UTF8
@@ -69,14 +93,26 @@ public struct Markdown: Sendable {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var raw: [OpaquePointer] = []
+        var charts: [(OpaquePointer, String)] = []
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_CODE_BLOCK, let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }) {
+                let words = info.split(separator: " ")
+                if words.first == "chart", words.count > 1 { charts.append((node, String(words[1]))) }
+            }
             if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, !allowsRawHTML { raw.append(node) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, basePath != "/",
                let url = cmark_node_get_url(node).map({ String(cString: $0) }), url.hasPrefix("/"), !url.hasPrefix("//") {
                 cmark_node_set_url(node, basePath + url.dropFirst())
             }
+        }
+        for (node, name) in charts {
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, Self.chartPlaceholder(name))
+            cmark_node_append_child(paragraph, text)
+            cmark_node_replace(node, paragraph)
+            cmark_node_free(node)
         }
         for node in raw {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

@@ -6,10 +6,11 @@ protocol MustacheContextConvertible {
 
 extension LayoutView: MustacheContextConvertible {
     var mustache: [String: Any] {
-        let nav: [(String, String)] = [("", "首页 Home"), ("articles/", "文章 Articles"), ("topics/", "专题 Topics")] + navPages.map { ($0.path, $0.label) }
+        let nav: [(String, String)] = [("", "首页 Home"), ("articles/", "文章 Articles"), ("topics/", "专题 Topics"), ("data/", "数据 Data")]
+            + navPages.map { ($0.path, $0.label) }
         return [
             "siteTitle": site.title,
-            "siteLang": site.language.rawValue,
+            "siteLang": (contentLanguage ?? site.language).rawValue,
             "basePath": site.basePath,
             "pageTitle": title,
             "pageTitleLang": titleLanguage.rawValue,
@@ -47,6 +48,8 @@ extension ArticleView: MustacheContextConvertible {
         context["tags"] = tags
         context["hasTags"] = !tags.isEmpty
         context["hasCitations"] = hasCitations
+        context["figures"] = figures.map(\.mustache)
+        context["hasFigures"] = !figures.isEmpty
         context["bodyHTML"] = bodyHTML.html
         context["rawBody"] = rawBody ?? false
         context["newer"] = newer?.mustache ?? false
@@ -101,5 +104,61 @@ extension TopicsView: MustacheContextConvertible {
 extension PageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         ["layout": layout.mustache, "title": title, "lang": language.rawValue, "date": date ?? false, "contentHTML": contentHTML.html]
+    }
+}
+
+extension ChartView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "name": chart.name, "title": chart.title, "subtitle": chart.subtitle, "summary": chart.summary, "source": chart.source,
+            "svgHTML": chart.svg.html, "pageURL": pageURL, "csvURL": csvURL, "headers": chart.headers,
+            "rows": chart.rows.map { row in ["cells": row.map { cell in
+                ["text": cell.text, "url": cell.url ?? false, "lang": cell.language?.rawValue ?? false] as [String: Any]
+            }] as [String: Any] },
+        ]
+    }
+}
+
+extension ClaimRow: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "id": claim.id, "value": claim.valueText, "metric": claim.metric.label, "entity": entityName,
+            "importer": importerName ?? false, "year": claim.year.map(String.init) ?? false, "quote": claim.quote,
+            "articleTitle": articleTitle, "articleLang": articleLanguage.rawValue, "articleDate": articleDate, "source": source,
+            "quoteURL": quoteURL, "anchorHere": anchorHere, "edited": claim.rule == "editor",
+        ]
+    }
+}
+
+extension DataPageView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "charts": charts.map(\.mustache), "claimCount": claimCount, "conflictCount": conflictCount,
+            "ledger": ledger.map { ["metric": $0.metric.label, "anchor": "m-" + $0.metric.rawValue, "count": $0.rows.count, "rows": $0.rows.map(\.mustache)] as [String: Any] },
+            "datasets": datasets.map { row in
+                ["title": row.dataset.title, "titleZh": row.dataset.titleZh, "edition": row.dataset.edition, "asOf": row.dataset.asOf,
+                 "unit": row.dataset.unit, "licence": row.dataset.licence, "citation": row.dataset.citation, "notes": row.dataset.notes,
+                 "rows": row.dataset.rows.count, "csvURL": row.csvURL, "metadataURL": row.metadataURL, "sourceURL": row.dataset.sourceURL] as [String: Any]
+            },
+        ]
+    }
+}
+
+extension ChartPageView: MustacheContextConvertible {
+    var mustache: [String: Any] { ["layout": layout.mustache, "chart": chart.mustache] }
+}
+
+extension ConflictsPageView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "count": conflicts.count,
+            "conflicts": conflicts.map { conflict in
+                ["metric": conflict.metric.label, "entity": conflict.entityName, "importer": conflict.importerName ?? false,
+                 "anchor": conflict.anchor, "rows": conflict.rows.map(\.mustache), "note": conflict.note,
+                 "hasReferences": !conflict.references.isEmpty,
+                 "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
+                                                          "year": $0.year.map(String.init) ?? false] as [String: Any] }] as [String: Any]
+            },
+        ]
     }
 }

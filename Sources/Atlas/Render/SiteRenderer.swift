@@ -9,6 +9,12 @@ public struct SiteRenderer: Sendable {
     private let topicURLs: [String: String]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
     private let cards: [String: ArticleCard]
+    let chartContext: ChartContext
+    let charts: [Chart]
+    let claimsByArticle: [String: [Claim]]
+    /// Claim ids whose quote is marked in the article body (the others are anchored in the
+    /// article's figure list instead).
+    let highlighted: Set<String>
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -19,6 +25,15 @@ public struct SiteRenderer: Sendable {
         self.topicURLs = topicURLs
         self.cards = Dictionary(uniqueKeysWithValues: site.articles.map { article in
             (article.id, Self.makeCard(article, basePath: site.config.basePath, topicURLs: topicURLs, markdown: markdown))
+        })
+        let context = ChartContext(site: site)
+        self.chartContext = context
+        self.charts = ChartCatalog.all(context)
+        let claimsByArticle = Dictionary(grouping: site.claims, by: \.article)
+        self.claimsByArticle = claimsByArticle
+        self.highlighted = Set(site.articles.flatMap { article -> [String] in
+            guard case .imported(let body) = article.body else { return [] }
+            return BodyRenderer.highlightable(body, claims: claimsByArticle[article.id] ?? [])
         })
     }
 
@@ -37,20 +52,20 @@ public struct SiteRenderer: Sendable {
         }
         for item in site.pages {
             let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
-                                title: item.title, language: item.language, date: item.date.map { String($0.description.prefix(10)) },
-                                contentHTML: TrustedHTML(BlockLanguageTagger.tag(markdown.html(item.markdown), container: item.language)))
+                                title: item.title, language: item.language, date: item.date.map { $0.hasTime ? $0.description : String($0.description.prefix(10)) },
+                                contentHTML: markdownHTML(item.markdown, language: item.language))
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
-        return files
+        return files + dataSection()
     }
 
-    private func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
+    func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
         OutputFile(path: path, text: templates.render(view.mustache, template: template))
     }
 
-    func layout(title: String, path: String, description: String) -> LayoutView {
+    func layout(title: String, path: String, description: String, language: Language? = nil) -> LayoutView {
         LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path,
-                   navPages: site.pages.compactMap { page in page.navLabel.map { ($0, "\(page.slug)/") } })
+                   navPages: site.pages.compactMap { page in page.navLabel.map { ($0, "\(page.slug)/") } }, contentLanguage: language)
     }
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
@@ -80,16 +95,17 @@ public struct SiteRenderer: Sendable {
         var raw: String?
         switch article.body {
         case .imported(let imported):
-            body = BodyRenderer.html(imported)
+            body = BodyRenderer.html(imported, claims: claimsByArticle[article.id] ?? [])
             raw = imported.raw
         case .markdown(let text, let language):
-            body = TrustedHTML(BlockLanguageTagger.tag(markdown.html(text), container: language))
+            body = markdownHTML(text, language: language)
         }
         let current = card(article)
         return ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
             card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
             hasCitations: raw.map { BodyRenderer.withoutReferenceMarks($0) != $0.trimmingWhitespace } ?? false,
+            figures: (claimsByArticle[article.id] ?? []).map(claimRow),
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
     }

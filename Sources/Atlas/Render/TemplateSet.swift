@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
 
     /// Templates the renderer asks for by name.
-    public static let required = ["home", "article", "articles", "page", "topic", "topics"]
+    public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure"]
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")

@@ -10,6 +10,8 @@ struct LayoutView {
     var path: String
     /// Standalone pages that asked for a navigation link (`nav:`), as (label, site path).
     var navPages: [(label: String, path: String)] = []
+    /// The language most of the page is written in, for `<html lang>` (the site's by default).
+    var contentLanguage: Language? = nil
 }
 
 struct TopicLink: Hashable {
@@ -41,6 +43,7 @@ struct ArticleView {
     var rawBody: String?
     /// Whether the body has `[n]` reference marks, so the note explaining them is shown only then.
     var hasCitations: Bool
+    var figures: [ClaimRow]
     var newer: ArticleCard?
     var older: ArticleCard?
 }

@@ -1,0 +1,97 @@
+import Yams
+
+/// An editor's decisions about extracted figures, from `content/data/claims.edits.yml`.
+public struct ClaimEdits: Sendable {
+    public struct Drop: Sendable { var id: String; var reason: String; var location: SourceLocation }
+    /// Field values as written; validated when applied, where the claims are known.
+    public struct Change: Sendable {
+        var id: String?
+        var article: String?
+        var quote: String?
+        var metric: String?
+        var entity: String?
+        var importer: String?
+        var low: Double?
+        var high: Double?
+        var qualifier: String?
+        var unit: String?
+        var year: Int?
+        var location: SourceLocation
+        var fieldLocations: [String: SourceLocation]
+    }
+
+    public var drops: [Drop] = []
+    public var corrections: [Change] = []
+    public var additions: [Change] = []
+}
+
+public enum ClaimEditsReader {
+    public static let path = "content/data/claims.edits.yml"
+    static let sections = ["drop", "correct", "add"]
+    static let changeKeys = ["id", "metric", "entity", "importer", "value", "low", "high", "qualifier", "unit", "year", "reason", "article", "quote"]
+
+    public static func read(_ file: TextFile, log: inout DiagnosticLog) -> ClaimEdits {
+        var edits = ClaimEdits()
+        guard let top = YAMLFields(yaml: file.text, file: file.path, allowed: sections, unknownKeysAreErrors: true, log: &log) else { return edits }
+        for section in sections {
+            guard let node = top.values[section] else { continue }
+            guard case .sequence(let items) = node else {
+                log.error("`\(section)` must be a list of entries", at: top.location(ofKey: section), hint: "start each entry with `- id: …`")
+                continue
+            }
+            for item in items {
+                guard let fields = YAMLFields(node: item, file: file.path, allowed: changeKeys, unknownKeysAreErrors: true, log: &log) else { continue }
+                let location = fields.mappingLocation
+                switch section {
+                case "drop":
+                    guard let id = fields.string("id", log: &log) else {
+                        log.error("a dropped claim needs its `id`", at: location, hint: "copy the id from `atlas claims ARTICLE`")
+                        continue
+                    }
+                    edits.drops.append(.init(id: id, reason: fields.string("reason", log: &log) ?? "", location: fields.location(ofKey: "id")))
+                default:
+                    var change = ClaimEdits.Change(location: location, fieldLocations: [:])
+                    for key in changeKeys where fields.has(key) { change.fieldLocations[key] = fields.location(ofKey: key) }
+                    change.id = fields.string("id", log: &log)
+                    change.article = fields.string("article", log: &log)
+                    change.quote = fields.string("quote", log: &log)
+                    change.metric = fields.string("metric", log: &log)
+                    change.entity = fields.string("entity", log: &log)
+                    change.importer = fields.string("importer", log: &log)
+                    change.qualifier = fields.string("qualifier", log: &log)
+                    change.unit = fields.string("unit", log: &log)
+                    func number(_ key: String) -> Double? {
+                        guard let raw = fields.string(key, log: &log) else { return nil }
+                        guard let value = Double(raw) else {
+                            log.error("`\(key)` `\(raw)` is not a number", at: fields.location(ofKey: key), hint: "write a plain number such as 85 or 83.7")
+                            return nil
+                        }
+                        return value
+                    }
+                    if let raw = fields.string("value", log: &log) {
+                        // `value: 85-90` or `value: 90`
+                        let parts = raw.split(separator: "-").map { Double($0.trimmingWhitespace) }
+                        if parts.count == 1, let v = parts[0] { change.low = v; change.high = v }
+                        else if parts.count == 2, let a = parts[0], let b = parts[1] { change.low = min(a, b); change.high = max(a, b) }
+                        else { log.error("`value` `\(raw)` is not a number or a range like 85-90", at: fields.location(ofKey: "value"), hint: "or give `low:` and `high:`") }
+                    }
+                    change.low = number("low") ?? change.low
+                    change.high = number("high") ?? change.high
+                    change.year = number("year").map { Int($0) }
+                    if section == "correct" {
+                        if change.id == nil { log.error("a correction needs the `id` of the claim it corrects", at: location, hint: "copy the id from `atlas claims ARTICLE`") ; continue }
+                        edits.corrections.append(change)
+                    } else {
+                        if change.article == nil || change.quote == nil || change.metric == nil {
+                            log.error("an added claim needs `article`, `quote` and `metric`", at: location,
+                                      hint: "`article` is the article's slug; `quote` the exact words from its body")
+                            continue
+                        }
+                        edits.additions.append(change)
+                    }
+                }
+            }
+        }
+        return edits
+    }
+}

@@ -1,0 +1,90 @@
+/// A share computed from a reference dataset, to set beside the articles' claims.
+public struct ReferenceFigure: Hashable, Sendable {
+    public enum Bound: String, Hashable, Sendable { case exact, atMost = "at most" }
+    public var metric: Metric
+    public var entity: String
+    /// Percent.
+    public var value: Double
+    public var bound: Bound
+    public var year: Int?
+    /// "USGS MCS 2026": the edition, always named.
+    public var source: String
+    /// What the share is of, and how it was computed: "44,000,000 t of >75,000,000 t (2025 reserves)".
+    public var detail: String
+    public var dataset: String
+
+    public var valueText: String {
+        (bound == .atMost ? "≤ " : "") + SVG.number((value * 10).rounded() / 10) + "%"
+    }
+}
+
+/// Derives comparable shares from the curated datasets: country ÷ world total for USGS reserves
+/// and mine production (per edition and year), and the IEA's published shares.
+public enum ReferenceFigures {
+    static let world = "World total (rounded)"
+
+    public static func compute(_ datasets: [Dataset], entities: [Entity]) -> [ReferenceFigure] {
+        let matcher = EntityMatcher(entities: entities)
+        func entityID(_ name: String) -> String? {
+            let characters = Array(name)
+            return matcher.mentions(in: characters).first(where: { $0.range == 0..<characters.count })?.entity
+        }
+        var result: [ReferenceFigure] = []
+        for dataset in datasets {
+            switch dataset.id {
+            case "usgs-reserves":
+                for edition in orderedUnique(dataset.rows.compactMap { $0["edition"] }) {
+                    let rows = dataset.rows.filter { $0["edition"] == edition }
+                    guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
+                    for row in rows {
+                        guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
+                        result.append(ReferenceFigure(metric: .reservesShare, entity: id, value: tonnes / total * 100, bound: .atMost, year: nil,
+                                                      source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of more than \(grouped(total)) t (world reserves)",
+                                                      dataset: dataset.id))
+                    }
+                }
+            case "usgs-mine-production":
+                // Each year from the newest edition that gives it.
+                let years = orderedUnique(dataset.rows.compactMap { $0["year"] }).sorted()
+                for year in years {
+                    let editions = orderedUnique(dataset.rows.filter { $0["year"] == year }.compactMap { $0["edition"] }).sorted()
+                    guard let edition = editions.last else { continue }
+                    let rows = dataset.rows.filter { $0["year"] == year && $0["edition"] == edition }
+                    guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
+                    for row in rows {
+                        guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
+                        result.append(ReferenceFigure(metric: .productionShare, entity: id, value: tonnes / total * 100, bound: .exact, year: Int(year),
+                                                      source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of \(grouped(total)) t (\(year) mine production, rounded world total)",
+                                                      dataset: dataset.id))
+                    }
+                }
+            case "iea-magnet-ree-shares":
+                for row in dataset.rows where row["basis"] == "observed" {
+                    guard let name = row["entity"], let id = entityID(name), let share = dataset.number(row, "share_percent"),
+                          let stage = row["stage"], let metric = ["mining": Metric.productionShare, "refining": .refiningShare, "magnets": .magnetShare][stage] else { continue }
+                    result.append(ReferenceFigure(metric: metric, entity: id, value: share, bound: .exact, year: row["year"].flatMap { Int($0) },
+                                                  source: "IEA", detail: "magnet rare earths (Nd, Pr, Dy, Tb), \(stage), \(row["year"] ?? "")", dataset: dataset.id))
+                }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    static func orderedUnique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// 44000000 → "44,000,000", without locale.
+    static func grouped(_ value: Double) -> String {
+        let digits = String(Int(value.rounded()))
+        var out = ""
+        for (index, c) in digits.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+}

@@ -1,0 +1,48 @@
+/// Horizontal bars, optionally grouped (one bar per series within a group), with each value
+/// written at the end of its bar: direct labels instead of a legend lookup.
+struct BarPlot {
+    struct Bar {
+        var value: Double
+        var series: String
+        /// CSS class: the series colour (`series-0`…) or `highlight` for the entity in focus.
+        var className: String
+        var label: String
+        var url: String?
+    }
+
+    struct Group {
+        var label: String
+        var bars: [Bar]
+    }
+
+    static let left = 150.0, right = 560.0, barHeight = 14.0, gap = 3.0
+
+    static func draw(_ groups: [Group], top: Double, maximum: Double, into svg: inout SVG) -> Double {
+        var y = top
+        for group in groups {
+            let groupHeight = Double(group.bars.count) * (barHeight + gap)
+            svg.text(group.label, x: 8, y: y + groupHeight / 2 + 4, className: "row-label")
+            for bar in group.bars {
+                let width = (right - left) * bar.value / maximum
+                let title = "\(group.label), \(bar.series): \(bar.label)"
+                if let url = bar.url { svg.open("a", [("href", url)]) }
+                svg.rect(x: left, y: y, width: width, height: barHeight, className: "bar \(bar.className)", title: title)
+                if bar.url != nil { svg.close("a") }
+                svg.text(bar.label, x: left + width + 4, y: y + barHeight - 3, className: "value-label")
+                y += barHeight + gap
+            }
+            y += 8
+        }
+        return y
+    }
+
+    /// A legend line for grouped bars: a swatch and the series name each.
+    static func legend(_ series: [(name: String, className: String)], top: Double, into svg: inout SVG) {
+        var x = left
+        for item in series {
+            svg.rect(x: x, y: top - 9, width: 10, height: 10, className: "bar \(item.className)")
+            svg.text(item.name, x: x + 14, y: top, className: "legend-label")
+            x += 14 + Double(item.name.count) * 7 + 16
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A rendered chart with everything a reader needs to trust and reuse it: visible title and
+/// subtitle (unit, as-of date), the SVG with a plain-language summary, a data table of exactly
+/// what is plotted, the same data as CSV, and its sources.
+public struct Chart: Sendable {
+    public struct Cell: Hashable, Sendable {
+        public var text: String
+        /// A link to the quote or dataset the value comes from.
+        public var url: String?
+        public var language: Language?
+    }
+
+    /// The name editors use to embed it (```` ```chart reserves ````) and its URL `/data/<name>/`.
+    public var name: String
+    public var title: String
+    public var subtitle: String
+    public var summary: String
+    /// "Source: USGS MCS 2026 …; articles as linked."
+    public var source: String
+    public var svg: TrustedHTML
+    public var headers: [String]
+    public var rows: [[Cell]]
+
+    /// The plotted data as CSV (RFC 4180), for the download.
+    public var csv: String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return ([headers] + rows.map { $0.map(\.text) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// What charts are drawn from: the linked site, plus lookups they all need.
+struct ChartContext {
+    let site: Site
+    let references: [ReferenceFigure]
+    let articlesByID: [String: Article]
+    let entityNames: [String: Entity]
+
+    init(site: Site) {
+        self.site = site
+        self.references = ReferenceFigures.compute(site.datasets, entities: site.entities)
+        self.articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.entityNames = Dictionary(site.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func dataset(_ id: String) -> Dataset? { site.datasets.first { $0.id == id } }
+
+    /// Where a claim's quote is highlighted.
+    func url(for claim: Claim) -> String {
+        guard let article = articlesByID[claim.article] else { return site.config.basePath }
+        return site.config.basePath + "articles/\(article.slug)/#q-\(claim.id)"
+    }
+
+    func name(_ entity: String?) -> String {
+        guard let entity, let known = entityNames[entity] else { return entity ?? "?" }
+        return known.name
+    }
+
+    /// "稀土博弈… (Sou Hu Cai Jing, 2025-10-26)"
+    func describe(_ claim: Claim) -> String {
+        guard let article = articlesByID[claim.article] else { return claim.quote }
+        return "\(article.title) (\(article.source), \(article.published.dateOnly))"
+    }
+
+    func shareClaims(_ metric: Metric, entity: String) -> [Claim] {
+        site.claims.filter { $0.metric == metric && $0.entity == entity && $0.unit == .percent && $0.pointValue != nil }
+    }
+}

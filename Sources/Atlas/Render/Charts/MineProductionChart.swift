@@ -1,0 +1,61 @@
+/// Mine production by country for each year the USGS gives (each year from its newest edition),
+/// and China's share of world mine production over time beside the articles' figures.
+enum MineProductionChart {
+    static func make(_ context: ChartContext) -> Chart {
+        let dataset = context.dataset("usgs-mine-production")
+        let rows = dataset?.rows ?? []
+        let years = ReferenceFigures.orderedUnique(rows.compactMap { $0["year"] }).sorted()
+        func value(_ country: String, _ year: String) -> (Double, String)? {
+            let candidates = rows.filter { $0["country"] == country && $0["year"] == year }
+            guard let row = candidates.max(by: { ($0["edition"] ?? "") < ($1["edition"] ?? "") }),
+                  let tonnes = row["tonnes_reo"].flatMap(Double.init) else { return nil }
+            return (tonnes, row["edition"] ?? "")
+        }
+        let latestYear = years.last ?? ""
+        let countries = ReferenceFigures.orderedUnique(rows.compactMap { $0["country"] })
+            .filter { $0 != ReferenceFigures.world && $0 != "Other countries" }
+            .compactMap { name in value(name, latestYear).map { (name, $0.0) } }
+            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            .prefix(8)
+        var groups: [BarPlot.Group] = []
+        var table: [[Chart.Cell]] = []
+        for (name, _) in countries {
+            var bars: [BarPlot.Bar] = []
+            for (index, year) in years.enumerated() {
+                guard let (tonnes, edition) = value(name, year) else { continue }
+                bars.append(BarPlot.Bar(value: tonnes, series: "\(year) (USGS \(edition))", className: name == "China" ? "highlight-\(index)" : "series-\(index)",
+                                        label: ChartCatalog.tonnes(tonnes)))
+                table.append([Chart.Cell(text: name), Chart.Cell(text: "\(year), USGS \(edition)"), Chart.Cell(text: ReferenceFigures.grouped(tonnes))])
+            }
+            groups.append(BarPlot.Group(label: name, bars: bars))
+        }
+        let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1
+        var svg = SVG()
+        BarPlot.legend(years.enumerated().map { ($0.element, "series-\($0.offset)") }, top: 14, into: &svg)
+        var y = BarPlot.draw(groups, top: 24, maximum: maximum, into: &svg)
+        svg.text("中国占世界矿产量的份额 · China's share of world mine production", x: 8, y: y + 16, className: "panel-title")
+        let claims = context.shareClaims(.productionShare, entity: "china")
+        let references = context.references.filter { $0.metric == .productionShare && $0.entity == "china" }
+            .sorted { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
+        let usgs = references.filter { $0.source.hasPrefix("USGS") }
+        let iea = references.filter { !$0.source.hasPrefix("USGS") }
+        y = StripPlot.draw([StripPlot.Row(label: "USGS, all REE", references: usgs, claims: []),
+                            StripPlot.Row(label: "IEA, magnet REE", references: iea, claims: []),
+                            StripPlot.Row(label: "Articles 文章", references: [], claims: claims)],
+                           top: y + 22, into: &svg, context: context)
+        table += ChartCatalog.referenceRows(references, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        let trend = usgs.map { "\($0.year.map(String.init) ?? "") \($0.valueText)" }.joined(separator: ", ")
+        let leader = countries.first.map { "\($0.0) mined the most in \(latestYear), \(ChartCatalog.tonnes($0.1))" } ?? "No production data"
+        let summary = "\(leader). China's share of world mine production by USGS figures: \(trend). The IEA puts China's share of magnet rare-earth mining at "
+            + "\(iea.map(\.valueText).joined(separator: ", ")). Articles give \(ChartCatalog.spread(claims))."
+        let title = "稀土矿产量 · Rare-earth mine production by country"
+        return Chart(
+            name: "mine-production", title: title,
+            subtitle: "Tonnes of REO equivalent per year, \(years.first ?? "")–\(latestYear), each year from the newest USGS edition, as of \(dataset?.asOf ?? "n/a"); lower panel: percent of world",
+            summary: summary,
+            source: "Source: \(dataset?.edition ?? "USGS") (\(dataset?.title ?? "")); IEA Critical Minerals Dataset (May 2025); full citations on the data page. Articles as linked.",
+            svg: ChartCatalog.document(name: "mine-production", title: title, summary: summary, height: y + 4, body: svg.markup),
+            headers: ["country or series", "source", "value (t REO or %)"], rows: table)
+    }
+}

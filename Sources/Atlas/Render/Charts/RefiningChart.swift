@@ -1,0 +1,42 @@
+/// The IEA's refining shares for magnet rare earths, observed and projected, with the articles'
+/// refining figures for China.
+enum RefiningChart {
+    static func make(_ context: ChartContext) -> Chart {
+        let dataset = context.dataset("iea-magnet-ree-shares")
+        let rows = (dataset?.rows ?? []).filter { $0["stage"] == "refining" && $0["entity"] != "Top 3 combined" }
+        let years = ReferenceFigures.orderedUnique(rows.compactMap { $0["year"] }).sorted()
+        let entities = ReferenceFigures.orderedUnique(rows.compactMap { $0["entity"] })
+        var groups: [BarPlot.Group] = []
+        var table: [[Chart.Cell]] = []
+        for entity in entities {
+            var bars: [BarPlot.Bar] = []
+            for (index, year) in years.enumerated() {
+                guard let row = rows.first(where: { $0["entity"] == entity && $0["year"] == year }), let share = row["share_percent"].flatMap(Double.init) else { continue }
+                let basis = row["basis"] == "observed" ? "" : " (projection)"
+                bars.append(BarPlot.Bar(value: share, series: year + basis, className: entity == "China" ? "highlight-\(index)" : "series-\(index)",
+                                        label: SVG.number(share) + "%"))
+                table.append([Chart.Cell(text: entity), Chart.Cell(text: "IEA, \(year)\(basis)"), Chart.Cell(text: SVG.number(share))])
+            }
+            groups.append(BarPlot.Group(label: entity, bars: bars))
+        }
+        var svg = SVG()
+        BarPlot.legend(years.enumerated().map { ($0.offset == 0 ? $0.element : $0.element + " projected", "series-\($0.offset)") }, top: 14, into: &svg)
+        var y = BarPlot.draw(groups, top: 24, maximum: 100, into: &svg)
+        svg.text("文章中的中国精炼份额 · Articles on China's refining share", x: 8, y: y + 16, className: "panel-title")
+        let claims = context.shareClaims(.refiningShare, entity: "china")
+        let references = context.references.filter { $0.metric == .refiningShare && $0.entity == "china" }
+        y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
+        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        let china = rows.filter { $0["entity"] == "China" }.compactMap { row in row["year"].map { "\($0): \(row["share_percent"] ?? "")%" } }
+        let summary = "By IEA figures China refines most magnet rare earths (\(china.joined(separator: ", ")); later years are projections). "
+            + "Articles put China's refining share \(ChartCatalog.spread(claims))."
+        let title = "稀土精炼份额 · Refining shares for magnet rare earths"
+        return Chart(
+            name: "refining", title: title,
+            subtitle: "Percent of world refining of Nd, Pr, Dy, Tb (IEA base case), as of \(dataset?.asOf ?? "n/a")",
+            summary: summary,
+            source: "Source: \(dataset?.edition ?? "IEA") (\(dataset?.title ?? "")); full citation on the data page. Articles as linked.",
+            svg: ChartCatalog.document(name: "refining", title: title, summary: summary, height: y + 4, body: svg.markup),
+            headers: ["entity or series", "source", "share (%)"], rows: table)
+    }
+}

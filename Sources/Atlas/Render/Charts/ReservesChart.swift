@@ -1,0 +1,50 @@
+/// Rare-earth reserves by country from USGS (both editions, so revisions show), with the
+/// articles' figures for China's share of world reserves against the USGS-derived share.
+enum ReservesChart {
+    static func make(_ context: ChartContext) -> Chart {
+        let dataset = context.dataset("usgs-reserves")
+        let rows = dataset?.rows ?? []
+        let editions = ReferenceFigures.orderedUnique(rows.compactMap { $0["edition"] }).sorted()
+        let latest = editions.last ?? ""
+        let countries = rows.filter { $0["edition"] == latest && $0["country"] != ReferenceFigures.world && $0["country"] != "Other countries" }
+            .compactMap { row -> (String, Double)? in
+                guard let name = row["country"], let value = row["tonnes_reo"].flatMap(Double.init) else { return nil }
+                return (name, value)
+            }
+            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            .prefix(8)
+        var groups: [BarPlot.Group] = []
+        var table: [[Chart.Cell]] = []
+        for (name, _) in countries {
+            var bars: [BarPlot.Bar] = []
+            for (index, edition) in editions.enumerated() {
+                guard let value = rows.first(where: { $0["country"] == name && $0["edition"] == edition })?["tonnes_reo"].flatMap(Double.init) else { continue }
+                bars.append(BarPlot.Bar(value: value, series: "USGS \(edition)", className: name == "China" ? "highlight-\(index)" : "series-\(index)",
+                                        label: ChartCatalog.tonnes(value)))
+                table.append([Chart.Cell(text: name), Chart.Cell(text: "USGS \(edition)"), Chart.Cell(text: ReferenceFigures.grouped(value))])
+            }
+            groups.append(BarPlot.Group(label: name, bars: bars))
+        }
+        let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1
+        var svg = SVG()
+        BarPlot.legend(editions.enumerated().map { ("USGS \($0.element)", "series-\($0.offset)") }, top: 14, into: &svg)
+        var y = BarPlot.draw(groups, top: 24, maximum: maximum, into: &svg)
+        svg.text("中国占世界储量的份额 · China's share of world reserves", x: 8, y: y + 16, className: "panel-title")
+        let claims = context.shareClaims(.reservesShare, entity: "china")
+        let references = context.references.filter { $0.metric == .reservesShare && $0.entity == "china" }
+        y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
+        table += ChartCatalog.referenceRows(references, label: "China share").map { $0.prefix(1) + [$0[3], $0[2]] }
+        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        let leader = countries.first.map { "\($0.0) has the largest reserves, \(ChartCatalog.tonnes($0.1)) (USGS \(latest))" } ?? "No reserves data"
+        let summary = "\(leader). Articles put China's share of world reserves \(ChartCatalog.spread(claims)); "
+            + "from USGS, China holds \(references.map { "\($0.valueText) (\($0.source))" }.joined(separator: " and ")) of world reserves, an upper bound because the world total is printed as a minimum."
+        let title = "各国稀土储量 · Rare-earth reserves by country"
+        return Chart(
+            name: "reserves", title: title,
+            subtitle: "Tonnes of rare-earth oxide (REO) equivalent, USGS Mineral Commodity Summaries, as of \(dataset?.asOf ?? "n/a"); lower panel: percent of world",
+            summary: summary,
+            source: "Source: \(dataset?.edition ?? "USGS") (\(dataset?.title ?? "")); full citation under Reference datasets on the data page. Articles as linked.",
+            svg: ChartCatalog.document(name: "reserves", title: title, summary: summary, height: y + 4, body: svg.markup),
+            headers: ["country or series", "source", "value (t REO or %)"], rows: table)
+    }
+}

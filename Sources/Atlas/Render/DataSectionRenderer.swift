@@ -1,0 +1,67 @@
+import Foundation
+
+/// The data section: `/data/` (charts, datasets, the claim ledger), one page per chart with its
+/// table and CSV, `/data/conflicts/`, and the machine-readable exports.
+extension SiteRenderer {
+    func dataSection() -> [OutputFile] {
+        let base = site.config.basePath
+        let chartViews = charts.map(chartView)
+        var files: [OutputFile] = []
+        let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
+            let rows = site.claims.filter { $0.metric == metric }.map(claimRow)
+            return rows.isEmpty ? nil : LedgerGroup(metric: metric, rows: rows)
+        }
+        let conflicts = conflictViews()
+        let datasets = site.datasets.map { DatasetRow(dataset: $0, csvURL: base + "data/\($0.id).csv", metadataURL: base + "data/\($0.id).metadata.json") }
+        files.append(page("data/index.html", template: "data", DataPageView(
+            layout: layout(title: "数据 Data", path: "data/", description: "Charts, reference datasets and every figure the articles state, each with its quote", language: .english),
+            charts: chartViews, ledger: ledger, datasets: datasets, claimCount: site.claims.count, conflictCount: conflicts.count)))
+        for view in chartViews {
+            files.append(page("data/\(view.chart.name)/index.html", template: "chart", ChartPageView(
+                layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
+            files.append(OutputFile(path: "data/\(view.chart.name)/data.csv", text: view.chart.csv))
+        }
+        files.append(page("data/conflicts/index.html", template: "conflicts", ConflictsPageView(
+            layout: layout(title: "说法不一 · Where sources disagree", path: "data/conflicts/",
+                           description: "Every figure on which the articles disagree, with each source and the reference value", language: .english),
+            conflicts: conflicts)))
+        files.append(OutputFile(path: "data/claims.csv", text: Exports.claimsCSV(site)))
+        files.append(OutputFile(path: "data/claims.json", text: Exports.json(Exports.records(site))))
+        for dataset in site.datasets {
+            files.append(OutputFile(path: "data/\(dataset.id).csv", text: dataset.csv))
+            files.append(OutputFile(path: "data/\(dataset.id).metadata.json", text: Exports.metadata(dataset)))
+        }
+        return files
+    }
+
+    func chartView(_ chart: Chart) -> ChartView {
+        ChartView(chart: chart, pageURL: site.config.basePath + "data/\(chart.name)/", csvURL: site.config.basePath + "data/\(chart.name)/data.csv")
+    }
+
+    func claimRow(_ claim: Claim) -> ClaimRow {
+        let article = chartContext.articlesByID[claim.article]
+        return ClaimRow(
+            claim: claim, entityName: chartContext.name(claim.entity), importerName: claim.importer.map { chartContext.name($0) },
+            articleTitle: article?.title ?? "", articleLanguage: article?.titleLanguage ?? .chinese,
+            articleDate: article?.published.dateOnly ?? "", source: article?.source ?? "",
+            quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))
+    }
+
+    func conflictViews() -> [Conflict] {
+        Conflicts.find(site.claims, references: chartContext.references).map { group in
+            Conflict(metric: group.metric, entityName: chartContext.name(group.entity), importerName: group.importer.map { chartContext.name($0) },
+                     rows: group.claims.map(claimRow), references: group.references, note: group.note,
+                     anchor: "c-\(group.metric.rawValue)-\(group.entity)\(group.importer.map { "-\($0)" } ?? "")")
+        }
+    }
+
+    /// Editor Markdown with charts embedded where a ```` ```chart NAME ```` block stands.
+    func markdownHTML(_ text: String, language: Language) -> TrustedHTML {
+        var html = BlockLanguageTagger.tag(markdown.html(text), container: language)
+        for chart in charts where html.contains(Markdown.chartPlaceholder(chart.name)) {
+            let figure = templates.render(chartView(chart).mustache, template: "partials/chart-figure")
+            html = html.replacingOccurrences(of: "<p>\(Markdown.chartPlaceholder(chart.name))</p>", with: figure)
+        }
+        return TrustedHTML(html)
+    }
+}
