@@ -11,7 +11,7 @@ enum TestPaths {
 }
 
 /// A throwaway folder, removed when the value goes away.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
     let url: URL
 
     init() {

@@ -6,7 +6,10 @@ enum ImportSourcesChart {
         let byQuote = Dictionary(grouping: claims) { "\($0.article)\u{1F}\($0.quote)" }
         let breakdown = byQuote.values.filter { $0.count >= 2 }
             .max { ($0.count, $1.first!.id) < ($1.count, $0.first!.id) } ?? []
-        let ordered = breakdown.sorted { ($0.pointValue!, $1.id) > ($1.pointValue!, $0.id) }
+        // Largest first; "rest of world" last, as a remainder reads.
+        let ordered = breakdown.sorted {
+            ($0.entity == "rest-of-world" ? 0 : 1, $0.pointValue!, $1.id) > ($1.entity == "rest-of-world" ? 0 : 1, $1.pointValue!, $0.id)
+        }
         let groups = ordered.map { claim in
             BarPlot.Group(label: context.name(claim.entity), bars: [BarPlot.Bar(
                 value: claim.pointValue!, series: "share of U.S. imports", className: claim.entity == "china" ? "highlight-0" : "series-0",

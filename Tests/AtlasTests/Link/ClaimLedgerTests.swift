@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+@Suite struct ClaimLedgerTests {
+    let body = "Core Insights - China holds 34% of the world's total reserves [1] - The U.S. relies on China for 80% of its imports [2]"
+
+    func setup(_ yaml: String) -> (claims: [Claim], log: DiagnosticLog, extracted: [Claim]) {
+        var log = DiagnosticLog()
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
+        let article = Article(slug: "test-article", title: "T", source: "S", sourceURL: nil,
+                              published: Timestamp(LocalDateTime(year: 2025, month: 1, day: 1), zone: TimeZone(identifier: "UTC")!)!,
+                              topics: [], tags: [], summary: nil, body: .imported(BodyStructurer.structure(body)), isDraft: false,
+                              origins: [SourceLocation(file: "x.txt", line: 3)])
+        let extracted = ClaimExtractor(entities: entities).claims(articleID: article.id, body: body)
+        let edits = ClaimEditsReader.read(TextFile(path: "content/data/claims.edits.yml", text: yaml), log: &log)
+        let claims = ClaimLedger.apply(edits, to: extracted, articles: [article], entities: entities, log: &log)
+        return (claims, log, extracted)
+    }
+
+    @Test func dropCorrectAndAdd() throws {
+        let (_, _, extracted) = setup("")
+        #expect(extracted.count == 2)
+        let yaml = """
+        drop:
+          - id: \(extracted[0].id)
+            reason: testing
+        correct:
+          - id: \(extracted[1].id)
+            value: 80-85
+            qualifier: about
+            year: 2024
+        add:
+          - article: test-article
+            quote: "China holds 34% of the world's total reserves"
+            metric: reserves_share
+            entity: china
+            value: 34
+            year: 2023
+        """
+        let (claims, log, _) = setup(yaml)
+        #expect(log.items.isEmpty, "\(log.items)")
+        #expect(claims.count == 2)
+        let corrected = try #require(claims.first { $0.id == extracted[1].id })
+        #expect((corrected.low, corrected.high, corrected.qualifier, corrected.year, corrected.rule) == (80, 85, .about, 2024, "editor"))
+        let added = try #require(claims.first { $0.id.hasPrefix("e") })
+        #expect((added.metric, added.entity, added.low, added.year) == (.reservesShare, "china", 34, 2023))
+        #expect(String(Array(body)[added.quoteRange]) == added.quote)
+    }
+
+    @Test func everyBadEntryIsAnErrorAtItsLine() {
+        let yaml = """
+        drop:
+          - id: cnosuch
+        correct:
+          - id: cnosuch2
+            metric: reserves_share
+        add:
+          - article: test-article
+            quote: "words that are not in the body"
+            metric: reserves_share
+            value: 3
+          - article: no-such-article
+            quote: x
+            metric: reserves_share
+            value: 3
+          - article: test-article
+            quote: "China holds 34%"
+            metric: reserve_share
+            entity: atlantis
+            value: 3
+        """
+        let (_, log, _) = setup(yaml)
+        let places = log.errors.map { "\($0.location!.line):\($0.message.prefix(20))" }
+        #expect(log.errors.count == 6, "\(places)")
+        #expect(log.errors.allSatisfy { $0.location?.file == "content/data/claims.edits.yml" && $0.hint != nil })
+        #expect(log.errors.map { $0.location!.line } == [2, 4, 8, 11, 17, 18])
+    }
+
+    @Test func theRealEditsFileApplies() throws {
+        var log = DiagnosticLog()
+        guard let prepared = Builder(options: .init(root: TestPaths.repository)).prepare(log: &log) else {
+            Issue.record("\(log.items)"); return
+        }
+        let corrected = try #require(prepared.site.claims.first { $0.id == "c3m3l89" })
+        #expect(corrected.entity == "united-states")
+        #expect(corrected.rule == "editor")
+    }
+}

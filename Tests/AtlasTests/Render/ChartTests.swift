@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Atlas
+
+/// The five charts on the real content: pinned byte for byte by golden files, well-formed XML,
+/// accessible, and every claim mark linking to a quote that exists.
+@Suite struct ChartTests {
+    static func charts() throws -> (charts: [Chart], site: Site) {
+        var log = DiagnosticLog()
+        let builder = Builder(options: .init(root: TestPaths.repository))
+        guard let prepared = builder.prepare(log: &log), let templates = TemplateSet.load(root: TestPaths.repository, log: &log) else {
+            throw Failure(description: "\(log.items)")
+        }
+        return (SiteRenderer(site: prepared.site, templates: templates).charts, prepared.site)
+    }
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    @Test func chartsMatchTheirGoldenFiles() throws {
+        let update = ProcessInfo.processInfo.environment["ATLAS_UPDATE_GOLDEN"] == "1"
+        let (charts, _) = try Self.charts()
+        #expect(charts.map(\.name) == ["china-share-chain", "reserves", "mine-production", "refining", "us-import-sources"])
+        for chart in charts {
+            let url = TestPaths.fixtures.appendingPathComponent("golden/\(chart.name).svg")
+            if update { try Data(chart.svg.html.utf8).write(to: url) }
+            let golden = try String(contentsOf: url, encoding: .utf8)
+            #expect(chart.svg.html == golden, "chart \(chart.name) changed; if intended, rerun with ATLAS_UPDATE_GOLDEN=1 and review the diff")
+        }
+    }
+
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements: [(String, [String: String])] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements.append((name, attributes))
+        }
+    }
+
+    @Test func chartsAreAccessibleWellFormedSVG() throws {
+        let (charts, site) = try Self.charts()
+        let claimIDs = Set(site.claims.map(\.id))
+        for chart in charts {
+            let parser = XMLParser(data: Data(chart.svg.html.utf8))
+            let collector = Collector()
+            parser.delegate = collector
+            #expect(parser.parse(), "chart \(chart.name) is not well-formed XML")
+            let root = try #require(collector.elements.first)
+            #expect(root.0 == "svg" && root.1["role"] == "img")
+            #expect(root.1["aria-labelledby"] == "chart-\(chart.name)-title chart-\(chart.name)-desc")
+            #expect(collector.elements.contains { $0.0 == "title" && $0.1["id"] == "chart-\(chart.name)-title" })
+            #expect(collector.elements.contains { $0.0 == "desc" && $0.1["id"] == "chart-\(chart.name)-desc" })
+            #expect(!chart.summary.isEmpty && !chart.source.isEmpty && !chart.subtitle.isEmpty)
+            // Every link to a quote names a claim that exists.
+            for (_, attributes) in collector.elements where attributes["href"]?.contains("#q-") == true {
+                let id = String(attributes["href"]!.split(separator: "#").last!.dropFirst(2))
+                #expect(claimIDs.contains(id), "\(chart.name) links to unknown claim \(id)")
+            }
+            // The CSV is the table: same rows, same header.
+            let lines = chart.csv.split(separator: "\n")
+            #expect(lines.count == chart.rows.count + 1)
+        }
+        let chain = try #require(charts.first { $0.name == "china-share-chain" })
+        let reserveClaims = site.claims.filter { $0.metric == .reservesShare && $0.entity == "china" }
+        #expect(reserveClaims.count >= 4)
+        for claim in reserveClaims { #expect(chain.svg.html.contains("#q-\(claim.id)")) }
+        let imports = try #require(charts.first { $0.name == "us-import-sources" })
+        #expect(imports.rows.map { $0[0].text } == ["China", "Malaysia", "Japan", "Estonia", "Rest of world"])
+    }
+}
