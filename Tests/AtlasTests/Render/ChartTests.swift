@@ -47,7 +47,8 @@ import Testing
             parser.delegate = collector
             #expect(parser.parse(), "chart \(chart.name) is not well-formed XML")
             let root = try #require(collector.elements.first)
-            #expect(root.0 == "svg" && root.1["role"] == "img")
+            let hasLinks = collector.elements.contains { $0.0 == "a" }
+            #expect(root.0 == "svg" && root.1["role"] == (hasLinks ? "group" : "img"))
             #expect(root.1["aria-labelledby"] == "chart-\(chart.name)-title chart-\(chart.name)-desc")
             #expect(collector.elements.contains { $0.0 == "title" && $0.1["id"] == "chart-\(chart.name)-title" })
             #expect(collector.elements.contains { $0.0 == "desc" && $0.1["id"] == "chart-\(chart.name)-desc" })

@@ -12,12 +12,17 @@ enum ChartCatalog {
 
     static func all(_ context: ChartContext) -> [Chart] { builders.map { $0.make(context) } }
 
-    /// The SVG element around a chart's drawing: an image with a title and a plain-language
+    /// The SVG element around a chart's drawing, labelled by its title and a plain-language
     /// description for screen readers, sized by its viewBox so the page never shifts.
+    ///
+    /// It is a `group`, not an `img`: an image's children are presentational, which would hide
+    /// the claim marks that link to their quotes (axe: nested-interactive). Charts without links
+    /// are `img`.
     static func document(name: String, title: String, summary: String, height: Double, body: String) -> TrustedHTML {
         let id = "chart-\(name)"
+        let role = body.contains("<a ") ? "group" : "img"
         return TrustedHTML(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 640 \(SVG.number(height.rounded(.up)))\" role=\"img\" "
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 640 \(SVG.number(height.rounded(.up)))\" role=\"\(role)\" "
                 + "aria-labelledby=\"\(id)-title \(id)-desc\"><title id=\"\(id)-title\">\(SVG.escape(title))</title>"
                 + "<desc id=\"\(id)-desc\">\(SVG.escape(summary))</desc>\(body)</svg>")
     }
