@@ -77,6 +77,8 @@ extension HomeView: MustacheContextConvertible {
             "sourceCount": sourceCount, "firstDate": firstDate, "lastDate": lastDate,
             "topics": topics.map(\.mustache), "topicCount": topics.count,
             "latest": latest.map(\.mustache), "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
+            "chainChart": chainChart?.mustache ?? false, "hasKeyFigures": !keyFigures.isEmpty,
+            "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "url": $0.url] as [String: Any] },
         ]
     }
 }

@@ -118,7 +118,25 @@ public struct SiteRenderer: Sendable {
             sourceCount: Set(site.articles.map(\.source)).count,
             firstDate: dates.min()?.dateOnly ?? "", lastDate: dates.max()?.dateOnly ?? "",
             topics: topicCards(latest: 3), latest: site.articles.prefix(8).map(card),
-            pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") })
+            pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") },
+            chainChart: charts.first { $0.name == "china-share-chain" }.map(chartView),
+            keyFigures: keyFigures())
+    }
+
+    /// China's share at each stage: the range of the articles' figures and the reference value.
+    func keyFigures() -> [KeyFigure] {
+        let stages: [(Metric, String)] = [(.reservesShare, "中国占世界储量 · China's share of world reserves"),
+                                          (.productionShare, "中国占世界开采 · China's share of world mining"),
+                                          (.refiningShare, "中国占世界精炼 · China's share of world refining"),
+                                          (.magnetShare, "中国占世界磁体 · China's share of world magnets")]
+        return stages.compactMap { metric, label in
+            let claims = chartContext.shareClaims(metric, entity: "china")
+            guard !claims.isEmpty else { return nil }
+            let references = ChainChart.latestReferences(chartContext.references.filter { $0.metric == metric && $0.entity == "china" })
+            return KeyFigure(label: label, spread: "Articles: " + ChartCatalog.spread(claims),
+                             reference: references.isEmpty ? "No confirmed reference value" : "Reference: " + references.map { "\($0.valueText) (\($0.source)\($0.year.map { ", \($0)" } ?? ""))" }.joined(separator: "; "),
+                             url: site.config.basePath + "data/conflicts/#c-\(metric.rawValue)-china")
+        }
     }
 
     func topicCards(latest: Int) -> [TopicCard] {

@@ -64,6 +64,16 @@ struct HomeView {
     var topics: [TopicCard]
     var latest: [ArticleCard]
     var pages: [TopicLink]
+    var chainChart: ChartView?
+    var keyFigures: [KeyFigure]
+}
+
+/// One headline number on the home page: what the articles say, the spread, the reference.
+struct KeyFigure {
+    var label: String
+    var spread: String
+    var reference: String
+    var url: String
 }
 
 struct ArticleListView {
