@@ -129,13 +129,14 @@ public struct SiteRenderer: Sendable {
                                           (.productionShare, "中国占世界开采 · China's share of world mining"),
                                           (.refiningShare, "中国占世界精炼 · China's share of world refining"),
                                           (.magnetShare, "中国占世界磁体 · China's share of world magnets")]
+        let disputed = Set(Conflicts.find(site.claims, references: chartContext.references).filter { $0.entity == "china" && $0.importer == nil }.map(\.metric))
         return stages.compactMap { metric, label in
             let claims = chartContext.shareClaims(metric, entity: "china")
             guard !claims.isEmpty else { return nil }
             let references = ChainChart.latestReferences(chartContext.references.filter { $0.metric == metric && $0.entity == "china" })
             return KeyFigure(label: label, spread: "Articles: " + ChartCatalog.spread(claims),
                              reference: references.isEmpty ? "No confirmed reference value" : "Reference: " + references.map { "\($0.valueText) (\($0.source)\($0.year.map { ", \($0)" } ?? ""))" }.joined(separator: "; "),
-                             url: site.config.basePath + "data/conflicts/#c-\(metric.rawValue)-china")
+                             url: site.config.basePath + (disputed.contains(metric) ? "data/conflicts/#c-\(metric.rawValue)-china" : "data/china-share-chain/"))
         }
     }
 
