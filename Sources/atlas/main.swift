@@ -7,7 +7,7 @@ struct AtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
         abstract: "Build the Rare Earth Atlas site from content/ and templates/ into public/.",
-        subcommands: [Build.self, Claims.self, RenderMarkdown.self],
+        subcommands: [Build.self, Claims.self, Events.self, RenderMarkdown.self],
         defaultSubcommand: Build.self)
 }
 
@@ -94,6 +94,40 @@ struct Claims: ParsableCommand {
                 let who = [claim.entity, claim.importer.map { "importer \($0)" }].compactMap { $0 }.joined(separator: ", ")
                 print("  \(claim.id)  \(claim.metric.rawValue)  \(claim.valueText)  \(who.isEmpty ? "-" : who)\(claim.year.map { "  year \($0)" } ?? "")  (\(claim.rule))")
                 print("      “\(claim.quote)”")
+            }
+        }
+    }
+}
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the dated events extracted from one article, for review.",
+        discussion: "ARTICLE is the article's slug or a part of its title.")
+
+    @Argument(help: "Slug or part of the title.")
+    var article: String
+
+    @Option(name: .long, help: "The site folder.")
+    var root: String = "."
+
+    func run() throws {
+        var log = DiagnosticLog()
+        let builder = Builder(options: Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, includeDrafts: true))
+        guard let prepared = builder.prepare(log: &log) else {
+            for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+            throw ExitCode(1)
+        }
+        let matches = prepared.site.articles.filter { $0.slug == article || $0.title.contains(article) }
+        guard !matches.isEmpty else {
+            FileHandle.standardError.write(Data("no article has the slug or a title containing `\(article)`\n".utf8))
+            throw ExitCode(1)
+        }
+        for item in matches {
+            let events = prepared.site.events.filter { $0.article == item.id && $0.kind == .event }
+            print("\(item.title)  [\(item.slug)]  published \(item.published.display)  \(events.count) event(s)")
+            for event in events {
+                print("  \(event.id)  \(event.dateText)  \(event.status.rawValue)  \(event.actors.joined(separator: ","))  (\(event.rule))")
+                print("      “\(event.quote ?? "")”")
             }
         }
     }

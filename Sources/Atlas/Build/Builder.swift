@@ -36,12 +36,15 @@ public struct Builder: Sendable {
         let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
         let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
+        let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
         let entities = content.entities.map { EntityRegistryReader.read($0, log: &log) } ?? []
         let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
         let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
+        let curated = content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
-        for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) where !ChartCatalog.names.contains(reference.name) {
+        for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) + topicDocuments.flatMap(\.charts)
+        where !ChartCatalog.names.contains(reference.name) {
             let near = EditDistance.nearest(reference.name, in: ChartCatalog.names).map { "; did you mean `\($0)`?" } ?? ""
             log.error("unknown chart `\(reference.name)`\(near)", at: reference.location,
                       hint: "charts: \(ChartCatalog.names.joined(separator: ", "))")
@@ -49,12 +52,20 @@ public struct Builder: Sendable {
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
-        var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, includeDrafts: options.includeDrafts)
+        var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, documents: topicDocuments,
+                        includeDrafts: options.includeDrafts)
         site.entities = entities
+        site.mentions = MentionIndex(articles: site.articles, entities: entities)
+        site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
+        IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
         let extractor = ClaimExtractor(entities: entities)
         let extracted = site.articles.flatMap { extractor.claims(articleID: $0.id, body: $0.sourceText) }
         site.claims = ClaimLedger.apply(edits, to: extracted, articles: site.articles, entities: entities, log: &log)
         site.datasets = datasets
+        let eventExtractor = EventExtractor(entities: entities)
+        site.events = Timeline.assemble(
+            extracted: site.articles.flatMap { eventExtractor.events(articleID: $0.id, body: $0.sourceText, published: $0.published.local) },
+            articles: site.articles, curated: curated)
         guard !log.hasErrors, let templates else { return nil }
         let files = SiteRenderer(site: site, templates: templates).render() + assets
         return (site, files)

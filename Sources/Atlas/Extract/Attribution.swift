@@ -23,8 +23,9 @@ enum Attribution {
     static func holder(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
                        mentions: [EntityMatcher.Mention]) -> String? {
         if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
+        // The phrase's subject: "MP Materials' Mountain Pass mine in California supplied 12%".
         let inBefore = mentions.filter { windows.before.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
-        if let nearest = inBefore.last { return nearest.entity }
+        if let subject = inBefore.first { return subject.entity }
         let inAfter = mentions.filter { windows.after.contains($0.range.lowerBound) }
         if let introduced = inAfter.first(where: { precededByMarker(text, $0, ["from ", "by "]) }) { return introduced.entity }
         let clauseBefore = mentions.filter { windows.clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }

@@ -5,14 +5,17 @@
 /// knows any particular article; every rule is tested on its own examples.
 public struct ClaimExtractor: Sendable {
     let matcher: EntityMatcher
+    /// Entities that name a thing, not a party: an element or a person never holds a share.
+    let nonHolders: Set<String>
 
     public init(entities: [Entity]) {
         self.matcher = EntityMatcher(entities: entities)
+        self.nonHolders = Set(entities.filter { ["element", "person"].contains($0.type) }.map(\.id))
     }
 
     public func claims(articleID: String, body: String) -> [Claim] {
         let text = Array(body)
-        let mentions = matcher.mentions(in: text)
+        let mentions = matcher.mentions(in: text).filter { !nonHolders.contains($0.entity) }
         let figures = FigureScanner.scan(text)
         var claims: [Claim] = []
         var seenIDs: [String: Int] = [:]
@@ -77,7 +80,7 @@ public struct ClaimExtractor: Sendable {
         case .tonnes:
             claim.metric = context.contains("reserve") || context.contains("储量") ? .reservesTonnes
                 : ["produc", "output", "mining", "mined", "产量", "开采", "生产"].contains(where: context.contains) ? .productionTonnes : .other
-        case .usdPerKg, .cnyPerTonne:
+        case .usdPerKg, .cnyPerTonne, .cnyPerKg:
             claim.metric = .price
         default:
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "投资", "基金", "协议", "计划", "投入", "补贴"]

@@ -136,6 +136,9 @@ enum FigureScanner {
             end += perKg.count
         }
         if found == .cny, matches(text, at: end, "/吨") { finalUnit = .cnyPerTonne; end += 2 }
+        // "每公斤1850元": the unit of measure stands before the number in Chinese.
+        if found == .cny, start >= 3, matches(text, at: start - 3, "每公斤") { finalUnit = .cnyPerKg }
+        if found == .cny, start >= 2, matches(text, at: start - 2, "每吨") { finalUnit = .cnyPerTonne }
         let rangeStart = unit != nil && start > 0 && (text[start - 1] == "$" || text[start - 1] == "¥" || text[start - 1] == "€") ? start - 1 : start
         return hedge(FigureMention(range: rangeStart..<end, low: value, high: value, qualifier: .exact, unit: finalUnit, rule: "amount"), text)
     }

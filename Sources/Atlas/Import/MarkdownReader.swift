@@ -3,6 +3,43 @@
 public enum MarkdownReader {
     static let articleKeys = ["title", "date", "source", "source_url", "topics", "tags", "lang", "slug", "summary", "draft"]
     static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang", "nav"]
+    static let topicKeys = ["title_zh", "title_en", "slug", "summary", "order"]
+
+    public static func topic(_ file: TextFile, log: inout DiagnosticLog) -> TopicDocument? {
+        guard let parts = FrontMatter.split(file, log: &log),
+              let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: topicKeys, log: &log)
+        else { return nil }
+        let before = log.errorCount
+        let nameZh = required("title_zh", fields, log: &log)
+        let nameEn = required("title_en", fields, log: &log)
+        let slug = slugField(fields, log: &log) ?? Slug.make(nameEn ?? "")
+        var order: Int?
+        if let raw = fields.string("order", log: &log) {
+            order = Int(raw)
+            if order == nil { log.error("`order` must be a whole number", at: fields.location(ofKey: "order"), hint: "write for example `order: 2`") }
+        }
+        guard log.errorCount == before, let nameZh, let nameEn, !slug.isEmpty else { return nil }
+        return TopicDocument(nameZh: nameZh, nameEn: nameEn, slug: slug, summary: fields.string("summary", log: &log), order: order,
+                             markdown: parts.body, origin: SourceLocation(file: file.path, line: 1),
+                             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
+    }
+
+    /// `](@/section/key)` links and `[label]: @/section/key` definitions, with their positions.
+    static func identityLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
+        var links: [IdentityLink] = []
+        for (index, line) in parts.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "(@/") ?? rest.range(of: ": @/") {
+                let targetStart = rest.index(start.upperBound, offsetBy: -2)
+                let tail = rest[targetStart...]
+                let end = tail.firstIndex(where: { $0 == ")" || $0 == " " || $0 == "\"" }) ?? tail.endIndex
+                let column = line.distance(from: line.startIndex, to: targetStart) + 1
+                links.append(IdentityLink(target: String(tail[..<end]), location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: column)))
+                rest = tail[end...]
+            }
+        }
+        return links
+    }
 
     public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -36,7 +73,7 @@ public enum MarkdownReader {
             topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
             isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
-            charts: chartReferences(parts, file: file))
+            charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
     }
 
     public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
@@ -58,7 +95,7 @@ public enum MarkdownReader {
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
                     slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
-                    charts: chartReferences(parts, file: file))
+                    charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
     }
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {

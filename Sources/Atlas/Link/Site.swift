@@ -1,7 +1,12 @@
-/// A topic as the site shows it: its name, URL slug and articles, newest first.
+/// A topic as the site shows it: its names, URL slug, explainer and articles, newest first.
 public struct TopicSummary: Hashable, Sendable {
+    /// The Chinese name, as the dumps file articles under it: the topic's identity.
     public var name: String
+    public var nameEn: String?
     public var slug: String
+    public var summary: String?
+    /// The curated explainer, when `content/topics/` has one.
+    public var document: TopicDocument?
     public var articles: [Article]
 }
 
@@ -17,22 +22,37 @@ public struct Site: Sendable {
     /// Every figure of every published article, in article order (newest first).
     public var claims: [Claim] = []
     public var datasets: [Dataset] = []
+    /// The timeline: extracted, curated and publication events, in date order.
+    public var events: [Event] = []
+    public var mentions = MentionIndex(articles: [], entities: [])
+    /// Article id → related article ids.
+    public var related: [String: [String]] = [:]
 
     /// `topicOrder` lists topic names in the order the inputs introduce them (dumps in file
-    /// order, then Markdown articles); topics no article names are left out.
-    public init(config: SiteConfig, articles: [Article], pages: [Page], topicOrder: [String], includeDrafts: Bool = false) {
+    /// order, then Markdown articles). Curated explainers (`documents`) add English names and
+    /// text, may set the order, and may add topics no article is filed under yet.
+    public init(config: SiteConfig, articles: [Article], pages: [Page], topicOrder: [String], documents: [TopicDocument] = [],
+                includeDrafts: Bool = false) {
         self.config = config
         self.articles = includeDrafts ? articles : articles.filter { !$0.isDraft }
         self.pages = (includeDrafts ? pages : pages.filter { !$0.isDraft }).sorted { $0.slug < $1.slug }
         var members: [String: [Article]] = [:]
         for article in self.articles { for topic in article.topics { members[topic, default: []].append(article) } }
-        var slugs = Set<String>()
+        let byName = Dictionary(documents.map { ($0.nameZh, $0) }, uniquingKeysWith: { a, _ in a })
+        var names: [String] = []
         var seen = Set<String>()
-        self.topics = topicOrder.compactMap { name in
-            guard let articles = members[name], seen.insert(name).inserted else { return nil }
-            let slug = Slug.unique(Slug.make(name), fallback: "topic", identity: name) { slugs.contains($0) }
+        for name in topicOrder + documents.map(\.nameZh) where seen.insert(name).inserted && (members[name] != nil || byName[name] != nil) {
+            names.append(name)
+        }
+        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        names.sort { (byName[$0]?.order ?? Int.max, position[$0]!) < (byName[$1]?.order ?? Int.max, position[$1]!) }
+        var slugs = Set<String>()
+        self.topics = names.map { name in
+            let document = byName[name]
+            let slug = document.map(\.slug) ?? Slug.unique(Slug.make(name), fallback: "topic", identity: name) { slugs.contains($0) }
             slugs.insert(slug)
-            return TopicSummary(name: name, slug: slug, articles: articles)
+            return TopicSummary(name: name, nameEn: document?.nameEn, slug: slug, summary: document?.summary, document: document,
+                                articles: members[name] ?? [])
         }
     }
 }

@@ -6,10 +6,12 @@ public struct ContentFiles: Sendable {
     public var dumps: [TextFile] = []
     public var articles: [TextFile] = []
     public var pages: [TextFile] = []
+    public var topics: [TextFile] = []
     public var entities: TextFile?
     /// Each dataset's CSV with its `.meta.yml` sidecar (nil when missing).
     public var datasets: [(csv: TextFile, meta: TextFile?)] = []
     public var claimEdits: TextFile?
+    public var timeline: TextFile?
 }
 
 /// Reads the site folder following the content layout of DESIGN.md. Paths are sorted so the
@@ -21,8 +23,10 @@ public enum ContentLoader {
         files.dumps = folder(root, "content/sources", ext: "txt", log: &log)
         files.articles = folder(root, "content/articles", ext: "md", log: &log)
         files.pages = folder(root, "content/pages", ext: "md", log: &log)
+        files.topics = folder(root, "content/topics", ext: "md", log: &log)
         files.entities = optional(root, EntityRegistryReader.path, log: &log)
         files.claimEdits = optional(root, ClaimEditsReader.path, log: &log)
+        files.timeline = optional(root, TimelineReader.path, log: &log)
         files.datasets = folder(root, "content/data", ext: "csv", log: &log).map { csv in
             (csv, optional(root, String(csv.path.dropLast(4)) + ".meta.yml", log: &log))
         }

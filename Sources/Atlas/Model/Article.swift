@@ -30,6 +30,7 @@ public struct Article: Hashable, Sendable, Identifiable {
     public var origins: [SourceLocation]
     /// Charts a Markdown article embeds.
     public var charts: [ChartReference] = []
+    public var links: [IdentityLink] = []
 
     public var titleLanguage: Language { Language.detect(title) }
 

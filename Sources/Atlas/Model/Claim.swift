@@ -55,6 +55,7 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
     case eur = "EUR"
     case usdPerKg = "USD/kg"
     case cnyPerTonne = "CNY/t"
+    case cnyPerKg = "CNY/kg"
 }
 
 /// One figure stated in one article, with the words that state it. The quote is verbatim from

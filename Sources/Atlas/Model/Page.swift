@@ -14,6 +14,8 @@ public struct Page: Hashable, Sendable {
     public var slugLocation: SourceLocation
     /// Charts the page embeds (```` ```chart NAME ````), checked against the chart catalog.
     public var charts: [ChartReference] = []
+    /// Identity links (`@/entities/china`) in the body, checked at build time.
+    public var links: [IdentityLink] = []
 }
 
 /// A chart named in Markdown, with where it is named.

@@ -1,8 +1,17 @@
 /// Renders an imported body's blocks as HTML. Text is escaped first; the only markup added is
 /// the builder's own (headings, lists, reference marks), so article text never becomes HTML.
 enum BodyRenderer {
-    static func html(_ body: ImportedBody, claims: [Claim] = []) -> TrustedHTML {
-        let quotes = quoteGroups(body, claims: claims)
+    /// Links an entity's first mention in a body to its page.
+    struct EntityLinker {
+        var matcher: EntityMatcher
+        /// Entity id → page URL.
+        var urls: [String: String]
+    }
+
+    /// `anchors`: quotes to mark, each with the ids of the claims or events it carries.
+    static func html(_ body: ImportedBody, anchors: [(quote: String, id: String)] = [], linker: EntityLinker? = nil) -> TrustedHTML {
+        let quotes = quoteGroups(body, anchors: anchors)
+        var linked = Set<String>()
         var out = ""
         // Sub-headings before any section heading are promoted, so the outline never skips a
         // level after the page's <h1>.
@@ -12,63 +21,88 @@ enum BodyRenderer {
             case .heading(let text, let requested):
                 let level = sawSection ? requested : 2
                 sawSection = sawSection || level == 2
-                out += "<h\(level)>\(marked(text, quotes))</h\(level)>\n"
+                out += "<h\(level)>\(marked(text, quotes, linker: nil, linked: &linked))</h\(level)>\n"
             case .paragraph(let text):
-                out += "<p>\(marked(text, quotes))</p>\n"
+                out += "<p>\(marked(text, quotes, linker: linker, linked: &linked))</p>\n"
             case .list(let items):
-                out += "<ul>\n" + items.map { "<li>\(marked($0, quotes))</li>\n" }.joined() + "</ul>\n"
+                out += "<ul>\n" + items.map { "<li>\(marked($0, quotes, linker: linker, linked: &linked))</li>\n" }.joined() + "</ul>\n"
             }
         }
         return TrustedHTML(out)
     }
 
-    /// A quote as it reads in the structured body, with the ids of the claims it carries.
+    /// A quote as it reads in the structured body, with the ids of the claims or events it carries.
     struct QuoteGroup {
-        var text: String
+        var text: [Character]
         var ids: [String]
     }
 
-    /// Claims sharing a quote share one mark; a Chinese quote loses its line-wrap spaces as the
+    /// Anchors sharing a quote share one mark; a Chinese quote loses its line-wrap spaces as the
     /// body did.
-    static func quoteGroups(_ body: ImportedBody, claims: [Claim]) -> [QuoteGroup] {
+    static func quoteGroups(_ body: ImportedBody, anchors: [(quote: String, id: String)]) -> [QuoteGroup] {
         var groups: [QuoteGroup] = []
-        for claim in claims {
-            let text = body.language == .chinese ? ChineseBodyStructurer.joinWrapped(claim.quote) : claim.quote
+        for anchor in anchors {
+            let text = Array(body.language == .chinese ? ChineseBodyStructurer.joinWrapped(anchor.quote) : anchor.quote)
             guard !text.isEmpty else { continue }
-            if let index = groups.firstIndex(where: { $0.text == text }) { groups[index].ids.append(claim.id) } else { groups.append(QuoteGroup(text: text, ids: [claim.id])) }
+            if let index = groups.firstIndex(where: { $0.text == text }) { groups[index].ids.append(anchor.id) } else { groups.append(QuoteGroup(text: text, ids: [anchor.id])) }
         }
         return groups
     }
 
-    /// The ids of the claims whose quote appears in some block, so pages know where anchors are.
-    static func highlightable(_ body: ImportedBody, claims: [Claim]) -> [String] {
-        let texts = body.blocks.flatMap { block -> [String] in
+    /// The ids whose quote appears in some block, so pages know which anchors exist.
+    static func highlightable(_ body: ImportedBody, anchors: [(quote: String, id: String)]) -> [String] {
+        let texts = body.blocks.flatMap { block -> [[Character]] in
             switch block {
-            case .heading(let t, _), .paragraph(let t): return [t]
-            case .list(let items): return items
+            case .heading(let t, _), .paragraph(let t): return [Array(t)]
+            case .list(let items): return items.map { Array($0) }
             }
         }
-        return quoteGroups(body, claims: claims).filter { group in texts.contains { $0.contains(group.text) } }.flatMap(\.ids)
+        return quoteGroups(body, anchors: anchors).filter { group in
+            texts.contains { ClaimLedger.firstIndex(of: group.text, in: $0) != nil }
+        }.flatMap(\.ids)
     }
 
-    /// `inline`, with each quote that feeds a figure wrapped in a highlighted, linkable mark.
-    static func marked(_ text: String, _ quotes: [QuoteGroup]) -> String {
-        var spans: [(range: Range<String.Index>, group: QuoteGroup)] = []
+    /// `inline`, with each quote that feeds a figure or an event wrapped in a highlighted,
+    /// linkable mark, and each entity's first mention in the body linked to its page.
+    static func marked(_ text: String, _ quotes: [QuoteGroup], linker: EntityLinker?, linked: inout Set<String>) -> String {
+        let chars = Array(text)
+        var marks: [(range: Range<Int>, group: QuoteGroup)] = []
         for group in quotes {
-            guard let range = text.range(of: group.text), !spans.contains(where: { $0.range.overlaps(range) }) else { continue }
-            spans.append((range, group))
+            guard let start = ClaimLedger.firstIndex(of: group.text, in: chars) else { continue }
+            let range = start..<(start + group.text.count)
+            if !marks.contains(where: { $0.range.overlaps(range) }) { marks.append((range, group)) }
         }
-        guard !spans.isEmpty else { return inline(text) }
-        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var links: [(range: Range<Int>, url: String)] = []
+        if let linker {
+            for mention in linker.matcher.mentions(in: chars) where !linked.contains(mention.entity) {
+                guard let url = linker.urls[mention.entity],
+                      !marks.contains(where: { $0.range.overlaps(mention.range) && !($0.range.lowerBound <= mention.range.lowerBound && mention.range.upperBound <= $0.range.upperBound) })
+                else { continue }
+                linked.insert(mention.entity)
+                links.append((mention.range, url))
+            }
+        }
+        guard !marks.isEmpty || !links.isEmpty else { return inline(text) }
+        // Tags at offsets: closing before opening, links inside marks.
+        var opens: [Int: [String]] = [:], closes: [Int: [String]] = [:]
+        for mark in marks {
+            let extra = mark.group.ids.dropFirst().map { "<span id=\"q-\($0)\"></span>" }.joined()
+            opens[mark.range.lowerBound, default: []].append("<mark class=\"quote\" id=\"q-\(mark.group.ids[0])\">\(extra)")
+            closes[mark.range.upperBound, default: []].insert("</mark>", at: 0)
+        }
+        for link in links {
+            opens[link.range.lowerBound, default: []].append("<a class=\"entity\" href=\"\(HTMLEscape.text(link.url))\">")
+            closes[link.range.upperBound, default: []].insert("</a>", at: 0)
+        }
+        let cuts = Set(opens.keys).union(closes.keys).sorted()
         var out = ""
-        var cursor = text.startIndex
-        for span in spans {
-            out += inline(String(text[cursor..<span.range.lowerBound]))
-            let extra = span.group.ids.dropFirst().map { "<span id=\"q-\($0)\"></span>" }.joined()
-            out += "<mark class=\"quote\" id=\"q-\(span.group.ids[0])\">\(extra)\(inline(String(text[span.range])))</mark>"
-            cursor = span.range.upperBound
+        var cursor = 0
+        for cut in cuts {
+            if cut > cursor { out += inline(String(chars[cursor..<cut])) }
+            out += (closes[cut] ?? []).joined() + (opens[cut] ?? []).joined()
+            cursor = max(cursor, cut)
         }
-        out += inline(String(text[cursor...]))
+        if cursor < chars.count { out += inline(String(chars[cursor...])) }
         return out
     }
 

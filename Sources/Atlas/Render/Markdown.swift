@@ -20,12 +20,16 @@ public struct Markdown: Sendable {
     /// Root-relative links (`/articles/`) are written under this path, so an editor's links work
     /// when the site is published under a sub-path.
     public var basePath: String
+    /// Resolves editors' identity links (`@/entities/china`); checked at build time already.
+    public var links: IdentityLinks?
 
-    public init(allowsRawHTML: Bool = false, extensions: [String] = Markdown.extensions, footnotes: Bool = true, basePath: String = "/") {
+    public init(allowsRawHTML: Bool = false, extensions: [String] = Markdown.extensions, footnotes: Bool = true, basePath: String = "/",
+                links: IdentityLinks? = nil) {
         self.allowsRawHTML = allowsRawHTML
         self.extensions = extensions
         self.footnotes = footnotes
         self.basePath = basePath
+        self.links = links
     }
 
     public func html(_ markdown: String) -> String {
@@ -102,9 +106,12 @@ public struct Markdown: Sendable {
                 if words.first == "chart", words.count > 1 { charts.append((node, String(words[1]))) }
             }
             if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, !allowsRawHTML { raw.append(node) }
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, basePath != "/",
-               let url = cmark_node_get_url(node).map({ String(cString: $0) }), url.hasPrefix("/"), !url.hasPrefix("//") {
-                cmark_node_set_url(node, basePath + url.dropFirst())
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
+                if url.hasPrefix("@/"), let path = links?.resolve(url) {
+                    cmark_node_set_url(node, basePath + path)
+                } else if basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
+                    cmark_node_set_url(node, basePath + url.dropFirst())
+                }
             }
         }
         for (node, name) in charts {

@@ -6,7 +6,8 @@ protocol MustacheContextConvertible {
 
 extension LayoutView: MustacheContextConvertible {
     var mustache: [String: Any] {
-        let nav: [(String, String)] = [("", "首页 Home"), ("articles/", "文章 Articles"), ("topics/", "专题 Topics"), ("data/", "数据 Data")]
+        let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
+                                       ("entities/", "实体 Entities"), ("articles/", "文章 Articles")]
             + navPages.map { ($0.path, $0.label) }
         return [
             "siteTitle": site.title,
@@ -50,6 +51,14 @@ extension ArticleView: MustacheContextConvertible {
         context["hasCitations"] = hasCitations
         context["figures"] = figures.map(\.mustache)
         context["hasFigures"] = !figures.isEmpty
+        context["entities"] = entities.map(\.mustache)
+        context["hasEntities"] = !entities.isEmpty
+        context["related"] = related.map(\.mustache)
+        context["hasRelated"] = !related.isEmpty
+        context["timelineURL"] = timelineURL
+        context["topicNeighbours"] = topicNeighbours.map { item in
+            ["topic": item.topic.mustache, "newer": item.newer?.mustache ?? false, "older": item.older?.mustache ?? false] as [String: Any]
+        }
         context["bodyHTML"] = bodyHTML.html
         context["rawBody"] = rawBody ?? false
         context["newer"] = newer?.mustache ?? false
@@ -162,5 +171,72 @@ extension ConflictsPageView: MustacheContextConvertible {
                                                           "year": $0.year.map(String.init) ?? false] as [String: Any] }] as [String: Any]
             },
         ]
+    }
+}
+
+extension EntityLink: MustacheContextConvertible {
+    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue, "count": count] }
+}
+
+extension EventRow: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "id": event.id, "anchor": "e-\(event.id)", "date": event.dateText, "dateLabel": dateLabel, "summary": event.summary,
+            "isTarget": event.status == .target, "isPublication": event.kind == .publication, "isCurated": event.kind == .curated,
+            "kind": event.kind == .publication ? "发表 Published" : event.kind == .curated ? "里程碑 Milestone" : "事件 Event",
+            "precision": event.precision.rawValue,
+            "articleTitle": articleTitle ?? false, "articleLang": articleLanguage.rawValue, "articleURL": articleURL ?? false,
+            "quoteURL": quoteURL ?? false, "actors": actors.map(\.mustache), "hasActors": !actors.isEmpty,
+            "source": event.source ?? false, "sourceURL": event.sourceURL ?? false, "timelineURL": timelineURL,
+            "summaryLang": Language.detect(event.summary).rawValue,
+        ]
+    }
+}
+
+extension TimelinePageView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "heading": heading, "scope": scope, "count": count, "targets": targets, "isFull": isFull,
+            "years": years.map { year in
+                ["year": year.year, "months": year.months.map { month in
+                    ["key": month.key, "label": month.label, "events": month.events.map(\.mustache)] as [String: Any]
+                }] as [String: Any]
+            },
+            "topicFilters": topicFilters.map(\.mustache), "entityFilters": entityFilters.map(\.mustache),
+            "hasFilters": !topicFilters.isEmpty || !entityFilters.isEmpty,
+        ]
+    }
+}
+
+extension TopicPageView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "nameEn": nameEn ?? false,
+            "summary": summary ?? false, "explainerHTML": explainerHTML?.html ?? false,
+            "articles": articles.map(\.mustache), "count": articles.count, "countLabel": TopicCard.countLabel(articles.count),
+            "entities": entities.map(\.mustache), "hasEntities": !entities.isEmpty,
+            "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL,
+            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty,
+        ]
+    }
+}
+
+extension EntityPageView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "id": entity.id, "name": entity.name, "nameZh": entity.nameZh, "typeLabel": typeLabel,
+            "aliases": entity.aliases, "hasAliases": !entity.aliases.isEmpty,
+            "articles": articles.map(\.mustache), "count": articles.count, "countLabel": TopicCard.countLabel(articles.count),
+            "hasArticles": !articles.isEmpty,
+            "coMentioned": coMentioned.map(\.mustache), "hasCoMentioned": !coMentioned.isEmpty,
+            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty,
+            "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL ?? false,
+        ]
+    }
+}
+
+extension EntitiesIndexView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        ["layout": layout.mustache, "groups": groups.map { ["label": $0.label, "entities": $0.entities.map(\.mustache)] as [String: Any] }]
     }
 }

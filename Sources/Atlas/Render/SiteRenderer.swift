@@ -15,11 +15,18 @@ public struct SiteRenderer: Sendable {
     /// Claim ids whose quote is marked in the article body (the others are anchored in the
     /// article's figure list instead).
     let highlighted: Set<String>
+    let eventsByArticle: [String: [Event]]
+    let linker: BodyRenderer.EntityLinker
+
+    /// The quotes an article body marks: its claims' and its events'.
+    static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
+        claims.map { ($0.quote, $0.id) } + events.compactMap { event in event.quote.map { ($0, event.id) } }
+    }
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
-        let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath)
+        let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath, links: IdentityLinks(site: site))
         self.markdown = markdown
         let topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
         self.topicURLs = topicURLs
@@ -31,10 +38,14 @@ public struct SiteRenderer: Sendable {
         self.charts = ChartCatalog.all(context)
         let claimsByArticle = Dictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
+        let eventsByArticle = Dictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
+        self.eventsByArticle = eventsByArticle
         self.highlighted = Set(site.articles.flatMap { article -> [String] in
             guard case .imported(let body) = article.body else { return [] }
-            return BodyRenderer.highlightable(body, claims: claimsByArticle[article.id] ?? [])
+            return BodyRenderer.highlightable(body, anchors: Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []))
         })
+        self.linker = BodyRenderer.EntityLinker(matcher: EntityMatcher(entities: site.entities),
+                                                urls: Dictionary(site.entities.map { ($0.id, site.config.basePath + "entities/\($0.id)/") }, uniquingKeysWith: { a, _ in a }))
     }
 
     public func render() -> [OutputFile] {
@@ -45,18 +56,13 @@ public struct SiteRenderer: Sendable {
         for index in site.articles.indices {
             files.append(page("articles/\(site.articles[index].slug)/index.html", template: "article", articleView(index)))
         }
-        for topic in site.topics {
-            let view = TopicView(layout: layout(title: topic.name, path: "topics/\(topic.slug)/", description: "\(topic.name): \(topic.articles.count) articles"),
-                                 name: topic.name, articles: topic.articles.map(card))
-            files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
-        }
         for item in site.pages {
             let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
                                 title: item.title, language: item.language, date: item.date.map { $0.hasTime ? $0.description : String($0.description.prefix(10)) },
                                 contentHTML: markdownHTML(item.markdown, language: item.language))
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
-        return files + dataSection()
+        return files + dataSection() + explainerSection()
     }
 
     func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
@@ -95,19 +101,32 @@ public struct SiteRenderer: Sendable {
         var raw: String?
         switch article.body {
         case .imported(let imported):
-            body = BodyRenderer.html(imported, claims: claimsByArticle[article.id] ?? [])
+            body = BodyRenderer.html(imported, anchors: Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []), linker: linker)
             raw = imported.raw
         case .markdown(let text, let language):
             body = markdownHTML(text, language: language)
         }
         let current = card(article)
-        return ArticleView(
+        let base = site.config.basePath
+        let neighbours = site.topics.filter { article.topics.contains($0.name) }.map { topic -> (TopicLink, ArticleCard?, ArticleCard?) in
+            let position = topic.articles.firstIndex { $0.id == article.id } ?? 0
+            return (TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/"),
+                    position > 0 ? card(topic.articles[position - 1]) : nil,
+                    position + 1 < topic.articles.count ? card(topic.articles[position + 1]) : nil)
+        }
+        var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
             card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
             hasCitations: raw.map { BodyRenderer.withoutReferenceMarks($0) != $0.trimmingWhitespace } ?? false,
             figures: (claimsByArticle[article.id] ?? []).map(claimRow),
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
+        view.entities = (site.mentions.byArticle[article.id] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .prefix(14).compactMap { entityLink($0.key, count: $0.value) }
+        view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map(card)
+        view.timelineURL = base + "timeline/#e-p" + Slug.disambiguator(for: article.id)
+        view.topicNeighbours = neighbours
+        return view
     }
 
     func home() -> HomeView {

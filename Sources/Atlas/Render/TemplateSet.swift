@@ -9,7 +9,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
 
     /// Templates the renderer asks for by name.
-    public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure"]
+    public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure",
+                                         "entity", "entities", "timeline"]
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")

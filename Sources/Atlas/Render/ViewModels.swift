@@ -44,6 +44,11 @@ struct ArticleView {
     /// Whether the body has `[n]` reference marks, so the note explaining them is shown only then.
     var hasCitations: Bool
     var figures: [ClaimRow]
+    var entities: [EntityLink] = []
+    var related: [ArticleCard] = []
+    var timelineURL: String = ""
+    /// For each of the article's topics: the next newer and older article in that topic.
+    var topicNeighbours: [(topic: TopicLink, newer: ArticleCard?, older: ArticleCard?)] = []
     var newer: ArticleCard?
     var older: ArticleCard?
 }

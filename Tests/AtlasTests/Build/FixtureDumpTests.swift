@@ -30,7 +30,7 @@ import Testing
         #expect(markupPage.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot; title</h1>"))
         #expect(markupPage.contains("Excerpt: the export cut"))
         #expect(markupPage.contains("中国主导全球99%的重稀土金属供应。"))
-        let topic = try #require(site.read("public/topics/nu/index.html"))
+        let topic = try #require(site.read("public/topics/neodymium/index.html"))
         #expect(topic.contains("会议将于 2025-08-18 举行"))
     }
 

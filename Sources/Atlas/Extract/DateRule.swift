@@ -1,0 +1,208 @@
+/// A date found in text, at the precision the text gives it.
+struct DateMention: Hashable, Sendable {
+    var range: Range<Int>
+    var year: Int
+    var month: Int?
+    var day: Int?
+    var precision: Event.Precision
+    /// Resolved from a relative expression (`次日`, `本月23号`, `last year`).
+    var relative: Bool
+    var rule: String
+}
+
+/// Reads date expressions in Chinese and English and resolves the relative ones against the
+/// publication date or the date stated just before:
+/// `2025年10月9日`, `2025年4月`, `10月9日`, `本月23号`, `次日`, `去年`, `力争30年`,
+/// `July 1, 2025`, `1 July 2025`, `In December 2025`, `on January 12`, `in 2023`, `by 2030`,
+/// `last year`, `the fourth quarter of 2026`.
+enum DateRule {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    static func scan(_ text: [Character], published: LocalDateTime) -> [DateMention] {
+        let lower = text.map { Character($0.lowercased()) }
+        var result: [DateMention] = []
+        var anchors: [(range: Range<Int>, offset: Int)] = []
+        var i = 0
+        while i < text.count {
+            if let anchor = sameOrNextDay(text, lower, at: i) {
+                anchors.append(anchor)
+                i = anchor.range.upperBound
+            } else if let found = chinese(text, at: i, published: published) ?? english(text, lower, at: i, published: published) {
+                result.append(found)
+                i = found.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        // "次日", "on the same day": the day of the nearest dated day before, else after.
+        for anchor in anchors {
+            let days = result.filter { $0.precision == .day && !$0.relative }
+            guard let base = days.last(where: { $0.range.upperBound <= anchor.range.lowerBound }) ?? days.first(where: { $0.range.lowerBound >= anchor.range.upperBound }),
+                  let m = base.month, let d = base.day else { continue }
+            let date = anchor.offset == 0 ? (base.year, m, d) : nextDay(base.year, m, d)
+            result.append(DateMention(range: anchor.range, year: date.0, month: date.1, day: date.2, precision: .day, relative: true,
+                                      rule: anchor.offset == 0 ? "same-day" : "next-day"))
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func sameOrNextDay(_ text: [Character], _ lower: [Character], at i: Int) -> (range: Range<Int>, offset: Int)? {
+        for (phrase, offset) in [("次日", 1), ("翌日", 1), ("第二天", 1), ("同日", 0), ("当天", 0), ("同一天", 0),
+                                 ("the next day", 1), ("the following day", 1), ("the same day", 0)] {
+            let source = phrase.first!.isHan ? text : lower
+            if FigureScanner.matches(source, at: i, phrase), i == 0 || !lower[i - 1].isLetter || phrase.first!.isHan {
+                return (i..<(i + phrase.count), offset)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Chinese
+
+    static func digits(_ text: [Character], at i: Int, max: Int = 4) -> (value: Int, end: Int)? {
+        var j = i
+        var value = 0
+        while j < text.count, j - i < max, let d = text[j].wholeNumberValue, text[j].isASCII { value = value * 10 + d; j += 1 }
+        guard j > i, j == text.count || !(text[j].isASCII && text[j].isNumber) else { return nil }
+        return (value, j)
+    }
+
+    static func chinese(_ text: [Character], at i: Int, published: LocalDateTime) -> DateMention? {
+        func valid(_ y: Int, _ m: Int?, _ d: Int?) -> Bool {
+            guard (1990...2060).contains(y) else { return false }
+            if let m, !(1...12).contains(m) { return false }
+            if let m, let d { return LocalDateTime(year: y, month: m, day: d).calendarProblem == nil }
+            return true
+        }
+        for (word, offset) in [("今年", 0), ("去年", -1), ("明年", 1), ("一年后", 1), ("两年后", 2), ("三年后", 3)] where FigureScanner.matches(text, at: i, word) {
+            return DateMention(range: i..<(i + word.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "zh-relative-year")
+        }
+        for (word, offset) in [("本月初", 0), ("本月底", 0), ("上个月", -1), ("上月", -1)] where FigureScanner.matches(text, at: i, word) {
+            let month = published.month + offset
+            return DateMention(range: i..<(i + word.count), year: month < 1 ? published.year - 1 : published.year, month: month < 1 ? 12 : month,
+                               day: nil, precision: .month, relative: true, rule: "zh-relative-month")
+        }
+        if FigureScanner.matches(text, at: i, "本月"), let day = digits(text, at: i + 2, max: 2), day.end < text.count, "日号".contains(text[day.end]),
+           valid(published.year, published.month, day.value) {
+            return DateMention(range: i..<(day.end + 1), year: published.year, month: published.month, day: day.value, precision: .day, relative: true, rule: "zh-this-month")
+        }
+        guard i == 0 || !(text[i - 1].isASCII && text[i - 1].isNumber), text[i].isASCII, text[i].isNumber, let first = digits(text, at: i) else { return nil }
+        let end = first.end
+        guard end < text.count else { return nil }
+        if text[end] == "年" {
+            var year = first.value
+            // "力争30年商业化": a two-digit year after a goal word.
+            if end - i == 2 {
+                let before = String(text[max(0, i - 3)..<i])
+                guard ["力争", "到", "预计", "计划", "争取", "目标"].contains(where: before.hasSuffix) else { return nil }
+                year += 2000
+            } else if end - i != 4 {
+                return nil
+            }
+            if let month = digits(text, at: end + 1, max: 2), month.end < text.count, text[month.end] == "月" {
+                if let day = digits(text, at: month.end + 1, max: 2), day.end < text.count, "日号".contains(text[day.end]), valid(year, month.value, day.value) {
+                    return DateMention(range: i..<(day.end + 1), year: year, month: month.value, day: day.value, precision: .day, relative: false, rule: "zh-ymd")
+                }
+                if valid(year, month.value, nil) {
+                    return DateMention(range: i..<(month.end + 1), year: year, month: month.value, day: nil, precision: .month, relative: false, rule: "zh-ym")
+                }
+            }
+            // "2025年" alone; not "2025年度" fiscal years? Those are still years.
+            guard valid(year, nil, nil) else { return nil }
+            return DateMention(range: i..<(end + 1), year: year, month: nil, day: nil, precision: .year, relative: end - i == 2, rule: "zh-y")
+        }
+        if text[end] == "月", end - i <= 2 {
+            let month = first.value
+            let year = inferYear(month: month, published: published)
+            if let day = digits(text, at: end + 1, max: 2), day.end < text.count, "日号".contains(text[day.end]), valid(year, month, day.value) {
+                return DateMention(range: i..<(day.end + 1), year: year, month: month, day: day.value, precision: .day, relative: false, rule: "zh-md")
+            }
+            // "4月": a month alone, but not a duration ("3个月" never matches; "5月份" does).
+            guard valid(year, month, nil), !(end + 1 < text.count && text[end + 1] == "以") else { return nil }
+            return DateMention(range: i..<(end + 1), year: year, month: month, day: nil, precision: .month, relative: false, rule: "zh-m")
+        }
+        return nil
+    }
+
+    /// A month or day without a year is the publication year's, unless that would put it
+    /// months after publication (then it is last year's: news reports the recent past).
+    static func inferYear(month: Int, published: LocalDateTime) -> Int {
+        month > published.month + 1 ? published.year - 1 : published.year
+    }
+
+    static func nextDay(_ y: Int, _ m: Int, _ d: Int) -> (Int, Int, Int) {
+        if LocalDateTime(year: y, month: m, day: d + 1).calendarProblem == nil { return (y, m, d + 1) }
+        return m == 12 ? (y + 1, 1, 1) : (y, m + 1, 1)
+    }
+
+    // MARK: English
+
+    static func monthAt(_ lower: [Character], _ i: Int) -> (month: Int, end: Int)? {
+        guard i == 0 || !lower[i - 1].isLetter else { return nil }
+        for (index, name) in months.enumerated() where FigureScanner.matches(lower, at: i, name) {
+            let end = i + name.count
+            if end == lower.count || !lower[end].isLetter { return (index + 1, end) }
+        }
+        for (index, name) in shortMonths.enumerated() where FigureScanner.matches(lower, at: i, name + ".") || FigureScanner.matches(lower, at: i, name + " ") {
+            if name == "may" || name == "mar" { continue }  // "may" the verb, "mar" the verb
+            return (index + 1, i + name.count + (lower[i + name.count] == "." ? 1 : 0))
+        }
+        return nil
+    }
+
+    static func english(_ text: [Character], _ lower: [Character], at i: Int, published: LocalDateTime) -> DateMention? {
+        func valid(_ y: Int, _ m: Int, _ d: Int?) -> Bool {
+            (1990...2060).contains(y) && (d == nil || LocalDateTime(year: y, month: m, day: d!).calendarProblem == nil)
+        }
+        // "July 1, 2025", "July 2025", "on January 12"
+        if let (month, end) = monthAt(lower, i) {
+            var j = end
+            while j < text.count, text[j] == " " { j += 1 }
+            if let day = digits(text, at: j, max: 2), (1...31).contains(day.value) {
+                var k = day.end
+                if FigureScanner.matches(lower, at: k, "st") || FigureScanner.matches(lower, at: k, "nd") || FigureScanner.matches(lower, at: k, "rd") || FigureScanner.matches(lower, at: k, "th") { k += 2 }
+                if FigureScanner.matches(text, at: k, ", "), let year = digits(text, at: k + 2), year.end - (k + 2) == 4, valid(year.value, month, day.value) {
+                    return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-mdy")
+                }
+                if FigureScanner.matches(text, at: k, " "), let year = digits(text, at: k + 1), year.end - (k + 1) == 4, valid(year.value, month, day.value) {
+                    return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-mdy")
+                }
+                let year = inferYear(month: month, published: published)
+                guard valid(year, month, day.value), !(k < text.count && (text[k].isLetter || text[k] == "%")) else { return nil }
+                return DateMention(range: i..<k, year: year, month: month, day: day.value, precision: .day, relative: false, rule: "en-md")
+            }
+            if let year = digits(text, at: j), year.end - j == 4, valid(year.value, month, nil) {
+                return DateMention(range: i..<year.end, year: year.value, month: month, day: nil, precision: .month, relative: false, rule: "en-my")
+            }
+            // "in April": a month alone, after a preposition.
+            let before = String(lower[max(0, i - 6)..<i])
+            if ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"].contains(where: before.hasSuffix) {
+                let year = inferYear(month: month, published: published)
+                return DateMention(range: i..<end, year: year, month: month, day: nil, precision: .month, relative: false, rule: "en-m")
+            }
+            return nil
+        }
+        // "1 July 2025"
+        if text[i].isASCII, text[i].isNumber, i == 0 || !(text[i - 1].isLetter || text[i - 1].isNumber),
+           let day = digits(text, at: i, max: 2), day.end < text.count, text[day.end] == " ", let (month, end) = monthAt(lower, day.end + 1),
+           FigureScanner.matches(text, at: end, " "), let year = digits(text, at: end + 1), year.end - (end + 1) == 4, valid(year.value, month, day.value) {
+            return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-dmy")
+        }
+        // "last year", "this year", "next year"
+        for (phrase, offset) in [("last year", -1), ("this year", 0), ("next year", 1)] where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower[i - 1].isLetter) {
+            return DateMention(range: i..<(i + phrase.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "en-relative-year")
+        }
+        // "in 2023", "by 2030", "quarter of 2026": a bare year after a preposition.
+        if text[i].isASCII, text[i].isNumber, i == 0 || !(text[i - 1].isLetter || text[i - 1].isNumber), let year = digits(text, at: i), year.end - i == 4,
+           (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text[year.end].isLetter) {
+            let before = String(lower[max(0, i - 16)..<i])
+            if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "late ", "around ", "about ", "from ",
+                "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.hasSuffix),
+               !FigureScanner.matches(text, at: year.end, " to ") {
+                return DateMention(range: i..<year.end, year: year.value, month: nil, day: nil, precision: .year, relative: false, rule: "en-y")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+/// Finds the dated events in an article body: each date expression (`DateRule`) in its clause,
+/// kept apart as a target when it lies after publication or follows a goal word (`by 2030`,
+/// `力争`, `计划`), and dropped when it only dates a statistic (`production in 2024 was 270 kt`).
+public struct EventExtractor: Sendable {
+    let matcher: EntityMatcher
+
+    public init(entities: [Entity]) {
+        self.matcher = EntityMatcher(entities: entities)
+    }
+
+    static let targetWords = ["by ", "by around ", "by about ", "by the end of ", "target", "targeted for ", "aims to", "aim to", "plans to", "plan to",
+                              "will ", "expected to", "projected", "goal", "scheduled for ", "slated for ", "planned for ",
+                              "力争", "计划", "预计", "将于", "将在", "拟", "目标", "到", "争取", "有望", "将"]
+    /// Words that make a whole clause about the future: a date in it that is not in the past
+    /// is a plan, and a month named without a year is the coming one.
+    static let futureWords = [" will ", " plans ", " plan to ", "scheduled", "starting", "escalat", "is set to", " aims ", "aiming", "targeted",
+                              "计划", "将于", "将在", "拟", "预计", "力争", "有望"]
+
+    public func events(articleID: String, body: String, published: LocalDateTime) -> [Event] {
+        let text = Array(body)
+        let dates = DateRule.scan(text, published: published)
+        guard !dates.isEmpty else { return [] }
+        let mentions = matcher.mentions(in: text)
+        let figures = FigureScanner.scan(text)
+        var events: [Event] = []
+        var seen: [String: Int] = [:]
+        for clause in ClauseSplitter.clauses(text) {
+            let inClause = dates.filter { clause.contains($0.range.lowerBound) }
+            for var date in inClause {
+                // Plans are stated before their date ("plans to impose … starting February 1",
+                // "scheduled for …"); a future word after it belongs to another verb.
+                let lead = String(text[clause.lowerBound..<date.range.lowerBound]).lowercased()
+                let future = Self.futureWords.contains(where: lead.contains)
+                // A month or day named without a year in a clause about plans is the next one.
+                if future, ["en-md", "en-m", "zh-md", "zh-m"].contains(date.rule), isBefore(date, published) {
+                    date.year += 1
+                }
+                let before = String(text[max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound]).lowercased()
+                let near = String(text[max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound])
+                let goal = Self.targetWords.contains { word in
+                    word.first!.isHan ? (near.contains(word) && word != "到") : before.hasSuffix(word)
+                } || (near.hasSuffix("到") && date.precision == .year)
+                // A year or month next to a measurement qualifies the measurement ("8% lower in
+                // December", "2,900 tons last year"), unless the clause is about plans.
+                if Self.isStatistic(text, date: date, clause: clause, figures: figures), !goal, !future { continue }
+                let after = isAfter(date, published)
+                let notPast = after || !isBefore(date, published)
+                let status: Event.Status = after || goal || (future && notPast) ? .target : .happened
+                let quoteRange = ClaimExtractor.trimmed(text, clause)
+                let quote = String(text[quoteRange])
+                let identity = "\(articleID)\u{1F}\(quote)\u{1F}\(date.range.lowerBound - quoteRange.lowerBound)"
+                var id = "e" + Slug.disambiguator(for: identity)
+                if let count = seen[id] { id += "-\(count + 1)" }
+                seen[id, default: 0] += 1
+                let actors = orderedUnique(mentions.filter { clause.contains($0.range.lowerBound) }.map(\.entity))
+                events.append(Event(id: id, year: date.year, month: date.month, day: date.day, precision: date.precision, kind: .event,
+                                    status: status, summary: quote, actors: actors, article: articleID, quote: quote,
+                                    source: nil, sourceURL: nil, rule: date.rule + (date.relative ? "+relative" : "")))
+            }
+        }
+        return events
+    }
+
+    static let eventWords = ["announc", "signed", "sign ", "impos", "launch", "introduc", "enact", "banned", "halted", "visit", "met ", "meeting", "began",
+                             "started", "opened", "passed", "approved", "issued", "took effect", "suspend",
+                             "宣布", "签署", "实施", "发布", "启动", "开始", "采集", "开会", "会晤", "访问", "通过", "出台", "颁布", "生效", "暂停", "投产", "成立", "举行"]
+    static let financialWords = ["loss", "profit", "revenue", "sales", "debt", "亏损", "利润", "营收", "收入", "债务"]
+
+    /// A year or month that only says when a measurement was taken: the measurement stands in
+    /// the date's own phrase ("surged to 352.8 tons in June", "a net loss of $65 million last
+    /// year"), or the date opens the clause on its own ("In 2024, China's share was 85%"). A
+    /// phrase that names an act ("the announcement … in April 2025") is an event all the same.
+    static func isStatistic(_ text: [Character], date: DateMention, clause: Range<Int>, figures: [FigureMention]) -> Bool {
+        guard date.precision != .day else { return false }
+        let stops: Set<Character> = [",", "，", ";", "；", "(", ")", "（", "）"]
+        var start = date.range.lowerBound, end = date.range.upperBound
+        // A comma between digits is a thousands separator, not a phrase boundary.
+        func isStop(_ k: Int) -> Bool {
+            stops.contains(text[k]) && !(text[k] == "," && k > 0 && k + 1 < text.count && text[k - 1].isNumber && text[k + 1].isNumber)
+        }
+        while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
+        while end < clause.upperBound, !isStop(end) { end += 1 }
+        let phrase = String(text[start..<end]).lowercased()
+        if eventWords.contains(where: phrase.contains) { return false }
+        func isMeasurement(_ figure: FigureMention) -> Bool {
+            [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.contains)
+        }
+        if figures.contains(where: { (start..<end).contains($0.range.lowerBound) && isMeasurement($0) }) { return true }
+        // "In 2024," on its own, followed by the measurement.
+        let rest = phrase.replacingOccurrences(of: String(text[date.range]).lowercased(), with: "").trimmingWhitespace
+        let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
+        return bare && figures.contains { clause.contains($0.range.lowerBound) && isMeasurement($0) }
+    }
+
+    /// Before publication at the date's own precision (the publication's own month is not).
+    func isBefore(_ date: DateMention, _ published: LocalDateTime) -> Bool {
+        switch date.precision {
+        case .year: return date.year < published.year
+        case .month: return (date.year, date.month ?? 0) < (published.year, published.month)
+        case .day: return (date.year, date.month ?? 0, date.day ?? 0) < (published.year, published.month, published.day)
+        }
+    }
+
+    func isAfter(_ date: DateMention, _ published: LocalDateTime) -> Bool {
+        Self.isAfter(year: date.year, month: date.month, day: date.day, precision: date.precision, published)
+    }
+
+    /// After publication at the date's own precision: "2025-11" is after a 2025-10-21 article,
+    /// "2025" is not after anything published in 2025.
+    static func isAfter(year: Int, month: Int?, day: Int?, precision: Event.Precision, _ published: LocalDateTime) -> Bool {
+        switch precision {
+        case .year: return year > published.year
+        case .month: return (year, month ?? 0) > (published.year, published.month)
+        case .day: return (year, month ?? 0, day ?? 0) > (published.year, published.month, published.day)
+        }
+    }
+
+    func orderedUnique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

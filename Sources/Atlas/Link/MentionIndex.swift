@@ -1,0 +1,42 @@
+/// Which entities each article names (title and body, both languages) and how often, and the
+/// reverse: which articles name each entity. Built once, linear in the text.
+public struct MentionIndex: Sendable {
+    /// Article id → entity id → number of mentions.
+    public var byArticle: [String: [String: Int]] = [:]
+    /// Entity id → article ids, in site order (newest first).
+    public var byEntity: [String: [String]] = [:]
+
+    public init(articles: [Article], entities: [Entity]) {
+        let matcher = EntityMatcher(entities: entities)
+        for article in articles {
+            var counts: [String: Int] = [:]
+            for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(article.sourceText)) {
+                counts[mention.entity, default: 0] += 1
+            }
+            byArticle[article.id] = counts
+            for entity in counts.keys.sorted() { byEntity[entity, default: []].append(article.id) }
+        }
+    }
+
+    /// Entities named together with `entity`, by number of shared articles (then id).
+    public func coMentioned(with entity: String, limit: Int = 12) -> [(entity: String, articles: Int)] {
+        var counts: [String: Int] = [:]
+        for article in byEntity[entity] ?? [] {
+            for other in byArticle[article]?.keys ?? [:].keys where other != entity { counts[other, default: 0] += 1 }
+        }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map { ($0.key, $0.value) }
+    }
+
+    /// The entities most named across `articles` (by articles naming them, then mentions).
+    public func top(in articles: [String], limit: Int = 12) -> [(entity: String, articles: Int)] {
+        var documents: [String: Int] = [:], mentions: [String: Int] = [:]
+        for article in articles {
+            for (entity, count) in byArticle[article] ?? [:] {
+                documents[entity, default: 0] += 1
+                mentions[entity, default: 0] += count
+            }
+        }
+        return documents.keys.sorted { (documents[$0]!, mentions[$0]!, $1) > (documents[$1]!, mentions[$1]!, $0) }
+            .prefix(limit).map { ($0, documents[$0]!) }
+    }
+}

@@ -1,0 +1,39 @@
+/// A point on the timeline: something an article says happened or is planned, an article's
+/// publication, or an editor's curated milestone.
+public struct Event: Hashable, Sendable, Identifiable {
+    public enum Precision: String, Hashable, Sendable, Codable { case day, month, year }
+    public enum Kind: String, Hashable, Sendable, Codable { case event, publication, curated }
+    public enum Status: String, Hashable, Sendable, Codable { case happened, target }
+
+    public var id: String
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    public var precision: Precision
+    public var kind: Kind
+    public var status: Status
+    public var summary: String
+    /// Entity ids named with it.
+    public var actors: [String]
+    /// The article it comes from (`Article.id`); nil for curated events.
+    public var article: String?
+    /// The sentence that dates it (verbatim) for extracted events.
+    public var quote: String?
+    /// For curated events: who says so.
+    public var source: String?
+    public var sourceURL: String?
+    /// Which rule read the date, or `publication` / `curated`.
+    public var rule: String
+
+    /// `2025-10-09`, `2025-10` or `2025`: never a made-up day.
+    public var dateText: String {
+        switch precision {
+        case .day: return String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1)
+        case .month: return String(format: "%04d-%02d", year, month ?? 1)
+        case .year: return String(format: "%04d", year)
+        }
+    }
+
+    /// Sorts month-only dates after the days of that month and year-only after its months.
+    public var sortKey: (Int, Int, Int) { (year, month ?? 13, day ?? 32) }
+}

@@ -1,0 +1,19 @@
+/// A topic's curated explainer (`content/topics/*.md`), matched to the dumps' topic by its
+/// Chinese name.
+public struct TopicDocument: Hashable, Sendable {
+    public var nameZh: String
+    public var nameEn: String
+    public var slug: String
+    public var summary: String?
+    public var order: Int?
+    public var markdown: String
+    public var origin: SourceLocation
+    public var charts: [ChartReference]
+    public var links: [IdentityLink]
+}
+
+/// An editor's link by identity (`[text](@/entities/china)`), with where it is written.
+public struct IdentityLink: Hashable, Sendable {
+    public var target: String
+    public var location: SourceLocation
+}

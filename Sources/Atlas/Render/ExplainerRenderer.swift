@@ -1,0 +1,144 @@
+import Foundation
+
+/// Topic, entity and timeline pages, and the events export.
+extension SiteRenderer {
+    static let typeLabels: [(type: String, label: String)] = [
+        ("country", "国家 Countries"), ("region", "地区 Regions and blocs"), ("organisation", "组织 Organisations"),
+        ("agency", "机构 Agencies"), ("company", "公司 Companies"), ("element", "元素 Elements"), ("place", "地点与项目 Places and projects"),
+        ("agreement", "协议 Agreements"), ("policy", "政策与法律 Policies and laws"), ("person", "人物 People"),
+    ]
+
+    func explainerSection() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let base = site.config.basePath
+        for topic in site.topics {
+            let ids = topic.articles.map(\.id)
+            let idSet = Set(ids)
+            let events = site.events.filter { $0.article.map(idSet.contains) ?? false }
+            let view = TopicPageView(
+                layout: layout(title: topic.nameEn.map { "\(topic.name) · \($0)" } ?? topic.name, path: "topics/\(topic.slug)/",
+                               description: topic.summary ?? "\(topic.name): \(topic.articles.count) articles"),
+                name: topic.name, nameEn: topic.nameEn, summary: topic.summary,
+                explainerHTML: topic.document.map { markdownHTML($0.markdown, language: .english) },
+                articles: topic.articles.map(card),
+                entities: site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) },
+                events: Array(events.filter { $0.kind != .publication }.suffix(8)).map(eventRow),
+                timelineURL: base + "timeline/topics/\(topic.slug)/",
+                figures: site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }.map(claimRow))
+            files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
+            files.append(timelinePage("timeline/topics/\(topic.slug)/", heading: "时间线 · Timeline: \(topic.name)",
+                                      scope: "Events in the articles filed under \(topic.name)\(topic.nameEn.map { " (\($0))" } ?? "")",
+                                      events: site.events.filter { event in event.article.map(idSet.contains) ?? false }))
+        }
+        for entity in site.entities {
+            let articleIDs = site.mentions.byEntity[entity.id] ?? []
+            let events = site.events.filter { $0.actors.contains(entity.id) }
+            let view = EntityPageView(
+                layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
+                               description: "\(entity.name) (\(entity.nameZh)): \(articleIDs.count) articles, figures and events"),
+                entity: entity, typeLabel: Self.typeLabels.first { $0.type == entity.type }?.label ?? entity.type,
+                articles: articleIDs.compactMap { chartContext.articlesByID[$0] }.map(card),
+                coMentioned: site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) },
+                figures: site.claims.filter { $0.entity == entity.id || $0.importer == entity.id }.map(claimRow),
+                events: events.map(eventRow),
+                timelineURL: events.isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
+            files.append(page("entities/\(entity.id)/index.html", template: "entity", view))
+            if !events.isEmpty {
+                files.append(timelinePage("timeline/entities/\(entity.id)/", heading: "时间线 · Timeline: \(entity.name) \(entity.nameZh)",
+                                          scope: "Events that name \(entity.name)", events: events))
+            }
+        }
+        let groups = Self.typeLabels.compactMap { type, label -> (String, [EntityLink])? in
+            let members = site.entities.filter { $0.type == type }
+                .map { entity in (entity, site.mentions.byEntity[entity.id]?.count ?? 0) }
+                .sorted { ($0.1, $1.0.name) > ($1.1, $0.0.name) }
+                .compactMap { entityLink($0.0.id, count: $0.1) }
+            return members.isEmpty ? nil : (label, members)
+        }
+        files.append(page("entities/index.html", template: "entities", EntitiesIndexView(
+            layout: layout(title: "实体 Entities", path: "entities/", description: "Countries, companies, elements, places and people the articles name"),
+            groups: groups)))
+        files.append(timelinePage("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
+                                  events: site.events, isFull: true))
+        files.append(OutputFile(path: "data/events.csv", text: eventsCSV()))
+        files.append(OutputFile(path: "data/events.json", text: Exports.json(eventRecords())))
+        return files
+    }
+
+    func entityLink(_ id: String, count: Int) -> EntityLink? {
+        guard let entity = chartContext.entityNames[id] else { return nil }
+        let name = entity.name == entity.nameZh ? entity.name : "\(entity.name) \(entity.nameZh)"
+        return EntityLink(name: name, url: site.config.basePath + "entities/\(id)/", language: Language.detect(entity.name), count: count)
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// As precise as the source: "2025年10月9日 · 9 October 2025", "2025年10月 · October 2025", "2025年 · 2025".
+    func dateLabel(_ event: Event) -> String {
+        switch event.precision {
+        case .day: return "\(event.year)年\(event.month!)月\(event.day!)日 · \(event.day!) \(Self.monthNames[event.month! - 1]) \(event.year)"
+        case .month: return "\(event.year)年\(event.month!)月 · \(Self.monthNames[event.month! - 1]) \(event.year)"
+        case .year: return "\(event.year)年 · \(event.year)"
+        }
+    }
+
+    func eventRow(_ event: Event) -> EventRow {
+        let article = event.article.flatMap { chartContext.articlesByID[$0] }
+        let articleURL = article.map { site.config.basePath + "articles/\($0.slug)/" }
+        return EventRow(event: event, dateLabel: dateLabel(event), articleTitle: article?.title, articleLanguage: article?.titleLanguage ?? .chinese,
+                        articleURL: articleURL, quoteURL: highlighted.contains(event.id) ? articleURL.map { $0 + "#q-\(event.id)" } : nil,
+                        actors: event.actors.compactMap { entityLink($0, count: 0) },
+                        timelineURL: site.config.basePath + "timeline/#e-\(event.id)")
+    }
+
+    func timelinePage(_ path: String, heading: String, scope: String, events: [Event], isFull: Bool = false) -> OutputFile {
+        var years: [TimelineYear] = []
+        for event in events {
+            let row = eventRow(event)
+            let monthKey = event.month.map { String(format: "%04d-%02d", event.year, $0) } ?? String(event.year)
+            let monthLabel = event.month.map { "\(event.year)年\($0)月 · \(Self.monthNames[$0 - 1]) \(event.year)" } ?? "\(event.year)年，月份不详 · \(event.year), month not stated"
+            if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }
+            if years[years.count - 1].months.last?.key == monthKey {
+                years[years.count - 1].months[years[years.count - 1].months.count - 1].events.append(row)
+            } else {
+                years[years.count - 1].months.append(TimelineMonth(key: monthKey, label: monthLabel, events: [row]))
+            }
+        }
+        let topicFilters = isFull ? site.topics.map { topic in
+            EntityLink(name: topic.nameEn.map { "\(topic.name) \($0)" } ?? topic.name,
+                       url: site.config.basePath + "timeline/topics/\(topic.slug)/", language: .chinese, count: topic.articles.count)
+        } : []
+        var actorCounts: [String: Int] = [:]
+        if isFull { for event in events { for actor in event.actors { actorCounts[actor, default: 0] += 1 } } }
+        let entityFilters = actorCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(16).compactMap { entityLink($0.key, count: $0.value) }
+            .map { EntityLink(name: $0.name, url: $0.url.replacingOccurrences(of: "/entities/", with: "/timeline/entities/"), language: $0.language, count: $0.count) }
+        return page(path + "index.html", template: "timeline", TimelinePageView(
+            layout: layout(title: heading, path: path, description: scope), heading: heading, scope: scope, years: years,
+            count: events.count, targets: events.filter { $0.status == .target }.count,
+            topicFilters: topicFilters, entityFilters: entityFilters, isFull: isFull))
+    }
+
+    struct EventRecord: Encodable {
+        var id: String, date: String, precision: String, kind: String, status: String, summary: String
+        var actors: [String], article: String?, quote: String?, source: String?, source_url: String?
+    }
+
+    func eventRecords() -> [EventRecord] {
+        site.events.map { event in
+            let article = event.article.flatMap { chartContext.articlesByID[$0] }
+            return EventRecord(id: event.id, date: event.dateText, precision: event.precision.rawValue, kind: event.kind.rawValue,
+                               status: event.status.rawValue, summary: event.summary, actors: event.actors,
+                               article: article.map { site.config.basePath + "articles/\($0.slug)/" }, quote: event.quote,
+                               source: event.source, source_url: event.sourceURL)
+        }
+    }
+
+    func eventsCSV() -> String {
+        let header = "id,date,precision,kind,status,summary,actors,article,quote,source,source_url"
+        let lines = eventRecords().map { r in
+            [r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
+             r.source ?? "", r.source_url ?? ""].map(Exports.csvField).joined(separator: ",")
+        }
+        return ([header] + lines).joined(separator: "\n") + "\n"
+    }
+}

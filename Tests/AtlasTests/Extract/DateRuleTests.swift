@@ -1,0 +1,58 @@
+import Testing
+@testable import Atlas
+
+/// Each date rule with the forms it reads, against a fixed publication date.
+@Suite struct DateRuleTests {
+    let published = LocalDateTime(year: 2025, month: 10, day: 21, hour: 11, minute: 51)
+
+    func dates(_ text: String) -> [String] {
+        DateRule.scan(Array(text), published: published).map { mention in
+            switch mention.precision {
+            case .day: return "\(mention.year)-\(mention.month!)-\(mention.day!)"
+            case .month: return "\(mention.year)-\(mention.month!)"
+            case .year: return "\(mention.year)"
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("2025年10月20日,特朗普与澳大利亚签署", ["2025-10-20"]),
+        ("2025年4月,中国首次对稀土物项实施出口管制", ["2025-4"]),
+        ("10月9日,商务部升级管制范围", ["2025-10-9"]),
+        ("据路透社本月23号发布的消息", ["2025-10-23"]),
+        ("G7和欧盟曾于本月初在美国芝加哥开会", ["2025-10"]),
+        ("2025年12月11日签署。中国外交部在次日回应", ["2025-12-11", "2025-12-12"]),
+        ("日本启动海底稀土试采,力争30年商业化", ["2030"]),
+        ("announced on July 1, 2025, by the foreign ministers", ["2025-7-1"]),
+        ("On the same day, China enacted a revision. It was announced on July 1, 2025", ["2025-7-1", "2025-7-1"]),
+        ("In December 2025, exports fell", ["2025-12"]),
+        ("set sail on January 12 to collect mud", ["2025-1-12"]),
+        ("by February 2027", ["2027-2"]),
+        ("by around 2030", ["2030"]),
+        ("the 1 July 2025 meeting", ["2025-7-1"]),
+        ("the fourth quarter of 2026", ["2026"]),
+        ("output last year", ["2024"]),
+    ])
+    func readsDates(_ text: String, _ expected: [String]) {
+        #expect(dates(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: ["since the late 1990s", "within 14 days", "15,000 tons", "in over 70 years", "a 2025 tons shipment", "70年来首次", "3个月", "$2,025 million"])
+    func durationsAndNumbersAreNotDates(_ text: String) {
+        #expect(dates(text).isEmpty, "\(text)")
+    }
+
+    @Test func targetsAreKeptApartFromEvents() {
+        let extractor = EventExtractor(entities: [])
+        let events = extractor.events(articleID: "a", body: "Core Viewpoint - Japan set sail on January 12 to collect mud [1] - The project aims to verify daily collection by February 2027 [2] - The U.S. plans to impose a 10% tariff starting February 1 [3]",
+                                      published: LocalDateTime(year: 2026, month: 1, day: 13))
+        #expect(events.map { "\($0.dateText) \($0.status.rawValue)" } == ["2026-01-12 happened", "2027-02 target", "2026-02-01 target"])
+        #expect(events.allSatisfy { $0.quote != nil && $0.kind == .event })
+    }
+
+    @Test func datesThatOnlyQualifyAStatisticAreNotEvents() {
+        let extractor = EventExtractor(entities: [])
+        let body = "Core Insights - In 2024, China's share of refining was 90% [1] - Exports surged to 352.8 tons in June, a 660% increase from May [2] - Following the announcement of controls in April 2025, imports fell 30% [3]"
+        #expect(extractor.events(articleID: "a", body: body, published: LocalDateTime(year: 2025, month: 8, day: 1)).map(\.dateText) == ["2025-04"])
+    }
+}
