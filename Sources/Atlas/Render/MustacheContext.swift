@@ -226,7 +226,8 @@ extension EntityPageView: MustacheContextConvertible {
         [
             "layout": layout.mustache, "id": entity.id, "name": entity.name, "nameZh": entity.nameZh, "typeLabel": typeLabel,
             "aliases": entity.aliases, "hasAliases": !entity.aliases.isEmpty,
-            "articles": articles.map(\.mustache), "count": articles.count, "countLabel": TopicCard.countLabel(articles.count),
+            "articles": articles.map(\.mustache), "count": articles.count,
+            "mentionLabel": "\(articles.count) 篇文章提到 · mentioned in \(articles.count) article\(articles.count == 1 ? "" : "s")",
             "hasArticles": !articles.isEmpty,
             "coMentioned": coMentioned.map(\.mustache), "hasCoMentioned": !coMentioned.isEmpty,
             "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty,
