@@ -16,8 +16,12 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitle": title,
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
+            "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,
+            "feedURL": site.absoluteURL("feed.xml") ?? false,
+            // Relative, so feed readers and checkers resolve it the same under any base path.
+            "feedHref": String(repeating: "../", count: path.split(separator: "/").filter { !$0.hasSuffix(".html") }.count) + "feed.xml",
             "nav": nav.map { item in
                 ["url": site.basePath + item.0, "label": item.1,
                  "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as [String: Any]

@@ -62,7 +62,8 @@ public struct SiteRenderer: Sendable {
                                 contentHTML: markdownHTML(item.markdown, language: item.language))
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
-        return files + dataSection() + explainerSection()
+        files += dataSection() + explainerSection()
+        return files + publishingFiles(pages: files.filter { $0.path.hasSuffix(".html") })
     }
 
     func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
