@@ -7,7 +7,7 @@ struct AtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
         abstract: "Build the Rare Earth Atlas site from content/ and templates/ into public/.",
-        subcommands: [Build.self, Claims.self, Events.self, RenderMarkdown.self],
+        subcommands: [Build.self, Check.self, New.self, Claims.self, Events.self, RenderMarkdown.self],
         defaultSubcommand: Build.self)
 }
 
@@ -129,6 +129,79 @@ struct Events: ParsableCommand {
                 print("  \(event.id)  \(event.dateText)  \(event.status.rawValue)  \(event.actors.joined(separator: ","))  (\(event.rule))")
                 print("      “\(event.quote ?? "")”")
             }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every validation without writing public/: inputs, templates, links and anchors.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(name: .long, help: "The site folder.")
+    var root: String = "."
+
+    @Option(name: .long, help: "Check as if built for this base URL.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "Output format: text (file:line:column: severity: message) or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Exit non-zero on warnings too.")
+    var warningsAsErrors = false
+
+    func run() throws {
+        let options = Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, baseURL: baseURL)
+        let diagnostics = Checker(options: options).check()
+        switch format {
+        case .text:
+            for diagnostic in diagnostics { print(diagnostic.description) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            print("check: \(errors) error(s), \(diagnostics.count - errors) warning(s)")
+        case .json:
+            struct Finding: Encodable { var file: String?; var line: Int?; var column: Int?; var severity: String; var message: String; var hint: String? }
+            let findings = diagnostics.map { Finding(file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                                                     severity: $0.severity.rawValue, message: $0.message, hint: $0.hint) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(findings), as: UTF8.self))
+        }
+        let failing = diagnostics.contains { $0.severity == .error || (warningsAsErrors && $0.severity == .warning) }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a page or topic as Markdown with front matter, ready to edit.",
+        discussion: "Pages go to content/pages/<slug>.md, topics to content/topics/<slug>.md. An existing file is never overwritten.")
+
+    enum Kind: String, ExpressibleByArgument { case page, topic }
+
+    @Argument(help: "What to create: page or topic.")
+    var kind: Kind
+
+    @Argument(help: "The title (for a topic: its Chinese name, and --english for the English one).")
+    var title: String
+
+    @Option(name: .long, help: "A topic's English name (default: the title).")
+    var english: String?
+
+    @Option(name: .long, help: "The slug (default: made from the title).")
+    var slug: String?
+
+    @Option(name: .long, help: "The site folder.")
+    var root: String = "."
+
+    func run() throws {
+        let result = Scaffold.create(kind: kind == .page ? .page : .topic, title: title, english: english, slug: slug,
+                                     root: URL(fileURLWithPath: root).standardizedFileURL, today: Date())
+        switch result {
+        case .success(let path): print("created \(path)")
+        case .failure(let diagnostic):
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            throw ExitCode(1)
         }
     }
 }

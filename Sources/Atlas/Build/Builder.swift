@@ -30,7 +30,9 @@ public struct Builder: Sendable {
     public init(options: Options) { self.options = options }
 
     /// Everything up to rendered files, without touching the output folder.
-    public func prepare(log: inout DiagnosticLog) -> (site: Site, files: [OutputFile])? {
+    /// `checking`: render even when the inputs have errors, so `atlas check` can also report
+    /// what only shows in the output (broken links, unknown template keys).
+    public func prepare(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, files: [OutputFile])? {
         let content = ContentLoader.load(root: options.root, log: &log)
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
         let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
@@ -66,8 +68,8 @@ public struct Builder: Sendable {
         site.events = Timeline.assemble(
             extracted: site.articles.flatMap { eventExtractor.events(articleID: $0.id, body: $0.sourceText, published: $0.published.local) },
             articles: site.articles, curated: curated)
-        guard !log.hasErrors, let templates else { return nil }
-        let files = SiteRenderer(site: site, templates: templates).render() + assets
+        guard !log.hasErrors || checking, let templates else { return nil }
+        let files = SiteRenderer(site: site, templates: templates, keys: keys).render() + assets
         return (site, files)
     }
 

@@ -23,7 +23,11 @@ public struct SiteRenderer: Sendable {
         claims.map { ($0.quote, $0.id) } + events.compactMap { event in event.quote.map { ($0, event.id) } }
     }
 
-    public init(site: Site, templates: TemplateSet) {
+    /// Set by `atlas check` to learn every key the view models provide.
+    let keys: KeyCollector?
+
+    public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil) {
+        self.keys = keys
         self.site = site
         self.templates = templates
         let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath, links: IdentityLinks(site: site))
@@ -67,7 +71,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
-        OutputFile(path: path, text: templates.render(view.mustache, template: template))
+        let context = view.mustache
+        keys?.add(context)
+        return OutputFile(path: path, text: templates.render(context, template: template))
     }
 
     func layout(title: String, path: String, description: String, language: Language? = nil) -> LayoutView {

@@ -7,6 +7,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: Set<String>
+    /// Every value key a template reads (`{{title}}`, `{{#articles}}`, `{{layout.basePath}}` →
+    /// `layout`), with where, for `atlas check` to compare with what the view models provide.
+    public let keyUses: [(key: String, location: SourceLocation)]
 
     /// Templates the renderer asks for by name.
     public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure",
@@ -45,14 +48,17 @@ public struct TemplateSet: Sendable {
         if paths.isEmpty {
             log.error("no templates found", at: SourceLocation(file: "templates", line: 1), hint: "the site needs templates/*.mustache")
         }
-        for (_, file) in sources { checkTags(file, names: names, log: &log) }
+        var keyUses: [(key: String, location: SourceLocation)] = []
+        for (_, file) in sources { keyUses += checkTags(file, names: names, log: &log) }
         guard log.errorCount == errorsBefore else { return nil }
-        return TemplateSet(library: library, names: names)
+        return TemplateSet(library: library, names: names, keyUses: keyUses)
     }
 
     /// Finds partials and parents that do not exist, and unescaped output of anything but a
     /// `…HTML` key (the view models put only `TrustedHTML` under such keys).
-    static func checkTags(_ file: TextFile, names: Set<String>, log: inout DiagnosticLog) {
+    @discardableResult
+    static func checkTags(_ file: TextFile, names: Set<String>, log: inout DiagnosticLog) -> [(key: String, location: SourceLocation)] {
+        var uses: [(key: String, location: SourceLocation)] = []
         for (index, line) in file.lines.enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
@@ -86,7 +92,21 @@ public struct TemplateSet: Sendable {
                     log.error("`\(tag)` is output unescaped but is not builder-made HTML", at: location,
                               hint: "use `{{\(tag)}}`; only keys ending in `HTML` hold HTML the builder made")
                 }
+                if !"/!$><".contains(sigil), name != ".", let key = name.split(separator: ".").first {
+                    uses.append((String(key), location))
+                }
             }
+        }
+        return uses
+    }
+
+    /// Keys templates read that no view model provides: a misspelt `{{titel}}` renders as
+    /// nothing, silently, so `atlas check` reports it.
+    public func checkKeys(known: Set<String>, log: inout DiagnosticLog) {
+        for use in keyUses where !known.contains(use.key) {
+            let near = EditDistance.nearest(use.key, in: Array(known)).map { "; did you mean `\($0)`?" } ?? ""
+            log.error("the template reads `\(use.key)`, which no page provides\(near)", at: use.location,
+                      hint: "use a key of the page's view model (see Sources/Atlas/Render/MustacheContext.swift)")
         }
     }
 

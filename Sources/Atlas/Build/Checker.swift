@@ -1,0 +1,52 @@
+import Foundation
+
+/// `atlas check`: every validation of a build, and then some, without writing anything — the
+/// inputs, the templates' keys against what the view models provide, and every internal link
+/// and anchor of the rendered site, each reported at the file it comes from.
+public struct Checker: Sendable {
+    public let options: Builder.Options
+
+    public init(options: Builder.Options) { self.options = options }
+
+    public func check() -> [Diagnostic] {
+        var log = DiagnosticLog()
+        let keys = KeyCollector()
+        guard let prepared = Builder(options: options).prepare(log: &log, keys: keys, checking: true) else { return log.sorted }
+        var templateLog = DiagnosticLog()
+        if let templates = TemplateSet.load(root: options.root, log: &templateLog) {
+            templates.checkKeys(known: keys.keys, log: &log)
+        }
+        let sources = sourceTexts(prepared.site)
+        for problem in LinkChecker.problems(in: prepared.files, basePath: prepared.site.config.basePath) {
+            log.error("the link `\(problem.href)` \(problem.reason)", at: locate(problem, sources: sources),
+                      hint: "link pages by identity (@/articles/SLUG, @/entities/ID …) so the build checks them")
+        }
+        return log.sorted
+    }
+
+    /// Content files by the page they render to, to point a broken link at its source line.
+    func sourceTexts(_ site: Site) -> [String: (file: String, text: String)] {
+        var result: [String: (String, String)] = [:]
+        let root = options.root
+        func text(_ path: String) -> String? { FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) } }
+        for page in site.pages { if let t = text(page.origin.file) { result["\(page.slug)/index.html"] = (page.origin.file, t) } }
+        for topic in site.topics { if let d = topic.document, let t = text(d.origin.file) { result["topics/\(topic.slug)/index.html"] = (d.origin.file, t) } }
+        for article in site.articles where article.origins.first?.file.hasSuffix(".md") == true {
+            if let file = article.origins.first?.file, let t = text(file) { result["articles/\(article.slug)/index.html"] = (file, t) }
+        }
+        return result
+    }
+
+    func locate(_ problem: LinkChecker.Problem, sources: [String: (file: String, text: String)]) -> SourceLocation {
+        guard let source = sources[problem.page] else { return SourceLocation(file: "public/" + problem.page, line: 1) }
+        let basePath = problem.href.hasPrefix("/") ? "/" + problem.href.dropFirst() : problem.href
+        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for candidate in [problem.href, basePath] {
+                if let range = line.range(of: "(" + candidate) ?? line.range(of: candidate) {
+                    return SourceLocation(file: source.file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 2)
+                }
+            }
+        }
+        return SourceLocation(file: source.file, line: 1)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Checks the internal links of rendered pages in memory: every `href`/`src` inside the site must
+/// name a file that exists (a folder means its `index.html`) and every `#fragment` an `id` on
+/// that page. Problems are reported at the content file the link came from when it can be
+/// found there, else at the rendered page.
+public enum LinkChecker {
+    public struct Problem: Sendable {
+        public var page: String
+        public var href: String
+        public var reason: String
+    }
+
+    public static func problems(in files: [OutputFile], basePath: String) -> [Problem] {
+        var pages: [String: String] = [:]
+        var paths = Set<String>()
+        for file in files {
+            paths.insert(file.path)
+            if file.path.hasSuffix(".html") { pages[file.path] = String(decoding: file.data, as: UTF8.self) }
+        }
+        var ids: [String: Set<String>] = [:]
+        func idsOf(_ path: String) -> Set<String> {
+            if let known = ids[path] { return known }
+            let found = Set((pages[path] ?? "").matches(of: /\sid="([^"]*)"/).map { String($0.1) })
+            ids[path] = found
+            return found
+        }
+        var problems: [Problem] = []
+        for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
+            for match in html.matches(of: /(?:href|src)="([^"]*)"/) {
+                let raw = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
+                // External, mailto:, data:, and identity links (reported by IdentityLinks already).
+                if raw.isEmpty || raw.hasPrefix("@/") || raw.contains(":") && !raw.hasPrefix("/") { continue }
+                var target = raw
+                var fragment: String?
+                if let hash = target.firstIndex(of: "#") {
+                    fragment = String(target[target.index(after: hash)...])
+                    target = String(target[..<hash])
+                }
+                if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+                target = target.removingPercentEncoding ?? target
+                if target.isEmpty {
+                    target = page
+                } else if target.hasPrefix("/") {
+                    guard target.hasPrefix(basePath) else {
+                        problems.append(Problem(page: page, href: raw, reason: "is outside the site's base path \(basePath)"))
+                        continue
+                    }
+                    target = String(target.dropFirst(basePath.count))
+                } else {
+                    target = normalise((page as NSString).deletingLastPathComponent + "/" + target)
+                }
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                guard paths.contains(target) else {
+                    problems.append(Problem(page: page, href: raw, reason: "names no page (\(target))"))
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !idsOf(target).contains(fragment) {
+                    problems.append(Problem(page: page, href: raw, reason: "names no anchor #\(fragment) on \(target)"))
+                }
+            }
+        }
+        return problems
+    }
+
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+}
