@@ -1,13 +1,14 @@
 import ArgumentParser
 import Atlas
+import AtlasServe
 import Foundation
 
 @main
-struct AtlasCommand: ParsableCommand {
+struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
         abstract: "Build the Rare Earth Atlas site from content/ and templates/ into public/.",
-        subcommands: [Build.self, Check.self, New.self, Claims.self, Events.self, RenderMarkdown.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Claims.self, Events.self, RenderMarkdown.self],
         defaultSubcommand: Build.self)
 }
 
@@ -203,5 +204,44 @@ struct New: ParsableCommand {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
             throw ExitCode(1)
         }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site locally, and rebuild and reload open pages when an input changes.")
+
+    @Option(name: .long, help: "The site folder.")
+    var root: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: <root>/public).")
+    var output: String?
+
+    @Option(name: .long, help: "The address to listen on; anything but loopback exposes the preview to the network.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(name: .long, help: "Serve under this base path instead of site.yml's (default: /).")
+    var baseURL: String = "/"
+
+    @Flag(name: .long, help: "Include drafts.")
+    var drafts = false
+
+    func run() async throws {
+        let options = Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL,
+                                      output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, baseURL: baseURL, includeDrafts: drafts)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        signal(SIGINT, SIG_IGN)
+        interrupt.setEventHandler {
+            print("\nstopped")
+            Foundation.exit(0)
+        }
+        interrupt.resume()
+        // Written unbuffered, so messages appear at once in a terminal or a log file.
+        try await PreviewServer(options: options, host: host, port: port) { message in
+            FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        }.run()
     }
 }

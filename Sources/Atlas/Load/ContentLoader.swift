@@ -33,6 +33,11 @@ public enum ContentLoader {
         return files
     }
 
+    /// `site.yml`, when there is one.
+    public static func optionalConfig(root: URL, log: inout DiagnosticLog) -> TextFile? {
+        optional(root, SiteConfig.fileName, log: &log)
+    }
+
     static func optional(_ root: URL, _ relative: String, log: inout DiagnosticLog) -> TextFile? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) else { return nil }
         return read(root, relative, log: &log, missingHint: nil)
