@@ -79,7 +79,12 @@ public struct Builder: Sendable {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
         do {
-            try OutputWriter.write(prepared.files, to: options.output, siteRoot: options.root)
+            let indexer = SearchIndexer.locate(root: options.root)
+            if indexer == nil {
+                log.warning("search is not indexed: Pagefind was not found", at: nil,
+                            hint: "run scripts/install-deps, or set ATLAS_PAGEFIND to the pagefind_extended binary")
+            }
+            try OutputWriter.write(prepared.files, to: options.output, siteRoot: options.root, finish: indexer.map { indexer in { try indexer.index($0) } })
         } catch OutputWriter.Failure.unsafeOutput(let message) {
             log.error(message, at: nil, hint: "choose another --output folder, or remove that folder first")
         } catch {

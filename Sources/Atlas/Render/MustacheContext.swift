@@ -7,7 +7,7 @@ protocol MustacheContextConvertible {
 extension LayoutView: MustacheContextConvertible {
     var mustache: [String: Any] {
         let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
-                                       ("entities/", "实体 Entities"), ("articles/", "文章 Articles")]
+                                       ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
             + navPages.map { ($0.path, $0.label) }
         return [
             "siteTitle": site.title,
@@ -16,6 +16,8 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitle": title,
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
+            // Only pages with their own content go into the search index, not lists of others.
+            "searchable": !path.isEmpty && !path.hasPrefix("timeline/") && !["articles/", "topics/", "entities/", "data/", "search/", "404.html"].contains(path),
             "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,

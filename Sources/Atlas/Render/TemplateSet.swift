@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates the renderer asks for by name.
     public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure",
-                                         "entity", "entities", "timeline"]
+                                         "entity", "entities", "timeline", "search"]
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")

@@ -24,7 +24,9 @@ public enum OutputWriter {
 
     /// `siteRoot`: the folder holding site.yml, content/ and templates/, which the output must
     /// never replace, contain, or sit inside (except as its own sub-folder of the root).
-    public static func write(_ files: [OutputFile], to output: URL, siteRoot: URL? = nil) throws {
+    /// `finish` runs on the complete staging folder before the swap (the search indexer), so
+    /// what it adds is published atomically with the pages, or not at all.
+    public static func write(_ files: [OutputFile], to output: URL, siteRoot: URL? = nil, finish: ((URL) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         try checkOutput(output, siteRoot: siteRoot)
         try recover(output)
@@ -46,6 +48,12 @@ public enum OutputWriter {
         } catch {
             try? fm.removeItem(at: staging)
             throw error is Failure ? error : Failure.io("cannot write the new site into \(staging.path): \(error.localizedDescription)")
+        }
+        do {
+            try finish?(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
         }
         try swap(staging, into: output)
     }

@@ -41,6 +41,9 @@ final class TemporaryFolder: Sendable {
         for item in ["site.yml", "content", "templates"] {
             try! FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: folder.url.appendingPathComponent(item))
         }
+        // The tools scripts/install-deps put in place (Pagefind), as the real site has them.
+        try? FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent(".tools"),
+                                                    withDestinationURL: TestPaths.repository.appendingPathComponent(".tools"))
         return folder
     }
 }

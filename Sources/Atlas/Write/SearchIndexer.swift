@@ -1,0 +1,40 @@
+import Foundation
+
+/// Builds the search index with Pagefind (its extended build segments Chinese) over the staged
+/// site, as one index for both languages so a Chinese query and an English one search the same
+/// pages. Pagefind's output is deterministic, so rebuilds stay byte-identical.
+public struct SearchIndexer: Sendable {
+    public let binary: URL
+
+    public enum Failure: Error, CustomStringConvertible {
+        case failed(String)
+        public var description: String {
+            switch self { case .failed(let output): return "Pagefind failed: \(output)" }
+        }
+    }
+
+    /// `ATLAS_PAGEFIND`, then `.tools/pagefind` in the site folder (scripts/install-deps puts it
+    /// there), then `pagefind_extended` or `pagefind` on PATH.
+    public static func locate(root: URL) -> SearchIndexer? {
+        var candidates: [String] = []
+        if let explicit = ProcessInfo.processInfo.environment["ATLAS_PAGEFIND"] { candidates.append(explicit) }
+        candidates.append(root.appendingPathComponent(".tools/pagefind").path)
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            candidates += ["\(folder)/pagefind_extended", "\(folder)/pagefind"]
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
+    }
+
+    public func index(_ site: URL) throws {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--site", site.path, "--force-language", "zh", "--output-subdir", "pagefind", "--silent"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure.failed(String(decoding: data, as: UTF8.self)) }
+    }
+}
