@@ -27,12 +27,34 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include pages and articles marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Print how long each stage took.")
+    var verbose = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let options = Builder.Options(root: rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
                                       baseURL: baseURL, includeDrafts: drafts)
         let started = Date()
+        // On a terminal, say that a long build is still running. (A dispatch source must be
+        // resumed before it is released, so one is made only when it is used.)
+        var progress: DispatchSourceTimer?
+        if isatty(STDERR_FILENO) != 0 {
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + 1, repeating: 0.5)
+            timer.setEventHandler {
+                FileHandle.standardError.write(Data(String(format: "\rbuilding… %.1f s", Date().timeIntervalSince(started)).utf8))
+            }
+            timer.resume()
+            progress = timer
+        }
         let report = Builder(options: options).build()
+        progress?.cancel()
+        if isatty(STDERR_FILENO) != 0, Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if verbose {
+            for timing in report.timings {
+                print("  " + timing.stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", timing.seconds * 1000))
+            }
+        }
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }

@@ -22,7 +22,25 @@ public struct Builder: Sendable {
         public var pagesWritten: Int
         public var filesWritten: Int
         public var articles: [Article]
+        /// Seconds per stage, for `--verbose`.
+        public var timings: [Timing] = []
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    }
+
+    public struct Timing: Sendable {
+        public var stage: String
+        public var seconds: Double
+    }
+
+    /// Measures the stages of one build (monotonic clock).
+    struct StageClock {
+        var last = DispatchTime.now().uptimeNanoseconds
+        var timings: [Timing] = []
+        mutating func mark(_ stage: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append(Timing(stage: stage, seconds: Double(now - last) / 1e9))
+            last = now
+        }
     }
 
     public let options: Options
@@ -32,8 +50,10 @@ public struct Builder: Sendable {
     /// Everything up to rendered files, without touching the output folder.
     /// `checking`: render even when the inputs have errors, so `atlas check` can also report
     /// what only shows in the output (broken links, unknown template keys).
-    public func prepare(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, files: [OutputFile])? {
+    public func prepare(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, files: [OutputFile], timings: [Timing])? {
+        var clock = StageClock()
         let content = ContentLoader.load(root: options.root, log: &log)
+        clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
         let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
         let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
@@ -43,6 +63,7 @@ public struct Builder: Sendable {
         let entities = content.entities.map { EntityRegistryReader.read($0, log: &log) } ?? []
         let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
         let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
+        clock.mark("import")
         let curated = content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
         for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) + topicDocuments.flatMap(\.charts)
@@ -57,6 +78,7 @@ public struct Builder: Sendable {
         var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, documents: topicDocuments,
                         includeDrafts: options.includeDrafts)
         site.entities = entities
+        clock.mark("templates")
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
@@ -68,9 +90,11 @@ public struct Builder: Sendable {
         site.events = Timeline.assemble(
             extracted: site.articles.flatMap { eventExtractor.events(articleID: $0.id, body: $0.sourceText, published: $0.published.local) },
             articles: site.articles, curated: curated)
+        clock.mark("extract and link")
         guard !log.hasErrors || checking, let templates else { return nil }
         let files = SiteRenderer(site: site, templates: templates, keys: keys).render() + assets
-        return (site, files)
+        clock.mark("render")
+        return (site, files, clock.timings)
     }
 
     public func build() -> Report {
@@ -78,6 +102,8 @@ public struct Builder: Sendable {
         guard let prepared = prepare(log: &log) else {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
+        var timings = prepared.timings
+        let writeStarted = DispatchTime.now().uptimeNanoseconds
         do {
             let indexer = SearchIndexer.locate(root: options.root)
             if indexer == nil {
@@ -90,9 +116,10 @@ public struct Builder: Sendable {
         } catch {
             log.error("\(error)", at: nil, hint: "check that the folder is writable and the disk has space; the output folder was left as it was")
         }
+        timings.append(Timing(stage: "write and index", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStarted) / 1e9))
         let pages = prepared.files.filter { $0.path.hasSuffix(".html") }.count
         return Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
-                      filesWritten: log.hasErrors ? 0 : prepared.files.count, articles: prepared.site.articles)
+                      filesWritten: log.hasErrors ? 0 : prepared.files.count, articles: prepared.site.articles, timings: timings)
     }
 
     /// Standalone pages live at the site root, so they must not take a section's name.
