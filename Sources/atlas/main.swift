@@ -99,19 +99,9 @@ struct Claims: ParsableCommand {
     var root: String = "."
 
     func run() throws {
-        var log = DiagnosticLog()
-        let builder = Builder(options: Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, includeDrafts: true))
-        guard let prepared = builder.prepare(log: &log) else {
-            for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-            throw ExitCode(1)
-        }
-        let matches = prepared.site.articles.filter { $0.slug == article || $0.title.contains(article) }
-        guard !matches.isEmpty else {
-            FileHandle.standardError.write(Data("no article has the slug or a title containing `\(article)`\n".utf8))
-            throw ExitCode(1)
-        }
+        let (site, matches) = try articles(matching: article, root: root)
         for item in matches {
-            let claims = prepared.site.claims.filter { $0.article == item.id }
+            let claims = site.claims.filter { $0.article == item.id }
             print("\(item.title)  [\(item.slug)]  \(claims.count) figure(s)")
             for claim in claims {
                 let who = [claim.entity, claim.importer.map { "importer \($0)" }].compactMap { $0 }.joined(separator: ", ")
@@ -134,19 +124,9 @@ struct Events: ParsableCommand {
     var root: String = "."
 
     func run() throws {
-        var log = DiagnosticLog()
-        let builder = Builder(options: Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, includeDrafts: true))
-        guard let prepared = builder.prepare(log: &log) else {
-            for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-            throw ExitCode(1)
-        }
-        let matches = prepared.site.articles.filter { $0.slug == article || $0.title.contains(article) }
-        guard !matches.isEmpty else {
-            FileHandle.standardError.write(Data("no article has the slug or a title containing `\(article)`\n".utf8))
-            throw ExitCode(1)
-        }
+        let (site, matches) = try articles(matching: article, root: root)
         for item in matches {
-            let events = prepared.site.events.filter { $0.article == item.id && $0.kind == .event }
+            let events = site.events.filter { $0.article == item.id && $0.kind == .event }
             print("\(item.title)  [\(item.slug)]  published \(item.published.display)  \(events.count) event(s)")
             for event in events {
                 print("  \(event.id)  \(event.dateText)  \(event.status.rawValue)  \(event.actors.joined(separator: ","))  (\(event.rule))")
@@ -266,4 +246,21 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
         }.run()
     }
+}
+
+/// The prepared site and the articles whose slug is `query` or whose title contains it, for the
+/// review commands; prints the build's errors or "no article" and fails otherwise.
+func articles(matching query: String, root: String) throws -> (Site, [Article]) {
+    var log = DiagnosticLog()
+    let builder = Builder(options: Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, includeDrafts: true))
+    guard let prepared = builder.prepare(log: &log) else {
+        for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+        throw ExitCode(1)
+    }
+    let matches = prepared.site.articles.filter { $0.slug == query || $0.title.contains(query) }
+    guard !matches.isEmpty else {
+        FileHandle.standardError.write(Data("no article has the slug or a title containing `\(query)`\n".utf8))
+        throw ExitCode(1)
+    }
+    return (prepared.site, matches)
 }

@@ -17,6 +17,27 @@ struct BarPlot {
 
     static let left = 150.0, right = 560.0, barHeight = 14.0, gap = 3.0
 
+    /// Grouped bars, one group per label and one bar per series that has a value, with the table
+    /// rows (label, series, value) that list exactly what is drawn. `highlight` gets the accent
+    /// colour (China in these charts).
+    static func groups(labels: [String], series: [String], highlight: String,
+                       value: (_ label: String, _ series: String) -> (value: Double, name: String)?,
+                       barLabel: (Double) -> String, cell: (Double) -> String) -> (groups: [Group], rows: [[Chart.Cell]]) {
+        var groups: [Group] = []
+        var rows: [[Chart.Cell]] = []
+        for label in labels {
+            var bars: [Bar] = []
+            for (index, item) in series.enumerated() {
+                guard let found = value(label, item) else { continue }
+                bars.append(Bar(value: found.value, series: found.name, className: label == highlight ? "highlight-\(index)" : "series-\(index)",
+                                label: barLabel(found.value)))
+                rows.append([Chart.Cell(text: label), Chart.Cell(text: found.name), Chart.Cell(text: cell(found.value))])
+            }
+            groups.append(Group(label: label, bars: bars))
+        }
+        return (groups, rows)
+    }
+
     static func draw(_ groups: [Group], top: Double, maximum: Double, into svg: inout SVG) -> Double {
         var y = top
         for group in groups {

@@ -17,18 +17,9 @@ enum MineProductionChart {
             .compactMap { name in value(name, latestYear).map { (name, $0.0) } }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             .prefix(8)
-        var groups: [BarPlot.Group] = []
-        var table: [[Chart.Cell]] = []
-        for (name, _) in countries {
-            var bars: [BarPlot.Bar] = []
-            for (index, year) in years.enumerated() {
-                guard let (tonnes, edition) = value(name, year) else { continue }
-                bars.append(BarPlot.Bar(value: tonnes, series: "\(year) (USGS \(edition))", className: name == "China" ? "highlight-\(index)" : "series-\(index)",
-                                        label: ChartCatalog.tonnes(tonnes)))
-                table.append([Chart.Cell(text: name), Chart.Cell(text: "\(year), USGS \(edition)"), Chart.Cell(text: ReferenceFigures.grouped(tonnes))])
-            }
-            groups.append(BarPlot.Group(label: name, bars: bars))
-        }
+        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: years, highlight: "China",
+                                             value: { name, year in value(name, year).map { ($0.0, "\(year), USGS \($0.1)") } },
+                                             barLabel: ChartCatalog.tonnes, cell: ReferenceFigures.grouped)
         let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1
         var svg = SVG()
         BarPlot.legend(years.enumerated().map { ($0.element, "series-\($0.offset)") }, top: 14, into: &svg)

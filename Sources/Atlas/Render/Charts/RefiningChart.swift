@@ -6,19 +6,10 @@ enum RefiningChart {
         let rows = (dataset?.rows ?? []).filter { $0["stage"] == "refining" && $0["entity"] != "Top 3 combined" }
         let years = ReferenceFigures.orderedUnique(rows.compactMap { $0["year"] }).sorted()
         let entities = ReferenceFigures.orderedUnique(rows.compactMap { $0["entity"] })
-        var groups: [BarPlot.Group] = []
-        var table: [[Chart.Cell]] = []
-        for entity in entities {
-            var bars: [BarPlot.Bar] = []
-            for (index, year) in years.enumerated() {
-                guard let row = rows.first(where: { $0["entity"] == entity && $0["year"] == year }), let share = row["share_percent"].flatMap(Double.init) else { continue }
-                let basis = row["basis"] == "observed" ? "" : " (projection)"
-                bars.append(BarPlot.Bar(value: share, series: year + basis, className: entity == "China" ? "highlight-\(index)" : "series-\(index)",
-                                        label: SVG.number(share) + "%"))
-                table.append([Chart.Cell(text: entity), Chart.Cell(text: "IEA, \(year)\(basis)"), Chart.Cell(text: SVG.number(share))])
-            }
-            groups.append(BarPlot.Group(label: entity, bars: bars))
-        }
+        var (groups, table) = BarPlot.groups(labels: entities, series: years, highlight: "China", value: { entity, year in
+            guard let row = rows.first(where: { $0["entity"] == entity && $0["year"] == year }), let share = row["share_percent"].flatMap(Double.init) else { return nil }
+            return (share, "IEA, \(year)" + (row["basis"] == "observed" ? "" : " (projection)"))
+        }, barLabel: { SVG.number($0) + "%" }, cell: { SVG.number($0) })
         var svg = SVG()
         BarPlot.legend(years.enumerated().map { ($0.offset == 0 ? $0.element : $0.element + " projected", "series-\($0.offset)") }, top: 14, into: &svg)
         var y = BarPlot.draw(groups, top: 24, maximum: 100, into: &svg)

@@ -13,18 +13,9 @@ enum ReservesChart {
             }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             .prefix(8)
-        var groups: [BarPlot.Group] = []
-        var table: [[Chart.Cell]] = []
-        for (name, _) in countries {
-            var bars: [BarPlot.Bar] = []
-            for (index, edition) in editions.enumerated() {
-                guard let value = rows.first(where: { $0["country"] == name && $0["edition"] == edition })?["tonnes_reo"].flatMap(Double.init) else { continue }
-                bars.append(BarPlot.Bar(value: value, series: "USGS \(edition)", className: name == "China" ? "highlight-\(index)" : "series-\(index)",
-                                        label: ChartCatalog.tonnes(value)))
-                table.append([Chart.Cell(text: name), Chart.Cell(text: "USGS \(edition)"), Chart.Cell(text: ReferenceFigures.grouped(value))])
-            }
-            groups.append(BarPlot.Group(label: name, bars: bars))
-        }
+        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: editions, highlight: "China", value: { name, edition in
+            rows.first(where: { $0["country"] == name && $0["edition"] == edition })?["tonnes_reo"].flatMap(Double.init).map { ($0, "USGS \(edition)") }
+        }, barLabel: ChartCatalog.tonnes, cell: ReferenceFigures.grouped)
         let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1
         var svg = SVG()
         BarPlot.legend(editions.enumerated().map { ("USGS \($0.element)", "series-\($0.offset)") }, top: 14, into: &svg)
