@@ -30,10 +30,13 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print how long each stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Write page-relative links that name files (about/index.html), so the site opens straight from disk.")
+    var relative = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let options = Builder.Options(root: rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-                                      baseURL: baseURL, includeDrafts: drafts)
+                                      baseURL: baseURL, includeDrafts: drafts, relativeLinks: relative)
         let started = Date()
         // On a terminal, say that a long build is still running. (A dispatch source must be
         // resumed before it is released, so one is made only when it is used.)

@@ -8,12 +8,15 @@ public struct Builder: Sendable {
         public var output: URL
         public var baseURL: String?
         public var includeDrafts: Bool
+        /// Page-relative links that name files, for opening the site from disk.
+        public var relativeLinks: Bool
 
-        public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+        public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, relativeLinks: Bool = false) {
             self.root = root
             self.output = output ?? root.appendingPathComponent("public")
             self.baseURL = baseURL
             self.includeDrafts = includeDrafts
+            self.relativeLinks = relativeLinks
         }
     }
 
@@ -110,7 +113,9 @@ public struct Builder: Sendable {
                 log.warning("search is not indexed: Pagefind was not found", at: nil,
                             hint: "run scripts/install-deps, or set ATLAS_PAGEFIND to the pagefind_extended binary")
             }
-            try OutputWriter.write(prepared.files, to: options.output, siteRoot: options.root, finish: indexer.map { indexer in { try indexer.index($0) } })
+            let basePath = prepared.site.config.basePath
+            let files = options.relativeLinks ? prepared.files.map { RelativeLinks.rewrite($0, basePath: basePath) } : prepared.files
+            try OutputWriter.write(files, to: options.output, siteRoot: options.root, finish: indexer.map { indexer in { try indexer.index($0) } })
         } catch OutputWriter.Failure.unsafeOutput(let message) {
             log.error(message, at: nil, hint: "choose another --output folder, or remove that folder first")
         } catch {

@@ -228,3 +228,26 @@ import Testing
         #expect(page.components(separatedBy: "<del>").count == 201)
     }
 }
+
+/// `atlas build --relative`: a site that opens straight from disk.
+@Suite struct RelativeBuildTests {
+    @Test func everyInternalLinkNamesAFileRelativeToItsPage() throws {
+        let site = TemporaryFolder.siteCopy()
+        let output = site.url.appendingPathComponent("disk")
+        #expect(Builder(options: .init(root: site.url, output: output, relativeLinks: true)).build().succeeded)
+        let files = snapshot(output)
+        var checked = 0
+        for (page, data) in files where page.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in html.matches(of: /(?:href|src)="([^"#]*)(#[^"]*)?"/) {
+                let target = String(match.1)
+                if target.isEmpty || target.contains(":") { continue }
+                #expect(!target.hasPrefix("/"), "\(page): \(target) is not relative")
+                let resolved = LinkChecker.normalise((page as NSString).deletingLastPathComponent + "/" + target)
+                #expect(files[resolved] != nil, "\(page): \(target) names no file on disk")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+}
