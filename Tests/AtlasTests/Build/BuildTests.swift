@@ -227,6 +227,24 @@ import Testing
         let page = try #require(snapshots[0]["articles/article-0/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.components(separatedBy: "<del>").count == 201)
     }
+
+    @Test func timeZoneLocaleAndWorkingDirectoryDoNotChangeTheOutput() throws {
+        let binary = TestPaths.repository.appendingPathComponent(".build/debug/atlas").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the atlas executable first (scripts/test does)")
+        let site = TemporaryFolder.siteCopy()
+        let elsewhere = TemporaryFolder()
+        var snapshots: [[String: Data]] = []
+        for (index, environment) in [["TZ": "UTC", "LANG": "C", "LC_ALL": "C"],
+                                     ["TZ": "America/New_York", "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"]].enumerated() {
+            let output = site.url.appendingPathComponent("env\(index)")
+            let result = try run(binary, ["build", "--root", site.url.path, "--output", output.path], cwd: index == 0 ? site.url : elsewhere.url,
+                                 environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            snapshots.append(snapshot(output))
+        }
+        #expect(snapshots[0].count > 200)
+        #expect(snapshots[0] == snapshots[1])
+    }
 }
 
 /// `atlas build --relative`: a site that opens straight from disk.

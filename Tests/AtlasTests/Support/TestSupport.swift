@@ -75,10 +75,12 @@ func snapshot(_ folder: URL) -> [String: Data] {
 
 /// Runs a command and returns its exit status and output.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
+         environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     if let cwd { process.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
