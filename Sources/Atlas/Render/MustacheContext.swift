@@ -107,11 +107,8 @@ extension ArticleListView: MustacheContextConvertible {
     }
 }
 
-extension TopicView: MustacheContextConvertible {
-    var mustache: [String: Any] {
-        ["layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "articles": articles.map(\.mustache),
-         "count": articles.count, "countLabel": TopicCard.countLabel(articles.count)]
-    }
+extension PlainView: MustacheContextConvertible {
+    var mustache: [String: Any] { ["layout": layout.mustache] }
 }
 
 extension TopicsView: MustacheContextConvertible {

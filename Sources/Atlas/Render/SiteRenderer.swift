@@ -67,8 +67,8 @@ public struct SiteRenderer: Sendable {
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
         files += dataSection() + explainerSection()
-        files.append(page("search/index.html", template: "search", TopicsView(
-            layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"), topics: [])))
+        files.append(page("search/index.html", template: "search", PlainView(
+            layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
         return files + publishingFiles(pages: files.filter { $0.path.hasSuffix(".html") })
     }
 

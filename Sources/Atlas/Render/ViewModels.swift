@@ -88,10 +88,9 @@ struct ArticleListView {
     var count: Int
 }
 
-struct TopicView {
+/// A page whose template needs only the layout (search).
+struct PlainView {
     var layout: LayoutView
-    var name: String
-    var articles: [ArticleCard]
 }
 
 struct TopicsView {
