@@ -47,6 +47,8 @@ public enum LinkChecker {
                         continue
                     }
                     target = String(target.dropFirst(basePath.count))
+                    // The search bundle is written by Pagefind after rendering, beside the pages.
+                    if target.hasPrefix("pagefind/") { continue }
                 } else {
                     target = normalise((page as NSString).deletingLastPathComponent + "/" + target)
                 }

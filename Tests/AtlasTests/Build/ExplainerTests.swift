@@ -143,3 +143,38 @@ import Testing
         #expect(again == Self.prepared.related)
     }
 }
+
+/// `atlas check` on the real content: nothing to report; on a broken tree: every kind of problem.
+@Suite struct CheckCommandTests {
+    @Test func theRealContentIsClean() {
+        let diagnostics = Checker(options: .init(root: TestPaths.repository)).check()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test func aBrokenTreeReportsEveryProblemWithItsPlace() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/pages/broken.md", "---\ntitle: Broken\ndate: 2025-02-30\n---\nSee [nothing](/articles/nope/).\n\n```chart reservs\n```\n")
+        site.write("templates/chart.mustache", (site.read("templates/chart.mustache") ?? "").replacingOccurrences(of: "{{summary}}", with: "{{sumary}}"))
+        let places = Checker(options: .init(root: site.url)).check().filter { $0.severity == .error }.map { $0.location?.description ?? "" }
+        #expect(places.contains("content/pages/broken.md:3:7"))       // the impossible date
+        #expect(places.contains("content/pages/broken.md:5:15"))      // the broken link
+        #expect(places.contains("content/pages/broken.md:7:4"))       // the unknown chart
+        #expect(places.contains { $0.hasPrefix("templates/chart.mustache:") })  // the unknown key
+        #expect(site.read("public/index.html") == nil)                // nothing written
+    }
+
+    @Test func newScaffoldsAndNeverOverwrites() throws {
+        let site = TemporaryFolder.siteCopy()
+        let date = Date(timeIntervalSince1970: 1_790_000_000)
+        #expect(try Scaffold.create(kind: .page, title: "Glossary \"terms\"", english: nil, slug: nil, root: site.url, today: date).get() == "content/pages/glossary-terms.md")
+        #expect(try Scaffold.create(kind: .topic, title: "稀土回收", english: "Rare-earth recycling", slug: nil, root: site.url, today: date).get() == "content/topics/rare-earth-recycling.md")
+        guard case .failure(let error) = Scaffold.create(kind: .page, title: "Glossary terms", english: nil, slug: nil, root: site.url, today: date) else {
+            Issue.record("overwrote a file"); return
+        }
+        #expect(error.message.contains("already exists"))
+        // What it writes builds (the page is a draft until the editor publishes it).
+        #expect(Builder(options: .init(root: site.url, includeDrafts: true)).build().succeeded)
+        #expect(site.read("public/glossary-terms/index.html") != nil)
+        #expect(site.read("public/topics/rare-earth-recycling/index.html") != nil)
+    }
+}
