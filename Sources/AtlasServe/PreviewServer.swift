@@ -57,8 +57,13 @@ public final class PreviewServer: Sendable {
         await server.appendRoute("GET *") { request in
             let raw = request.target.path(percentEncoded: true)
             guard let file = safe.file(for: raw), let data = FileManager.default.contents(atPath: file.path) else {
-                let notFound = safe.file(for: base + "404.html").flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data("Not found\n".utf8)
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: notFound)
+                // The 404 page reloads too, so a page that appears after a fix shows up by itself.
+                let (version, _) = await state.snapshot()
+                let page = safe.file(for: base + "404.html").flatMap { FileManager.default.contents(atPath: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
+                    ?? "<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><p>Not found. If the first build failed, its errors are shown here once it is fixed.</p></body></html>"
+                let tag = LiveReload.tag(version: version, basePath: base)
+                let html = page.range(of: "</body>", options: .backwards).map { page.replacingCharacters(in: $0, with: tag + "</body>") } ?? page + tag
+                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(html.utf8))
             }
             var body = data
             let type = SafePath.contentType(for: file)
@@ -83,7 +88,12 @@ public final class PreviewServer: Sendable {
     }
 
     /// Identifies the error list the page already shows (stable within this process).
-    static func digest(_ errors: [String]) -> String { errors.isEmpty ? "" : String(errors.joined(separator: "\n").utf8.count) + "-" + String(errors.count) }
+    static func digest(_ errors: [String]) -> String {
+        guard !errors.isEmpty else { return "" }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in errors.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(hash, radix: 36)
+    }
 
     static func json(version: Int, errors: [String]) -> HTTPResponse {
         let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "errors": errors, "digest": digest(errors)], options: [.sortedKeys])) ?? Data("{}".utf8)

@@ -256,10 +256,11 @@ struct Serve: AsyncParsableCommand {
 func articles(matching query: String, root: String) throws -> (Site, [Article]) {
     var log = DiagnosticLog()
     let builder = Builder(options: Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL, includeDrafts: true))
-    guard let prepared = builder.prepare(log: &log) else {
-        for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-        throw ExitCode(1)
-    }
+    // Review works on a broken site too (that is often why one reviews): problems are printed,
+    // and what could be read is shown.
+    let prepared = builder.prepare(log: &log, checking: true)
+    for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    guard let prepared else { throw ExitCode(1) }
     let matches = prepared.site.articles.filter { $0.slug == query || $0.title.contains(query) }
     guard !matches.isEmpty else {
         FileHandle.standardError.write(Data("no article has the slug or a title containing `\(query)`\n".utf8))

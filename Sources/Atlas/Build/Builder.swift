@@ -69,6 +69,13 @@ public struct Builder: Sendable {
         clock.mark("import")
         let curated = content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
+        var topicSlugs: [String: SourceLocation] = [:]
+        for document in topicDocuments {
+            if let other = topicSlugs[document.slug] {
+                log.error("the topic slug `\(document.slug)` is already used by \(other.file)", at: document.origin, hint: "give one of the topics another `slug`")
+            }
+            topicSlugs[document.slug] = document.origin
+        }
         for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) + topicDocuments.flatMap(\.charts)
         where !ChartCatalog.names.contains(reference.name) {
             let near = EditDistance.nearest(reference.name, in: ChartCatalog.names).map { "; did you mean `\($0)`?" } ?? ""

@@ -35,7 +35,7 @@ public struct ClaimExtractor: Sendable {
                 claim.figureText = String(text[figure.range])
                 // Stable across builds: the article, the quote and the figure's place in it.
                 let identity = "\(articleID)\u{1F}\(claim.quote)\u{1F}\(figure.range.lowerBound - quoteRange.lowerBound)"
-                var id = "c" + Slug.disambiguator(for: identity)
+                var id = "c" + Slug.stableHash(identity)
                 if let count = seenIDs[id] { id += "-\(count + 1)" }
                 seenIDs[id, default: 0] += 1
                 claim.id = id

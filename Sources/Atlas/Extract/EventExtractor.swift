@@ -34,6 +34,11 @@ public struct EventExtractor: Sendable {
                 // A month or day named without a year in a clause about plans is the next one.
                 if future, ["en-md", "en-m", "zh-md", "zh-m"].contains(date.rule), isBefore(date, published) {
                     date.year += 1
+                    // 29 February may not exist next year: keep the month, drop the day.
+                    if let m = date.month, let d = date.day, LocalDateTime(year: date.year, month: m, day: d).calendarProblem != nil {
+                        date.day = nil
+                        date.precision = .month
+                    }
                 }
                 let before = String(text[max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound]).lowercased()
                 let near = String(text[max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound])
@@ -49,7 +54,7 @@ public struct EventExtractor: Sendable {
                 let quoteRange = ClaimExtractor.trimmed(text, clause)
                 let quote = String(text[quoteRange])
                 let identity = "\(articleID)\u{1F}\(quote)\u{1F}\(date.range.lowerBound - quoteRange.lowerBound)"
-                var id = "e" + Slug.disambiguator(for: identity)
+                var id = "e" + Slug.stableHash(identity)
                 if let count = seen[id] { id += "-\(count + 1)" }
                 seen[id, default: 0] += 1
                 let actors = orderedUnique(mentions.filter { clause.contains($0.range.lowerBound) }.map(\.entity))

@@ -61,7 +61,7 @@ enum FigureScanner {
                 break
             }
         }
-        guard let value = Double(digits) else { return nil }
+        guard let value = Double(digits), value.isFinite else { return nil }
         return (value, i)
     }
 
@@ -129,7 +129,8 @@ enum FigureScanner {
                 break
             }
         }
-        guard let found = unit else { return nil }
+        // An amount beyond any real economy is a typo or a trick, not a figure.
+        guard let found = unit, value.isFinite, value < 1e16 else { return nil }
         var finalUnit = found
         for perKg in ["/kg", " per kg", " per kilogram", "/公斤", "每公斤"] where matches(text, at: end, perKg) {
             if found == .usd { finalUnit = .usdPerKg }

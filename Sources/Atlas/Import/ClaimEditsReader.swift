@@ -62,7 +62,7 @@ public enum ClaimEditsReader {
                     change.unit = fields.string("unit", log: &log)
                     func number(_ key: String) -> Double? {
                         guard let raw = fields.string(key, log: &log) else { return nil }
-                        guard let value = Double(raw) else {
+                        guard let value = Double(raw), value.isFinite, abs(value) < 1e16 else {
                             log.error("`\(key)` `\(raw)` is not a number", at: fields.location(ofKey: key), hint: "write a plain number such as 85 or 83.7")
                             return nil
                         }
@@ -70,14 +70,18 @@ public enum ClaimEditsReader {
                     }
                     if let raw = fields.string("value", log: &log) {
                         // `value: 85-90` or `value: 90`
-                        let parts = raw.split(separator: "-").map { Double($0.trimmingWhitespace) }
+                        let parts = raw.split(separator: "-").map { Double($0.trimmingWhitespace).flatMap { $0.isFinite ? $0 : nil } }
                         if parts.count == 1, let v = parts[0] { change.low = v; change.high = v }
                         else if parts.count == 2, let a = parts[0], let b = parts[1] { change.low = min(a, b); change.high = max(a, b) }
                         else { log.error("`value` `\(raw)` is not a number or a range like 85-90", at: fields.location(ofKey: "value"), hint: "or give `low:` and `high:`") }
                     }
                     change.low = number("low") ?? change.low
                     change.high = number("high") ?? change.high
-                    change.year = number("year").map { Int($0) }
+                    if let year = number("year") {
+                        if (1900...2100).contains(year), year == year.rounded() { change.year = Int(year) } else {
+                            log.error("`year` must be a year between 1900 and 2100", at: fields.location(ofKey: "year"), hint: "write for example `year: 2024`")
+                        }
+                    }
                     if section == "correct" {
                         if change.id == nil { log.error("a correction needs the `id` of the claim it corrects", at: location, hint: "copy the id from `atlas claims ARTICLE`") ; continue }
                         edits.corrections.append(change)

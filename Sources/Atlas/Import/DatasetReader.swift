@@ -26,6 +26,9 @@ public enum DatasetReader {
         }
         let title = required("title"), titleZh = required("title_zh"), citation = required("citation"), edition = required("edition")
         let unit = required("unit"), asOf = required("as_of"), licence = required("licence"), sourceURL = required("source_url")
+        if !sourceURL.isEmpty, !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
+            log.error("`source_url` must start with http:// or https://", at: fields.location(ofKey: "source_url"), hint: "give the full address of the source")
+        }
         if !asOf.isEmpty, LocalDateTime.parse(asOf)?.calendarProblem != nil || LocalDateTime.parse(asOf) == nil {
             log.error("`as_of` `\(asOf)` is not a date", at: fields.location(ofKey: "as_of"), hint: "write `as_of: YYYY-MM-DD`")
         }
@@ -118,7 +121,7 @@ public enum DatasetReader {
         switch kind {
         case .text: return nil
         case .integer: return Int(text) == nil ? "is not a whole number" : nil
-        case .number: return Double(text) == nil ? "is not a number" : nil
+        case .number: return Double(text).map { $0.isFinite ? nil : "is not a finite number" } ?? "is not a number"
         case .date:
             guard text.count == 10, let date = LocalDateTime.parse(text) else { return "is not a date (YYYY-MM-DD)" }
             return date.calendarProblem.map { "is not a real date: \($0)" }

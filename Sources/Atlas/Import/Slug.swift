@@ -64,8 +64,14 @@ public enum Slug {
     /// A short, stable suffix that tells apart two titles with the same slug without depending on
     /// which other articles exist (FNV-1a of the identity, base 36).
     static func disambiguator(for identity: String) -> String {
+        String(stableHash(identity).prefix(6))
+    }
+
+    /// The full 64-bit FNV-1a of `identity` in base 36 (up to 13 characters): ids of claims and
+    /// events, where a collision among tens of thousands would merge two anchors.
+    static func stableHash(_ identity: String) -> String {
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return String(String(hash, radix: 36).prefix(6))
+        return String(hash, radix: 36)
     }
 }

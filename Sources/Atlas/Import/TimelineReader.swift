@@ -39,12 +39,15 @@ public enum TimelineReader {
             let statusText = fields.string("status", log: &log) ?? "happened"
             let status = Event.Status(rawValue: statusText)
             if status == nil { log.error("`status` must be `happened` or `target`", at: fields.location(ofKey: "status"), hint: "targets are plans and forecasts") }
+            if let url = fields.string("source_url", log: &log), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                log.error("`source_url` must start with http:// or https://", at: fields.location(ofKey: "source_url"), hint: "give the full address of the source")
+            }
             let actors = fields.strings("entities", log: &log) ?? []
             for actor in actors where !entities.contains(actor) {
                 log.error("unknown entity `\(actor)`", at: fields.location(ofKey: "entities"), hint: "use ids from content/entities.yml")
             }
             guard log.errorCount == before, let year, let status else { continue }
-            events.append(Event(id: "t" + Slug.disambiguator(for: "\(raw)\u{1F}\(title)"), year: year, month: month, day: day, precision: precision,
+            events.append(Event(id: "t" + Slug.stableHash( "\(raw)\u{1F}\(title)"), year: year, month: month, day: day, precision: precision,
                                 kind: .curated, status: status, summary: title, actors: actors, article: nil, quote: nil, source: source,
                                 sourceURL: fields.string("source_url", log: &log), rule: "curated"))
         }

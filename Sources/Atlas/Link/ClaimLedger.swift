@@ -41,7 +41,7 @@ public enum ClaimLedger {
             let base = Claim(id: "", article: article.id, metric: .other, entity: nil, importer: nil, low: nil, high: nil, qualifier: .exact,
                              unit: .percent, year: nil, quote: String(quote), quoteRange: start..<(start + quote.count), figureText: "", rule: "editor")
             guard var claim = check(change, base: base, entityIDs: entityIDs, log: &log) else { continue }
-            claim.id = "e" + Slug.disambiguator(for: "\(article.id)\u{1F}\(claim.quote)\u{1F}\(claim.metric.rawValue)\u{1F}\(claim.entity ?? "")")
+            claim.id = "e" + Slug.stableHash("\(article.id)\u{1F}\(claim.quote)\u{1F}\(claim.metric.rawValue)\u{1F}\(claim.entity ?? "")")
             if index[claim.id] != nil {
                 log.error("this claim is already in the ledger", at: change.location, hint: "remove the duplicate entry")
                 continue

@@ -21,7 +21,10 @@ public enum Conflicts {
             return ConflictGroup(metric: first.metric, entity: first.entity!, importer: first.importer, claims: sorted,
                                  references: matching, note: note(sorted, references: matching))
         }
-        .sorted { (Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count, $0.entity) < (Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count, $1.entity) }
+        .sorted {
+            (Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count, $0.entity, $0.importer ?? "")
+                < (Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count, $1.entity, $1.importer ?? "")
+        }
     }
 
     /// Reasons that can be read off the quotes themselves; stated as possibilities, never as a

@@ -79,7 +79,8 @@ public enum ReferenceFigures {
 
     /// 44000000 → "44,000,000", without locale.
     static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
+        guard value.isFinite else { return "?" }
+        let digits = String(format: "%.0f", value.rounded())
         var out = ""
         for (index, c) in digits.reversed().enumerated() {
             if index > 0 && index % 3 == 0 { out.append(",") }

@@ -4,28 +4,40 @@
 /// Candidates come from the inverted index, and entities named in more than half of the
 /// articles (China, rare earths) are left out, so the work stays near-linear in the corpus.
 public enum RelatedArticles {
+    /// At most this many same-topic neighbours (by date) and this many sharers of an entity are
+    /// looked at per article, which keeps the work linear in the corpus.
+    static let window = 40
+    static let commonEntity = 200
+
     public static func compute(_ articles: [Article], mentions: MentionIndex, limit: Int = 5) -> [String: [String]] {
-        let byID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var byTopic: [String: [String]] = [:]
-        for article in articles { for topic in article.topics { byTopic[topic, default: []].append(article.id) } }
-        let ceiling = max(2, articles.count / 2)
+        // Integer indices throughout: articles arrive newest first, so index order is date order.
+        let index = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byTopic: [String: [Int]] = [:]
+        for (i, article) in articles.enumerated() { for topic in article.topics { byTopic[topic, default: []].append(i) } }
+        let entityArticles = mentions.byEntity.mapValues { $0.compactMap { index[$0] } }
+        let ceiling = min(commonEntity, max(2, articles.count / 2))
         var result: [String: [String]] = [:]
-        for article in articles {
-            var scores: [String: Double] = [:]
-            for topic in article.topics where (byTopic[topic]?.count ?? 0) <= max(ceiling, 50) {
-                for other in byTopic[topic] ?? [] where other != article.id { scores[other, default: 0] += 3 }
+        for (i, article) in articles.enumerated() {
+            var scores: [Int: Double] = [:]
+            for topic in article.topics {
+                let members = byTopic[topic] ?? []
+                // Members are in ascending index order: find this article by bisection.
+                var lo = 0, hi = members.count
+                while lo < hi { let mid = (lo + hi) / 2; if members[mid] < i { lo = mid + 1 } else { hi = mid } }
+                guard lo < members.count, members[lo] == i else { continue }
+                let position = lo
+                let low = max(0, position - window / 2), high = min(members.count, position + window / 2 + 1)
+                for other in members[low..<high] where other != i { scores[other, default: 0] += 3 }
             }
             for entity in (mentions.byArticle[article.id] ?? [:]).keys {
-                let sharing = mentions.byEntity[entity] ?? []
+                let sharing = entityArticles[entity] ?? []
                 guard sharing.count <= ceiling else { continue }
                 let weight = 1.0 + 1.0 / Double(sharing.count)
-                for other in sharing where other != article.id { scores[other, default: 0] += weight }
+                for other in sharing where other != i { scores[other, default: 0] += weight }
             }
-            result[article.id] = scores.keys.sorted {
-                let a = (scores[$0]!, byID[$0]!.published.instant, $1)
-                let b = (scores[$1]!, byID[$1]!.published.instant, $0)
-                return a > b
-            }.prefix(limit).map { $0 }
+            // Highest score, then newer (lower index), then the other's identity.
+            let best = scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit)
+            result[article.id] = best.map { articles[$0.key].id }
         }
         return result
     }

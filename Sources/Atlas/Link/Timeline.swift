@@ -3,7 +3,7 @@
 public enum Timeline {
     public static func assemble(extracted: [Event], articles: [Article], curated: [Event]) -> [Event] {
         let publications = articles.map { article in
-            Event(id: "p" + Slug.disambiguator(for: article.id), year: article.published.local.year, month: article.published.local.month,
+            Event(id: "p" + Slug.stableHash(article.id), year: article.published.local.year, month: article.published.local.month,
                   day: article.published.local.day, precision: .day, kind: .publication, status: .happened,
                   summary: article.title, actors: [], article: article.id, quote: nil, source: article.source, sourceURL: article.sourceURL,
                   rule: "publication")

@@ -24,12 +24,15 @@ public struct TextFile: Sendable, Hashable {
                 "the file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at this position)",
                 hint: "save the file as UTF-8, for example with `iconv -f GB18030 -t UTF-8`"))
         }
-        if let nul = body.firstIndex(of: 0) {
-            let place = position(of: nul, in: body)
+        // Control characters other than tab and line ends are never text, and make XML (the
+        // feed, the sitemap) ill-formed downstream.
+        if let control = body.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) {
+            let place = position(of: control, in: body)
+            let name = body[control] == 0 ? "a NUL byte" : "the control character 0x\(String(body[control], radix: 16, uppercase: true))"
             return .failure(Diagnostic(
                 .error, at: SourceLocation(file: path, line: place.line, column: place.column),
-                "the file contains a NUL byte",
-                hint: "remove the NUL byte; text files never need one"))
+                "the file contains \(name)",
+                hint: "remove it; text files never need one"))
         }
         var text = String(decoding: body, as: UTF8.self)
         if text.contains("\r") {

@@ -94,9 +94,7 @@ public struct Claim: Hashable, Sendable, Identifiable {
 
     /// The value as a reader would say it: `85–90%`, `>90%`, `<1.5%`.
     public var valueText: String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
-        }
+        func number(_ value: Double) -> String { SVG.number(value) }
         let suffix = unit == .percent ? "%" : " " + unit.rawValue
         switch (low, high, qualifier) {
         case let (l?, h?, _) where l != h: return "\(number(l))–\(number(h))\(suffix)"

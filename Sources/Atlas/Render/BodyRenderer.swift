@@ -10,7 +10,14 @@ enum BodyRenderer {
 
     /// `anchors`: quotes to mark, each with the ids of the claims or events it carries.
     static func html(_ body: ImportedBody, anchors: [(quote: String, id: String)] = [], linker: EntityLinker? = nil) -> TrustedHTML {
+        render(body, anchors: anchors, linker: linker).html
+    }
+
+    /// The body's HTML and the ids it actually anchored: a quote is marked once, where it first
+    /// appears, and never inside another mark, so every `#q-` link has exactly one target.
+    static func render(_ body: ImportedBody, anchors: [(quote: String, id: String)], linker: EntityLinker?) -> (html: TrustedHTML, anchored: Set<String>) {
         let quotes = quoteGroups(body, anchors: anchors)
+        var used = Set<Int>()
         var linked = Set<String>()
         var out = ""
         // Sub-headings before any section heading are promoted, so the outline never skips a
@@ -21,14 +28,16 @@ enum BodyRenderer {
             case .heading(let text, let requested):
                 let level = sawSection ? requested : 2
                 sawSection = sawSection || level == 2
-                out += "<h\(level)>\(marked(text, quotes, linker: nil, linked: &linked))</h\(level)>\n"
+                out += "<h\(level)>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
             case .paragraph(let text):
-                out += "<p>\(marked(text, quotes, linker: linker, linked: &linked))</p>\n"
+                out += "<p>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))</p>\n"
             case .list(let items):
-                out += "<ul>\n" + items.map { "<li>\(marked($0, quotes, linker: linker, linked: &linked))</li>\n" }.joined() + "</ul>\n"
+                out += "<ul>\n"
+                for item in items { out += "<li>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))</li>\n" }
+                out += "</ul>\n"
             }
         }
-        return TrustedHTML(out)
+        return (TrustedHTML(out), Set(used.flatMap { quotes[$0].ids }))
     }
 
     /// A quote as it reads in the structured body, with the ids of the claims or events it carries.
@@ -49,28 +58,18 @@ enum BodyRenderer {
         return groups
     }
 
-    /// The ids whose quote appears in some block, so pages know which anchors exist.
-    static func highlightable(_ body: ImportedBody, anchors: [(quote: String, id: String)]) -> [String] {
-        let texts = body.blocks.flatMap { block -> [[Character]] in
-            switch block {
-            case .heading(let t, _), .paragraph(let t): return [Array(t)]
-            case .list(let items): return items.map { Array($0) }
-            }
-        }
-        return quoteGroups(body, anchors: anchors).filter { group in
-            texts.contains { ClaimLedger.firstIndex(of: group.text, in: $0) != nil }
-        }.flatMap(\.ids)
-    }
-
     /// `inline`, with each quote that feeds a figure or an event wrapped in a highlighted,
     /// linkable mark, and each entity's first mention in the body linked to its page.
-    static func marked(_ text: String, _ quotes: [QuoteGroup], linker: EntityLinker?, linked: inout Set<String>) -> String {
+    static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout Set<Int>, linker: EntityLinker?, linked: inout Set<String>) -> String {
         let chars = Array(text)
         var marks: [(range: Range<Int>, group: QuoteGroup)] = []
-        for group in quotes {
+        for (index, group) in quotes.enumerated() where !used.contains(index) {
             guard let start = ClaimLedger.firstIndex(of: group.text, in: chars) else { continue }
             let range = start..<(start + group.text.count)
-            if !marks.contains(where: { $0.range.overlaps(range) }) { marks.append((range, group)) }
+            if !marks.contains(where: { $0.range.overlaps(range) }) {
+                marks.append((range, group))
+                used.insert(index)
+            }
         }
         var links: [(range: Range<Int>, url: String)] = []
         if let linker {

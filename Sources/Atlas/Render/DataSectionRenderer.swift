@@ -57,11 +57,13 @@ extension SiteRenderer {
 
     /// Editor Markdown with charts embedded where a ```` ```chart NAME ```` block stands.
     func markdownHTML(_ text: String, language: Language) -> TrustedHTML {
-        var html = BlockLanguageTagger.tag(markdown.html(text), container: language)
+        var html = markdown.html(text)
+        // Charts go in before the language tagger runs, which would add `lang` to the
+        // placeholder's paragraph; the tagger leaves the chart's own markup alone.
         for chart in charts where html.contains(Markdown.chartPlaceholder(chart.name)) {
             let figure = templates.render(chartView(chart).mustache, template: "partials/chart-figure")
             html = html.replacingOccurrences(of: "<p>\(Markdown.chartPlaceholder(chart.name))</p>", with: figure)
         }
-        return TrustedHTML(html)
+        return TrustedHTML(BlockLanguageTagger.tag(html, container: language))
     }
 }

@@ -3,8 +3,18 @@ import Foundation
 /// Machine-readable copies of what the site shows: the claim ledger as CSV and JSON, and each
 /// dataset's metadata as JSON beside its CSV.
 enum Exports {
+    /// RFC 4180 quoting, decided per Unicode scalar (a `"` with a combining mark is still a quote
+    /// character to a CSV reader).
     static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     struct ClaimRecord: Encodable {
@@ -47,7 +57,8 @@ enum Exports {
     static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)).map { $0 + "\n" } ?? "null\n"
+        // Every number reaching here is finite (checked on input), so encoding cannot fail.
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)).map { $0 + "\n" } ?? "[]\n"
     }
 
     struct DatasetMetadata: Encodable {

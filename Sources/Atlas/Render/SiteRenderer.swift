@@ -17,6 +17,9 @@ public struct SiteRenderer: Sendable {
     let highlighted: Set<String>
     let eventsByArticle: [String: [Event]]
     let linker: BodyRenderer.EntityLinker
+    let bodies: [String: TrustedHTML]
+    /// Topic name → article id → its position in the topic (newest first), for prev/next.
+    let topicPositions: [String: [String: Int]]
 
     /// The quotes an article body marks: its claims' and its events'.
     static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
@@ -44,12 +47,24 @@ public struct SiteRenderer: Sendable {
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = Dictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
         self.eventsByArticle = eventsByArticle
-        self.highlighted = Set(site.articles.flatMap { article -> [String] in
-            guard case .imported(let body) = article.body else { return [] }
-            return BodyRenderer.highlightable(body, anchors: Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []))
-        })
-        self.linker = BodyRenderer.EntityLinker(matcher: EntityMatcher(entities: site.entities),
-                                                urls: Dictionary(site.entities.map { ($0.id, site.config.basePath + "entities/\($0.id)/") }, uniquingKeysWith: { a, _ in a }))
+        let linker = BodyRenderer.EntityLinker(matcher: EntityMatcher(entities: site.entities),
+                                               urls: Dictionary(site.entities.map { ($0.id, site.config.basePath + "entities/\($0.id)/") }, uniquingKeysWith: { a, _ in a }))
+        self.linker = linker
+        // Bodies are rendered once, here, so pages that link to a quote know whether its
+        // anchor exists (else they link to the article's figure list instead).
+        var bodies: [String: TrustedHTML] = [:]
+        var highlighted = Set<String>()
+        for article in site.articles {
+            guard case .imported(let body) = article.body else { continue }
+            let rendered = BodyRenderer.render(body, anchors: Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []), linker: linker)
+            bodies[article.id] = rendered.html
+            highlighted.formUnion(rendered.anchored)
+        }
+        self.bodies = bodies
+        self.topicPositions = Dictionary(site.topics.map { topic in
+            (topic.name, Dictionary(topic.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        }, uniquingKeysWith: { a, _ in a })
+        self.highlighted = highlighted
     }
 
     public func render() -> [OutputFile] {
@@ -110,7 +125,7 @@ public struct SiteRenderer: Sendable {
         var raw: String?
         switch article.body {
         case .imported(let imported):
-            body = BodyRenderer.html(imported, anchors: Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []), linker: linker)
+            body = bodies[article.id] ?? BodyRenderer.html(imported)
             raw = imported.raw
         case .markdown(let text, let language):
             body = markdownHTML(text, language: language)
@@ -118,7 +133,7 @@ public struct SiteRenderer: Sendable {
         let current = card(article)
         let base = site.config.basePath
         let neighbours = site.topics.filter { article.topics.contains($0.name) }.map { topic -> (TopicLink, ArticleCard?, ArticleCard?) in
-            let position = topic.articles.firstIndex { $0.id == article.id } ?? 0
+            let position = topicPositions[topic.name]?[article.id] ?? 0
             return (TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/"),
                     position > 0 ? card(topic.articles[position - 1]) : nil,
                     position + 1 < topic.articles.count ? card(topic.articles[position + 1]) : nil)
@@ -133,7 +148,7 @@ public struct SiteRenderer: Sendable {
         view.entities = (site.mentions.byArticle[article.id] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(14).compactMap { entityLink($0.key, count: $0.value) }
         view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map(card)
-        view.timelineURL = base + "timeline/#e-p" + Slug.disambiguator(for: article.id)
+        view.timelineURL = base + "timeline/#e-p" + Slug.stableHash(article.id)
         view.topicNeighbours = neighbours
         return view
     }

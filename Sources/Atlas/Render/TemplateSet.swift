@@ -65,6 +65,8 @@ public struct TemplateSet: Sendable {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.range(of: "}}") else { break }
                 var tag = String(afterOpen[..<close.lowerBound])
+                // `{{ title }}` is `{{title}}`; the sigil, if any, is the first non-space.
+                if !tag.hasPrefix("{") { tag = tag.trimmingWhitespace }
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 let location = SourceLocation(file: file.path, line: index + 1, column: column)
                 rest = afterOpen[close.upperBound...]

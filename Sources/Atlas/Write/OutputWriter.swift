@@ -35,8 +35,11 @@ public enum OutputWriter {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made = Set<String>()
+            var written = Set<String>()
             for file in files + [OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n")] {
                 guard isSafe(file.path) else { throw Failure.unsafePath(file.path) }
+                // Two pages for one URL means one would silently replace the other.
+                guard written.insert(file.path).inserted else { throw Failure.io("two pages would be written to \(file.path); check for duplicate slugs") }
                 let target = staging.appendingPathComponent(file.path)
                 let folder = target.deletingLastPathComponent().path
                 if !made.contains(folder) {

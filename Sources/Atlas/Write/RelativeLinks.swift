@@ -16,11 +16,17 @@ enum RelativeLinks {
             rest = rest[match.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { break }
             let value = String(rest[..<end])
-            out += relative(value, basePath: basePath, up: up)
+            // A folder the page's script loads from keeps its trailing slash.
+            out += out.hasSuffix("data-bundle=\"") ? relativeFolder(value, basePath: basePath, up: up) : relative(value, basePath: basePath, up: up)
             rest = rest[end...]
         }
         out += rest
         return OutputFile(path: file.path, text: out)
+    }
+
+    static func relativeFolder(_ value: String, basePath: String, up: String) -> String {
+        guard value.hasPrefix(basePath) else { return value }
+        return up + value.dropFirst(basePath.count)
     }
 
     static func relative(_ value: String, basePath: String, up: String) -> String {

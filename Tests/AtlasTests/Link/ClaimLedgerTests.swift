@@ -82,7 +82,7 @@ import Testing
         guard let prepared = Builder(options: .init(root: TestPaths.repository)).prepare(log: &log) else {
             Issue.record("\(log.items)"); return
         }
-        let corrected = try #require(prepared.site.claims.first { $0.id == "c3m3l89" })
+        let corrected = try #require(prepared.site.claims.first { $0.id == "c3m3l89e3ekaca" })
         #expect(corrected.entity == "united-states")
         #expect(corrected.rule == "editor")
     }

@@ -22,9 +22,7 @@ public struct Chart: Sendable {
 
     /// The plotted data as CSV (RFC 4180), for the download.
     public var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = Exports.csvField
         return ([headers] + rows.map { $0.map(\.text) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }

@@ -7,9 +7,10 @@ struct SVG {
 
     /// Fixed-point with at most two decimals, no locale, no `-0`.
     static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "?" }
         let rounded = (value * 100).rounded() / 100
         if rounded == 0 { return "0" }
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded() { return String(format: "%.0f", rounded) }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text
