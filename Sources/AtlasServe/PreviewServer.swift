@@ -56,6 +56,11 @@ public final class PreviewServer: Sendable {
         }
         await server.appendRoute("GET *") { request in
             let raw = request.target.path(percentEncoded: true)
+            // `/about` → `/about/`, as static hosts do, so the page's relative links resolve.
+            if !raw.hasSuffix("/"), let file = safe.file(for: raw), file.lastPathComponent == "index.html",
+               !raw.hasSuffix("index.html") {
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: raw + "/"])
+            }
             guard let file = safe.file(for: raw), let data = FileManager.default.contents(atPath: file.path) else {
                 // The 404 page reloads too, so a page that appears after a fix shows up by itself.
                 let (version, _) = await state.snapshot()

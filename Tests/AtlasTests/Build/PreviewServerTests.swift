@@ -34,6 +34,9 @@ import Testing
             let (code, _) = try await rawGet(port: port, path: path)
             #expect(code == 404, "\(path)")
         }
+        let (redirect, headers) = try await rawGet(port: port, path: "/about")
+        #expect(redirect == 301)
+        #expect(headers.lowercased().contains("location: /about/"))
         // An edit is rebuilt and announced to the waiting page.
         site.write("content/pages/about.md", (site.read("content/pages/about.md") ?? "").replacingOccurrences(of: "## About Rare Earth Atlas", with: "## About Rare Earth Atlas, edited"))
         let (_, state) = try await get("http://127.0.0.1:\(port)/__atlas/wait?version=1")
