@@ -29,8 +29,13 @@ public enum LinkChecker {
         for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
             for match in html.matches(of: /(?:href|src)="([^"]*)"/) {
                 let raw = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
-                // External, mailto:, data:, and identity links (reported by IdentityLinks already).
-                if raw.isEmpty || raw.hasPrefix("@/") || raw.contains(":") && !raw.hasPrefix("/") { continue }
+                // An identity link still in the page was not resolved at build time.
+                if raw.hasPrefix("@/") {
+                    problems.append(Problem(page: page, href: raw, reason: "is an identity link that names no page"))
+                    continue
+                }
+                // External, mailto:, data:.
+                if raw.isEmpty || raw.contains(":") && !raw.hasPrefix("/") { continue }
                 var target = raw
                 var fragment: String?
                 if let hash = target.firstIndex(of: "#") {

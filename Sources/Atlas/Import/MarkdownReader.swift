@@ -24,18 +24,39 @@ public enum MarkdownReader {
                              charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
     }
 
-    /// `](@/section/key)` links and `[label]: @/section/key` definitions, with their positions.
+    /// `](@/section/key)` links (also `](<@/…>)` and with spaces) and `[label]: @/section/key`
+    /// definitions, with their positions; code spans and fenced code are skipped, as cmark does.
     static func identityLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
         var links: [IdentityLink] = []
+        var fence: Character?
         for (index, line) in parts.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "(@/") ?? rest.range(of: ": @/") {
-                let targetStart = rest.index(start.upperBound, offsetBy: -2)
-                let tail = rest[targetStart...]
-                let end = tail.firstIndex(where: { $0 == ")" || $0 == " " || $0 == "\"" }) ?? tail.endIndex
-                let column = line.distance(from: line.startIndex, to: targetStart) + 1
-                links.append(IdentityLink(target: String(tail[..<end]), location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: column)))
-                rest = tail[end...]
+            let trimmed = line.trimmingWhitespace
+            if let marker = trimmed.first, marker == "`" || marker == "~", trimmed.hasPrefix(String(repeating: marker, count: 3)) {
+                fence = fence == nil ? marker : (fence == marker ? nil : fence)
+                continue
+            }
+            if fence != nil { continue }
+            // Blank out code spans so `[x](@/…)` shown as code is not a link.
+            var visible = ""
+            var inCode = false
+            for c in line {
+                if c == "`" { inCode.toggle(); visible.append(" ") } else { visible.append(inCode ? " " : c) }
+            }
+            let chars = Array(visible)
+            var i = 0
+            while i + 1 < chars.count {
+                guard chars[i] == "@", chars[i + 1] == "/" else { i += 1; continue }
+                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces.
+                var k = i - 1
+                while k >= 0, chars[k] == " " || chars[k] == "\t" || chars[k] == "<" { k -= 1 }
+                let opensLink = k >= 0 && (chars[k] == "(" || (chars[k] == ":" && k > 0 && chars[k - 1] == "]"))
+                var end = i
+                while end < chars.count, !")> \t\"".contains(chars[end]) { end += 1 }
+                if opensLink {
+                    links.append(IdentityLink(target: String(chars[i..<end]),
+                                              location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
+                }
+                i = end
             }
         }
         return links

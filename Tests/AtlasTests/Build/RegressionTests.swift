@@ -67,3 +67,13 @@ import Testing
         #expect(log.items.isEmpty)
     }
 }
+
+extension RegressionTests {
+    @Test func identityLinksAreFoundAsCmarkReadsThem() throws {
+        let text = "---\ntitle: T\n---\nCode `[x](@/entities/nobody)` is not a link.\n\n```\n[y](@/entities/nobody2)\n```\n\n[a](<@/entities/nope1>) and [b]( @/topics/nope2) and [c](@/entities/china).\n\n[r]:\t@/pages/nope3\n"
+        var log = DiagnosticLog()
+        let page = try #require(MarkdownReader.page(TextFile(path: "content/pages/t.md", text: text), log: &log))
+        #expect(page.links.map(\.target) == ["@/entities/nope1", "@/topics/nope2", "@/entities/china", "@/pages/nope3"])
+        #expect(page.links.map { $0.location.line } == [10, 10, 10, 12])
+    }
+}
