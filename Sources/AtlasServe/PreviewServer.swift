@@ -59,7 +59,8 @@ public final class PreviewServer: Sendable {
             // `/about` → `/about/`, as static hosts do, so the page's relative links resolve.
             if !raw.hasSuffix("/"), let file = safe.file(for: raw), file.lastPathComponent == "index.html",
                !raw.hasSuffix("index.html") {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: raw + "/"])
+                let headers: HTTPHeaders = [.location: raw + "/"]
+                return HTTPResponse(statusCode: .movedPermanently, headers: headers)
             }
             guard let file = safe.file(for: raw), let data = FileManager.default.contents(atPath: file.path) else {
                 // The 404 page reloads too, so a page that appears after a fix shows up by itself.

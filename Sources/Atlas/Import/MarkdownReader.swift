@@ -101,14 +101,12 @@ public enum MarkdownReader {
         guard let parts = FrontMatter.split(file, log: &log),
               let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: pageKeys, log: &log)
         else { return nil }
-        let errorsBefore = log.errorCount
         let title = required("title", fields, log: &log)
         let time = date(fields, required: false, log: &log)
         let slug = slugField(fields, log: &log) ?? Slug.make(title ?? "")
         let language = languageField(fields, log: &log)
         // A bad date or language is logged (the build fails) but the page is still read, so its
         // links and charts are checked in the same run.
-        _ = errorsBefore
         guard let title else { return nil }
         guard !slug.isEmpty else {
             log.error("cannot make a slug from the title `\(title)`", at: fields.location(ofKey: "title"), hint: "add `slug: some-name`")
