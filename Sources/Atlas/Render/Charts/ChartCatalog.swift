@@ -42,6 +42,11 @@ enum ChartCatalog {
         }
     }
 
+    /// The three-column rows (label, source, value) the bar charts' tables use for their share panel.
+    static func shareRows(references: [ReferenceFigure], claims: [Claim], context: ChartContext, label: String) -> [[Chart.Cell]] {
+        (referenceRows(references, label: label) + claimRows(claims, context: context, label: label)).map { [$0[0], $0[3], $0[2]] }
+    }
+
     /// "from 30% to 80% across 6 articles"
     static func spread(_ claims: [Claim]) -> String {
         let values = claims.compactMap(\.pointValue)

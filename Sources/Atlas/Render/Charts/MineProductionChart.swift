@@ -34,8 +34,7 @@ enum MineProductionChart {
                             StripPlot.Row(label: "IEA, magnet REE", references: iea, claims: []),
                             StripPlot.Row(label: "Articles 文章", references: [], claims: claims)],
                            top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.referenceRows(references, label: "China share").map { [$0[0], $0[3], $0[2]] }
-        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        table += ChartCatalog.shareRows(references: references, claims: claims, context: context, label: "China share")
         let trend = usgs.map { "\($0.year.map(String.init) ?? "") \($0.valueText)" }.joined(separator: ", ")
         let leader = countries.first.map { "\($0.0) mined the most in \(latestYear), \(ChartCatalog.tonnes($0.1))" } ?? "No production data"
         let summary = "\(leader). China's share of world mine production by USGS figures: \(trend). The IEA puts China's share of magnet rare-earth mining at "

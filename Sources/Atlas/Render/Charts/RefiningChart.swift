@@ -17,7 +17,7 @@ enum RefiningChart {
         let claims = context.shareClaims(.refiningShare, entity: "china")
         let references = context.references.filter { $0.metric == .refiningShare && $0.entity == "china" }
         y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        table += ChartCatalog.shareRows(references: [], claims: claims, context: context, label: "China share")
         let china = rows.filter { $0["entity"] == "China" }.compactMap { row in row["year"].map { "\($0): \(row["share_percent"] ?? "")%" } }
         let summary = "By IEA figures China refines most magnet rare earths (\(china.joined(separator: ", ")); later years are projections). "
             + "Articles put China's refining share \(ChartCatalog.spread(claims))."

@@ -24,8 +24,7 @@ enum ReservesChart {
         let claims = context.shareClaims(.reservesShare, entity: "china")
         let references = context.references.filter { $0.metric == .reservesShare && $0.entity == "china" }
         y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.referenceRows(references, label: "China share").map { $0.prefix(1) + [$0[3], $0[2]] }
-        table += ChartCatalog.claimRows(claims, context: context, label: "China share").map { [$0[0], $0[3], $0[2]] }
+        table += ChartCatalog.shareRows(references: references, claims: claims, context: context, label: "China share")
         let leader = countries.first.map { "\($0.0) has the largest reserves, \(ChartCatalog.tonnes($0.1)) (USGS \(latest))" } ?? "No reserves data"
         let summary = "\(leader). Articles put China's share of world reserves \(ChartCatalog.spread(claims)); "
             + "from USGS, China holds \(references.map { "\($0.valueText) (\($0.source))" }.joined(separator: " and ")) of world reserves, an upper bound because the world total is printed as a minimum."
