@@ -14,12 +14,13 @@ public enum ArticleBody: Hashable, Sendable {
 /// One news article, from a dump or a Markdown file; later stages do not care which.
 public struct Article: Hashable, Sendable, Identifiable {
     /// Stable identity: the same title, source and time is the same article wherever it appears.
-    public var id: String { "\(title)\u{1F}\(source)\u{1F}\(published.local)" }
+    /// Stored, not computed: it keys every index of the site, so it is built once.
+    public let id: String
     public var slug: String
-    public var title: String
-    public var source: String
+    public let title: String
+    public let source: String
     public var sourceURL: String?
-    public var published: Timestamp
+    public let published: Timestamp
     /// Topic names in the order the article was first met under them.
     public var topics: [String]
     public var tags: [String]
@@ -31,6 +32,24 @@ public struct Article: Hashable, Sendable, Identifiable {
     /// Charts a Markdown article embeds.
     public var charts: [ChartReference] = []
     public var links: [IdentityLink] = []
+
+    public init(slug: String, title: String, source: String, sourceURL: String?, published: Timestamp, topics: [String], tags: [String],
+                summary: String?, body: ArticleBody, isDraft: Bool, origins: [SourceLocation], charts: [ChartReference] = [], links: [IdentityLink] = []) {
+        self.id = "\(title)\u{1F}\(source)\u{1F}\(published.local)"
+        self.slug = slug
+        self.title = title
+        self.source = source
+        self.sourceURL = sourceURL
+        self.published = published
+        self.topics = topics
+        self.tags = tags
+        self.summary = summary
+        self.body = body
+        self.isDraft = isDraft
+        self.origins = origins
+        self.charts = charts
+        self.links = links
+    }
 
     public var titleLanguage: Language { Language.detect(title) }
 
