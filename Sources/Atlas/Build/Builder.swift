@@ -92,14 +92,10 @@ public struct Builder: Sendable {
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
-        let extractor = ClaimExtractor(entities: entities)
-        let extracted = site.articles.flatMap { extractor.claims(articleID: $0.id, body: $0.sourceText) }
-        site.claims = ClaimLedger.apply(edits, to: extracted, articles: site.articles, entities: entities, log: &log)
+        let findings = ArticleExtractor(entities: entities).findings(for: site.articles)
+        site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
         site.datasets = datasets
-        let eventExtractor = EventExtractor(entities: entities)
-        site.events = Timeline.assemble(
-            extracted: site.articles.flatMap { eventExtractor.events(articleID: $0.id, body: $0.sourceText, published: $0.published.local) },
-            articles: site.articles, curated: curated)
+        site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
         clock.mark("extract and link")
         guard !log.hasErrors || checking, let templates else { return nil }
         let files = SiteRenderer(site: site, templates: templates, keys: keys).render() + assets

@@ -11,7 +11,7 @@ enum Attribution {
                                           "Burmese", "Vietnamese", "Brazilian", "Canadian", "Korean", "European", "African", "Ukrainian"]
 
     /// `Malaysia (13%)`: an entity named right before the bracket that holds the figure.
-    static func labelling(_ text: [Character], _ figure: FigureMention, mentions: [EntityMatcher.Mention]) -> String? {
+    static func labelling(_ text: ScanText, _ figure: FigureMention, mentions: [EntityMatcher.Mention]) -> String? {
         var k = figure.range.lowerBound
         while k > 0, text[k - 1] == " " { k -= 1 }
         guard k > 0, text[k - 1] == "(" || text[k - 1] == "（" else { return nil }
@@ -20,7 +20,7 @@ enum Attribution {
         return mentions.last(where: { $0.range.upperBound == k })?.entity
     }
 
-    static func holder(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+    static func holder(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                        mentions: [EntityMatcher.Mention]) -> String? {
         if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
         // The phrase's subject: "MP Materials' Mountain Pass mine in California supplied 12%".
@@ -33,7 +33,7 @@ enum Attribution {
         return inAfter.first?.entity
     }
 
-    static func imports(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+    static func imports(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                         mentions: [EntityMatcher.Mention], previousImporter: String?) -> (supplier: String?, importer: String?) {
         let inClause = mentions.filter { windows.clause.contains($0.range.lowerBound) }
         let near = inClause.filter {
@@ -72,7 +72,7 @@ enum Attribution {
 
     /// A share of one party's own total (`of its capacity`, `of China's output`,
     /// `承担中国每年…的产量`) rather than of a world or market total.
-    static func isRelativeShare(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+    static func isRelativeShare(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                                 mentions: [EntityMatcher.Mention]) -> Bool {
         let after = String(text[windows.after]).lowercased().trimmingWhitespace
         if after.hasPrefix("of its ") || after.hasPrefix("of their ") || after.hasPrefix("其") { return true }
@@ -86,7 +86,7 @@ enum Attribution {
         // when the phrase says of what whole ("of global reserves", "全球的三分之二").
         if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
             let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
-            if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.contains) { return true }
+            if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.includes) { return true }
         }
         if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
             return true
@@ -101,12 +101,12 @@ enum Attribution {
 
     /// "reliant on imports for 80–85% of its needs", "import reliance", "依赖进口": how much comes
     /// from abroad at all, with no supplier named.
-    static func isGenericImportReliance(_ text: [Character], windows: MetricRule.Windows) -> Bool {
+    static func isGenericImportReliance(_ text: ScanText, windows: MetricRule.Windows) -> Bool {
         let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
-        return ["on imports", "import reliance", "import dependence", "net import", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.contains)
+        return ["on imports", "import reliance", "import dependence", "net import", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.includes)
     }
 
-    static func precededByMarker(_ text: [Character], _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
+    static func precededByMarker(_ text: ScanText, _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
         let before = String(text[max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound]).lowercased()
         return markers.contains { marker in
             for candidate in [marker, marker + "the "] where before.hasSuffix(candidate) {

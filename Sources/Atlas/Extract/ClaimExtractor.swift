@@ -14,12 +14,16 @@ public struct ClaimExtractor: Sendable {
     }
 
     public func claims(articleID: String, body: String) -> [Claim] {
-        let text = Array(body)
-        let mentions = matcher.mentions(in: text).filter { !nonHolders.contains($0.entity) }
-        let figures = FigureScanner.scan(text)
+        claims(articleID: articleID, in: AnalyzedText(body, matcher: matcher))
+    }
+
+    func claims(articleID: String, in analyzed: AnalyzedText) -> [Claim] {
+        let text = analyzed.text
+        let mentions = analyzed.mentions.filter { !nonHolders.contains($0.entity) }
+        let figures = analyzed.figures
         var claims: [Claim] = []
         var seenIDs: [String: Int] = [:]
-        for clause in ClauseSplitter.clauses(text) {
+        for clause in analyzed.clauses {
             let inClause = figures.filter { clause.contains($0.range.lowerBound) }
             var previousImporter: String?
             for (index, figure) in inClause.enumerated() {
@@ -45,7 +49,7 @@ public struct ClaimExtractor: Sendable {
         return claims
     }
 
-    func classify(_ text: [Character], _ figure: FigureMention, windows: MetricRule.Windows,
+    func classify(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                   mentions: [EntityMatcher.Mention], previousImporter: String?) -> Claim? {
         var claim = Claim(id: "", article: "", metric: .other, entity: nil, importer: nil, low: figure.low, high: figure.high,
                           qualifier: figure.qualifier, unit: figure.unit, year: YearRule.year(text, figure, clause: windows.clause),
@@ -78,13 +82,13 @@ public struct ClaimExtractor: Sendable {
         let context = MetricRule.lower(text, windows.clause)
         switch figure.unit {
         case .tonnes:
-            claim.metric = context.contains("reserve") || context.contains("储量") ? .reservesTonnes
-                : ["produc", "output", "mining", "mined", "产量", "开采", "生产"].contains(where: context.contains) ? .productionTonnes : .other
+            claim.metric = context.includes("reserve") || context.includes("储量") ? .reservesTonnes
+                : ["produc", "output", "mining", "mined", "产量", "开采", "生产"].contains(where: context.includes) ? .productionTonnes : .other
         case .usdPerKg, .cnyPerTonne, .cnyPerKg:
             claim.metric = .price
         default:
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "投资", "基金", "协议", "计划", "投入", "补贴"]
-                .contains(where: context.contains) ? .investment : .other
+                .contains(where: context.includes) ? .investment : .other
         }
         claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
         return claim
@@ -92,7 +96,7 @@ public struct ClaimExtractor: Sendable {
 
     /// The phrase around a figure: bounded by punctuation, conjunctions and the neighbouring
     /// figures, so "70% of extraction and 90% of refining" reads each figure's own noun.
-    static func windows(_ text: [Character], clause: Range<Int>, figure: FigureMention,
+    static func windows(_ text: ScanText, clause: Range<Int>, figure: FigureMention,
                         previous: FigureMention?, next: FigureMention?) -> MetricRule.Windows {
         let stops: Set<Character> = [",", "，", "(", ")", "（", "）", ":", "：", "、"]
         let stopWords = [" and ", " while ", " but ", " whereas ", " with ", " which ", " compared ", "，而", "而"]
@@ -108,7 +112,7 @@ public struct ClaimExtractor: Sendable {
         return MetricRule.Windows(after: afterStart..<max(afterStart, end), before: start..<figure.range.lowerBound, clause: clause)
     }
 
-    static func trimmed(_ text: [Character], _ range: Range<Int>) -> Range<Int> {
+    static func trimmed(_ text: ScanText, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, text[lo].isWhitespace { lo += 1 }
         while hi > lo, text[hi - 1].isWhitespace { hi -= 1 }

@@ -3,7 +3,7 @@
 /// Boundaries are sentence ends (`。！？；`, `. ` not after an abbreviation like `U.S.`), the
 /// digests' ` - ` item separators and the citation marks that close each item.
 enum ClauseSplitter {
-    static func clauses(_ text: [Character]) -> [Range<Int>] {
+    static func clauses(_ text: ScanText) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -42,7 +42,7 @@ enum ClauseSplitter {
     }
 
     /// The index after a run of `[n]` marks starting at `i`.
-    static func citationEnd(_ text: [Character], _ i: Int) -> Int? {
+    static func citationEnd(_ text: ScanText, _ i: Int) -> Int? {
         var k = i
         while k < text.count, text[k] == "[" {
             var j = k + 1
@@ -58,7 +58,7 @@ enum ClauseSplitter {
     static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "no", "vs", "approx", "etc", "e.g", "i.e", "inc", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]
 
     /// `U.S.`, `e.g.`, `Inc.`: a full stop that does not end the sentence.
-    static func isAbbreviation(_ text: [Character], endingAt dot: Int) -> Bool {
+    static func isAbbreviation(_ text: ScanText, endingAt dot: Int) -> Bool {
         var k = dot
         while k > 0, !text[k - 1].isWhitespace { k -= 1 }
         let word = String(text[k..<dot])

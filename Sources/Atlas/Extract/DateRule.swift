@@ -19,12 +19,13 @@ enum DateRule {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    static func scan(_ text: [Character], published: LocalDateTime) -> [DateMention] {
-        let lower = text.map { Character($0.lowercased()) }
+    static func scan(_ text: ScanText, published: LocalDateTime) -> [DateMention] {
+        let lower = text.lowercased()
         var result: [DateMention] = []
         var anchors: [(range: Range<Int>, offset: Int)] = []
         var i = 0
         while i < text.count {
+            guard startKeys.contains(lower.keys[i]) else { i += 1; continue }
             if let anchor = sameOrNextDay(text, lower, at: i) {
                 anchors.append(anchor)
                 i = anchor.range.upperBound
@@ -47,9 +48,23 @@ enum DateRule {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    static func sameOrNextDay(_ text: [Character], _ lower: [Character], at i: Int) -> (range: Range<Int>, offset: Int)? {
-        for (phrase, offset) in [("次日", 1), ("翌日", 1), ("第二天", 1), ("同日", 0), ("当天", 0), ("同一天", 0),
-                                 ("the next day", 1), ("the following day", 1), ("the same day", 0)] {
+    static let sameOrNextDayPhrases = [("次日", 1), ("翌日", 1), ("第二天", 1), ("同日", 0), ("当天", 0), ("同一天", 0),
+                                       ("the next day", 1), ("the following day", 1), ("the same day", 0)]
+    static let chineseRelativeYears = [("今年", 0), ("去年", -1), ("明年", 1), ("一年后", 1), ("两年后", 2), ("三年后", 3)]
+    static let chineseRelativeMonths = [("本月初", 0), ("本月底", 0), ("上个月", -1), ("上月", -1)]
+    static let englishRelativeYears = [("last year", -1), ("this year", 0), ("next year", 1)]
+    /// A date expression can only start at a digit or at the first character of one of the
+    /// words above or of a month name; every other position is skipped at once.
+    static let startKeys: Set<UInt32> = {
+        var keys = Set((48...57).map(UInt32.init))
+        let words = sameOrNextDayPhrases.map(\.0) + chineseRelativeYears.map(\.0) + chineseRelativeMonths.map(\.0) + ["本月"]
+            + englishRelativeYears.map(\.0) + months + shortMonths
+        for word in words { keys.insert(ScanText.key(word.first!)) }
+        return keys
+    }()
+
+    static func sameOrNextDay(_ text: ScanText, _ lower: ScanText, at i: Int) -> (range: Range<Int>, offset: Int)? {
+        for (phrase, offset) in sameOrNextDayPhrases {
             let source = phrase.first!.isHan ? text : lower
             if FigureScanner.matches(source, at: i, phrase), i == 0 || !lower[i - 1].isLetter || phrase.first!.isHan {
                 return (i..<(i + phrase.count), offset)
@@ -60,7 +75,7 @@ enum DateRule {
 
     // MARK: Chinese
 
-    static func digits(_ text: [Character], at i: Int, max: Int = 4) -> (value: Int, end: Int)? {
+    static func digits(_ text: ScanText, at i: Int, max: Int = 4) -> (value: Int, end: Int)? {
         var j = i
         var value = 0
         while j < text.count, j - i < max, let d = text[j].wholeNumberValue, text[j].isASCII { value = value * 10 + d; j += 1 }
@@ -68,17 +83,17 @@ enum DateRule {
         return (value, j)
     }
 
-    static func chinese(_ text: [Character], at i: Int, published: LocalDateTime) -> DateMention? {
+    static func chinese(_ text: ScanText, at i: Int, published: LocalDateTime) -> DateMention? {
         func valid(_ y: Int, _ m: Int?, _ d: Int?) -> Bool {
             guard (1990...2060).contains(y) else { return false }
             if let m, !(1...12).contains(m) { return false }
             if let m, let d { return LocalDateTime(year: y, month: m, day: d).calendarProblem == nil }
             return true
         }
-        for (word, offset) in [("今年", 0), ("去年", -1), ("明年", 1), ("一年后", 1), ("两年后", 2), ("三年后", 3)] where FigureScanner.matches(text, at: i, word) {
+        for (word, offset) in chineseRelativeYears where FigureScanner.matches(text, at: i, word) {
             return DateMention(range: i..<(i + word.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "zh-relative-year")
         }
-        for (word, offset) in [("本月初", 0), ("本月底", 0), ("上个月", -1), ("上月", -1)] where FigureScanner.matches(text, at: i, word) {
+        for (word, offset) in chineseRelativeMonths where FigureScanner.matches(text, at: i, word) {
             let month = published.month + offset
             return DateMention(range: i..<(i + word.count), year: month < 1 ? published.year - 1 : published.year, month: month < 1 ? 12 : month,
                                day: nil, precision: .month, relative: true, rule: "zh-relative-month")
@@ -138,7 +153,7 @@ enum DateRule {
 
     // MARK: English
 
-    static func monthAt(_ lower: [Character], _ i: Int) -> (month: Int, end: Int)? {
+    static func monthAt(_ lower: ScanText, _ i: Int) -> (month: Int, end: Int)? {
         guard i == 0 || !lower[i - 1].isLetter else { return nil }
         for (index, name) in months.enumerated() where FigureScanner.matches(lower, at: i, name) {
             let end = i + name.count
@@ -151,7 +166,7 @@ enum DateRule {
         return nil
     }
 
-    static func english(_ text: [Character], _ lower: [Character], at i: Int, published: LocalDateTime) -> DateMention? {
+    static func english(_ text: ScanText, _ lower: ScanText, at i: Int, published: LocalDateTime) -> DateMention? {
         func valid(_ y: Int, _ m: Int, _ d: Int?) -> Bool {
             (1990...2060).contains(y) && (d == nil || LocalDateTime(year: y, month: m, day: d!).calendarProblem == nil)
         }
@@ -190,7 +205,7 @@ enum DateRule {
             return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-dmy")
         }
         // "last year", "this year", "next year"
-        for (phrase, offset) in [("last year", -1), ("this year", 0), ("next year", 1)] where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower[i - 1].isLetter) {
+        for (phrase, offset) in englishRelativeYears where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower[i - 1].isLetter) {
             return DateMention(range: i..<(i + phrase.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "en-relative-year")
         }
         // "in 2023", "by 2030", "quarter of 2026": a bare year after a preposition.

@@ -13,22 +13,27 @@ public struct EntityMatcher: Sendable {
 
     private struct Candidate: Sendable {
         var characters: [Character]
+        var keys: [UInt32]
+        /// A spelling with a multi-scalar character is compared character by character.
+        var hasComposite: Bool
         var entity: String
         var spelling: String
         var needsWordBoundary: Bool
     }
 
-    private let candidates: [Character: [Candidate]]
+    private let candidates: [UInt32: [Candidate]]
 
     public init(entities: [Entity]) {
-        var byFirst: [Character: [Candidate]] = [:]
+        var byFirst: [UInt32: [Candidate]] = [:]
         var owner: [String: String] = [:]
         for entity in entities {
             for spelling in entity.spellings where !spelling.isEmpty && owner[spelling] == nil {
                 owner[spelling] = entity.id
                 let characters = Array(spelling)
                 let isHan = characters.contains { $0.isHan }
-                byFirst[characters[0], default: []].append(Candidate(characters: characters, entity: entity.id, spelling: spelling, needsWordBoundary: !isHan))
+                let keys = characters.map(ScanText.key)
+                byFirst[keys[0], default: []].append(Candidate(characters: characters, keys: keys, hasComposite: keys.contains(ScanText.composite),
+                                                               entity: entity.id, spelling: spelling, needsWordBoundary: !isHan))
             }
         }
         // Longest first, then by spelling, so the choice never depends on registry order.
@@ -36,13 +41,19 @@ public struct EntityMatcher: Sendable {
     }
 
     public func mentions(in text: [Character]) -> [Mention] {
+        mentions(in: ScanText(text))
+    }
+
+    func mentions(in text: ScanText) -> [Mention] {
         var result: [Mention] = []
         var i = 0
         while i < text.count {
-            guard let options = candidates[text[i]] else { i += 1; continue }
+            guard let options = candidates[text.keys[i]] else { i += 1; continue }
             var matched: Candidate?
             for option in options where i + option.characters.count <= text.count {
-                guard text[i..<(i + option.characters.count)].elementsEqual(option.characters) else { continue }
+                let same = option.hasComposite ? text[i..<(i + option.characters.count)].elementsEqual(option.characters)
+                    : text.keys[i..<(i + option.keys.count)].elementsEqual(option.keys)
+                guard same else { continue }
                 if option.needsWordBoundary {
                     let before = i > 0 ? text[i - 1] : " "
                     let afterIndex = i + option.characters.count

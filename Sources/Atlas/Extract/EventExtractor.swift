@@ -17,20 +17,24 @@ public struct EventExtractor: Sendable {
                               "计划", "将于", "将在", "拟", "预计", "力争", "有望"]
 
     public func events(articleID: String, body: String, published: LocalDateTime) -> [Event] {
-        let text = Array(body)
+        events(articleID: articleID, in: AnalyzedText(body, matcher: matcher), published: published)
+    }
+
+    func events(articleID: String, in analyzed: AnalyzedText, published: LocalDateTime) -> [Event] {
+        let text = analyzed.text
         let dates = DateRule.scan(text, published: published)
         guard !dates.isEmpty else { return [] }
-        let mentions = matcher.mentions(in: text)
-        let figures = FigureScanner.scan(text)
+        let mentions = analyzed.mentions
+        let figures = analyzed.figures
         var events: [Event] = []
         var seen: [String: Int] = [:]
-        for clause in ClauseSplitter.clauses(text) {
+        for clause in analyzed.clauses {
             let inClause = dates.filter { clause.contains($0.range.lowerBound) }
             for var date in inClause {
                 // Plans are stated before their date ("plans to impose … starting February 1",
                 // "scheduled for …"); a future word after it belongs to another verb.
                 let lead = String(text[clause.lowerBound..<date.range.lowerBound]).lowercased()
-                let future = Self.futureWords.contains(where: lead.contains)
+                let future = Self.futureWords.contains(where: lead.includes)
                 // A month or day named without a year in a clause about plans is the next one.
                 if future, ["en-md", "en-m", "zh-md", "zh-m"].contains(date.rule), isBefore(date, published) {
                     date.year += 1
@@ -43,7 +47,7 @@ public struct EventExtractor: Sendable {
                 let before = String(text[max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound]).lowercased()
                 let near = String(text[max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound])
                 let goal = Self.targetWords.contains { word in
-                    word.first!.isHan ? (near.contains(word) && word != "到") : before.hasSuffix(word)
+                    word.first!.isHan ? (near.includes(word) && word != "到") : before.hasSuffix(word)
                 } || (near.hasSuffix("到") && date.precision == .year)
                 // A year or month next to a measurement qualifies the measurement ("8% lower in
                 // December", "2,900 tons last year"), unless the clause is about plans.
@@ -75,7 +79,7 @@ public struct EventExtractor: Sendable {
     /// the date's own phrase ("surged to 352.8 tons in June", "a net loss of $65 million last
     /// year"), or the date opens the clause on its own ("In 2024, China's share was 85%"). A
     /// phrase that names an act ("the announcement … in April 2025") is an event all the same.
-    static func isStatistic(_ text: [Character], date: DateMention, clause: Range<Int>, figures: [FigureMention]) -> Bool {
+    static func isStatistic(_ text: ScanText, date: DateMention, clause: Range<Int>, figures: [FigureMention]) -> Bool {
         guard date.precision != .day else { return false }
         let stops: Set<Character> = [",", "，", ";", "；", "(", ")", "（", "）"]
         var start = date.range.lowerBound, end = date.range.upperBound
@@ -86,9 +90,9 @@ public struct EventExtractor: Sendable {
         while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
         while end < clause.upperBound, !isStop(end) { end += 1 }
         let phrase = String(text[start..<end]).lowercased()
-        if eventWords.contains(where: phrase.contains) { return false }
+        if eventWords.contains(where: phrase.includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {
-            [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.contains)
+            [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.includes)
         }
         if figures.contains(where: { (start..<end).contains($0.range.lowerBound) && isMeasurement($0) }) { return true }
         // "In 2024," on its own, followed by the measurement.

@@ -15,7 +15,7 @@ struct FigureMention: Hashable, Sendable {
 /// `15万吨`) and money (`$8.5 billion`, `2500亿美元`, `500 billion rupees`), each with the
 /// qualifier the text puts around it (`over`, `近`, `以上`…).
 enum FigureScanner {
-    static func scan(_ text: [Character]) -> [FigureMention] {
+    static func scan(_ text: ScanText) -> [FigureMention] {
         var result: [FigureMention] = []
         var i = 0
         while i < text.count {
@@ -24,7 +24,7 @@ enum FigureScanner {
                 i = fraction.range.upperBound
                 continue
             }
-            guard text[i].isASCII, text[i].isNumber, i == 0 || !isNumberContext(text[i - 1]) else { i += 1; continue }
+            guard text.isDigit(i), i == 0 || !isNumberContext(text[i - 1]) else { i += 1; continue }
             guard let first = number(text, at: i) else { i += 1; continue }
             if let figure = percent(text, start: i, first: first) ?? amount(text, start: i, first: first) {
                 result.append(figure)
@@ -42,7 +42,7 @@ enum FigureScanner {
     }
 
     /// `12`, `2,900`, `83.7`: value and the index after it.
-    static func number(_ text: [Character], at start: Int) -> (value: Double, end: Int)? {
+    static func number(_ text: ScanText, at start: Int) -> (value: Double, end: Int)? {
         var i = start
         var digits = ""
         while i < text.count {
@@ -65,14 +65,14 @@ enum FigureScanner {
         return (value, i)
     }
 
-    static func isPercentSign(_ text: [Character], at i: Int) -> Int? {
+    static func isPercentSign(_ text: ScanText, at i: Int) -> Int? {
         guard i < text.count else { return nil }
         if text[i] == "%" || text[i] == "％" { return i + 1 }
         for word in [" percent", " per cent", "percent"] where matches(text, at: i, word) { return i + word.count }
         return nil
     }
 
-    static func percent(_ text: [Character], start: Int, first: (value: Double, end: Int)) -> FigureMention? {
+    static func percent(_ text: ScanText, start: Int, first: (value: Double, end: Int)) -> FigureMention? {
         var end = first.end
         var firstIsPercent = false
         if let after = isPercentSign(text, at: end) { end = after; firstIsPercent = true }
@@ -100,7 +100,7 @@ enum FigureScanner {
         (" dollars", .usd), (" USD", .usd), (" rupees", .inr), (" RMB", .cny), (" yuan", .cny), (" yen", .jpy), (" euros", .eur),
     ]
 
-    static func amount(_ text: [Character], start: Int, first: (value: Double, end: Int)) -> FigureMention? {
+    static func amount(_ text: ScanText, start: Int, first: (value: Double, end: Int)) -> FigureMention? {
         var value = first.value
         var end = first.end
         // Currency before the number.
@@ -144,26 +144,32 @@ enum FigureScanner {
         return hedge(FigureMention(range: rangeStart..<end, low: value, high: value, qualifier: .exact, unit: finalUnit, rule: "amount"), text)
     }
 
+    static let englishFractions: [(String, Double)] = [("two-thirds", 66.7), ("two thirds", 66.7), ("three-quarters", 75), ("three quarters", 75),
+                                                        ("one-third", 33.3), ("one third", 33.3), ("a third", 33.3), ("one-quarter", 25),
+                                                        ("a quarter", 25), ("one quarter", 25), ("half", 50)]
+    static let chineseFractions: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("一半", 50)]
+    static let tenths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: [("一", 10.0), ("二", 20), ("两", 20), ("三", 30), ("四", 40), ("五", 50),
+                                                                             ("六", 60), ("七", 70), ("八", 80), ("九", 90)].map { (ScanText.key($0.0), $0.1) })
+    /// Every fraction above starts with one of these (either case for the English ones).
+    static let fractionStarts: Set<UInt32> = Set((englishFractions.map(\.0) + englishFractions.map { $0.0.uppercased() } + chineseFractions.map(\.0))
+        .compactMap { $0.unicodeScalars.first?.value }).union(tenths.keys)
+
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
-    static func wordFraction(_ text: [Character], at i: Int) -> FigureMention? {
-        let english: [(String, Double)] = [("two-thirds", 66.7), ("two thirds", 66.7), ("three-quarters", 75), ("three quarters", 75),
-                                           ("one-third", 33.3), ("one third", 33.3), ("a third", 33.3), ("one-quarter", 25),
-                                           ("a quarter", 25), ("one quarter", 25), ("half", 50)]
-        if i == 0 || !(text[i - 1].isLetter && !text[i - 1].isHan) {
-            for (word, value) in english where matchesIgnoringCase(text, at: i, word) {
+    static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {
+        guard fractionStarts.contains(text.keys[i]) else { return nil }
+        if i == 0 || !(text[i - 1].isLetter && !text.isHan(i - 1)) {
+            for (word, value) in englishFractions where matchesIgnoringCase(text, at: i, word) {
                 let end = i + word.count
                 // "half of global reserves", not "the first half of 2025".
                 guard matches(text, at: end, " of "), !(end + 4 < text.count && text[end + 4].isNumber) else { continue }
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }
-        let chinese: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("一半", 50)]
-        for (word, value) in chinese where matches(text, at: i, word) {
+        for (word, value) in chineseFractions where matches(text, at: i, word) {
             return hedge(FigureMention(range: i..<(i + word.count), low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
         }
-        let tenths: [Character: Double] = ["一": 10, "二": 20, "两": 20, "三": 30, "四": 40, "五": 50, "六": 60, "七": 70, "八": 80, "九": 90]
-        if let value = tenths[text[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text[i - 1].isNumber,
-           !(i + 2 < text.count && text[i + 2].isHan && "员为立功本熟交".contains(text[i + 2])) {
+        if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text[i - 1].isNumber,
+           !(i + 2 < text.count && text.isHan(i + 2) && "员为立功本熟交".contains(text[i + 2])) {
             return hedge(FigureMention(range: i..<(i + 2), low: value, high: value, qualifier: .exact, unit: .percent, rule: "tenths-zh"), text)
         }
         return nil
@@ -179,7 +185,7 @@ enum FigureScanner {
 
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
     /// just after it (`90%以上`, `左右`), and turns it into bounds.
-    static func hedge(_ figure: FigureMention, _ text: [Character]) -> FigureMention {
+    static func hedge(_ figure: FigureMention, _ text: ScanText) -> FigureMention {
         var figure = figure
         let before = String(text[max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound]).lowercased()
         let trimmed = before.trimmingWhitespace
@@ -210,26 +216,25 @@ enum FigureScanner {
 
     // MARK: helpers
 
-    static func matches(_ text: [Character], at i: Int, _ word: String) -> Bool {
+    static func matches(_ text: ScanText, at i: Int, _ word: String) -> Bool {
+        text.matches(word, at: i)
+    }
+
+    /// ASCII case folding only: the words compared this way are English.
+    static func matchesIgnoringCase(_ text: ScanText, at i: Int, _ word: String) -> Bool {
         guard i >= 0 else { return false }
         var k = i
-        for c in word {
-            guard k < text.count, text[k] == c else { return false }
+        for scalar in word.unicodeScalars {
+            guard k < text.count else { return false }
+            let key = text.keys[k]
+            let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
+            guard folded == scalar.value else { return false }
             k += 1
         }
         return true
     }
 
-    static func matchesIgnoringCase(_ text: [Character], at i: Int, _ word: String) -> Bool {
-        var k = i
-        for c in word {
-            guard k < text.count, text[k].lowercased() == c.lowercased() else { return false }
-            k += 1
-        }
-        return true
-    }
-
-    static func precededBy(_ text: [Character], _ i: Int, _ words: [String]) -> Bool {
+    static func precededBy(_ text: ScanText, _ i: Int, _ words: [String]) -> Bool {
         let before = String(text[max(0, i - 12)..<i]).lowercased()
         return words.contains { before.hasSuffix($0) }
     }

@@ -41,7 +41,7 @@ enum MetricRule {
         var clause: Range<Int>
     }
 
-    static func isChange(_ text: [Character], _ figure: FigureMention) -> Bool {
+    static func isChange(_ text: ScanText, _ figure: FigureMention) -> Bool {
         let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
         if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
         let before = lower(text, max(0, figure.range.lowerBound - 14)..<figure.range.lowerBound).trimmingWhitespace
@@ -53,7 +53,7 @@ enum MetricRule {
     }
 
     /// The metric, or nil when the figure is not a share the site compares.
-    static func metric(_ text: [Character], _ figure: FigureMention, _ windows: Windows) -> (metric: Metric, rule: String)? {
+    static func metric(_ text: ScanText, _ figure: FigureMention, _ windows: Windows) -> (metric: Metric, rule: String)? {
         guard !isChange(text, figure) else { return nil }
         let before = lower(text, windows.before)
         let beforeCues = cueHits(before)
@@ -67,7 +67,7 @@ enum MetricRule {
         // "sources 63% of its rare earths from China": an acquiring verb with `from` later on.
         let restOfClause = lower(text, figure.range.upperBound..<windows.clause.upperBound)
         let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "从"]
-        if acquiring.contains(where: { before.trimmingWhitespace.hasSuffix($0) }), restOfClause.contains(" from ") || restOfClause.contains("来自") {
+        if acquiring.contains(where: { before.trimmingWhitespace.hasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
             return (.importShare, "metric-import-verb")
         }
         let afterCues = cueHits(after)
@@ -92,27 +92,46 @@ enum MetricRule {
         return best?.metric
     }
 
-    static func cueHits(_ text: String) -> [(offset: Int, metric: Metric?)] {
-        let chars = Array(text)
-        var hits: [(Int, Metric?)] = []
+    /// One cue word, indexed by its first character so a position looks only at the words that
+    /// can start there.
+    struct CueWord: Sendable {
+        var index: Int
+        var word: String
+        var length: Int
+        var isHan: Bool
+        var metric: Metric?
+    }
+
+    static let cueWords: [UInt32: [CueWord]] = {
+        var byFirst: [UInt32: [CueWord]] = [:]
+        var index = 0
         for cue in cues {
             for word in cue.words {
-                var i = 0
-                let w = Array(word)
-                while i + w.count <= chars.count {
-                    if chars[i..<(i + w.count)].elementsEqual(w), i == 0 || !(chars[i - 1].isLetter && !chars[i - 1].isHan) || word.first!.isHan {
-                        hits.append((i, cue.metric))
-                        i += w.count
-                    } else {
-                        i += 1
-                    }
-                }
+                byFirst[ScanText.key(word.first!), default: []].append(
+                    CueWord(index: index, word: word, length: word.count, isHan: word.first!.isHan, metric: cue.metric))
+                index += 1
+            }
+        }
+        return byFirst
+    }()
+
+    /// Every cue word in `text`, with its character offset; a word's matches do not overlap.
+    static func cueHits(_ text: String) -> [(offset: Int, metric: Metric?)] {
+        let chars = ScanText(text)
+        var hits: [(offset: Int, metric: Metric?)] = []
+        var nextAllowed: [Int: Int] = [:]
+        for i in 0..<chars.count {
+            guard let words = cueWords[chars.keys[i]] else { continue }
+            for cue in words where i >= nextAllowed[cue.index, default: 0] && chars.matches(cue.word, at: i) {
+                guard i == 0 || cue.isHan || !(chars[i - 1].isLetter && !chars.isHan(i - 1)) else { continue }
+                hits.append((i, cue.metric))
+                nextAllowed[cue.index] = i + cue.length
             }
         }
         return hits
     }
 
-    static func lower(_ text: [Character], _ range: Range<Int>) -> String {
-        String(text[range.clamped(to: 0..<text.count)]).lowercased()
+    static func lower(_ text: ScanText, _ range: Range<Int>) -> String {
+        text.string(range).lowercased()
     }
 }

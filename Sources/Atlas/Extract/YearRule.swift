@@ -1,7 +1,7 @@
 /// The year a figure refers to, when its clause states one (`in 2024`, `2024年`, `as of 2024`,
 /// `from 2020 to 2023` → 2023): the stated year nearest to the figure.
 enum YearRule {
-    static func year(_ text: [Character], _ figure: FigureMention, clause: Range<Int>) -> Int? {
+    static func year(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>) -> Int? {
         var best: (distance: Int, year: Int)?
         var i = clause.lowerBound
         while i + 4 <= clause.upperBound {

@@ -45,7 +45,7 @@ public enum Conflicts {
             (["market", "市场"], "some give a market share rather than a share of physical output"),
         ]
         for scope in scopes {
-            let hits = quotes.filter { quote in scope.words.contains(where: quote.contains) }.count
+            let hits = quotes.filter { quote in scope.words.contains(where: quote.includes) }.count
             if hits > 0 && hits < quotes.count { reasons.append(scope.reason) }
         }
         if claims.contains(where: { $0.qualifier != .exact }) {

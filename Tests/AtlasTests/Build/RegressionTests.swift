@@ -5,7 +5,7 @@ import Testing
 /// Problems found in review, each pinned by the smallest input that showed it.
 @Suite struct RegressionTests {
     @Test func absurdOrNonFiniteNumbersNeverCrash() throws {
-        #expect(FigureScanner.scan(Array("The deal is worth $10000000 trillion in investment [1].")).isEmpty)
+        #expect(FigureScanner.scan(ScanText("The deal is worth $10000000 trillion in investment [1].")).isEmpty)
         let site = TemporaryFolder.siteCopy()
         site.write("content/sources/9-big.txt", "测试\nSearch documents\nBig\nS· 2025-09-01 10:00\nCore Insights - The deal is worth $10000000 trillion in investment [1] - China holds 99.999999% of reserves [2]\n")
         #expect(Builder(options: .init(root: site.url)).build().succeeded)

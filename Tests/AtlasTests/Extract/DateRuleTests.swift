@@ -6,7 +6,7 @@ import Testing
     let published = LocalDateTime(year: 2025, month: 10, day: 21, hour: 11, minute: 51)
 
     func dates(_ text: String) -> [String] {
-        DateRule.scan(Array(text), published: published).map { mention in
+        DateRule.scan(ScanText(text), published: published).map { mention in
             switch mention.precision {
             case .day: return "\(mention.year)-\(mention.month!)-\(mention.day!)"
             case .month: return "\(mention.year)-\(mention.month!)"

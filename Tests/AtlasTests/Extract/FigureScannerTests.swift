@@ -3,7 +3,7 @@ import Testing
 
 /// Each scanning rule with the kinds of text it was written for.
 @Suite struct FigureScannerTests {
-    func scan(_ text: String) -> [FigureMention] { FigureScanner.scan(Array(text)) }
+    func scan(_ text: String) -> [FigureMention] { FigureScanner.scan(ScanText(text)) }
 
     @Test(arguments: [
         ("controls 85% to 90% of refining", 85.0, 90.0, Qualifier.exact),

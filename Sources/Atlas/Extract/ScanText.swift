@@ -1,0 +1,70 @@
+/// A body as the extractors read it: user-perceived characters (offsets into it are what quotes and
+/// mentions record), plus each character's scalar value as an integer key.
+///
+/// Comparing two `Character`s is a Unicode-normalising string comparison; for Han text it was most
+/// of the extraction time. Every word the rules look for is made of single-scalar characters, so
+/// comparing keys gives the same answer as comparing characters, at the cost of an integer compare.
+/// A character of several scalars (a letter with a combining mark) gets a key no rule word has.
+struct ScanText: RandomAccessCollection, Sendable {
+    let characters: [Character]
+    let keys: [UInt32]
+
+    /// The key of a character made of more than one scalar: it matches nothing a rule spells.
+    static let composite: UInt32 = .max
+
+    init(_ string: String) {
+        self.init(Array(string))
+    }
+
+    init(_ characters: [Character]) {
+        self.characters = characters
+        self.keys = characters.map(Self.key)
+    }
+
+    static func key(_ character: Character) -> UInt32 {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return composite }
+        return first.value
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { characters.count }
+    subscript(position: Int) -> Character { characters[position] }
+
+    /// The same text lowercased character by character, offsets unchanged (ASCII without a
+    /// string allocation; anything else as Swift lowercases it, kept to one character).
+    func lowercased() -> ScanText {
+        ScanText(zip(characters, keys).map { character, key in
+            if key < 0x80 { return key >= 0x41 && key <= 0x5A ? Character(Unicode.Scalar(UInt8(key + 0x20))) : character }
+            let lower = character.lowercased()
+            return lower.count == 1 ? Character(lower) : character
+        })
+    }
+
+    /// True when `word` (single-scalar characters only, as every rule word is) starts at `i`.
+    func matches(_ word: String, at i: Int) -> Bool {
+        guard i >= 0 else { return false }
+        var k = i
+        for scalar in word.unicodeScalars {
+            guard k < keys.count, keys[k] == scalar.value else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// An ASCII digit, the only digits the number rules read.
+    func isDigit(_ i: Int) -> Bool {
+        i >= 0 && i < keys.count && keys[i] >= 0x30 && keys[i] <= 0x39
+    }
+
+    func isHan(_ i: Int) -> Bool {
+        switch keys[i] {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(characters[range.clamped(to: 0..<characters.count)])
+    }
+}

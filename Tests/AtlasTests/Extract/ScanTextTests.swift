@@ -1,0 +1,32 @@
+import Testing
+@testable import Atlas
+
+/// The integer keys must answer exactly as comparing characters would.
+@Suite struct ScanTextTests {
+    static let combiningAcute = "\u{301}"
+
+    @Test func keysMatchWhatCharactersMatch() {
+        let text = ScanText("China's 稀土 share, Café")
+        #expect(text.matches("稀土", at: 8))
+        #expect(text.matches("China", at: 0))
+        #expect(!text.matches("china", at: 0))
+        #expect(!text.matches("Café!", at: 20))
+        #expect(!text.matches("x", at: -1))
+    }
+
+    @Test func aLetterWithACombiningMarkIsOneCharacterThatNoRuleWordMatches() {
+        let text = ScanText("Cafe" + Self.combiningAcute + " 90%")
+        #expect(text.count == 8)
+        #expect(text.keys[3] == ScanText.composite)
+        #expect(!text.matches("Cafe", at: 0))
+        #expect(FigureScanner.scan(text).map(\.range) == [5..<8])
+    }
+
+    @Test func lowercasingKeepsOffsets() {
+        let text = ScanText("İN 2025 MAY 稀土")
+        let lower = text.lowercased()
+        #expect(lower.count == text.count)
+        #expect(lower.matches("may", at: 8))
+        #expect(lower.matches("稀土", at: 12))
+    }
+}
