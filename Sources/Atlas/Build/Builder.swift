@@ -54,6 +54,12 @@ public struct Builder: Sendable {
     /// `checking`: render even when the inputs have errors, so `atlas check` can also report
     /// what only shows in the output (broken links, unknown template keys).
     public func prepare(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, files: [OutputFile], timings: [Timing])? {
+        guard let planned = plan(log: &log, keys: keys, checking: checking) else { return nil }
+        return (planned.site, Parallel.map(planned.jobs) { $0.render() }, planned.timings)
+    }
+
+    /// Everything up to the list of files to render (each rendered on demand).
+    public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
         var clock = StageClock()
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
@@ -98,14 +104,14 @@ public struct Builder: Sendable {
         site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
         clock.mark("extract and link")
         guard !log.hasErrors || checking, let templates else { return nil }
-        let files = SiteRenderer(site: site, templates: templates, keys: keys).render() + assets
-        clock.mark("render")
-        return (site, files, clock.timings)
+        let jobs = SiteRenderer(site: site, templates: templates, keys: keys).jobs() + assets.map(RenderJob.init)
+        clock.mark("plan pages")
+        return (site, jobs, clock.timings)
     }
 
     public func build() -> Report {
         var log = DiagnosticLog()
-        guard let prepared = prepare(log: &log) else {
+        guard let prepared = plan(log: &log) else {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
         var timings = prepared.timings
@@ -117,17 +123,25 @@ public struct Builder: Sendable {
                             hint: "run scripts/install-deps, or set ATLAS_PAGEFIND to the pagefind_extended binary")
             }
             let basePath = prepared.site.config.basePath
-            let files = options.relativeLinks ? prepared.files.map { RelativeLinks.rewrite($0, basePath: basePath) } : prepared.files
-            try OutputWriter.write(files, to: options.output, siteRoot: options.root, finish: indexer.map { indexer in { try indexer.index($0) } })
+            let transform: (@Sendable (OutputFile) -> OutputFile)? = options.relativeLinks ? { @Sendable in RelativeLinks.rewrite($0, basePath: basePath) } : nil
+            var indexSeconds = 0.0
+            try OutputWriter.write(jobs: prepared.jobs, to: options.output, siteRoot: options.root, transform: transform, finish: indexer.map { indexer in
+                { folder in
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    try indexer.index(folder)
+                    indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                }
+            })
+            timings.append(Timing(stage: "render and write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStarted) / 1e9 - indexSeconds))
+            if indexer != nil { timings.append(Timing(stage: "search index", seconds: indexSeconds)) }
         } catch OutputWriter.Failure.unsafeOutput(let message) {
             log.error(message, at: nil, hint: "choose another --output folder, or remove that folder first")
         } catch {
             log.error("\(error)", at: nil, hint: "check that the folder is writable and the disk has space; the output folder was left as it was")
         }
-        timings.append(Timing(stage: "write and index", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStarted) / 1e9))
-        let pages = prepared.files.filter { $0.path.hasSuffix(".html") }.count
+        let pages = prepared.jobs.filter { $0.path.hasSuffix(".html") }.count
         return Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
-                      filesWritten: log.hasErrors ? 0 : prepared.files.count, articles: prepared.site.articles, timings: timings)
+                      filesWritten: log.hasErrors ? 0 : prepared.jobs.count, articles: prepared.site.articles, timings: timings)
     }
 
     /// Standalone pages live at the site root, so they must not take a section's name.

@@ -3,13 +3,23 @@ import Foundation
 /// The data section: `/data/` (charts, datasets, the claim ledger), one page per chart with its
 /// table and CSV, `/data/conflicts/`, and the machine-readable exports.
 extension SiteRenderer {
-    func dataSection() -> [OutputFile] {
+    func dataSection() -> [RenderJob] {
         let base = site.config.basePath
         let chartViews = charts.map(chartView)
-        var files: [OutputFile] = []
+        var files: [RenderJob] = []
+        let byMetric = Dictionary(grouping: site.claims, by: \.metric)
         let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
-            let rows = site.claims.filter { $0.metric == metric }.map(claimRow)
-            return rows.isEmpty ? nil : LedgerGroup(metric: metric, rows: rows)
+            guard let claims = byMetric[metric] else { return nil }
+            return LedgerGroup(metric: metric, count: claims.count, url: base + Self.ledgerList(metric))
+        }
+        for metric in Metric.allCases {
+            guard let claims = byMetric[metric] else { continue }
+            let heading = "数字账本 Claim ledger: \(metric.label)"
+            let lede = "All \(claims.count) figures of this kind that the articles state, each with its quote and article"
+            files += paged(claims, list: Self.ledgerList(metric), template: "listing", title: heading, description: lede, language: .english) { chunk, layout, pager in
+                ListingView(layout: layout, parents: [TopicLink(name: "数据 Data", url: base + "data/")], heading: heading, lede: lede,
+                            claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
+            }
         }
         let conflicts = conflictViews()
         let datasets = site.datasets.map { DatasetRow(dataset: $0, csvURL: base + "data/\($0.id).csv", metadataURL: base + "data/\($0.id).metadata.json") }
@@ -19,17 +29,17 @@ extension SiteRenderer {
         for view in chartViews {
             files.append(page("data/\(view.chart.name)/index.html", template: "chart", ChartPageView(
                 layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
-            files.append(OutputFile(path: "data/\(view.chart.name)/data.csv", text: view.chart.csv))
+            files.append(text("data/\(view.chart.name)/data.csv") { view.chart.csv })
         }
         files.append(page("data/conflicts/index.html", template: "conflicts", ConflictsPageView(
             layout: layout(title: "说法不一 · Where sources disagree", path: "data/conflicts/",
                            description: "Every figure on which the articles disagree, with each source and the reference value", language: .english),
             conflicts: conflicts)))
-        files.append(OutputFile(path: "data/claims.csv", text: Exports.claimsCSV(site)))
-        files.append(OutputFile(path: "data/claims.json", text: Exports.json(Exports.records(site))))
+        files.append(text("data/claims.csv") { Exports.claimsCSV(site) })
+        files.append(text("data/claims.json") { Exports.json(Exports.records(site)) })
         for dataset in site.datasets {
-            files.append(OutputFile(path: "data/\(dataset.id).csv", text: dataset.csv))
-            files.append(OutputFile(path: "data/\(dataset.id).metadata.json", text: Exports.metadata(dataset)))
+            files.append(text("data/\(dataset.id).csv") { dataset.csv })
+            files.append(text("data/\(dataset.id).metadata.json") { Exports.metadata(dataset) })
         }
         return files
     }
@@ -47,13 +57,24 @@ extension SiteRenderer {
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))
     }
 
+    /// One metric's figures: `data/figures/reserves-share/`.
+    static func ledgerList(_ metric: Metric) -> String {
+        "data/figures/\(metric.rawValue.replacingOccurrences(of: "_", with: "-"))/"
+    }
+
+    /// Each disagreement with its claims; a group with more claims than fit shows a sample
+    /// (`ClaimSample.spread`) and links to the ledger.
     func conflictViews() -> [Conflict] {
-        Conflicts.find(site.claims, references: chartContext.references).map { group in
-            Conflict(metric: group.metric, entityName: chartContext.name(group.entity), importerName: group.importer.map { chartContext.name($0) },
-                     rows: group.claims.map(claimRow), references: group.references, note: group.note,
-                     anchor: "c-\(group.metric.rawValue)-\(group.entity)\(group.importer.map { "-\($0)" } ?? "")")
+        conflictGroups.map { group in
+            let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
+            return Conflict(metric: group.metric, entityName: chartContext.name(group.entity), importerName: group.importer.map { chartContext.name($0) },
+                            rows: shown.map(claimRow), total: group.claims.count, ledgerURL: site.config.basePath + Self.ledgerList(group.metric),
+                            references: group.references, note: group.note,
+                            anchor: "c-\(group.metric.rawValue)-\(group.entity)\(group.importer.map { "-\($0)" } ?? "")")
         }
     }
+
+    static let conflictRowLimit = 24
 
     /// Editor Markdown with charts embedded where a ```` ```chart NAME ```` block stands.
     func markdownHTML(_ text: String, language: Language) -> TrustedHTML {

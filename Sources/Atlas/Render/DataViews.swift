@@ -1,12 +1,12 @@
 /// View models of the data section (/data/, chart pages, conflicts) and of an article's figures.
 
-struct ChartView {
+struct ChartView: Sendable {
     var chart: Chart
     var pageURL: String
     var csvURL: String
 }
 
-struct ClaimRow {
+struct ClaimRow: Sendable {
     var claim: Claim
     var entityName: String
     var importerName: String?
@@ -19,28 +19,33 @@ struct ClaimRow {
     var anchorHere: Bool
 }
 
-struct LedgerGroup {
+/// One line of the ledger's index on `/data/`: a metric, how many figures, where they are.
+struct LedgerGroup: Sendable {
     var metric: Metric
-    var rows: [ClaimRow]
+    var count: Int
+    var url: String
 }
 
-struct DatasetRow {
+struct DatasetRow: Sendable {
     var dataset: Dataset
     var csvURL: String
     var metadataURL: String
 }
 
-struct Conflict {
+struct Conflict: Sendable {
     var metric: Metric
     var entityName: String
     var importerName: String?
     var rows: [ClaimRow]
+    /// All claims in the group; `rows` may show fewer.
+    var total: Int
+    var ledgerURL: String
     var references: [ReferenceFigure]
     var note: String
     var anchor: String
 }
 
-struct DataPageView {
+struct DataPageView: Sendable {
     var layout: LayoutView
     var charts: [ChartView]
     var ledger: [LedgerGroup]
@@ -49,12 +54,12 @@ struct DataPageView {
     var conflictCount: Int
 }
 
-struct ChartPageView {
+struct ChartPageView: Sendable {
     var layout: LayoutView
     var chart: ChartView
 }
 
-struct ConflictsPageView {
+struct ConflictsPageView: Sendable {
     var layout: LayoutView
     var conflicts: [Conflict]
 }

@@ -8,44 +8,66 @@ extension SiteRenderer {
         ("agreement", "协议 Agreements"), ("policy", "政策与法律 Policies and laws"), ("person", "人物 People"),
     ]
 
-    func explainerSection() -> [OutputFile] {
-        var files: [OutputFile] = []
+    func explainerSection() -> [RenderJob] {
+        var files: [RenderJob] = []
         let base = site.config.basePath
+        let preview = pagination.preview
         for topic in site.topics {
             let ids = topic.articles.map(\.id)
             let idSet = Set(ids)
             let events = site.events.filter { $0.article.map(idSet.contains) ?? false }
+            let figures = site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }
+            let topicLink = TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/")
             let view = TopicPageView(
                 layout: layout(title: topic.nameEn.map { "\(topic.name) · \($0)" } ?? topic.name, path: "topics/\(topic.slug)/",
                                description: topic.summary ?? "\(topic.name): \(topic.articles.count) articles"),
                 name: topic.name, nameEn: topic.nameEn, summary: topic.summary,
                 explainerHTML: topic.document.map { markdownHTML($0.markdown, language: .english) },
-                articles: topic.articles.map(card),
+                articles: topic.articles.prefix(preview).map(card), articleCount: topic.articles.count,
+                allArticlesURL: topic.articles.count > preview ? base + "topics/\(topic.slug)/articles/" : nil,
                 entities: site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) },
                 events: Array(events.filter { $0.kind != .publication }.suffix(8)).map(eventRow),
                 timelineURL: base + "timeline/topics/\(topic.slug)/",
-                figures: site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }.map(claimRow))
+                figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
+                allFiguresURL: figures.count > preview ? base + "topics/\(topic.slug)/figures/" : nil)
             files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
-            files.append(timelinePage("timeline/topics/\(topic.slug)/", heading: "时间线 · Timeline: \(topic.name)",
-                                      scope: "Events in the articles filed under \(topic.name)\(topic.nameEn.map { " (\($0))" } ?? "")",
-                                      events: site.events.filter { event in event.article.map(idSet.contains) ?? false }))
+            let parents = [TopicLink(name: "专题 Topics", url: base + "topics/"), topicLink]
+            files += fullList(topic.articles, list: "topics/\(topic.slug)/articles/", parents: parents,
+                              heading: "\(topic.name) · 文章 Articles", lede: "All \(topic.articles.count) articles filed under \(topic.name), newest first",
+                              card: card)
+            files += fullList(figures, list: "topics/\(topic.slug)/figures/", parents: parents,
+                              heading: "\(topic.name) · 数字 Figures", lede: "All \(figures.count) share figures stated in the articles filed under \(topic.name)",
+                              claims: claimRow)
+            files += timelinePages("timeline/topics/\(topic.slug)/", heading: "时间线 · Timeline: \(topic.name)",
+                                   scope: "Events in the articles filed under \(topic.name)\(topic.nameEn.map { " (\($0))" } ?? "")",
+                                   events: events)
         }
         for entity in site.entities {
-            let articleIDs = site.mentions.byEntity[entity.id] ?? []
-            let events = site.events.filter { $0.actors.contains(entity.id) }
+            let articles = (site.mentions.byEntity[entity.id] ?? []).compactMap { chartContext.articlesByID[$0] }
+            let events = eventsByActor[entity.id] ?? []
+            let figures = claimsByEntity[entity.id] ?? []
             let view = EntityPageView(
                 layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
-                               description: "\(entity.name) (\(entity.nameZh)): \(articleIDs.count) articles, figures and events"),
+                               description: "\(entity.name) (\(entity.nameZh)): \(articles.count) articles, figures and events"),
                 entity: entity, typeLabel: Self.typeLabels.first { $0.type == entity.type }?.label ?? entity.type,
-                articles: articleIDs.compactMap { chartContext.articlesByID[$0] }.map(card),
+                articles: articles.prefix(preview).map(card), articleCount: articles.count,
+                allArticlesURL: articles.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
                 coMentioned: site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) },
-                figures: site.claims.filter { $0.entity == entity.id || $0.importer == entity.id }.map(claimRow),
-                events: events.map(eventRow),
+                figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
+                allFiguresURL: figures.count > preview ? base + "entities/\(entity.id)/figures/" : nil,
+                events: events.suffix(preview).map(eventRow), eventCount: events.count,
                 timelineURL: events.isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
             files.append(page("entities/\(entity.id)/index.html", template: "entity", view))
+            let parents = [TopicLink(name: "实体 Entities", url: base + "entities/"), TopicLink(name: entity.name, url: base + "entities/\(entity.id)/")]
+            files += fullList(articles, list: "entities/\(entity.id)/articles/", parents: parents,
+                              heading: "\(entity.name) · 文章 Articles", lede: "All \(articles.count) articles that mention \(entity.name) (\(entity.nameZh)), newest first",
+                              card: card)
+            files += fullList(figures, list: "entities/\(entity.id)/figures/", parents: parents,
+                              heading: "\(entity.name) · 数字 Figures", lede: "All \(figures.count) figures the articles state for \(entity.name) (\(entity.nameZh))",
+                              claims: claimRow)
             if !events.isEmpty {
-                files.append(timelinePage("timeline/entities/\(entity.id)/", heading: "时间线 · Timeline: \(entity.name) \(entity.nameZh)",
-                                          scope: "Events that name \(entity.name)", events: events))
+                files += timelinePages("timeline/entities/\(entity.id)/", heading: "时间线 · Timeline: \(entity.name) \(entity.nameZh)",
+                                       scope: "Events that name \(entity.name)", events: events)
             }
         }
         let groups = Self.typeLabels.compactMap { type, label -> (String, [EntityLink])? in
@@ -58,10 +80,10 @@ extension SiteRenderer {
         files.append(page("entities/index.html", template: "entities", EntitiesIndexView(
             layout: layout(title: "实体 Entities", path: "entities/", description: "Countries, companies, elements, places and people the articles name"),
             groups: groups)))
-        files.append(timelinePage("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
-                                  events: site.events, isFull: true))
-        files.append(OutputFile(path: "data/events.csv", text: eventsCSV()))
-        files.append(OutputFile(path: "data/events.json", text: Exports.json(eventRecords())))
+        files += timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
+                               events: site.events, isFull: true)
+        files.append(text("data/events.csv") { eventsCSV() })
+        files.append(text("data/events.json") { Exports.json(eventRecords()) })
         return files
     }
 
@@ -88,22 +110,11 @@ extension SiteRenderer {
         return EventRow(event: event, dateLabel: dateLabel(event), articleTitle: article?.title, articleLanguage: article?.titleLanguage ?? .chinese,
                         articleURL: articleURL, quoteURL: highlighted.contains(event.id) ? articleURL.map { $0 + "#q-\(event.id)" } : nil,
                         actors: event.actors.compactMap { entityLink($0, count: 0) },
-                        timelineURL: site.config.basePath + "timeline/#e-\(event.id)")
+                        timelineURL: timelineURL(ofEvent: event.id))
     }
 
-    func timelinePage(_ path: String, heading: String, scope: String, events: [Event], isFull: Bool = false) -> OutputFile {
-        var years: [TimelineYear] = []
-        for event in events {
-            let row = eventRow(event)
-            let monthKey = event.month.map { String(format: "%04d-%02d", event.year, $0) } ?? String(event.year)
-            let monthLabel = event.month.map { "\(event.year)年\($0)月 · \(Self.monthNames[$0 - 1]) \(event.year)" } ?? "\(event.year)年，月份不详 · \(event.year), month not stated"
-            if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }
-            if years[years.count - 1].months.last?.key == monthKey {
-                years[years.count - 1].months[years[years.count - 1].months.count - 1].events.append(row)
-            } else {
-                years[years.count - 1].months.append(TimelineMonth(key: monthKey, label: monthLabel, events: [row]))
-            }
-        }
+    /// A timeline in date order, cut into pages; each page groups its events by year and month.
+    func timelinePages(_ list: String, heading: String, scope: String, events: [Event], isFull: Bool = false) -> [RenderJob] {
         let topicFilters = isFull ? site.topics.map { topic in
             EntityLink(name: topic.nameEn.map { "\(topic.name) \($0)" } ?? topic.name,
                        url: site.config.basePath + "timeline/topics/\(topic.slug)/", language: .chinese, count: topic.articles.count)
@@ -112,10 +123,24 @@ extension SiteRenderer {
         if isFull { for event in events { for actor in event.actors { actorCounts[actor, default: 0] += 1 } } }
         let entityFilters = actorCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(16).compactMap { entityLink($0.key, count: $0.value) }
             .map { EntityLink(name: $0.name, url: $0.url.replacingOccurrences(of: "/entities/", with: "/timeline/entities/"), language: $0.language, count: $0.count) }
-        return page(path + "index.html", template: "timeline", TimelinePageView(
-            layout: layout(title: heading, path: path, description: scope), heading: heading, scope: scope, years: years,
-            count: events.count, targets: events.filter { $0.status == .target }.count,
-            topicFilters: topicFilters, entityFilters: entityFilters, isFull: isFull))
+        let targets = events.filter { $0.status == .target }.count
+        return paged(events, list: list, template: "timeline", title: heading, description: scope) { chunk, layout, pager in
+            var years: [TimelineYear] = []
+            for event in chunk {
+                let row = eventRow(event)
+                let monthKey = event.month.map { String(format: "%04d-%02d", event.year, $0) } ?? String(event.year)
+                let monthLabel = event.month.map { "\(event.year)年\($0)月 · \(Self.monthNames[$0 - 1]) \(event.year)" } ?? "\(event.year)年，月份不详 · \(event.year), month not stated"
+                if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }
+                if years[years.count - 1].months.last?.key == monthKey {
+                    years[years.count - 1].months[years[years.count - 1].months.count - 1].events.append(row)
+                } else {
+                    years[years.count - 1].months.append(TimelineMonth(key: monthKey, label: monthLabel, events: [row]))
+                }
+            }
+            return TimelinePageView(layout: layout, heading: heading, scope: scope, years: years, count: events.count, targets: targets,
+                                    topicFilters: pager.current == 1 ? topicFilters : [], entityFilters: pager.current == 1 ? entityFilters : [],
+                                    isFull: isFull, pager: pager)
+        }
     }
 
     struct EventRecord: Encodable {

@@ -1,13 +1,13 @@
 /// View models of the explainer pages: topics, entities and the timeline.
 
-struct EntityLink {
+struct EntityLink: Sendable {
     var name: String
     var url: String
     var language: Language
     var count: Int
 }
 
-struct EventRow {
+struct EventRow: Sendable {
     var event: Event
     var dateLabel: String
     var articleTitle: String?
@@ -19,18 +19,18 @@ struct EventRow {
     var timelineURL: String
 }
 
-struct TimelineMonth {
+struct TimelineMonth: Sendable {
     var key: String
     var label: String
     var events: [EventRow]
 }
 
-struct TimelineYear {
+struct TimelineYear: Sendable {
     var year: Int
     var months: [TimelineMonth]
 }
 
-struct TimelinePageView {
+struct TimelinePageView: Sendable {
     var layout: LayoutView
     var heading: String
     var scope: String
@@ -40,33 +40,45 @@ struct TimelinePageView {
     var topicFilters: [EntityLink]
     var entityFilters: [EntityLink]
     var isFull: Bool
+    var pager: Pager
 }
 
-struct TopicPageView {
+struct TopicPageView: Sendable {
     var layout: LayoutView
     var name: String
     var nameEn: String?
     var summary: String?
     var explainerHTML: TrustedHTML?
+    /// The newest articles; all of them are on `allArticlesURL` when there are more.
     var articles: [ArticleCard]
+    var articleCount: Int
+    var allArticlesURL: String?
     var entities: [EntityLink]
     var events: [EventRow]
     var timelineURL: String
     var figures: [ClaimRow]
+    var figureCount: Int
+    var allFiguresURL: String?
 }
 
-struct EntityPageView {
+struct EntityPageView: Sendable {
     var layout: LayoutView
     var entity: Entity
     var typeLabel: String
     var articles: [ArticleCard]
+    var articleCount: Int
+    var allArticlesURL: String?
     var coMentioned: [EntityLink]
     var figures: [ClaimRow]
+    var figureCount: Int
+    var allFiguresURL: String?
+    /// The latest events; all are in the entity's timeline.
     var events: [EventRow]
+    var eventCount: Int
     var timelineURL: String?
 }
 
-struct EntitiesIndexView {
+struct EntitiesIndexView: Sendable {
     var layout: LayoutView
     var groups: [(label: String, entities: [EntityLink])]
 }

@@ -5,6 +5,15 @@ protocol MustacheContextConvertible {
 }
 
 extension LayoutView: MustacheContextConvertible {
+    /// Only pages with their own content go into the search index, not lists of others (every
+    /// item of a list is indexed on its own page).
+    static func isSearchable(_ path: String) -> Bool {
+        let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
+        let listPrefixes = ["timeline/", "data/figures/", "articles/page/"]
+        return !path.isEmpty && !lists.contains(path) && !listPrefixes.contains(where: path.hasPrefix)
+            && !path.contains("/page/") && !(["entities/", "topics/"].contains(where: path.hasPrefix) && path.split(separator: "/").count == 3)
+    }
+
     var mustache: [String: Any] {
         let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
                                        ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
@@ -17,7 +26,7 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
             // Only pages with their own content go into the search index, not lists of others.
-            "searchable": !path.isEmpty && !path.hasPrefix("timeline/") && !["articles/", "topics/", "entities/", "data/", "search/", "404.html"].contains(path),
+            "searchable": Self.isSearchable(path),
             "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,
@@ -101,8 +110,44 @@ extension HomeView: MustacheContextConvertible {
 extension ArticleListView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "layout": layout.mustache, "count": count,
+            "layout": layout.mustache, "count": count, "pager": Pager.context(pager),
             "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles.map(\.mustache)] as [String: Any] },
+        ]
+    }
+}
+
+extension Pager: MustacheContextConvertible {
+    /// `hasPages` is false for a list that fits on one page, so templates show no pager.
+    var mustache: [String: Any] {
+        [
+            "hasPages": total > 1, "current": current, "total": total,
+            "prevURL": current > 1 ? url(current - 1) : false, "nextURL": current < total ? url(current + 1) : false,
+            "links": window.map { page -> [String: Any] in
+                guard let page else { return ["gap": true] }
+                return ["gap": false, "number": page, "url": url(page), "isCurrent": page == current]
+            },
+        ]
+    }
+
+    static func context(_ pager: Pager?) -> Any {
+        pager?.mustache ?? false
+    }
+}
+
+extension ListingView: MustacheContextConvertible {
+    /// "(1–100 of 288)" on a paged list, nothing on a single page.
+    var range: String {
+        guard let pager, pager.total > 1 else { return "" }
+        let first = firstIndex + 1
+        return "(\(first)–\(firstIndex + max(claims.count, cards.count)) / \(total))"
+    }
+
+    var mustache: [String: Any] {
+        [
+            "layout": layout.mustache, "parents": parents.map(\.mustache), "heading": heading, "lede": lede,
+            "claims": claims.map(\.mustache), "hasClaims": !claims.isEmpty,
+            "cards": cards.map(\.mustache), "hasCards": !cards.isEmpty,
+            "pager": Pager.context(pager), "range": range,
         ]
     }
 }
@@ -148,7 +193,7 @@ extension DataPageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "layout": layout.mustache, "charts": charts.map(\.mustache), "claimCount": claimCount, "conflictCount": conflictCount,
-            "ledger": ledger.map { ["metric": $0.metric.label, "anchor": "m-" + $0.metric.rawValue, "count": $0.rows.count, "rows": $0.rows.map(\.mustache)] as [String: Any] },
+            "ledger": ledger.map { ["metric": $0.metric.label, "count": $0.count, "url": $0.url] as [String: Any] },
             "datasets": datasets.map { row in
                 ["title": row.dataset.title, "titleZh": row.dataset.titleZh, "edition": row.dataset.edition, "asOf": row.dataset.asOf,
                  "unit": row.dataset.unit, "licence": row.dataset.licence, "citation": row.dataset.citation, "notes": row.dataset.notes,
@@ -169,6 +214,7 @@ extension ConflictsPageView: MustacheContextConvertible {
             "conflicts": conflicts.map { conflict in
                 ["metric": conflict.metric.label, "entity": conflict.entityName, "importer": conflict.importerName ?? false,
                  "anchor": conflict.anchor, "rows": conflict.rows.map(\.mustache), "note": conflict.note,
+                 "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                  "hasReferences": !conflict.references.isEmpty,
                  "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
                                                           "year": $0.year.map(String.init) ?? false] as [String: Any] }] as [String: Any]
@@ -206,7 +252,7 @@ extension TimelinePageView: MustacheContextConvertible {
                 }] as [String: Any]
             },
             "topicFilters": topicFilters.map(\.mustache), "entityFilters": entityFilters.map(\.mustache),
-            "hasFilters": !topicFilters.isEmpty || !entityFilters.isEmpty,
+            "hasFilters": !topicFilters.isEmpty || !entityFilters.isEmpty, "pager": Pager.context(pager),
         ]
     }
 }
@@ -216,10 +262,11 @@ extension TopicPageView: MustacheContextConvertible {
         [
             "layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "nameEn": nameEn ?? false,
             "summary": summary ?? false, "explainerHTML": explainerHTML?.html ?? false,
-            "articles": articles.map(\.mustache), "count": articles.count, "countLabel": TopicCard.countLabel(articles.count),
+            "articles": articles.map(\.mustache), "count": articleCount, "countLabel": TopicCard.countLabel(articleCount),
+            "allArticlesURL": allArticlesURL ?? false,
             "entities": entities.map(\.mustache), "hasEntities": !entities.isEmpty,
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL,
-            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty,
+            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
         ]
     }
 }
@@ -229,12 +276,12 @@ extension EntityPageView: MustacheContextConvertible {
         [
             "layout": layout.mustache, "id": entity.id, "name": entity.name, "nameZh": entity.nameZh, "typeLabel": typeLabel,
             "aliases": entity.aliases, "hasAliases": !entity.aliases.isEmpty,
-            "articles": articles.map(\.mustache), "count": articles.count,
-            "mentionLabel": "\(articles.count) 篇文章提到 · mentioned in \(articles.count) article\(articles.count == 1 ? "" : "s")",
+            "articles": articles.map(\.mustache), "count": articleCount, "allArticlesURL": allArticlesURL ?? false,
+            "mentionLabel": "\(articleCount) 篇文章提到 · mentioned in \(articleCount) article\(articleCount == 1 ? "" : "s")",
             "hasArticles": !articles.isEmpty,
             "coMentioned": coMentioned.map(\.mustache), "hasCoMentioned": !coMentioned.isEmpty,
-            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty,
-            "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL ?? false,
+            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
+            "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "eventCount": eventCount, "timelineURL": timelineURL ?? false,
         ]
     }
 }

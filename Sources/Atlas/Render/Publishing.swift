@@ -2,28 +2,28 @@
 /// of the articles, robots.txt and a 404 page. Absolute URLs need the site's origin; without one
 /// (a path-only base URL) the sitemap and feed are left out rather than guessed.
 extension SiteRenderer {
-    func publishingFiles(pages: [OutputFile]) -> [OutputFile] {
-        var files: [OutputFile] = []
+    func publishingFiles(pages: [String]) -> [RenderJob] {
+        var files: [RenderJob] = []
         files.append(page("404.html", template: "page", PageView(
             layout: layout(title: "找不到页面 · Page not found", path: "404.html", description: "This page does not exist."),
             title: "找不到页面 · Page not found", language: site.config.language, date: nil,
             contentHTML: TrustedHTML("<p>这个地址没有页面。 · There is no page at this address.</p>\n<p><a href=\"\(site.config.basePath)\">首页 Home</a> · <a href=\"\(site.config.basePath)articles/\">文章 Articles</a> · <a href=\"\(site.config.basePath)timeline/\">时间线 Timeline</a></p>\n"))))
         guard let home = site.config.absoluteURL("") else {
-            files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n"))
+            files.append(text("robots.txt") { "User-agent: *\nAllow: /\n" })
             return files
         }
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(home)sitemap.xml\n"))
+        files.append(text("robots.txt") { "User-agent: *\nAllow: /\nSitemap: \(home)sitemap.xml\n" })
         let lastmod = Dictionary(site.articles.map { ("articles/\($0.slug)/index.html", $0.published.iso8601) }, uniquingKeysWith: { a, _ in a })
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for file in pages where file.path.hasSuffix("index.html") {
-            let path = String(file.path.dropLast("index.html".count))
+        for file in pages where file.hasSuffix("index.html") {
+            let path = String(file.dropLast("index.html".count))
             sitemap += "  <url><loc>\(HTMLEscape.text(home + path))</loc>"
-            if let date = lastmod[file.path] { sitemap += "<lastmod>\(date)</lastmod>" }
+            if let date = lastmod[file] { sitemap += "<lastmod>\(date)</lastmod>" }
             sitemap += "</url>\n"
         }
         sitemap += "</urlset>\n"
-        files.append(OutputFile(path: "sitemap.xml", text: sitemap))
-        files.append(OutputFile(path: "feed.xml", text: atomFeed(home: home)))
+        files.append(text("sitemap.xml") { [sitemap] in sitemap })
+        files.append(text("feed.xml") { atomFeed(home: home) })
         return files
     }
 

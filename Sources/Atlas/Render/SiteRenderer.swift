@@ -20,6 +20,13 @@ public struct SiteRenderer: Sendable {
     let bodies: [String: TrustedHTML]
     /// Topic name → article id → its position in the topic (newest first), for prev/next.
     let topicPositions: [String: [String: Int]]
+    let pagination = Pagination()
+    /// Claims that name an entity as holder or importer, in ledger order.
+    let claimsByEntity: [String: [Claim]]
+    let eventsByActor: [String: [Event]]
+    let conflictGroups: [ConflictGroup]
+    /// Event id → the page of the full timeline that shows it, for `#e-…` links.
+    let timelinePageOfEvent: [String: Int]
 
     /// The quotes an article body marks: its claims' and its events'.
     static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
@@ -65,12 +72,54 @@ public struct SiteRenderer: Sendable {
             (topic.name, Dictionary(topic.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
         }, uniquingKeysWith: { a, _ in a })
         self.highlighted = highlighted
+        var claimsByEntity: [String: [Claim]] = [:]
+        for claim in site.claims {
+            for id in Set([claim.entity, claim.importer].compactMap { $0 }).sorted() { claimsByEntity[id, default: []].append(claim) }
+        }
+        self.claimsByEntity = claimsByEntity
+        var eventsByActor: [String: [Event]] = [:]
+        for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
+        self.eventsByActor = eventsByActor
+        self.conflictGroups = Conflicts.find(site.claims, references: context.references)
+        let pagination = self.pagination
+        self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// The full timeline's page that shows an event, with the event's anchor.
+    func timelineURL(ofEvent id: String) -> String {
+        site.config.basePath + Pagination.path("timeline/", page: timelinePageOfEvent[id] ?? 1) + "#e-\(id)"
+    }
+
+    /// Every page of one long list; `makeView` gets the page's items, layout and pager.
+    func paged<Item, View: MustacheContextConvertible & Sendable>(_ items: [Item], list: String, template: String, title: String, description: String,
+                                                       language: Language? = nil,
+                                                       _ makeView: (ArraySlice<Item>, LayoutView, Pager) -> View) -> [RenderJob] {
+        let chunks = pagination.pages(items)
+        return chunks.enumerated().map { index, chunk in
+            let number = index + 1
+            let path = Pagination.path(list, page: number)
+            let pageTitle = number == 1 ? title : "\(title) · 第\(number)页 Page \(number)"
+            let pager = Pager(list: list, current: number, total: chunks.count, basePath: site.config.basePath)
+            return page(path + "index.html", template: template,
+                        makeView(chunk, layout(title: pageTitle, path: path, description: description, language: language), pager))
+        }
+    }
+
+    /// A summary's full list on pages of its own, when it is longer than the summary shows.
+    func fullList<Item>(_ items: [Item], list: String, parents: [TopicLink], heading: String, lede: String,
+                        claims: (Item) -> ClaimRow? = { _ in nil }, card: (Item) -> ArticleCard? = { _ in nil }) -> [RenderJob] {
+        guard items.count > pagination.preview else { return [] }
+        return paged(items, list: list, template: "listing", title: heading, description: lede) { chunk, layout, pager in
+            ListingView(layout: layout, parents: parents, heading: heading, lede: lede,
+                        claims: chunk.compactMap(claims), cards: chunk.compactMap(card), pager: pager,
+                        firstIndex: chunk.startIndex, total: items.count)
+        }
+    }
+
+    public func jobs() -> [RenderJob] {
+        var files: [RenderJob] = []
         files.append(page("index.html", template: "home", home()))
-        files.append(page("articles/index.html", template: "articles", articleList()))
+        files += articleList()
         files.append(page("topics/index.html", template: "topics", topicList()))
         for index in site.articles.indices {
             files.append(page("articles/\(site.articles[index].slug)/index.html", template: "article", articleView(index)))
@@ -84,13 +133,24 @@ public struct SiteRenderer: Sendable {
         files += dataSection() + explainerSection()
         files.append(page("search/index.html", template: "search", PlainView(
             layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
-        return files + publishingFiles(pages: files.filter { $0.path.hasSuffix(".html") })
+        return files + publishingFiles(pages: files.map(\.path).filter { $0.hasSuffix(".html") })
     }
 
-    func page(_ path: String, template: String, _ view: some MustacheContextConvertible) -> OutputFile {
-        let context = view.mustache
-        keys?.add(context)
-        return OutputFile(path: path, text: templates.render(context, template: template))
+    func page(_ path: String, template: String, _ view: some MustacheContextConvertible & Sendable) -> RenderJob {
+        RenderJob(path: path) { [templates, keys] in
+            let context = view.mustache
+            keys?.add(context)
+            return OutputFile(path: path, text: templates.render(context, template: template))
+        }
+    }
+
+    func text(_ path: String, _ make: @escaping @Sendable () -> String) -> RenderJob {
+        RenderJob(path: path) { OutputFile(path: path, text: make()) }
+    }
+
+    /// Every file, rendered in parallel, in memory (for `atlas check` and tests).
+    public func render() -> [OutputFile] {
+        Parallel.map(jobs()) { $0.render() }
     }
 
     func layout(title: String, path: String, description: String, language: Language? = nil) -> LayoutView {
@@ -148,7 +208,7 @@ public struct SiteRenderer: Sendable {
         view.entities = (site.mentions.byArticle[article.id] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(14).compactMap { entityLink($0.key, count: $0.value) }
         view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map(card)
-        view.timelineURL = base + "timeline/#e-p" + Slug.stableHash(article.id)
+        view.timelineURL = timelineURL(ofEvent: "p" + Slug.stableHash(article.id))
         view.topicNeighbours = neighbours
         return view
     }
@@ -172,7 +232,7 @@ public struct SiteRenderer: Sendable {
                                           (.productionShare, "中国占世界开采 · China's share of world mining"),
                                           (.refiningShare, "中国占世界精炼 · China's share of world refining"),
                                           (.magnetShare, "中国占世界磁体 · China's share of world magnets")]
-        let disputed = Set(Conflicts.find(site.claims, references: chartContext.references).filter { $0.entity == "china" && $0.importer == nil }.map(\.metric))
+        let disputed = Set(conflictGroups.filter { $0.entity == "china" && $0.importer == nil }.map(\.metric))
         return stages.compactMap { metric, label in
             let claims = chartContext.shareClaims(metric, entity: "china")
             guard !claims.isEmpty else { return nil }
@@ -190,20 +250,22 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func articleList() -> ArticleListView {
-        var months: [(key: String, label: String, articles: [ArticleCard])] = []
+    func articleList() -> [RenderJob] {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        for article in site.articles {
-            let (year, month) = (article.published.local.year, article.published.local.month)
-            let key = String(format: "%04d-%02d", year, month)
-            if months.last?.key == key {
-                months[months.count - 1].articles.append(card(article))
-            } else {
-                months.append((key, "\(year)年\(month)月 · \(names[month - 1]) \(year)", [card(article)]))
+        return paged(site.articles, list: "articles/", template: "articles", title: "文章 Articles",
+                     description: "All \(site.articles.count) articles, newest first") { chunk, layout, pager in
+            var months: [(key: String, label: String, articles: [ArticleCard])] = []
+            for article in chunk {
+                let (year, month) = (article.published.local.year, article.published.local.month)
+                let key = String(format: "%04d-%02d", year, month)
+                if months.last?.key == key {
+                    months[months.count - 1].articles.append(card(article))
+                } else {
+                    months.append((key, "\(year)年\(month)月 · \(names[month - 1]) \(year)", [card(article)]))
+                }
             }
+            return ArticleListView(layout: layout, months: months, count: site.articles.count, pager: pager)
         }
-        return ArticleListView(layout: layout(title: "文章 Articles", path: "articles/", description: "All \(site.articles.count) articles, newest first"),
-                               months: months, count: site.articles.count)
     }
 
     func topicList() -> TopicsView {

@@ -1,7 +1,7 @@
 /// Typed view models: what each template may show. `MustacheContext.swift` is the one place that
 /// turns them into Mustache contexts.
 
-struct LayoutView {
+struct LayoutView: Sendable {
     var site: SiteConfig
     var title: String
     var titleLanguage: Language
@@ -14,14 +14,14 @@ struct LayoutView {
     var contentLanguage: Language? = nil
 }
 
-struct TopicLink: Hashable {
+struct TopicLink: Hashable, Sendable {
     var name: String
     var url: String
     var language: Language { Language.detect(name) }
 }
 
 
-struct ArticleCard {
+struct ArticleCard: Sendable {
     var title: String
     var titleLanguage: Language
     var url: String
@@ -33,7 +33,7 @@ struct ArticleCard {
     var teaser: String
 }
 
-struct ArticleView {
+struct ArticleView: Sendable {
     var layout: LayoutView
     var card: ArticleCard
     var sourceURL: String?
@@ -53,13 +53,13 @@ struct ArticleView {
     var older: ArticleCard?
 }
 
-struct TopicCard {
+struct TopicCard: Sendable {
     var topic: TopicLink
     var count: Int
     var latest: [ArticleCard]
 }
 
-struct HomeView {
+struct HomeView: Sendable {
     var layout: LayoutView
     var introduction: String
     var articleCount: Int
@@ -74,34 +74,50 @@ struct HomeView {
 }
 
 /// One headline number on the home page: what the articles say, the spread, the reference.
-struct KeyFigure {
+struct KeyFigure: Sendable {
     var label: String
     var spread: String
     var reference: String
     var url: String
 }
 
-struct ArticleListView {
+struct ArticleListView: Sendable {
     var layout: LayoutView
     /// `key` is `YYYY-MM` (for ids and `datetime`), `label` what readers see.
     var months: [(key: String, label: String, articles: [ArticleCard])]
     var count: Int
+    var pager: Pager
 }
 
 /// A page whose template needs only the layout (search).
-struct PlainView {
+struct PlainView: Sendable {
     var layout: LayoutView
 }
 
-struct TopicsView {
+struct TopicsView: Sendable {
     var layout: LayoutView
     var topics: [TopicCard]
 }
 
-struct PageView {
+struct PageView: Sendable {
     var layout: LayoutView
     var title: String
     var language: Language
     var date: String?
     var contentHTML: TrustedHTML
+}
+
+/// One page of a long list (a metric's figures, an entity's articles): a claims table or cards.
+struct ListingView: Sendable {
+    var layout: LayoutView
+    /// The breadcrumb trail between Home and this page.
+    var parents: [TopicLink]
+    var heading: String
+    var lede: String
+    var claims: [ClaimRow] = []
+    var cards: [ArticleCard] = []
+    var pager: Pager?
+    /// Position of the first item in the whole list, and the list's length.
+    var firstIndex: Int = 0
+    var total: Int = 0
 }

@@ -27,26 +27,47 @@ public enum OutputWriter {
     /// `finish` runs on the complete staging folder before the swap (the search indexer), so
     /// what it adds is published atomically with the pages, or not at all.
     public static func write(_ files: [OutputFile], to output: URL, siteRoot: URL? = nil, finish: ((URL) throws -> Void)? = nil) throws {
+        try write(jobs: files.map(RenderJob.init), to: output, siteRoot: siteRoot, finish: finish)
+    }
+
+    /// Files rendered per batch: enough to keep every core busy, few enough that memory holds
+    /// only a batch of pages, never the whole site.
+    static let batchSize = 256
+
+    /// Renders the jobs in parallel batches and writes each batch before rendering the next.
+    /// Every path is checked before anything is rendered. `transform` rewrites each file after
+    /// rendering (relative links).
+    public static func write(jobs: [RenderJob], to output: URL, siteRoot: URL? = nil,
+                             transform: (@Sendable (OutputFile) -> OutputFile)? = nil, finish: ((URL) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         try checkOutput(output, siteRoot: siteRoot)
+        var written = Set<String>()
+        for path in jobs.map(\.path) + [marker] {
+            guard isSafe(path) else { throw Failure.unsafePath(path) }
+            // Two pages for one URL means one would silently replace the other.
+            guard written.insert(path).inserted else { throw Failure.io("two pages would be written to \(path); check for duplicate slugs") }
+        }
         try recover(output)
         let staging = sibling(of: output, kind: "tmp")
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made = Set<String>()
-            var written = Set<String>()
-            for file in files + [OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n")] {
-                guard isSafe(file.path) else { throw Failure.unsafePath(file.path) }
-                // Two pages for one URL means one would silently replace the other.
-                guard written.insert(file.path).inserted else { throw Failure.io("two pages would be written to \(file.path); check for duplicate slugs") }
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
+            let all = jobs + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
+            for start in stride(from: 0, to: all.count, by: batchSize) {
+                let batch = Parallel.map(Array(all[start..<min(all.count, start + batchSize)])) { job in
+                    let file = job.render()
+                    return transform?(file) ?? file
                 }
-                try file.data.write(to: target)
+                for file in batch {
+                    let target = staging.appendingPathComponent(file.path)
+                    let folder = target.deletingLastPathComponent().path
+                    if !made.contains(folder) {
+                        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        made.insert(folder)
+                    }
+                    try file.data.write(to: target)
+                }
             }
         } catch {
             try? fm.removeItem(at: staging)

@@ -27,12 +27,23 @@ enum ChartCatalog {
                 + "<desc id=\"\(id)-desc\">\(SVG.escape(summary))</desc>\(body)</svg>")
     }
 
-    /// Table rows for claims: value, who, quote link.
+    /// Rows a chart's table shows for one group of claims before it samples them.
+    static let tableRowLimit = 40
+
+    /// Table rows for claims: value, who, quote link. A long group shows a sample of distinct
+    /// values and a last row saying how many there are and where all of them are.
     static func claimRows(_ claims: [Claim], context: ChartContext, label: String) -> [[Chart.Cell]] {
-        claims.map { claim in
+        let shown = ClaimSample.spread(claims, limit: tableRowLimit)
+        var rows = shown.map { claim in
             [Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: claim.valueText),
              Chart.Cell(text: context.describe(claim), url: context.url(for: claim), language: context.articlesByID[claim.article]?.titleLanguage)]
         }
+        if shown.count < claims.count, let metric = claims.first?.metric {
+            rows.append([Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: "…"),
+                         Chart.Cell(text: "\(shown.count) of \(claims.count) figures shown, one per distinct value; all are in the claim ledger",
+                                    url: context.site.config.basePath + SiteRenderer.ledgerList(metric))])
+        }
+        return rows
     }
 
     static func referenceRows(_ references: [ReferenceFigure], label: String) -> [[Chart.Cell]] {

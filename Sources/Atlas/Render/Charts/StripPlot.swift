@@ -9,6 +9,9 @@ struct StripPlot {
     }
 
     static let left = 150.0, right = 620.0, laneHeight = 13.0
+    /// Marks a row draws one by one; a fuller row draws each distinct value once, with a count,
+    /// so the chart's size does not grow with the corpus.
+    static let markLimit = 60
 
     static func x(_ percent: Double) -> Double { left + (right - left) * min(max(percent, 0), 100) / 100 }
 
@@ -20,7 +23,9 @@ struct StripPlot {
             svg.text("\(Int(tick))%", x: x(tick), y: top + 8, className: "axis-label", anchor: "middle")
         }
         for row in rows {
-            let lanes = assignLanes(row.claims)
+            let marks = row.claims.count > markLimit ? ClaimSample.thin(ClaimSample.byValue(row.claims), limit: markLimit)
+                : row.claims.map { (claim: $0, count: 1) }
+            let lanes = assignLanes(marks.map(\.claim))
             let laneCount = max(lanes.values.max().map { $0 + 1 } ?? 1, 1)
             // A band of reference labels on top (one line each), then the claim lanes.
             let labelBand = Double(row.references.count) * 12
@@ -39,10 +44,11 @@ struct StripPlot {
                 svg.text(label, x: fitsRight ? rx + 4 : rx - 4, y: y + 11 + Double(index) * 12, className: "reference-label", anchor: fitsRight ? "start" : "end")
                 svg.close("g")
             }
-            for claim in row.claims {
+            for (claim, count) in marks {
                 let lane = Double(lanes[claim.id] ?? 0)
                 let cy = y + labelBand + 12 + lane * laneHeight
-                let title = "\(claim.valueText): \(context.describe(claim)) “\(claim.quote)”"
+                let said = count > 1 ? "\(count) figures, among them " : ""
+                let title = "\(claim.valueText): \(said)\(context.describe(claim)) “\(claim.quote)”"
                 svg.open("a", [("href", context.url(for: claim)), ("class", "claim")])
                 drawClaim(claim, cy: cy, title: title, into: &svg)
                 svg.close("a")
