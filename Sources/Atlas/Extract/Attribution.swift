@@ -43,11 +43,11 @@ enum Attribution {
             if precededByMarker(text, mention, supplierMarkers) { return true }
             // "Chinese rare earths", "Chinese supply"; not "Japanese trading houses".
             guard adjectives.contains(mention.spelling) else { return false }
-            let after = String(text[mention.range.upperBound..<min(text.count, mention.range.upperBound + 12)]).lowercased()
+            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 12)).lowercased()
             return [" rare", " supply", " supplies", " material", " magnet", " ore", " mine", " source"].contains(where: after.hasPrefix)
         }
         func isImporterMarked(_ mention: EntityMatcher.Mention) -> Bool {
-            let after = String(text[mention.range.upperBound..<min(text.count, mention.range.upperBound + 24)]).lowercased()
+            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 24)).lowercased()
             if after.hasPrefix("'s") || after.hasPrefix("’s") || after.hasPrefix(" rare earth import") || after.hasPrefix(" import")
                 || after.hasPrefix(" relies") || after.hasPrefix(" depends") || after.hasPrefix(" currently sources") || after.hasPrefix(" sources")
                 || after.hasPrefix(" now sources") || after.hasPrefix(" still relies") { return true }
@@ -74,7 +74,7 @@ enum Attribution {
     /// `承担中国每年…的产量`) rather than of a world or market total.
     static func isRelativeShare(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                                 mentions: [EntityMatcher.Mention]) -> Bool {
-        let after = String(text[windows.after]).lowercased().trimmingWhitespace
+        let after = text.string(windows.after).lowercased().trimmingWhitespace
         if after.hasPrefix("of its ") || after.hasPrefix("of their ") || after.hasPrefix("其") { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
         if after.hasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
@@ -85,7 +85,7 @@ enum Attribution {
         // Fractions in words ("half", "一半") are everyday speech; they count as shares only
         // when the phrase says of what whole ("of global reserves", "全球的三分之二").
         if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
-            let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
+            let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
             if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.includes) { return true }
         }
         if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
@@ -94,7 +94,7 @@ enum Attribution {
         // Chinese puts the owner of the total before the figure, right after the verb.
         return mentions.contains { mention in
             windows.before.contains(mention.range.lowerBound) && ["占", "承担", "占据", "占到"].contains { verb in
-                mention.range.lowerBound >= verb.count && String(text[(mention.range.lowerBound - verb.count)..<mention.range.lowerBound]) == verb
+                mention.range.lowerBound >= verb.count && text.string((mention.range.lowerBound - verb.count)..<mention.range.lowerBound) == verb
             }
         }
     }
@@ -102,12 +102,12 @@ enum Attribution {
     /// "reliant on imports for 80–85% of its needs", "import reliance", "依赖进口": how much comes
     /// from abroad at all, with no supplier named.
     static func isGenericImportReliance(_ text: ScanText, windows: MetricRule.Windows) -> Bool {
-        let phrase = String(text[windows.before.lowerBound..<windows.after.upperBound]).lowercased()
+        let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
         return ["on imports", "import reliance", "import dependence", "net import", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.includes)
     }
 
     static func precededByMarker(_ text: ScanText, _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
-        let before = String(text[max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound]).lowercased()
+        let before = text.string(max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound).lowercased()
         return markers.contains { marker in
             for candidate in [marker, marker + "the "] where before.hasSuffix(candidate) {
                 let head = before.dropLast(candidate.count)

@@ -34,9 +34,9 @@ public struct ClaimExtractor: Sendable {
                 if claim.metric == .importShare { previousImporter = claim.importer ?? previousImporter }
                 let quoteRange = Self.trimmed(text, clause)
                 claim.article = articleID
-                claim.quote = String(text[quoteRange])
+                claim.quote = text.string(quoteRange)
                 claim.quoteRange = quoteRange
-                claim.figureText = String(text[figure.range])
+                claim.figureText = text.string(figure.range)
                 // Stable across builds: the article, the quote and the figure's place in it.
                 let identity = "\(articleID)\u{1F}\(claim.quote)\u{1F}\(figure.range.lowerBound - quoteRange.lowerBound)"
                 var id = "c" + Slug.stableHash(identity)

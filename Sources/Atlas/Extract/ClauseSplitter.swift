@@ -61,7 +61,7 @@ enum ClauseSplitter {
     static func isAbbreviation(_ text: ScanText, endingAt dot: Int) -> Bool {
         var k = dot
         while k > 0, !text[k - 1].isWhitespace { k -= 1 }
-        let word = String(text[k..<dot])
+        let word = text.string(k..<dot)
         if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0 == "." }), word.contains(where: { $0.isUppercase }) { return true }
         return abbreviations.contains(word.lowercased())
     }

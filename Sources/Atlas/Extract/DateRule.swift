@@ -109,7 +109,7 @@ enum DateRule {
             var year = first.value
             // "力争30年商业化": a two-digit year after a goal word.
             if end - i == 2 {
-                let before = String(text[max(0, i - 3)..<i])
+                let before = text.string(max(0, i - 3)..<i)
                 guard ["力争", "到", "预计", "计划", "争取", "目标"].contains(where: before.hasSuffix) else { return nil }
                 year += 2000
             } else if end - i != 4 {
@@ -191,7 +191,7 @@ enum DateRule {
                 return DateMention(range: i..<year.end, year: year.value, month: month, day: nil, precision: .month, relative: false, rule: "en-my")
             }
             // "in April": a month alone, after a preposition.
-            let before = String(lower[max(0, i - 6)..<i])
+            let before = lower.string(max(0, i - 6)..<i)
             if ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"].contains(where: before.hasSuffix) {
                 let year = inferYear(month: month, published: published)
                 return DateMention(range: i..<end, year: year, month: month, day: nil, precision: .month, relative: false, rule: "en-m")
@@ -211,7 +211,7 @@ enum DateRule {
         // "in 2023", "by 2030", "quarter of 2026": a bare year after a preposition.
         if text[i].isASCII, text[i].isNumber, i == 0 || !(text[i - 1].isLetter || text[i - 1].isNumber), let year = digits(text, at: i), year.end - i == 4,
            (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text[year.end].isLetter) {
-            let before = String(lower[max(0, i - 16)..<i])
+            let before = lower.string(max(0, i - 16)..<i)
             if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "late ", "around ", "about ", "from ",
                 "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.hasSuffix),
                !FigureScanner.matches(text, at: year.end, " to ") {

@@ -33,7 +33,7 @@ public struct EventExtractor: Sendable {
             for var date in inClause {
                 // Plans are stated before their date ("plans to impose … starting February 1",
                 // "scheduled for …"); a future word after it belongs to another verb.
-                let lead = String(text[clause.lowerBound..<date.range.lowerBound]).lowercased()
+                let lead = text.string(clause.lowerBound..<date.range.lowerBound).lowercased()
                 let future = Self.futureWords.contains(where: lead.includes)
                 // A month or day named without a year in a clause about plans is the next one.
                 if future, ["en-md", "en-m", "zh-md", "zh-m"].contains(date.rule), isBefore(date, published) {
@@ -44,8 +44,8 @@ public struct EventExtractor: Sendable {
                         date.precision = .month
                     }
                 }
-                let before = String(text[max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound]).lowercased()
-                let near = String(text[max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound])
+                let before = text.string(max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound).lowercased()
+                let near = text.string(max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound)
                 let goal = Self.targetWords.contains { word in
                     word.first!.isHan ? (near.includes(word) && word != "到") : before.hasSuffix(word)
                 } || (near.hasSuffix("到") && date.precision == .year)
@@ -56,7 +56,7 @@ public struct EventExtractor: Sendable {
                 let notPast = after || !isBefore(date, published)
                 let status: Event.Status = after || goal || (future && notPast) ? .target : .happened
                 let quoteRange = ClaimExtractor.trimmed(text, clause)
-                let quote = String(text[quoteRange])
+                let quote = text.string(quoteRange)
                 let identity = "\(articleID)\u{1F}\(quote)\u{1F}\(date.range.lowerBound - quoteRange.lowerBound)"
                 var id = "e" + Slug.stableHash(identity)
                 if let count = seen[id] { id += "-\(count + 1)" }
@@ -89,14 +89,14 @@ public struct EventExtractor: Sendable {
         }
         while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
         while end < clause.upperBound, !isStop(end) { end += 1 }
-        let phrase = String(text[start..<end]).lowercased()
+        let phrase = text.string(start..<end).lowercased()
         if eventWords.contains(where: phrase.includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {
             [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.includes)
         }
         if figures.contains(where: { (start..<end).contains($0.range.lowerBound) && isMeasurement($0) }) { return true }
         // "In 2024," on its own, followed by the measurement.
-        let rest = phrase.replacingOccurrences(of: String(text[date.range]).lowercased(), with: "").trimmingWhitespace
+        let rest = phrase.replacingOccurrences(of: text.string(date.range).lowercased(), with: "").trimmingWhitespace
         let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
         return bare && figures.contains { clause.contains($0.range.lowerBound) && isMeasurement($0) }
     }

@@ -187,14 +187,14 @@ enum FigureScanner {
     /// just after it (`90%以上`, `左右`), and turns it into bounds.
     static func hedge(_ figure: FigureMention, _ text: ScanText) -> FigureMention {
         var figure = figure
-        let before = String(text[max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound]).lowercased()
+        let before = text.string(max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound).lowercased()
         let trimmed = before.trimmingWhitespace
         func endsWithWord(_ word: String) -> Bool {
             guard trimmed.hasSuffix(word) else { return false }
             let head = trimmed.dropLast(word.count)
             return head.isEmpty || !(head.last!.isLetter && !head.last!.isHan) || word.first!.isHan
         }
-        let after = String(text[figure.range.upperBound..<min(text.count, figure.range.upperBound + 2)])
+        let after = text.string(figure.range.upperBound..<min(text.count, figure.range.upperBound + 2))
         var qualifier = Qualifier.exact
         if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
@@ -235,7 +235,7 @@ enum FigureScanner {
     }
 
     static func precededBy(_ text: ScanText, _ i: Int, _ words: [String]) -> Bool {
-        let before = String(text[max(0, i - 12)..<i]).lowercased()
+        let before = text.string(max(0, i - 12)..<i).lowercased()
         return words.contains { before.hasSuffix($0) }
     }
 }

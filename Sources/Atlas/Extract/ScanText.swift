@@ -8,6 +8,10 @@
 struct ScanText: RandomAccessCollection, Sendable {
     let characters: [Character]
     let keys: [UInt32]
+    /// The text's UTF-8 and where each character starts in it (one more entry for the end), so
+    /// a slice becomes a `String` by copying bytes instead of appending characters one by one.
+    let utf8: [UInt8]
+    let offsets: [Int]
 
     /// The key of a character made of more than one scalar: it matches nothing a rule spells.
     static let composite: UInt32 = .max
@@ -19,6 +23,16 @@ struct ScanText: RandomAccessCollection, Sendable {
     init(_ characters: [Character]) {
         self.characters = characters
         self.keys = characters.map(Self.key)
+        var utf8: [UInt8] = []
+        var offsets: [Int] = []
+        offsets.reserveCapacity(characters.count + 1)
+        for character in characters {
+            offsets.append(utf8.count)
+            utf8.append(contentsOf: character.utf8)
+        }
+        offsets.append(utf8.count)
+        self.utf8 = utf8
+        self.offsets = offsets
     }
 
     static func key(_ character: Character) -> UInt32 {
@@ -65,6 +79,7 @@ struct ScanText: RandomAccessCollection, Sendable {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(characters[range.clamped(to: 0..<characters.count)])
+        let range = range.clamped(to: 0..<characters.count)
+        return String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
     }
 }

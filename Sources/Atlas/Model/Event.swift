@@ -28,9 +28,9 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// `2025-10-09`, `2025-10` or `2025`: never a made-up day.
     public var dateText: String {
         switch precision {
-        case .day: return String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1)
-        case .month: return String(format: "%04d-%02d", year, month ?? 1)
-        case .year: return String(format: "%04d", year)
+        case .day: return "\(year.zeroPadded(4))-\((month ?? 1).zeroPadded(2))-\((day ?? 1).zeroPadded(2))"
+        case .month: return "\(year.zeroPadded(4))-\((month ?? 1).zeroPadded(2))"
+        case .year: return year.zeroPadded(4)
         }
     }
 

@@ -45,7 +45,7 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2)) \(hour.zeroPadded(2)):\(minute.zeroPadded(2))"
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

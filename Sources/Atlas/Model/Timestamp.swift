@@ -35,12 +35,10 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     public var iso8601: String {
         let sign = offsetSeconds < 0 ? "-" : "+"
         let minutes = abs(offsetSeconds) / 60
-        return String(format: "%04d-%02d-%02dT%02d:%02d:00%@%02d:%02d",
-                      local.year, local.month, local.day, local.hour, local.minute,
-                      sign, minutes / 60, minutes % 60)
+        return "\(dateOnly)T\(local.hour.zeroPadded(2)):\(local.minute.zeroPadded(2)):00\(sign)\((minutes / 60).zeroPadded(2)):\((minutes % 60).zeroPadded(2))"
     }
 
     /// What readers see: the date and time as the source printed them.
     public var display: String { local.hasTime ? local.description : dateOnly }
-    public var dateOnly: String { String(format: "%04d-%02d-%02d", local.year, local.month, local.day) }
+    public var dateOnly: String { "\(local.year.zeroPadded(4))-\(local.month.zeroPadded(2))-\(local.day.zeroPadded(2))" }
 }

@@ -128,7 +128,7 @@ extension SiteRenderer {
             var years: [TimelineYear] = []
             for event in chunk {
                 let row = eventRow(event)
-                let monthKey = event.month.map { String(format: "%04d-%02d", event.year, $0) } ?? String(event.year)
+                let monthKey = event.month.map { "\(event.year.zeroPadded(4))-\($0.zeroPadded(2))" } ?? String(event.year)
                 let monthLabel = event.month.map { "\(event.year)年\($0)月 · \(Self.monthNames[$0 - 1]) \(event.year)" } ?? "\(event.year)年，月份不详 · \(event.year), month not stated"
                 if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }
                 if years[years.count - 1].months.last?.key == monthKey {

@@ -257,7 +257,7 @@ public struct SiteRenderer: Sendable {
             var months: [(key: String, label: String, articles: [ArticleCard])] = []
             for article in chunk {
                 let (year, month) = (article.published.local.year, article.published.local.month)
-                let key = String(format: "%04d-%02d", year, month)
+                let key = "\(year.zeroPadded(4))-\(month.zeroPadded(2))"
                 if months.last?.key == key {
                     months[months.count - 1].articles.append(card(article))
                 } else {

@@ -10,6 +10,14 @@ struct SVG {
         guard value.isFinite else { return "?" }
         let rounded = (value * 100).rounded() / 100
         if rounded == 0 { return "0" }
+        if abs(value) < 1e13 {
+            // Whole hundredths as an integer: the same digits `%.2f` prints, without NSString.
+            let cents = Int((value * 100).rounded())
+            let whole = String(cents.magnitude / 100), fraction = Int(cents.magnitude % 100)
+            var text = (cents < 0 ? "-" : "") + whole
+            if fraction != 0 { text += "." + (fraction % 10 == 0 ? String(fraction / 10) : fraction.zeroPadded(2)) }
+            return text
+        }
         if rounded == rounded.rounded() { return String(format: "%.0f", rounded) }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
