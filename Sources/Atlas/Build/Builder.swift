@@ -64,8 +64,8 @@ public struct Builder: Sendable {
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
-        let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
-        let markdownArticles = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
+        let dumps = Self.parallel(content.dumps, log: &log) { DumpParser.parse($0, log: &$1) }
+        let markdownArticles = Self.parallel(content.articles, log: &log) { MarkdownReader.article($0, config: config, log: &$1) }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
@@ -95,16 +95,19 @@ public struct Builder: Sendable {
                         includeDrafts: options.includeDrafts)
         site.entities = entities
         clock.mark("templates")
+        let findings = ArticleExtractor(entities: entities).findings(for: site.articles)
+        clock.mark("extract")
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
-        let findings = ArticleExtractor(entities: entities).findings(for: site.articles)
         site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
         site.datasets = datasets
         site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
-        clock.mark("extract and link")
+        clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }
-        let jobs = SiteRenderer(site: site, templates: templates, keys: keys).jobs() + assets.map(RenderJob.init)
+        let renderer = SiteRenderer(site: site, templates: templates, keys: keys)
+        clock.mark("prepare render")
+        let jobs = renderer.jobs() + assets.map(RenderJob.init)
         clock.mark("plan pages")
         return (site, jobs, clock.timings)
     }
@@ -142,6 +145,18 @@ public struct Builder: Sendable {
         let pages = prepared.jobs.filter { $0.path.hasSuffix(".html") }.count
         return Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
                       filesWritten: log.hasErrors ? 0 : prepared.jobs.count, articles: prepared.site.articles, timings: timings)
+    }
+
+    /// Reads files on all cores; each file's diagnostics join the log in file order.
+    static func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], log: inout DiagnosticLog,
+                                                            _ read: @Sendable (Input, inout DiagnosticLog) -> Output?) -> [Output] {
+        let results = Parallel.map(inputs) { input -> (Output?, DiagnosticLog) in
+            var own = DiagnosticLog()
+            let output = read(input, &own)
+            return (output, own)
+        }
+        for result in results { log.append(result.1) }
+        return results.compactMap(\.0)
     }
 
     /// Standalone pages live at the site root, so they must not take a section's name.

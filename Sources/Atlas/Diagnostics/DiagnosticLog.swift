@@ -17,6 +17,12 @@ public struct DiagnosticLog: Sendable {
     }
 
 
+    /// Appends what another log collected (a file read on another core), in its order.
+    public mutating func append(_ other: DiagnosticLog) {
+        items += other.items
+        errorCount += other.errorCount
+    }
+
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
     public var hasErrors: Bool { errorCount > 0 }

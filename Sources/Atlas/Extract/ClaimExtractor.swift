@@ -114,8 +114,8 @@ public struct ClaimExtractor: Sendable {
 
     static func trimmed(_ text: ScanText, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, text[lo].isWhitespace { lo += 1 }
-        while hi > lo, text[hi - 1].isWhitespace { hi -= 1 }
+        while lo < hi, text.isWhitespace(lo) { lo += 1 }
+        while hi > lo, text.isWhitespace(hi - 1) { hi -= 1 }
         return lo..<hi
     }
 }

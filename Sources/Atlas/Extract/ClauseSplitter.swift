@@ -9,8 +9,8 @@ enum ClauseSplitter {
         var i = 0
         func close(_ end: Int, next: Int) {
             var lo = start, hi = end
-            while lo < hi, text[lo].isWhitespace || text[lo] == "-" || text[lo] == "·" { lo += 1 }
-            while hi > lo, text[hi - 1].isWhitespace { hi -= 1 }
+            while lo < hi, text.isWhitespace(lo) || text[lo] == "-" || text[lo] == "·" { lo += 1 }
+            while hi > lo, text.isWhitespace(hi - 1) { hi -= 1 }
             if hi > lo { result.append(lo..<hi) }
             start = next
         }
@@ -32,7 +32,7 @@ enum ClauseSplitter {
                 i += 3
                 continue
             } else if c == ".", i + 1 < text.count, text[i + 1] == " ", !isAbbreviation(text, endingAt: i),
-                      i + 2 < text.count, text[i + 2].isUppercase || text[i + 2].isHan || text[i + 2] == "[" {
+                      i + 2 < text.count, text.isUppercase(i + 2) || text.isHan(i + 2) || text[i + 2] == "[" {
                 close(i + 1, next: i + 1)
             }
             i += 1
@@ -46,7 +46,7 @@ enum ClauseSplitter {
         var k = i
         while k < text.count, text[k] == "[" {
             var j = k + 1
-            while j < text.count, text[j].isASCII, text[j].isNumber { j += 1 }
+            while j < text.count, text.isASCII(j), text.isNumber(j) { j += 1 }
             guard j > k + 1, j < text.count, text[j] == "]" else { break }
             k = j + 1
         }
@@ -60,7 +60,7 @@ enum ClauseSplitter {
     /// `U.S.`, `e.g.`, `Inc.`: a full stop that does not end the sentence.
     static func isAbbreviation(_ text: ScanText, endingAt dot: Int) -> Bool {
         var k = dot
-        while k > 0, !text[k - 1].isWhitespace { k -= 1 }
+        while k > 0, !text.isWhitespace(k - 1) { k -= 1 }
         let word = text.string(k..<dot)
         if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0 == "." }), word.contains(where: { $0.isUppercase }) { return true }
         return abbreviations.contains(word.lowercased())

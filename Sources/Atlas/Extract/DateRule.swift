@@ -66,7 +66,7 @@ enum DateRule {
     static func sameOrNextDay(_ text: ScanText, _ lower: ScanText, at i: Int) -> (range: Range<Int>, offset: Int)? {
         for (phrase, offset) in sameOrNextDayPhrases {
             let source = phrase.first!.isHan ? text : lower
-            if FigureScanner.matches(source, at: i, phrase), i == 0 || !lower[i - 1].isLetter || phrase.first!.isHan {
+            if FigureScanner.matches(source, at: i, phrase), i == 0 || !lower.isLetter(i - 1) || phrase.first!.isHan {
                 return (i..<(i + phrase.count), offset)
             }
         }
@@ -78,8 +78,8 @@ enum DateRule {
     static func digits(_ text: ScanText, at i: Int, max: Int = 4) -> (value: Int, end: Int)? {
         var j = i
         var value = 0
-        while j < text.count, j - i < max, let d = text[j].wholeNumberValue, text[j].isASCII { value = value * 10 + d; j += 1 }
-        guard j > i, j == text.count || !(text[j].isASCII && text[j].isNumber) else { return nil }
+        while j < text.count, j - i < max, let d = text[j].wholeNumberValue, text.isASCII(j) { value = value * 10 + d; j += 1 }
+        guard j > i, j == text.count || !(text.isASCII(j) && text.isNumber(j)) else { return nil }
         return (value, j)
     }
 
@@ -102,7 +102,7 @@ enum DateRule {
            valid(published.year, published.month, day.value) {
             return DateMention(range: i..<(day.end + 1), year: published.year, month: published.month, day: day.value, precision: .day, relative: true, rule: "zh-this-month")
         }
-        guard i == 0 || !(text[i - 1].isASCII && text[i - 1].isNumber), text[i].isASCII, text[i].isNumber, let first = digits(text, at: i) else { return nil }
+        guard i == 0 || !(text.isASCII(i - 1) && text.isNumber(i - 1)), text.isASCII(i), text.isNumber(i), let first = digits(text, at: i) else { return nil }
         let end = first.end
         guard end < text.count else { return nil }
         if text[end] == "年" {
@@ -154,10 +154,10 @@ enum DateRule {
     // MARK: English
 
     static func monthAt(_ lower: ScanText, _ i: Int) -> (month: Int, end: Int)? {
-        guard i == 0 || !lower[i - 1].isLetter else { return nil }
+        guard i == 0 || !lower.isLetter(i - 1) else { return nil }
         for (index, name) in months.enumerated() where FigureScanner.matches(lower, at: i, name) {
             let end = i + name.count
-            if end == lower.count || !lower[end].isLetter { return (index + 1, end) }
+            if end == lower.count || !lower.isLetter(end) { return (index + 1, end) }
         }
         for (index, name) in shortMonths.enumerated() where FigureScanner.matches(lower, at: i, name + ".") || FigureScanner.matches(lower, at: i, name + " ") {
             if name == "may" || name == "mar" { continue }  // "may" the verb, "mar" the verb
@@ -184,7 +184,7 @@ enum DateRule {
                     return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-mdy")
                 }
                 let year = inferYear(month: month, published: published)
-                guard valid(year, month, day.value), !(k < text.count && (text[k].isLetter || text[k] == "%")) else { return nil }
+                guard valid(year, month, day.value), !(k < text.count && (text.isLetter(k) || text[k] == "%")) else { return nil }
                 return DateMention(range: i..<k, year: year, month: month, day: day.value, precision: .day, relative: false, rule: "en-md")
             }
             if let year = digits(text, at: j), year.end - j == 4, valid(year.value, month, nil) {
@@ -199,18 +199,18 @@ enum DateRule {
             return nil
         }
         // "1 July 2025"
-        if text[i].isASCII, text[i].isNumber, i == 0 || !(text[i - 1].isLetter || text[i - 1].isNumber),
+        if text.isASCII(i), text.isNumber(i), i == 0 || !(text.isLetter(i - 1) || text.isNumber(i - 1)),
            let day = digits(text, at: i, max: 2), day.end < text.count, text[day.end] == " ", let (month, end) = monthAt(lower, day.end + 1),
            FigureScanner.matches(text, at: end, " "), let year = digits(text, at: end + 1), year.end - (end + 1) == 4, valid(year.value, month, day.value) {
             return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-dmy")
         }
         // "last year", "this year", "next year"
-        for (phrase, offset) in englishRelativeYears where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower[i - 1].isLetter) {
+        for (phrase, offset) in englishRelativeYears where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower.isLetter(i - 1)) {
             return DateMention(range: i..<(i + phrase.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "en-relative-year")
         }
         // "in 2023", "by 2030", "quarter of 2026": a bare year after a preposition.
-        if text[i].isASCII, text[i].isNumber, i == 0 || !(text[i - 1].isLetter || text[i - 1].isNumber), let year = digits(text, at: i), year.end - i == 4,
-           (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text[year.end].isLetter) {
+        if text.isASCII(i), text.isNumber(i), i == 0 || !(text.isLetter(i - 1) || text.isNumber(i - 1)), let year = digits(text, at: i), year.end - i == 4,
+           (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text.isLetter(year.end)) {
             let before = lower.string(max(0, i - 16)..<i)
             if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "late ", "around ", "about ", "from ",
                 "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.hasSuffix),

@@ -85,7 +85,7 @@ public struct EventExtractor: Sendable {
         var start = date.range.lowerBound, end = date.range.upperBound
         // A comma between digits is a thousands separator, not a phrase boundary.
         func isStop(_ k: Int) -> Bool {
-            stops.contains(text[k]) && !(text[k] == "," && k > 0 && k + 1 < text.count && text[k - 1].isNumber && text[k + 1].isNumber)
+            stops.contains(text[k]) && !(text[k] == "," && k > 0 && k + 1 < text.count && text.isNumber(k - 1) && text.isNumber(k + 1))
         }
         while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
         while end < clause.upperBound, !isStop(end) { end += 1 }

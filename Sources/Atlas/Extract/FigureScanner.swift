@@ -51,10 +51,10 @@ enum FigureScanner {
                 digits.append(c)
                 i += 1
             } else if c == ",", !digits.isEmpty, !digits.contains("."),
-                      (1...3).allSatisfy({ i + $0 < text.count && text[i + $0].isASCII && text[i + $0].isNumber }),
-                      !(i + 4 < text.count && text[i + 4].isASCII && text[i + 4].isNumber) {
+                      (1...3).allSatisfy({ i + $0 < text.count && text.isASCII(i + $0) && text.isNumber(i + $0) }),
+                      !(i + 4 < text.count && text.isASCII(i + 4) && text.isNumber(i + 4)) {
                 i += 1  // thousands separator: exactly three digits follow
-            } else if c == ".", i + 1 < text.count, text[i + 1].isASCII, text[i + 1].isNumber, !digits.contains(".") {
+            } else if c == ".", i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.contains(".") {
                 digits.append(".")
                 i += 1
             } else {
@@ -80,7 +80,7 @@ enum FigureScanner {
         for connector in [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "] {
             guard matches(text, at: end, connector), end + connector.count < text.count else { continue }
             let secondStart = end + connector.count
-            guard text[secondStart].isASCII, text[secondStart].isNumber, let second = number(text, at: secondStart) else { continue }
+            guard text.isASCII(secondStart), text.isNumber(secondStart), let second = number(text, at: secondStart) else { continue }
             if connector == " and " && !precededBy(text, start, ["between "]) { continue }
             if let after = isPercentSign(text, at: second.end) {
                 let (low, high) = (min(first.value, second.value), max(first.value, second.value))
@@ -157,18 +157,18 @@ enum FigureScanner {
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
     static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {
         guard fractionStarts.contains(text.keys[i]) else { return nil }
-        if i == 0 || !(text[i - 1].isLetter && !text.isHan(i - 1)) {
+        if i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
             for (word, value) in englishFractions where matchesIgnoringCase(text, at: i, word) {
                 let end = i + word.count
                 // "half of global reserves", not "the first half of 2025".
-                guard matches(text, at: end, " of "), !(end + 4 < text.count && text[end + 4].isNumber) else { continue }
+                guard matches(text, at: end, " of "), !(end + 4 < text.count && text.isNumber(end + 4)) else { continue }
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }
         for (word, value) in chineseFractions where matches(text, at: i, word) {
             return hedge(FigureMention(range: i..<(i + word.count), low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
         }
-        if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text[i - 1].isNumber,
+        if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text.isNumber(i - 1),
            !(i + 2 < text.count && text.isHan(i + 2) && "员为立功本熟交".contains(text[i + 2])) {
             return hedge(FigureMention(range: i..<(i + 2), low: value, high: value, qualifier: .exact, unit: .percent, rule: "tenths-zh"), text)
         }

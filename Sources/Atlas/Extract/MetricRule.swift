@@ -123,7 +123,7 @@ enum MetricRule {
         for i in 0..<chars.count {
             guard let words = cueWords[chars.keys[i]] else { continue }
             for cue in words where i >= nextAllowed[cue.index, default: 0] && chars.matches(cue.word, at: i) {
-                guard i == 0 || cue.isHan || !(chars[i - 1].isLetter && !chars.isHan(i - 1)) else { continue }
+                guard i == 0 || cue.isHan || !(chars.isLetter(i - 1) && !chars.isHan(i - 1)) else { continue }
                 hits.append((i, cue.metric))
                 nextAllowed[cue.index] = i + cue.length
             }

@@ -71,6 +71,31 @@ struct ScanText: RandomAccessCollection, Sendable {
         i >= 0 && i < keys.count && keys[i] >= 0x30 && keys[i] <= 0x39
     }
 
+    // Character properties with an ASCII fast path: most of the text, and most of the calls,
+    // are ASCII, where the answer is a range check; anything else asks the Character.
+
+    func isNumber(_ i: Int) -> Bool {
+        let key = keys[i]
+        return key < 0x80 ? key >= 0x30 && key <= 0x39 : characters[i].isNumber
+    }
+
+    func isLetter(_ i: Int) -> Bool {
+        let key = keys[i]
+        return key < 0x80 ? (key | 0x20) >= 0x61 && (key | 0x20) <= 0x7A : characters[i].isLetter
+    }
+
+    func isWhitespace(_ i: Int) -> Bool {
+        let key = keys[i]
+        return key < 0x80 ? key == 0x20 || (key >= 0x09 && key <= 0x0D) : characters[i].isWhitespace
+    }
+
+    func isUppercase(_ i: Int) -> Bool {
+        let key = keys[i]
+        return key < 0x80 ? key >= 0x41 && key <= 0x5A : characters[i].isUppercase
+    }
+
+    func isASCII(_ i: Int) -> Bool { keys[i] < 0x80 }
+
     func isHan(_ i: Int) -> Bool {
         switch keys[i] {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return true

@@ -5,8 +5,8 @@ enum YearRule {
         var best: (distance: Int, year: Int)?
         var i = clause.lowerBound
         while i + 4 <= clause.upperBound {
-            guard (i == clause.lowerBound || !text[i - 1].isNumber), text[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }),
-                  i + 4 == text.count || !(text[i + 4].isNumber || text[i + 4] == "s" || text[i + 4] == "%" || text[i + 4] == "万" || text[i + 4] == "亿" || text[i + 4] == "吨" || text[i + 4] == ","),
+            guard (i == clause.lowerBound || !text.isNumber(i - 1)), text[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }),
+                  i + 4 == text.count || !(text.isNumber(i + 4) || text[i + 4] == "s" || text[i + 4] == "%" || text[i + 4] == "万" || text[i + 4] == "亿" || text[i + 4] == "吨" || text[i + 4] == ","),
                   let value = Int(text.string(i..<(i + 4))), (1990...2050).contains(value) else { i += 1; continue }
             // Skip the figure itself and numbers followed by units ("2025 tons").
             if figure.range.contains(i) { i += 4; continue }

@@ -81,7 +81,7 @@ extension SiteRenderer {
         var html = markdown.html(text)
         // Charts go in before the language tagger runs, which would add `lang` to the
         // placeholder's paragraph; the tagger leaves the chart's own markup alone.
-        for chart in charts where html.contains(Markdown.chartPlaceholder(chart.name)) {
+        for chart in charts where html.includes(Markdown.chartPlaceholder(chart.name)) {
             let figure = templates.render(chartView(chart).mustache, template: "partials/chart-figure")
             html = html.replacingOccurrences(of: "<p>\(Markdown.chartPlaceholder(chart.name))</p>", with: figure)
         }

@@ -127,7 +127,7 @@ extension SiteRenderer {
         return paged(events, list: list, template: "timeline", title: heading, description: scope) { chunk, layout, pager in
             var years: [TimelineYear] = []
             for event in chunk {
-                let row = eventRow(event)
+                let row = eventRowHTML[event.id] ?? renderRow(eventRow(event), partial: "partials/event-row")
                 let monthKey = event.month.map { "\(event.year.zeroPadded(4))-\($0.zeroPadded(2))" } ?? String(event.year)
                 let monthLabel = event.month.map { "\(event.year)年\($0)月 · \(Self.monthNames[$0 - 1]) \(event.year)" } ?? "\(event.year)年，月份不详 · \(event.year), month not stated"
                 if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }

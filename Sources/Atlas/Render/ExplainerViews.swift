@@ -22,7 +22,14 @@ struct EventRow: Sendable {
 struct TimelineMonth: Sendable {
     var key: String
     var label: String
-    var events: [EventRow]
+    /// Rows rendered once per event (`SiteRenderer.eventRowHTML`): an event shows on the full
+    /// timeline and on each of its topics' and actors' timelines.
+    var events: [TrustedHTML]
+}
+
+extension TimelineMonth {
+    /// The month's rows as one string: a Mustache section per row costs more than the row.
+    var eventsHTML: String { events.map(\.html).joined() }
 }
 
 struct TimelineYear: Sendable {

@@ -248,7 +248,7 @@ extension TimelinePageView: MustacheContextConvertible {
             "layout": layout.mustache, "heading": heading, "scope": scope, "count": count, "targets": targets, "isFull": isFull,
             "years": years.map { year in
                 ["year": year.year, "months": year.months.map { month in
-                    ["key": month.key, "label": month.label, "events": month.events.map(\.mustache)] as [String: Any]
+                    ["key": month.key, "label": month.label, "eventsHTML": month.eventsHTML] as [String: Any]
                 }] as [String: Any]
             },
             "topicFilters": topicFilters.map(\.mustache), "entityFilters": entityFilters.map(\.mustache),

@@ -27,6 +27,8 @@ public struct SiteRenderer: Sendable {
     let conflictGroups: [ConflictGroup]
     /// Event id → the page of the full timeline that shows it, for `#e-…` links.
     let timelinePageOfEvent: [String: Int]
+    /// Each event's timeline row, rendered once for all the timelines that show it.
+    private(set) var eventRowHTML: [String: TrustedHTML] = [:]
 
     /// The quotes an article body marks: its claims' and its events'.
     static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
@@ -83,6 +85,16 @@ public struct SiteRenderer: Sendable {
         self.conflictGroups = Conflicts.find(site.claims, references: context.references)
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
+        let renderer = self
+        let rows = Parallel.map(site.events) { event in (event.id, renderer.renderRow(renderer.eventRow(event), partial: "partials/event-row")) }
+        self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A partial rendered on its own, for rows shared by many pages.
+    func renderRow(_ row: some MustacheContextConvertible, partial: String) -> TrustedHTML {
+        let context = row.mustache
+        keys?.add(context)
+        return TrustedHTML(templates.render(context, template: partial))
     }
 
     /// The full timeline's page that shows an event, with the event's anchor.
@@ -121,8 +133,9 @@ public struct SiteRenderer: Sendable {
         files.append(page("index.html", template: "home", home()))
         files += articleList()
         files.append(page("topics/index.html", template: "topics", topicList()))
+        // Article pages build their views when rendered: on all cores, and never all at once.
         for index in site.articles.indices {
-            files.append(page("articles/\(site.articles[index].slug)/index.html", template: "article", articleView(index)))
+            files.append(lazyPage("articles/\(site.articles[index].slug)/index.html", template: "article") { $0.articleView(index) })
         }
         for item in site.pages {
             let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
@@ -139,6 +152,15 @@ public struct SiteRenderer: Sendable {
     func page(_ path: String, template: String, _ view: some MustacheContextConvertible & Sendable) -> RenderJob {
         RenderJob(path: path) { [templates, keys] in
             let context = view.mustache
+            keys?.add(context)
+            return OutputFile(path: path, text: templates.render(context, template: template))
+        }
+    }
+
+    /// A page whose view is made only when the page is rendered.
+    func lazyPage<View: MustacheContextConvertible>(_ path: String, template: String, _ view: @escaping @Sendable (SiteRenderer) -> View) -> RenderJob {
+        RenderJob(path: path) { [self] in
+            let context = view(self).mustache
             keys?.add(context)
             return OutputFile(path: path, text: templates.render(context, template: template))
         }
