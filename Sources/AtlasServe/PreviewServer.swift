@@ -2,6 +2,7 @@ import Atlas
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// `atlas serve`: builds the site, serves the output folder on loopback, rebuilds when an input
 /// changes and tells open pages to reload (a long-polled endpoint, no WebSocket needed). A
@@ -24,12 +25,15 @@ public final class PreviewServer: Sendable {
     let port: UInt16
     let state = State()
     let log: @Sendable (String) -> Void
+    /// Remembers the previous build, so an edit re-renders only the pages it reaches.
+    let session: Mutex<BuildSession>
 
     public init(options: Builder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.host = host
         self.port = port
         self.log = log
+        self.session = Mutex(BuildSession(options: options))
     }
 
     public func run() async throws {
@@ -121,12 +125,13 @@ public final class PreviewServer: Sendable {
 
     func rebuild(reason: String) async {
         let started = Date()
-        let report = Builder(options: options).build()
+        let report = session.withLock { $0.rebuild() }
         let messages = report.diagnostics.map(\.description)
         for message in messages { log(message) }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         if report.succeeded {
-            log("\(reason == "start" ? "built" : "rebuilt") \(report.pagesWritten) pages in \(milliseconds) ms")
+            log("\(reason == "start" ? "built" : "rebuilt") \(report.pagesWritten) pages in \(milliseconds) ms"
+                + (reason == "start" ? "" : " (\(report.filesRendered) files rendered, \(report.filesWritten) changed)"))
         } else {
             log("rebuild failed; still serving the last good site")
         }

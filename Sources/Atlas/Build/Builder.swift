@@ -27,6 +27,8 @@ public struct Builder: Sendable {
         public var articles: [Article]
         /// Seconds per stage, for `--verbose`.
         public var timings: [Timing] = []
+        /// Files rendered (all of them in a full build; what changed in `BuildSession`).
+        public var filesRendered = 0
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
@@ -60,6 +62,13 @@ public struct Builder: Sendable {
 
     /// Everything up to the list of files to render (each rendered on demand).
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
+        var cache = FindingsCache(remembering: false)
+        return plan(log: &log, keys: keys, checking: checking, cache: &cache)
+    }
+
+    /// `cache`: the previous build's findings, reused for unchanged articles (`atlas serve`).
+    public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false,
+                     cache: inout FindingsCache) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
         var clock = StageClock()
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
@@ -95,7 +104,7 @@ public struct Builder: Sendable {
                         includeDrafts: options.includeDrafts)
         site.entities = entities
         clock.mark("templates")
-        let findings = ArticleExtractor(entities: entities).findings(for: site.articles)
+        let findings = ArticleExtractor(entities: entities).findings(for: site.articles, cache: &cache)
         clock.mark("extract")
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
@@ -117,6 +126,12 @@ public struct Builder: Sendable {
         guard let prepared = plan(log: &log) else {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
+        return write(prepared, log: &log)
+    }
+
+    /// Renders and writes a planned site (staged beside the output, swapped in at the end) and
+    /// indexes it for search.
+    func write(_ prepared: (site: Site, jobs: [RenderJob], timings: [Timing]), log: inout DiagnosticLog) -> Report {
         var timings = prepared.timings
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         do {

@@ -11,8 +11,10 @@ public struct ArticleExtractor: Sendable {
     let matcher: EntityMatcher
     let claimExtractor: ClaimExtractor
     let eventExtractor: EventExtractor
+    let entities: [Entity]
 
     public init(entities: [Entity]) {
+        self.entities = entities
         matcher = EntityMatcher(entities: entities)
         claimExtractor = ClaimExtractor(entities: entities)
         eventExtractor = EventExtractor(entities: entities)
@@ -24,8 +26,43 @@ public struct ArticleExtractor: Sendable {
                                events: eventExtractor.events(articleID: article.id, in: analyzed, published: article.published.local))
     }
 
-    /// In the articles' order, whatever order the cores finish in.
+    /// In the articles' order, whatever order the cores finish in. With a cache, an article
+    /// whose body and date are unchanged (under the same entity registry) is not read again.
+    public func findings(for articles: [Article], cache: inout FindingsCache) -> [ArticleFindings] {
+        if cache.entities != entities { cache = FindingsCache(entities: entities, remembering: cache.remembering) }
+        let known = cache.entries
+        let results = Parallel.map(articles) { article -> ArticleFindings in
+            if let entry = known[article.id], entry.body == article.sourceText, entry.published == article.published.local { return entry.findings }
+            return findings(for: article)
+        }
+        guard cache.remembering else { return results }
+        cache.entries = Dictionary(zip(articles, results).map { ($0.id, FindingsCache.Entry(body: $0.sourceText, published: $0.published.local, findings: $1)) },
+                                   uniquingKeysWith: { a, _ in a })
+        return results
+    }
+
     public func findings(for articles: [Article]) -> [ArticleFindings] {
-        Parallel.map(articles) { findings(for: $0) }
+        var cache = FindingsCache(entities: entities, remembering: false)
+        return findings(for: articles, cache: &cache)
+    }
+}
+
+/// The findings of the previous build, by article id, for rebuilds in `atlas serve`.
+public struct FindingsCache: Sendable {
+    struct Entry: Sendable {
+        var body: String
+        var published: LocalDateTime
+        var findings: ArticleFindings
+    }
+
+    /// The registry the findings were made with: mentions and holders depend on it.
+    var entities: [Entity]
+    var entries: [String: Entry] = [:]
+    /// A one-off build keeps nothing: holding every body and finding would only cost memory.
+    let remembering: Bool
+
+    public init(entities: [Entity] = [], remembering: Bool = true) {
+        self.entities = entities
+        self.remembering = remembering
     }
 }

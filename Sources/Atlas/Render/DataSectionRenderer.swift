@@ -29,17 +29,18 @@ extension SiteRenderer {
         for view in chartViews {
             files.append(page("data/\(view.chart.name)/index.html", template: "chart", ChartPageView(
                 layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
-            files.append(text("data/\(view.chart.name)/data.csv") { view.chart.csv })
+            files.append(text("data/\(view.chart.name)/data.csv", inputs: RenderInputs(view.chart)) { view.chart.csv })
         }
         files.append(page("data/conflicts/index.html", template: "conflicts", ConflictsPageView(
             layout: layout(title: "说法不一 · Where sources disagree", path: "data/conflicts/",
                            description: "Every figure on which the articles disagree, with each source and the reference value", language: .english),
             conflicts: conflicts)))
-        files.append(text("data/claims.csv") { Exports.claimsCSV(site) })
-        files.append(text("data/claims.json") { Exports.json(Exports.records(site)) })
+        let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
+        files.append(text("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site) })
+        files.append(text("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site) })
         for dataset in site.datasets {
-            files.append(text("data/\(dataset.id).csv") { dataset.csv })
-            files.append(text("data/\(dataset.id).metadata.json") { Exports.metadata(dataset) })
+            files.append(text("data/\(dataset.id).csv", inputs: RenderInputs(dataset)) { dataset.csv })
+            files.append(text("data/\(dataset.id).metadata.json", inputs: RenderInputs(dataset)) { Exports.metadata(dataset) })
         }
         return files
     }

@@ -1,12 +1,12 @@
 /// View models of the data section (/data/, chart pages, conflicts) and of an article's figures.
 
-struct ChartView: Sendable {
+struct ChartView: Sendable, Equatable {
     var chart: Chart
     var pageURL: String
     var csvURL: String
 }
 
-struct ClaimRow: Sendable {
+struct ClaimRow: Sendable, Equatable {
     var claim: Claim
     var entityName: String
     var importerName: String?
@@ -20,19 +20,19 @@ struct ClaimRow: Sendable {
 }
 
 /// One line of the ledger's index on `/data/`: a metric, how many figures, where they are.
-struct LedgerGroup: Sendable {
+struct LedgerGroup: Sendable, Equatable {
     var metric: Metric
     var count: Int
     var url: String
 }
 
-struct DatasetRow: Sendable {
+struct DatasetRow: Sendable, Equatable {
     var dataset: Dataset
     var csvURL: String
     var metadataURL: String
 }
 
-struct Conflict: Sendable {
+struct Conflict: Sendable, Equatable {
     var metric: Metric
     var entityName: String
     var importerName: String?
@@ -45,7 +45,7 @@ struct Conflict: Sendable {
     var anchor: String
 }
 
-struct DataPageView: Sendable {
+struct DataPageView: Sendable, Equatable {
     var layout: LayoutView
     var charts: [ChartView]
     var ledger: [LedgerGroup]
@@ -54,12 +54,12 @@ struct DataPageView: Sendable {
     var conflictCount: Int
 }
 
-struct ChartPageView: Sendable {
+struct ChartPageView: Sendable, Equatable {
     var layout: LayoutView
     var chart: ChartView
 }
 
-struct ConflictsPageView: Sendable {
+struct ConflictsPageView: Sendable, Equatable {
     var layout: LayoutView
     var conflicts: [Conflict]
 }

@@ -70,20 +70,21 @@ extension SiteRenderer {
                                        scope: "Events that name \(entity.name)", events: events)
             }
         }
-        let groups = Self.typeLabels.compactMap { type, label -> (String, [EntityLink])? in
+        let groups = Self.typeLabels.compactMap { type, label -> EntityGroup? in
             let members = site.entities.filter { $0.type == type }
                 .map { entity in (entity, site.mentions.byEntity[entity.id]?.count ?? 0) }
                 .sorted { ($0.1, $1.0.name) > ($1.1, $0.0.name) }
                 .compactMap { entityLink($0.0.id, count: $0.1) }
-            return members.isEmpty ? nil : (label, members)
+            return members.isEmpty ? nil : EntityGroup(label: label, entities: members)
         }
         files.append(page("entities/index.html", template: "entities", EntitiesIndexView(
             layout: layout(title: "实体 Entities", path: "entities/", description: "Countries, companies, elements, places and people the articles name"),
             groups: groups)))
         files += timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
                                events: site.events, isFull: true)
-        files.append(text("data/events.csv") { eventsCSV() })
-        files.append(text("data/events.json") { Exports.json(eventRecords()) })
+        let exportInputs = RenderInputs(ExportInputs(claims: [], events: site.events, articles: articleStamps, basePath: site.config.basePath))
+        files.append(text("data/events.csv", inputs: exportInputs) { eventsCSV() })
+        files.append(text("data/events.json", inputs: exportInputs) { eventsJSON() })
         return files
     }
 
@@ -156,6 +157,17 @@ extension SiteRenderer {
                                article: article.map { site.config.basePath + "articles/\($0.slug)/" }, quote: event.quote,
                                source: event.source, source_url: event.sourceURL)
         }
+    }
+
+    func eventsJSON() -> String {
+        var json = JSONRecords()
+        for r in eventRecords() {
+            json.append([("id", .string(r.id)), ("date", .string(r.date)), ("precision", .string(r.precision)), ("kind", .string(r.kind)),
+                         ("status", .string(r.status)), ("summary", .string(r.summary)), ("actors", .strings(r.actors)),
+                         ("article", r.article.map { .string($0) }), ("quote", r.quote.map { .string($0) }),
+                         ("source", r.source.map { .string($0) }), ("source_url", r.source_url.map { .string($0) })])
+        }
+        return json.finished
     }
 
     func eventsCSV() -> String {

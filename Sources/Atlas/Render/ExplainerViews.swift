@@ -1,13 +1,13 @@
 /// View models of the explainer pages: topics, entities and the timeline.
 
-struct EntityLink: Sendable {
+struct EntityLink: Sendable, Equatable {
     var name: String
     var url: String
     var language: Language
     var count: Int
 }
 
-struct EventRow: Sendable {
+struct EventRow: Sendable, Equatable {
     var event: Event
     var dateLabel: String
     var articleTitle: String?
@@ -19,7 +19,7 @@ struct EventRow: Sendable {
     var timelineURL: String
 }
 
-struct TimelineMonth: Sendable {
+struct TimelineMonth: Sendable, Equatable {
     var key: String
     var label: String
     /// Rows rendered once per event (`SiteRenderer.eventRowHTML`): an event shows on the full
@@ -32,12 +32,12 @@ extension TimelineMonth {
     var eventsHTML: String { events.map(\.html).joined() }
 }
 
-struct TimelineYear: Sendable {
+struct TimelineYear: Sendable, Equatable {
     var year: Int
     var months: [TimelineMonth]
 }
 
-struct TimelinePageView: Sendable {
+struct TimelinePageView: Sendable, Equatable {
     var layout: LayoutView
     var heading: String
     var scope: String
@@ -50,7 +50,7 @@ struct TimelinePageView: Sendable {
     var pager: Pager
 }
 
-struct TopicPageView: Sendable {
+struct TopicPageView: Sendable, Equatable {
     var layout: LayoutView
     var name: String
     var nameEn: String?
@@ -68,7 +68,7 @@ struct TopicPageView: Sendable {
     var allFiguresURL: String?
 }
 
-struct EntityPageView: Sendable {
+struct EntityPageView: Sendable, Equatable {
     var layout: LayoutView
     var entity: Entity
     var typeLabel: String
@@ -85,7 +85,12 @@ struct EntityPageView: Sendable {
     var timelineURL: String?
 }
 
-struct EntitiesIndexView: Sendable {
+struct EntityGroup: Sendable, Equatable {
+    var label: String
+    var entities: [EntityLink]
+}
+
+struct EntitiesIndexView: Sendable, Equatable {
     var layout: LayoutView
-    var groups: [(label: String, entities: [EntityLink])]
+    var groups: [EntityGroup]
 }

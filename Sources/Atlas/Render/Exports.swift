@@ -45,6 +45,18 @@ enum Exports {
         }
     }
 
+    static func claimsJSON(_ site: Site) -> String {
+        var json = JSONRecords()
+        for r in records(site) {
+            json.append([("id", .string(r.id)), ("article", .string(r.article)), ("article_title", .string(r.article_title)),
+                         ("published", .string(r.published)), ("metric", .string(r.metric)), ("entity", r.entity.map { .string($0) }),
+                         ("importer", r.importer.map { .string($0) }), ("value_low", r.value_low.map { .number($0) }),
+                         ("value_high", r.value_high.map { .number($0) }), ("unit", .string(r.unit)), ("qualifier", .string(r.qualifier)),
+                         ("year", r.year.map { .integer($0) }), ("quote", .string(r.quote)), ("rule", .string(r.rule))])
+        }
+        return json.finished
+    }
+
     static func claimsCSV(_ site: Site) -> String {
         let header = "id,article,metric,entity,importer,value_low,value_high,unit,qualifier,year,quote,article_title,published"
         let lines = records(site).map { r in

@@ -11,6 +11,9 @@ public struct TrustedHTML: Hashable, Sendable, CustomStringConvertible {
 public enum HTMLEscape {
     /// Escapes for both text and quoted attribute values, the contexts the templates use.
     public static func text(_ text: String) -> String {
+        // Most strings need nothing: check the bytes (all five characters are ASCII, and UTF-8
+        // never uses ASCII bytes inside a multi-byte character) before copying anything.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

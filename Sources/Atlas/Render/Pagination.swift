@@ -25,7 +25,7 @@ struct Pagination: Sendable {
 
 /// Links between the pages of one list: previous, next, the first and last, and the pages
 /// around the current one.
-struct Pager: Sendable {
+struct Pager: Sendable, Equatable {
     var list: String
     var current: Int
     var total: Int

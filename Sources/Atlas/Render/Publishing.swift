@@ -9,10 +9,10 @@ extension SiteRenderer {
             title: "找不到页面 · Page not found", language: site.config.language, date: nil,
             contentHTML: TrustedHTML("<p>这个地址没有页面。 · There is no page at this address.</p>\n<p><a href=\"\(site.config.basePath)\">首页 Home</a> · <a href=\"\(site.config.basePath)articles/\">文章 Articles</a> · <a href=\"\(site.config.basePath)timeline/\">时间线 Timeline</a></p>\n"))))
         guard let home = site.config.absoluteURL("") else {
-            files.append(text("robots.txt") { "User-agent: *\nAllow: /\n" })
+            files.append(text("robots.txt", inputs: RenderInputs("")) { "User-agent: *\nAllow: /\n" })
             return files
         }
-        files.append(text("robots.txt") { "User-agent: *\nAllow: /\nSitemap: \(home)sitemap.xml\n" })
+        files.append(text("robots.txt", inputs: RenderInputs(home)) { "User-agent: *\nAllow: /\nSitemap: \(home)sitemap.xml\n" })
         let lastmod = Dictionary(site.articles.map { ("articles/\($0.slug)/index.html", $0.published.iso8601) }, uniquingKeysWith: { a, _ in a })
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for file in pages where file.hasSuffix("index.html") {
@@ -22,8 +22,9 @@ extension SiteRenderer {
             sitemap += "</url>\n"
         }
         sitemap += "</urlset>\n"
-        files.append(text("sitemap.xml") { [sitemap] in sitemap })
-        files.append(text("feed.xml") { atomFeed(home: home) })
+        files.append(text("sitemap.xml", inputs: RenderInputs(sitemap)) { [sitemap] in sitemap })
+        let feed = atomFeed(home: home)
+        files.append(text("feed.xml", inputs: RenderInputs(feed)) { feed })
         return files
     }
 

@@ -103,28 +103,32 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page of one long list; `makeView` gets the page's items, layout and pager.
-    func paged<Item, View: MustacheContextConvertible & Sendable>(_ items: [Item], list: String, template: String, title: String, description: String,
-                                                       language: Language? = nil,
-                                                       _ makeView: (ArraySlice<Item>, LayoutView, Pager) -> View) -> [RenderJob] {
+    /// Views are made when a page is rendered, so a long list's rows are never all in memory.
+    func paged<Item: Sendable, View: MustacheContextConvertible & Sendable & Equatable>(
+        _ items: [Item], list: String, template: String, title: String, description: String, language: Language? = nil,
+        _ makeView: @escaping @Sendable (ArraySlice<Item>, LayoutView, Pager) -> View
+    ) -> [RenderJob] {
         let chunks = pagination.pages(items)
         return chunks.enumerated().map { index, chunk in
             let number = index + 1
             let path = Pagination.path(list, page: number)
             let pageTitle = number == 1 ? title : "\(title) · 第\(number)页 Page \(number)"
             let pager = Pager(list: list, current: number, total: chunks.count, basePath: site.config.basePath)
-            return page(path + "index.html", template: template,
-                        makeView(chunk, layout(title: pageTitle, path: path, description: description, language: language), pager))
+            let layout = layout(title: pageTitle, path: path, description: description, language: language)
+            return lazyPage(path + "index.html", template: template) { _ in makeView(chunk, layout, pager) }
         }
     }
 
     /// A summary's full list on pages of its own, when it is longer than the summary shows.
-    func fullList<Item>(_ items: [Item], list: String, parents: [TopicLink], heading: String, lede: String,
-                        claims: (Item) -> ClaimRow? = { _ in nil }, card: (Item) -> ArticleCard? = { _ in nil }) -> [RenderJob] {
+    func fullList<Item: Sendable>(_ items: [Item], list: String, parents: [TopicLink], heading: String, lede: String,
+                                  claims: @escaping @Sendable (Item) -> ClaimRow? = { _ in nil },
+                                  card: @escaping @Sendable (Item) -> ArticleCard? = { _ in nil }) -> [RenderJob] {
         guard items.count > pagination.preview else { return [] }
+        let total = items.count
         return paged(items, list: list, template: "listing", title: heading, description: lede) { chunk, layout, pager in
             ListingView(layout: layout, parents: parents, heading: heading, lede: lede,
                         claims: chunk.compactMap(claims), cards: chunk.compactMap(card), pager: pager,
-                        firstIndex: chunk.startIndex, total: items.count)
+                        firstIndex: chunk.startIndex, total: total)
         }
     }
 
@@ -149,8 +153,8 @@ public struct SiteRenderer: Sendable {
         return files + publishingFiles(pages: files.map(\.path).filter { $0.hasSuffix(".html") })
     }
 
-    func page(_ path: String, template: String, _ view: some MustacheContextConvertible & Sendable) -> RenderJob {
-        RenderJob(path: path) { [templates, keys] in
+    func page<View: MustacheContextConvertible & Sendable & Equatable>(_ path: String, template: String, _ view: View) -> RenderJob {
+        RenderJob(path: path, inputs: { RenderInputs(view) }) { [templates, keys] in
             let context = view.mustache
             keys?.add(context)
             return OutputFile(path: path, text: templates.render(context, template: template))
@@ -158,16 +162,21 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A page whose view is made only when the page is rendered.
-    func lazyPage<View: MustacheContextConvertible>(_ path: String, template: String, _ view: @escaping @Sendable (SiteRenderer) -> View) -> RenderJob {
-        RenderJob(path: path) { [self] in
+    func lazyPage<View: MustacheContextConvertible & Equatable & Sendable>(_ path: String, template: String,
+                                                                        _ view: @escaping @Sendable (SiteRenderer) -> View) -> RenderJob {
+        RenderJob(path: path, inputs: { [self] in RenderInputs(view(self)) }) { [self] in
             let context = view(self).mustache
             keys?.add(context)
             return OutputFile(path: path, text: templates.render(context, template: template))
         }
     }
 
-    func text(_ path: String, _ make: @escaping @Sendable () -> String) -> RenderJob {
-        RenderJob(path: path) { OutputFile(path: path, text: make()) }
+    /// A file made from the linked site by code (exports, feed, sitemap). `inputs`, when given,
+    /// names everything it reads; without it an incremental rebuild always remakes the file.
+    func text(_ path: String, inputs: RenderInputs? = nil, _ make: @escaping @Sendable () -> String) -> RenderJob {
+        let known: (@Sendable () -> RenderInputs)?
+        if let inputs { known = { inputs } } else { known = nil }
+        return RenderJob(path: path, inputs: known) { OutputFile(path: path, text: make()) }
     }
 
     /// Every file, rendered in parallel, in memory (for `atlas check` and tests).
@@ -177,7 +186,7 @@ public struct SiteRenderer: Sendable {
 
     func layout(title: String, path: String, description: String, language: Language? = nil) -> LayoutView {
         LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path,
-                   navPages: site.pages.compactMap { page in page.navLabel.map { ($0, "\(page.slug)/") } }, contentLanguage: language)
+                   navPages: site.pages.compactMap { page in page.navLabel.map { NavPage(label: $0, path: "\(page.slug)/") } }, contentLanguage: language)
     }
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
@@ -214,11 +223,11 @@ public struct SiteRenderer: Sendable {
         }
         let current = card(article)
         let base = site.config.basePath
-        let neighbours = site.topics.filter { article.topics.contains($0.name) }.map { topic -> (TopicLink, ArticleCard?, ArticleCard?) in
+        let neighbours = site.topics.filter { article.topics.contains($0.name) }.map { topic -> TopicNeighbours in
             let position = topicPositions[topic.name]?[article.id] ?? 0
-            return (TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/"),
-                    position > 0 ? card(topic.articles[position - 1]) : nil,
-                    position + 1 < topic.articles.count ? card(topic.articles[position + 1]) : nil)
+            return TopicNeighbours(topic: TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/"),
+                                   newer: position > 0 ? card(topic.articles[position - 1]) : nil,
+                                   older: position + 1 < topic.articles.count ? card(topic.articles[position + 1]) : nil)
         }
         var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
@@ -276,14 +285,14 @@ public struct SiteRenderer: Sendable {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return paged(site.articles, list: "articles/", template: "articles", title: "文章 Articles",
                      description: "All \(site.articles.count) articles, newest first") { chunk, layout, pager in
-            var months: [(key: String, label: String, articles: [ArticleCard])] = []
+            var months: [ArticleMonth] = []
             for article in chunk {
                 let (year, month) = (article.published.local.year, article.published.local.month)
                 let key = "\(year.zeroPadded(4))-\(month.zeroPadded(2))"
                 if months.last?.key == key {
                     months[months.count - 1].articles.append(card(article))
                 } else {
-                    months.append((key, "\(year)年\(month)月 · \(names[month - 1]) \(year)", [card(article)]))
+                    months.append(ArticleMonth(key: key, label: "\(year)年\(month)月 · \(names[month - 1]) \(year)", articles: [card(article)]))
                 }
             }
             return ArticleListView(layout: layout, months: months, count: site.articles.count, pager: pager)

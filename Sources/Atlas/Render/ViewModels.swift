@@ -1,7 +1,7 @@
 /// Typed view models: what each template may show. `MustacheContext.swift` is the one place that
 /// turns them into Mustache contexts.
 
-struct LayoutView: Sendable {
+struct LayoutView: Sendable, Equatable {
     var site: SiteConfig
     var title: String
     var titleLanguage: Language
@@ -9,9 +9,29 @@ struct LayoutView: Sendable {
     /// Site path of this page (`articles/x/`), for the canonical URL and the current nav item.
     var path: String
     /// Standalone pages that asked for a navigation link (`nav:`), as (label, site path).
-    var navPages: [(label: String, path: String)] = []
+    var navPages: [NavPage] = []
     /// The language most of the page is written in, for `<html lang>` (the site's by default).
     var contentLanguage: Language? = nil
+}
+
+/// A standalone page that asked for a navigation link (`nav:`).
+struct NavPage: Sendable, Equatable {
+    var label: String
+    var path: String
+}
+
+/// For one of an article's topics: the next newer and older article in that topic.
+struct TopicNeighbours: Sendable, Equatable {
+    var topic: TopicLink
+    var newer: ArticleCard?
+    var older: ArticleCard?
+}
+
+/// The articles of one month on the article list; `key` is `YYYY-MM` (for ids and `datetime`).
+struct ArticleMonth: Sendable, Equatable {
+    var key: String
+    var label: String
+    var articles: [ArticleCard]
 }
 
 struct TopicLink: Hashable, Sendable {
@@ -21,7 +41,7 @@ struct TopicLink: Hashable, Sendable {
 }
 
 
-struct ArticleCard: Sendable {
+struct ArticleCard: Sendable, Equatable {
     var title: String
     var titleLanguage: Language
     var url: String
@@ -33,7 +53,7 @@ struct ArticleCard: Sendable {
     var teaser: String
 }
 
-struct ArticleView: Sendable {
+struct ArticleView: Sendable, Equatable {
     var layout: LayoutView
     var card: ArticleCard
     var sourceURL: String?
@@ -48,18 +68,18 @@ struct ArticleView: Sendable {
     var related: [ArticleCard] = []
     var timelineURL: String = ""
     /// For each of the article's topics: the next newer and older article in that topic.
-    var topicNeighbours: [(topic: TopicLink, newer: ArticleCard?, older: ArticleCard?)] = []
+    var topicNeighbours: [TopicNeighbours] = []
     var newer: ArticleCard?
     var older: ArticleCard?
 }
 
-struct TopicCard: Sendable {
+struct TopicCard: Sendable, Equatable {
     var topic: TopicLink
     var count: Int
     var latest: [ArticleCard]
 }
 
-struct HomeView: Sendable {
+struct HomeView: Sendable, Equatable {
     var layout: LayoutView
     var introduction: String
     var articleCount: Int
@@ -74,32 +94,32 @@ struct HomeView: Sendable {
 }
 
 /// One headline number on the home page: what the articles say, the spread, the reference.
-struct KeyFigure: Sendable {
+struct KeyFigure: Sendable, Equatable {
     var label: String
     var spread: String
     var reference: String
     var url: String
 }
 
-struct ArticleListView: Sendable {
+struct ArticleListView: Sendable, Equatable {
     var layout: LayoutView
     /// `key` is `YYYY-MM` (for ids and `datetime`), `label` what readers see.
-    var months: [(key: String, label: String, articles: [ArticleCard])]
+    var months: [ArticleMonth]
     var count: Int
     var pager: Pager
 }
 
 /// A page whose template needs only the layout (search).
-struct PlainView: Sendable {
+struct PlainView: Sendable, Equatable {
     var layout: LayoutView
 }
 
-struct TopicsView: Sendable {
+struct TopicsView: Sendable, Equatable {
     var layout: LayoutView
     var topics: [TopicCard]
 }
 
-struct PageView: Sendable {
+struct PageView: Sendable, Equatable {
     var layout: LayoutView
     var title: String
     var language: Language
@@ -108,7 +128,7 @@ struct PageView: Sendable {
 }
 
 /// One page of a long list (a metric's figures, an entity's articles): a claims table or cards.
-struct ListingView: Sendable {
+struct ListingView: Sendable, Equatable {
     var layout: LayoutView
     /// The breadcrumb trail between Home and this page.
     var parents: [TopicLink]

@@ -1,7 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Work spread over the machine's cores with results kept in input order, so parallel stages
 /// stay byte-for-byte deterministic.
+///
+/// Items are handed out one at a time from a shared counter rather than in fixed chunks: the
+/// items are very uneven (a 300 MB export beside a 2 KB page), and fixed chunks left a core idle
+/// behind the slowest chunk.
 enum Parallel {
     static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
@@ -9,16 +14,21 @@ enum Parallel {
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
-        // A few chunks per core: enough to even out uneven items without per-item dispatch cost.
-        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk * items.count / chunks
-            let end = (chunk + 1) * items.count / chunks
-            while index < end {
-                slots[index] = transform(items[index])
-                index += 1
+        forEach(items.count) { index in slots[index] = transform(items[index]) }
+        return results.map { $0! }
+    }
+
+    /// Calls `body` once for every index in `0..<count`, on all cores, in no particular order.
+    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1 else { if count == 1 { body(0) }; return }
+        let next = Atomic<Int>(0)
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                body(index)
             }
         }
-        return results.map { $0! }
     }
 }

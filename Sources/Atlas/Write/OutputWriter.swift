@@ -1,5 +1,6 @@
 import CRenameExchange
 import Foundation
+import Synchronization
 
 /// Writes the built site beside the output folder and swaps it in at the end, so readers and
 /// publishers only ever see the previous site or the new one, never a mix.
@@ -30,13 +31,12 @@ public enum OutputWriter {
         try write(jobs: files.map(RenderJob.init), to: output, siteRoot: siteRoot, finish: finish)
     }
 
-    /// Files rendered per batch: enough to keep every core busy, few enough that memory holds
-    /// only a batch of pages, never the whole site.
+    /// Files rendered per batch by `BuildSession`.
     static let batchSize = 256
 
-    /// Renders the jobs in parallel batches and writes each batch before rendering the next.
-    /// Every path is checked before anything is rendered. `transform` rewrites each file after
-    /// rendering (relative links).
+    /// Renders the jobs on all cores, each worker writing its file as soon as it is made, so
+    /// memory holds one page per core, never the whole site. Every path is checked before
+    /// anything is rendered. `transform` rewrites each file after rendering (relative links).
     public static func write(jobs: [RenderJob], to output: URL, siteRoot: URL? = nil,
                              transform: (@Sendable (OutputFile) -> OutputFile)? = nil, finish: ((URL) throws -> Void)? = nil) throws {
         let fm = FileManager.default
@@ -52,23 +52,23 @@ public enum OutputWriter {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made = Set<String>()
             let all = jobs + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
-            for start in stride(from: 0, to: all.count, by: batchSize) {
-                let batch = Parallel.map(Array(all[start..<min(all.count, start + batchSize)])) { job in
-                    let file = job.render()
-                    return transform?(file) ?? file
-                }
-                for file in batch {
-                    let target = staging.appendingPathComponent(file.path)
-                    let folder = target.deletingLastPathComponent().path
-                    if !made.contains(folder) {
-                        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                        made.insert(folder)
-                    }
-                    try file.data.write(to: target)
+            // Folders are made up front, in one thread: creating the same folder from two
+            // workers at once can fail.
+            let folders = Set(all.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted()
+            for folder in folders { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            let failure = Mutex<Error?>(nil)
+            Parallel.forEach(all.count) { index in
+                guard failure.withLock({ $0 == nil }) else { return }
+                let rendered = all[index].render()
+                let file = transform?(rendered) ?? rendered
+                do {
+                    try file.data.write(to: staging.appendingPathComponent(file.path))
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
+            if let error = failure.withLock({ $0 }) { throw error }
         } catch {
             try? fm.removeItem(at: staging)
             throw error is Failure ? error : Failure.io("cannot write the new site into \(staging.path): \(error.localizedDescription)")

@@ -26,9 +26,18 @@ public struct SearchIndexer: Sendable {
     }
 
     public func index(_ site: URL) throws {
+        try run(["--site", site.path, "--force-language", "zh", "--output-subdir", "pagefind", "--silent"])
+    }
+
+    /// Indexes `site` into `bundle` (outside it), for swapping into place while the site is served.
+    public func index(_ site: URL, into bundle: URL) throws {
+        try run(["--site", site.path, "--force-language", "zh", "--output-path", bundle.path, "--silent"])
+    }
+
+    func run(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["--site", site.path, "--force-language", "zh", "--output-subdir", "pagefind", "--silent"]
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

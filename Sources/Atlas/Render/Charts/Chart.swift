@@ -1,7 +1,7 @@
 /// A rendered chart with everything a reader needs to trust and reuse it: visible title and
 /// subtitle (unit, as-of date), the SVG with a plain-language summary, a data table of exactly
 /// what is plotted, the same data as CSV, and its sources.
-public struct Chart: Sendable {
+public struct Chart: Sendable, Equatable {
     public struct Cell: Hashable, Sendable {
         public var text: String
         /// A link to the quote or dataset the value comes from.

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Builds that remember the previous one, for `atlas serve`: after an edit, only what depends on
+/// the change is redone, and the output is the same bytes a full build would write.
+///
+/// - Extraction is reused for every article whose body and date did not change
+///   (`FindingsCache`).
+/// - Linking runs in full (it is near-linear and cheap next to rendering), so every index,
+///   list, timeline and chart sees the edit.
+/// - A page is rendered again only when its view model differs from the one its file on disk
+///   was rendered from. A page's view model holds everything the page shows, so this catches
+///   exactly the pages the edit reaches: the article's own page, its neighbours' cards, the
+///   lists, topics, entities, timelines and charts its claims and events appear in.
+/// - A re-rendered file is written only if its bytes changed, each by an atomic replace, so a
+///   reader never gets half a file; files the site no longer has are removed.
+/// - The search index is rebuilt when a page's text changed, beside the site, and swapped in.
+///
+/// The first build, a change of templates, or an output folder changed behind its back makes a
+/// full build (staged and swapped like `atlas build`).
+public struct BuildSession: Sendable {
+    public let options: Builder.Options
+    private var findings = FindingsCache()
+    /// For each file on disk, the inputs it was rendered from (nil: not known, always redone).
+    private var published: [String: RenderInputs?] = [:]
+    private var templates: String?
+
+    public init(options: Builder.Options) {
+        self.options = options
+    }
+
+    public mutating func rebuild() -> Builder.Report {
+        let builder = Builder(options: options)
+        var log = DiagnosticLog()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let templates = Self.templateSources(options.root)
+        guard let plan = builder.plan(log: &log, cache: &findings) else {
+            return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
+        }
+        let inputs = Parallel.map(plan.jobs) { $0.inputs?() }
+        let marker = options.output.appendingPathComponent(OutputWriter.marker)
+        let incremental = !published.isEmpty && templates == self.templates && !options.relativeLinks
+            && FileManager.default.fileExists(atPath: marker.path)
+        var report: Builder.Report
+        if incremental {
+            report = update(plan, inputs: inputs, log: &log)
+        } else {
+            report = builder.write(plan, log: &log)
+            report.filesRendered = plan.jobs.count
+        }
+        if report.succeeded {
+            published = Dictionary(zip(plan.jobs.map(\.path), inputs).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+            self.templates = templates
+        } else {
+            published = [:]
+        }
+        report.timings = plan.timings + [Builder.Timing(stage: incremental ? "update" : "render and write",
+                                                          seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 - plan.timings.map(\.seconds).reduce(0, +))]
+        return report
+    }
+
+    /// Renders what changed and replaces those files in place.
+    private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), inputs: [RenderInputs?],
+                        log: inout DiagnosticLog) -> Builder.Report {
+        let output = options.output
+        let fm = FileManager.default
+        var seen = Set<String>()
+        for job in plan.jobs {
+            guard OutputWriter.isSafe(job.path), seen.insert(job.path).inserted else {
+                log.error("two pages would be written to \(job.path), or it would land outside the output folder", at: nil,
+                          hint: "check for duplicate slugs")
+                return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
+            }
+        }
+        let dirty = plan.jobs.indices.filter { index in
+            guard let now = inputs[index], case let before?? = published[plan.jobs[index].path] else { return true }
+            return now != before
+        }
+        var written: [String] = []
+        do {
+            for start in stride(from: 0, to: dirty.count, by: OutputWriter.batchSize) {
+                let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
+                for file in batch {
+                    let target = output.appendingPathComponent(file.path)
+                    if fm.contents(atPath: target.path) == file.data { continue }
+                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try file.data.write(to: target, options: .atomic)
+                    written.append(file.path)
+                }
+            }
+            let removed = Set(published.keys).subtracting(seen).sorted()
+            for path in removed { try? fm.removeItem(at: output.appendingPathComponent(path)) }
+            let pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
+            if pagesChanged, let indexer = SearchIndexer.locate(root: options.root) {
+                let bundle = OutputWriter.sibling(of: output, kind: "search")
+                try? fm.removeItem(at: bundle)
+                try indexer.index(output, into: bundle)
+                try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
+            }
+        } catch {
+            log.error("\(error)", at: nil, hint: "check that the output folder is writable; the next change rebuilds it in full")
+        }
+        let pages = plan.jobs.filter { $0.path.hasSuffix(".html") }.count
+        var report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
+                                    filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
+        report.filesRendered = dirty.count
+        return report
+    }
+
+    /// The templates' text: a change to any of them can change every page.
+    static func templateSources(_ root: URL) -> String {
+        let folder = root.appendingPathComponent("templates")
+        let paths = ((FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        return paths.map { path in
+            path + "\u{0}" + (FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }.joined(separator: "\u{1}")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+/// `atlas serve` rebuilds only what an edit reaches; the result must be the bytes a full build
+/// writes. Each edit is random (the seed is in the failure message), made on the real site.
+@Suite struct BuildSessionTests {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The files where the preview differs from a full build of the same inputs.
+    func differences(_ preview: URL, _ site: TemporaryFolder) -> [String] {
+        let folder = site.url.appendingPathComponent("full")
+        #expect(Builder(options: .init(root: site.url, output: folder)).build().succeeded)
+        let (left, right) = (snapshot(preview), snapshot(folder))
+        return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+
+    func bodyLines(_ site: TemporaryFolder) -> [(file: String, line: Int)] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path)) ?? []).sorted()
+        return files.flatMap { file -> [(file: String, line: Int)] in
+            let lines = (site.read("content/sources/" + file) ?? "").components(separatedBy: "\n")
+            return lines.indices.filter { lines[$0].count > 200 }.map { ("content/sources/" + file, $0) }
+        }
+    }
+
+    func edit(_ site: TemporaryFolder, _ target: (file: String, line: Int), _ change: (String) -> String) {
+        var lines = site.read(target.file)!.components(separatedBy: "\n")
+        lines[target.line] = change(lines[target.line])
+        site.write(target.file, lines.joined(separator: "\n"))
+    }
+
+    @Test func incrementalRebuildsWriteWhatAFullBuildWrites() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["ATLAS_TEST_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64.max)
+        var random = Generator(state: seed)
+        let site = TemporaryFolder.siteCopy()
+        let preview = site.url.appendingPathComponent("preview")
+        var session = BuildSession(options: .init(root: site.url, output: preview))
+        let first = session.rebuild()
+        #expect(first.succeeded, "\(first.diagnostics)")
+        let total = first.filesRendered
+        #expect(total > 200)
+
+        // 1. A digit in a random body changes: its figures, maybe its claims and events.
+        let bodies = bodyLines(site)
+        let digitTarget = bodies.randomElement(using: &random)!
+        edit(site, digitTarget) { line in
+            var characters = Array(line)
+            let digits = characters.indices.filter { characters[$0].isASCII && characters[$0].isNumber }
+            let at = digits.randomElement(using: &random)!
+            characters[at] = characters[at] == "7" ? "3" : "7"
+            return String(characters)
+        }
+        var report = session.rebuild()
+        #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
+        #expect(report.filesRendered > 0 && report.filesRendered < total / 2, "seed \(seed): rendered \(report.filesRendered) of \(total)")
+        #expect(differences(preview, site).isEmpty, "seed \(seed): after changing a digit in \(digitTarget)")
+
+        // 2. A new sentence with a share, a date and an entity in another random body.
+        let sentenceTarget = bodies.randomElement(using: &random)!
+        edit(site, sentenceTarget) { $0 + " Japan said on 3 March 2025 that it imports 61% of its rare earths from China [9]" }
+        report = session.rebuild()
+        #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
+        #expect(report.filesRendered < total / 2, "seed \(seed)")
+        #expect(differences(preview, site).isEmpty, "seed \(seed): after adding a sentence to \(sentenceTarget)")
+
+        // 3. An article arrives, dated among the others: lists, neighbours and topics shift.
+        let day = Int.random(in: 1...28, using: &random)
+        site.write("content/articles/arrival.md", """
+            ---
+            title: "Malaysia expands Lynas processing"
+            date: 2025-10-\(day < 10 ? "0" : "")\(day) 09:30
+            source: Test Wire
+            topics: [稀土供应链]
+            ---
+            Malaysia refines 12% of the world's rare earths, Lynas said on October \(day), 2025.
+            """)
+        report = session.rebuild()
+        #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
+        #expect(differences(preview, site).isEmpty, "seed \(seed): after adding an article dated 2025-10-\(day)")
+
+        // 4. It goes again: its page and every mention of it must go too.
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent("content/articles/arrival.md"))
+        report = session.rebuild()
+        #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
+        #expect(differences(preview, site).isEmpty, "seed \(seed): after removing the article again")
+
+        // 5. Nothing changed: nothing is rendered.
+        report = session.rebuild()
+        #expect(report.filesRendered == 0)
+    }
+
+    @Test func aTemplateChangeRebuildsEverything() throws {
+        let site = TemporaryFolder.siteCopy()
+        let preview = site.url.appendingPathComponent("preview")
+        var session = BuildSession(options: .init(root: site.url, output: preview))
+        let total = session.rebuild().filesRendered
+        site.write("templates/partials/event-row.mustache", (site.read("templates/partials/event-row.mustache") ?? "") + "<!-- edited -->\n")
+        let report = session.rebuild()
+        #expect(report.succeeded)
+        #expect(report.filesRendered == total)
+        #expect(differences(preview, site).isEmpty)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+/// The exports' JSON writer must write what `JSONEncoder` (sorted keys, pretty printed, slashes
+/// unescaped) writes for the same records, escapes included.
+@Suite struct JSONRecordsTests {
+    struct Record: Encodable {
+        var name: String
+        var note: String?
+        var value: Double?
+        var year: Int?
+        var tags: [String]
+    }
+
+    static let tricky = ["plain", "quote \" and \\ backslash", "line\nbreak\tand\r", "\u{1}\u{1F} controls", "</script> & <b>", "稀土 “引号”", "a/b", ""]
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        var records: [Record] = []
+        for (index, text) in Self.tricky.enumerated() {
+            records.append(Record(name: text, note: index % 2 == 0 ? nil : text, value: [nil, 90, 66.7, -0.5, 1e-5, 12_345.25][index % 6],
+                                  year: index % 3 == 0 ? nil : 2025, tags: Array(Self.tricky.prefix(index % 3))))
+        }
+        var json = JSONRecords()
+        for r in records {
+            json.append([("name", .string(r.name)), ("note", r.note.map { .string($0) }), ("value", r.value.map { .number($0) }),
+                         ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
+        }
+        #expect(json.finished == Exports.json(records))
+        #expect(JSONRecords().finished == Exports.json([Record]()))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.finished.utf8)) as? [[String: Any]]
+        #expect(parsed?.map { $0["name"] as? String } == Self.tricky)
+    }
+}
