@@ -114,7 +114,7 @@ public final class PreviewServer: Sendable {
         let watcher = ChangeWatcher(root: options.root)
         var last = watcher.fingerprint()
         while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 250_000_000)
+            try? await Task.sleep(nanoseconds: 100_000_000)
             let now = watcher.fingerprint()
             if now != last {
                 last = now
@@ -136,5 +136,11 @@ public final class PreviewServer: Sendable {
             log("rebuild failed; still serving the last good site")
         }
         await state.update(succeeded: report.succeeded, errors: report.succeeded ? [] : messages.filter { $0.contains("error:") })
+        // After the reload: the search index takes longest and only the search page needs it.
+        do {
+            try session.withLock { try $0.indexSearch() }
+        } catch {
+            log("search index not updated: \(error)")
+        }
     }
 }

@@ -13,7 +13,8 @@ import Foundation
 ///   lists, topics, entities, timelines and charts its claims and events appear in.
 /// - A re-rendered file is written only if its bytes changed, each by an atomic replace, so a
 ///   reader never gets half a file; files the site no longer has are removed.
-/// - The search index is rebuilt when a page's text changed, beside the site, and swapped in.
+/// - The search index is rebuilt when a page's text changed (`indexSearch`, after the reload,
+///   since it takes longest), beside the site, and swapped in.
 ///
 /// The first build, a change of templates, or an output folder changed behind its back makes a
 /// full build (staged and swapped like `atlas build`).
@@ -23,6 +24,8 @@ public struct BuildSession: Sendable {
     /// For each file on disk, the inputs it was rendered from (nil: not known, always redone).
     private var published: [String: RenderInputs?] = [:]
     private var templates: String?
+    /// Pages changed since the search index was built.
+    public private(set) var searchIndexIsStale = false
 
     public init(options: Builder.Options) {
         self.options = options
@@ -43,6 +46,7 @@ public struct BuildSession: Sendable {
         var report: Builder.Report
         if incremental {
             report = update(plan, inputs: inputs, log: &log)
+            if report.pagesChanged { searchIndexIsStale = true }
         } else {
             report = builder.write(plan, log: &log)
             report.filesRendered = plan.jobs.count
@@ -59,6 +63,20 @@ public struct BuildSession: Sendable {
     }
 
     /// Renders what changed and replaces those files in place.
+    /// Rebuilds the search index after pages changed: beside the site, swapped in whole, so a
+    /// search during the rebuild uses the previous index.
+    public mutating func indexSearch() throws {
+        guard searchIndexIsStale else { return }
+        if let indexer = SearchIndexer.locate(root: options.root) {
+            let output = options.output
+            let bundle = OutputWriter.sibling(of: output, kind: "search")
+            try? FileManager.default.removeItem(at: bundle)
+            try indexer.index(output, into: bundle)
+            try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
+        }
+        searchIndexIsStale = false
+    }
+
     private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), inputs: [RenderInputs?],
                         log: inout DiagnosticLog) -> Builder.Report {
         let output = options.output
@@ -76,6 +94,7 @@ public struct BuildSession: Sendable {
             return now != before
         }
         var written: [String] = []
+        var report = Builder.Report(diagnostics: [], pagesWritten: 0, filesWritten: 0, articles: [])
         do {
             for start in stride(from: 0, to: dirty.count, by: OutputWriter.batchSize) {
                 let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
@@ -89,20 +108,16 @@ public struct BuildSession: Sendable {
             }
             let removed = Set(published.keys).subtracting(seen).sorted()
             for path in removed { try? fm.removeItem(at: output.appendingPathComponent(path)) }
-            let pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
-            if pagesChanged, let indexer = SearchIndexer.locate(root: options.root) {
-                let bundle = OutputWriter.sibling(of: output, kind: "search")
-                try? fm.removeItem(at: bundle)
-                try indexer.index(output, into: bundle)
-                try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
-            }
+            report.pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
         } catch {
             log.error("\(error)", at: nil, hint: "check that the output folder is writable; the next change rebuilds it in full")
         }
         let pages = plan.jobs.filter { $0.path.hasSuffix(".html") }.count
-        var report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
-                                    filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
+        let changed = report.pagesChanged
+        report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
+                                filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
         report.filesRendered = dirty.count
+        report.pagesChanged = changed
         return report
     }
 

@@ -29,6 +29,8 @@ public struct Builder: Sendable {
         public var timings: [Timing] = []
         /// Files rendered (all of them in a full build; what changed in `BuildSession`).
         public var filesRendered = 0
+        /// Whether any page's bytes changed (an incremental rebuild's search index is then stale).
+        public var pagesChanged = false
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 

@@ -19,14 +19,26 @@ public struct ChangeWatcher: Sendable {
             let url = root.appendingPathComponent(item)
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { parts.append("\(item):missing"); continue }
-            let files = isDirectory.boolValue ? ((fm.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []).map { "\(item)/\($0)" } : [item]
-            for file in files.sorted() {
-                guard let attributes = try? fm.attributesOfItem(atPath: root.appendingPathComponent(file).path) else { continue }
-                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                parts.append("\(file):\(size):\(modified)")
+            guard isDirectory.boolValue else {
+                parts.append(Self.stamp(item, url))
+                continue
             }
+            // One directory walk that reads size and time with each entry (no second stat per file).
+            let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
+            var found: [String] = []
+            let prefix = url.standardizedFileURL.path + "/"
+            for case let file as URL in fm.enumerator(at: url, includingPropertiesForKeys: keys) ?? FileManager.DirectoryEnumerator() {
+                let values = try? file.resourceValues(forKeys: Set(keys))
+                let relative = file.standardizedFileURL.path.hasPrefix(prefix) ? String(file.standardizedFileURL.path.dropFirst(prefix.count)) : file.lastPathComponent
+                found.append("\(item)/\(relative):\(values?.fileSize ?? 0):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
+            }
+            parts += found.sorted()
         }
         return parts.joined(separator: "\n")
+    }
+
+    static func stamp(_ name: String, _ url: URL) -> String {
+        let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+        return "\(name):\(values?.fileSize ?? 0):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
     }
 }

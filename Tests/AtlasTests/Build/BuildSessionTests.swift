@@ -60,6 +60,8 @@ import Testing
             return String(characters)
         }
         var report = session.rebuild()
+        try session.indexSearch()
+        try session.indexSearch()
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
         #expect(report.filesRendered > 0 && report.filesRendered < total / 2, "seed \(seed): rendered \(report.filesRendered) of \(total)")
         #expect(differences(preview, site).isEmpty, "seed \(seed): after changing a digit in \(digitTarget)")
@@ -68,6 +70,7 @@ import Testing
         let sentenceTarget = bodies.randomElement(using: &random)!
         edit(site, sentenceTarget) { $0 + " Japan said on 3 March 2025 that it imports 61% of its rare earths from China [9]" }
         report = session.rebuild()
+        try session.indexSearch()
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
         #expect(report.filesRendered < total / 2, "seed \(seed)")
         #expect(differences(preview, site).isEmpty, "seed \(seed): after adding a sentence to \(sentenceTarget)")
@@ -84,17 +87,20 @@ import Testing
             Malaysia refines 12% of the world's rare earths, Lynas said on October \(day), 2025.
             """)
         report = session.rebuild()
+        try session.indexSearch()
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
         #expect(differences(preview, site).isEmpty, "seed \(seed): after adding an article dated 2025-10-\(day)")
 
         // 4. It goes again: its page and every mention of it must go too.
         try FileManager.default.removeItem(at: site.url.appendingPathComponent("content/articles/arrival.md"))
         report = session.rebuild()
+        try session.indexSearch()
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
         #expect(differences(preview, site).isEmpty, "seed \(seed): after removing the article again")
 
         // 5. Nothing changed: nothing is rendered.
         report = session.rebuild()
+        try session.indexSearch()
         #expect(report.filesRendered == 0)
     }
 
@@ -105,6 +111,8 @@ import Testing
         let total = session.rebuild().filesRendered
         site.write("templates/partials/event-row.mustache", (site.read("templates/partials/event-row.mustache") ?? "") + "<!-- edited -->\n")
         let report = session.rebuild()
+        try session.indexSearch()
+        try session.indexSearch()
         #expect(report.succeeded)
         #expect(report.filesRendered == total)
         #expect(differences(preview, site).isEmpty)
