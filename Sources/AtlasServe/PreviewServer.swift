@@ -125,7 +125,9 @@ public final class PreviewServer: Sendable {
 
     func rebuild(reason: String) async {
         let started = Date()
-        let report = session.withLock { $0.rebuild() }
+        // On a thread of its own: a build keeps both cores busy for seconds, and on the
+        // concurrency pool it would hold back the tasks answering requests.
+        let report = await Self.onThread { self.session.withLock { $0.rebuild() } }
         let messages = report.diagnostics.map(\.description)
         for message in messages { log(message) }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
@@ -137,10 +139,20 @@ public final class PreviewServer: Sendable {
         }
         await state.update(succeeded: report.succeeded, errors: report.succeeded ? [] : messages.filter { $0.contains("error:") })
         // After the reload: the search index takes longest and only the search page needs it.
-        do {
-            try session.withLock { try $0.indexSearch() }
-        } catch {
-            log("search index not updated: \(error)")
+        let failure: String? = await Self.onThread {
+            do {
+                try self.session.withLock { try $0.indexSearch() }
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure { log("search index not updated: \(failure)") }
+    }
+
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
         }
     }
 }

@@ -21,6 +21,7 @@ import Foundation
 public struct BuildSession: Sendable {
     public let options: Builder.Options
     private var findings = FindingsCache()
+    private var memo = RenderMemo()
     /// For each file on disk, the inputs it was rendered from (nil: not known, always redone).
     private var published: [String: RenderInputs?] = [:]
     private var templates: String?
@@ -36,7 +37,9 @@ public struct BuildSession: Sendable {
         var log = DiagnosticLog()
         let started = DispatchTime.now().uptimeNanoseconds
         let templates = Self.templateSources(options.root)
-        guard let plan = builder.plan(log: &log, cache: &findings) else {
+        // Rows and Markdown embed partials: after a template change nothing old is reusable.
+        let memo = RenderMemo(previous: templates == self.templates ? self.memo : nil)
+        guard let plan = builder.plan(log: &log, cache: &findings, memo: memo) else {
             return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
         let inputs = Parallel.map(plan.jobs) { $0.inputs?() }
@@ -54,6 +57,7 @@ public struct BuildSession: Sendable {
         if report.succeeded {
             published = Dictionary(zip(plan.jobs.map(\.path), inputs).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
             self.templates = templates
+            self.memo = memo
         } else {
             published = [:]
         }

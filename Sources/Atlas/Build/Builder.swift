@@ -68,15 +68,30 @@ public struct Builder: Sendable {
         return plan(log: &log, keys: keys, checking: checking, cache: &cache)
     }
 
-    /// `cache`: the previous build's findings, reused for unchanged articles (`atlas serve`).
+    /// `cache`: the previous build's findings, reused for unchanged articles; `memo`: its read
+    /// files and rendered Markdown (`atlas serve`).
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false,
-                     cache: inout FindingsCache) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
+                     cache: inout FindingsCache, memo: RenderMemo = RenderMemo(remembering: false)) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
         var clock = StageClock()
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
-        let dumps = Self.parallel(content.dumps, log: &log) { DumpParser.parse($0, log: &$1) }
-        let markdownArticles = Self.parallel(content.articles, log: &log) { MarkdownReader.article($0, config: config, log: &$1) }
+        let dumps = Self.parallel(content.dumps, log: &log) { file, log in
+            let (dump, found) = memo.value("dump\u{0}\(file.path)\u{0}" + file.text) { () -> (Dump?, DiagnosticLog) in
+                var own = DiagnosticLog()
+                return (DumpParser.parse(file, log: &own), own)
+            }
+            log.append(found)
+            return dump
+        }
+        let markdownArticles = Self.parallel(content.articles, log: &log) { file, log in
+            let (article, found) = memo.value("article\u{0}\(file.path)\u{0}" + file.text, input: config) { () -> (Article?, DiagnosticLog) in
+                var own = DiagnosticLog()
+                return (MarkdownReader.article(file, config: config, log: &own), own)
+            }
+            log.append(found)
+            return article
+        }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
@@ -116,7 +131,7 @@ public struct Builder: Sendable {
         site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
         clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }
-        let renderer = SiteRenderer(site: site, templates: templates, keys: keys)
+        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo)
         clock.mark("prepare render")
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
         clock.mark("plan pages")

@@ -79,6 +79,14 @@ extension SiteRenderer {
 
     /// Editor Markdown with charts embedded where a ```` ```chart NAME ```` block stands.
     func markdownHTML(_ text: String, language: Language) -> TrustedHTML {
+        // The charts are part of the key: an embedded chart changes with the claims.
+        memo.value("markdown\u{0}\(language.rawValue)\u{0}\(site.config.basePath)\u{0}\(site.config.allowsRawHTML)\u{0}" + text,
+                   input: charts.filter { text.includes("chart") && text.includes($0.name) }) {
+            renderMarkdown(text, language: language)
+        }
+    }
+
+    private func renderMarkdown(_ text: String, language: Language) -> TrustedHTML {
         var html = markdown.html(text)
         // Charts go in before the language tagger runs, which would add `lang` to the
         // placeholder's paragraph; the tagger leaves the chart's own markup alone.

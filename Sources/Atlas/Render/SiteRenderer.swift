@@ -38,8 +38,12 @@ public struct SiteRenderer: Sendable {
     /// Set by `atlas check` to learn every key the view models provide.
     let keys: KeyCollector?
 
-    public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil) {
+    /// Shared with the previous build in `atlas serve`; a fresh one otherwise.
+    let memo: RenderMemo
+
+    public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false)) {
         self.keys = keys
+        self.memo = memo
         self.site = site
         self.templates = templates
         let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath, links: IdentityLinks(site: site))
@@ -47,7 +51,7 @@ public struct SiteRenderer: Sendable {
         let topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
         self.topicURLs = topicURLs
         self.cards = Dictionary(uniqueKeysWithValues: site.articles.map { article in
-            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicURLs: topicURLs, markdown: markdown))
+            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicURLs: topicURLs, markdown: markdown, memo: memo))
         })
         let context = ChartContext(site: site)
         self.chartContext = context
@@ -86,7 +90,10 @@ public struct SiteRenderer: Sendable {
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
         let renderer = self
-        let rows = Parallel.map(site.events) { event in (event.id, renderer.renderRow(renderer.eventRow(event), partial: "partials/event-row")) }
+        let rows = Parallel.map(site.events) { event in
+            let row = renderer.eventRow(event)
+            return (event.id, renderer.memo.value("event-row\u{0}" + event.id, input: row) { renderer.renderRow(row, partial: "partials/event-row") })
+        }
         self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 
@@ -191,7 +198,7 @@ public struct SiteRenderer: Sendable {
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
 
-    static func makeCard(_ article: Article, basePath: String, topicURLs: [String: String], markdown: Markdown) -> ArticleCard {
+    static func makeCard(_ article: Article, basePath: String, topicURLs: [String: String], markdown: Markdown, memo: RenderMemo) -> ArticleCard {
         let isExcerpt: Bool
         let teaser: String
         switch article.body {
@@ -200,7 +207,9 @@ public struct SiteRenderer: Sendable {
             teaser = BodyRenderer.teaser(body)
         case .markdown(let text, _):
             isExcerpt = false
-            teaser = markdown.plainText(text).split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
+            teaser = memo.value("teaser\u{0}" + text) {
+                markdown.plainText(text).split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
+            }
         }
         return ArticleCard(
             title: article.title, titleLanguage: article.titleLanguage, url: basePath + "articles/\(article.slug)/",

@@ -1,0 +1,39 @@
+import Synchronization
+
+/// Results of the costly pure steps of a build (reading a Markdown file, Markdown to HTML, a
+/// shared timeline row), kept from one build to the next by `BuildSession`. A key holds the
+/// whole input (the file's text, the row's view), so a hit is always the right answer; what a
+/// build does not use is dropped with it.
+public final class RenderMemo: Sendable {
+    private let previous: [String: any Sendable]
+    private let current = Mutex<[String: any Sendable]>([:])
+    /// A one-off build remembers nothing: keeping every page's HTML would only cost memory.
+    let remembering: Bool
+
+    /// `previous`: the memo of the last build, whose entries this one may reuse.
+    public init(previous: RenderMemo? = nil, remembering: Bool = true) {
+        self.previous = previous?.current.withLock { $0 } ?? [:]
+        self.remembering = remembering
+    }
+
+    func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        guard remembering else { return make() }
+        if let hit = (current.withLock { $0[key] } ?? previous[key]) as? T {
+            current.withLock { $0[key] = hit }
+            return hit
+        }
+        let made = make()
+        current.withLock { $0[key] = made }
+        return made
+    }
+
+    /// A value whose key cannot hold the whole input: `input` is stored beside it and compared.
+    func value<Input: Equatable & Sendable, T: Sendable>(_ key: String, input: Input, _ make: () -> T) -> T {
+        guard remembering else { return make() }
+        let pair: (Input, T) = value(key + "\u{0}checked") { (input, make()) }
+        if pair.0 == input { return pair.1 }
+        let made = make()
+        current.withLock { $0[key + "\u{0}checked"] = (input, made) }
+        return made
+    }
+}
