@@ -4,7 +4,10 @@
 The generated part goes between the markers below; whatever BENCHMARKS.md holds outside them
 (hand-written notes) is kept. The same tables are printed to stdout.
 """
+import csv
+import glob
 import os
+import re
 import statistics
 import sys
 
@@ -83,7 +86,7 @@ def stage_medians(runs):
     return [(name, statistics.median(per[name])) for name in order]
 
 
-def render(env, cmds, rows):
+def render(env, cmds, rows, results_dir=""):
     out = []
     w = out.append
     w(f"Run of {env.get('date', '?')} (`bench/run {env.get('sizes', '')}`, raw logs in `bench/results/{env.get('stamp', '')}/`, "
@@ -201,6 +204,23 @@ def render(env, cmds, rows):
         w(f"| {s['n']} | {fmt_s(s['wall'])} ({s['spread']}) | {fmt_s(s['cpu'])} | {fmt_mb(s['rss'])} | {pages} | {pps} |")
         w("")
 
+    serve = sorted(glob.glob(os.path.join(results_dir, "serve-*.tsv")), key=lambda p: int(re.sub(r"\D", "", os.path.basename(p)) or 0))
+    if serve:
+        w("### `atlas serve`: one article saved → reload message")
+        w("")
+        w("Each edit appends a sentence with a new share and a date to a different article. *Latency* runs from the moment the")
+        w("file is closed to atlas printing `rebuilt …` (the moment open pages are told to reload), including the watcher's")
+        w("100 ms polling; *rebuild* is atlas's own measure; the search index is rebuilt after the reload.")
+        w("")
+        w("| articles | edit | latency | rebuild | files rendered | files changed |")
+        w("|---:|---:|---:|---:|---:|---:|")
+        for path in serve:
+            n = re.sub(r"\D", "", os.path.basename(path))
+            with open(path, encoding="utf-8") as f:
+                for row in list(csv.DictReader(f, delimiter="\t")):
+                    w(f"| {int(n):,} | {row['edit']} | {int(row['latency_ms']):,} ms | {row['atlas_ms'] or '–'} ms | {row['rendered']} | {row['changed']} |")
+        w("")
+
     w("### Where atlas spends the time (`atlas build --verbose`, medians)")
     w("")
     groups = []
@@ -251,7 +271,7 @@ this file between the markers below. See `bench/README.md`.
 def main():
     results, target = sys.argv[1], sys.argv[2]
     env, cmds, rows = load(results)
-    body = render(env, cmds, rows)
+    body = render(env, cmds, rows, results)
     print(body)
     old = open(target, encoding="utf-8").read() if os.path.exists(target) else DEFAULT_HEAD
     if BEGIN in old and END in old:
