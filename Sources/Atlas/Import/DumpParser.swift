@@ -27,6 +27,10 @@ public enum DumpParser {
     /// Header lines some exports put before the topic; they carry no meaning for the site.
     static let decorationLines: Set<String> = ["workflow", "icon"]
 
+    /// The longest body line read, in UTF-8 bytes. Real digests are a few kilobytes; a line of
+    /// megabytes is several exports run together, or not text, and would only stall the build.
+    public static let maxBodyBytes = 1_000_000
+
     public static func parse(_ file: TextFile, log: inout DiagnosticLog) -> Dump? {
         let errorsBefore = log.errorCount
         var lines: [(number: Int, text: Substring)] = []
@@ -97,6 +101,12 @@ public enum DumpParser {
                 continue
             }
             let body = lines[i + 2]
+            if body.text.utf8.count > maxBodyBytes {
+                log.error("the body of `\(title.text.trimmingWhitespace.prefix(60))` is \(body.text.utf8.count / 1_000) kB; articles are read up to \(maxBodyBytes / 1_000) kB",
+                          at: at(body.number), hint: "check the export: a line this long is usually several articles run together; split it into title / source / body triplets")
+                i += 3
+                continue
+            }
             if let parsed {
                 entries.append(DumpEntry(
                     title: title.text.trimmingWhitespace, source: parsed.source, time: parsed.time,

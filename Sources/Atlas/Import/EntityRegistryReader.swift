@@ -7,14 +7,7 @@ public enum EntityRegistryReader {
     static let types = ["country", "region", "organisation", "company", "agency", "element", "place", "agreement", "policy", "person"]
 
     public static func read(_ file: TextFile, log: inout DiagnosticLog) -> [Entity] {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: file.text)
-        } catch {
-            // Reuse the positioned YAML error reporting.
-            _ = YAMLFields(yaml: file.text, file: file.path, allowed: [], log: &log)
-            return []
-        }
+        guard case .parsed(let node) = YAMLFields.compose(file.text, file: file.path, log: &log) else { return [] }
         guard case .sequence(let items)? = node else {
             log.error("the entity registry must be a list of entries", at: SourceLocation(file: file.path, line: 1),
                       hint: "start each entry with `- id: …`")

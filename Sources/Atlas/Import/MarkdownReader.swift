@@ -63,6 +63,11 @@ public enum MarkdownReader {
     }
 
     public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
+        guard file.text.utf8.count <= DumpParser.maxBodyBytes else {
+            log.error("the article is \(file.text.utf8.count / 1_000) kB; articles are read up to \(DumpParser.maxBodyBytes / 1_000) kB",
+                      at: SourceLocation(file: file.path, line: 1), hint: "split it into several articles, or check that it is the file you meant")
+            return nil
+        }
         guard let parts = FrontMatter.split(file, log: &log),
               let fields = YAMLFields(yaml: parts.yaml, file: file.path, lineOffset: parts.yamlFirstLine - 1, allowed: articleKeys, log: &log)
         else { return nil }

@@ -6,11 +6,7 @@ public enum TimelineReader {
     static let keys = ["date", "title", "status", "source", "source_url", "entities"]
 
     public static func read(_ file: TextFile, entities: Set<String>, log: inout DiagnosticLog) -> [Event] {
-        let node: Node?
-        do { node = try Yams.compose(yaml: file.text) } catch {
-            _ = YAMLFields(yaml: file.text, file: file.path, allowed: [], log: &log)
-            return []
-        }
+        guard case .parsed(let node) = YAMLFields.compose(file.text, file: file.path, log: &log) else { return [] }
         guard case .sequence(let items)? = node else {
             log.error("the timeline must be a list of events", at: SourceLocation(file: file.path, line: 1), hint: "start each event with `- date: YYYY-MM-DD`")
             return []

@@ -52,6 +52,14 @@ public enum ContentLoader {
 
     static func read(_ root: URL, _ relative: String, log: inout DiagnosticLog, missingHint: String?) -> TextFile? {
         let url = root.appendingPathComponent(relative)
+        // A symbolic link may point anywhere: the site reads only what lies inside its folder.
+        let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let base = root.resolvingSymlinksInPath().standardizedFileURL.path
+        guard real == base || real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            log.error("the file is a link to \(real), outside the site folder", at: SourceLocation(file: relative, line: 1),
+                      hint: "copy the file into the site folder instead of linking to it")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             log.error(exists ? "cannot read the file" : "the file is missing", at: SourceLocation(file: relative, line: 1),

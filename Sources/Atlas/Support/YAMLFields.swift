@@ -17,23 +17,37 @@ struct YAMLFields {
     /// Parses `yaml` and checks its top-level keys against `allowed`. Returns nil (after logging)
     /// when the YAML is invalid or not a mapping.
     init?(yaml: String, file: String, lineOffset: Int = 0, allowed: [String], unknownKeysAreErrors: Bool = false, log: inout DiagnosticLog) {
-        let node: Node?
+        guard case .parsed(let node) = Self.compose(yaml, file: file, lineOffset: lineOffset, log: &log) else { return nil }
+        // An empty document is an empty mapping.
+        self.init(node: node ?? .mapping(Node.Mapping([])), file: file, lineOffset: lineOffset, allowed: allowed,
+                  unknownKeysAreErrors: unknownKeysAreErrors, log: &log)
+    }
+
+    enum Composed {
+        case parsed(Node?)
+        case failed
+    }
+
+    /// Parses YAML after refusing aliases (see `YAMLAliases`); errors are logged at their line.
+    static func compose(_ yaml: String, file: String, lineOffset: Int = 0, log: inout DiagnosticLog) -> Composed {
+        if let alias = YAMLAliases.first(in: yaml) {
+            log.error("YAML aliases (`*name`) are not accepted", at: SourceLocation(file: file, line: lineOffset + alias.line, column: alias.column),
+                      hint: "write the value out instead of referring to an anchor")
+            return .failed
+        }
         do {
-            node = try Yams.compose(yaml: yaml)
+            return .parsed(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
             let (mark, problem, noticed) = Self.describe(error)
             let location = SourceLocation(file: file, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
             let detail = noticed.map { "; noticed at line \(lineOffset + $0.line), column \($0.column)" } ?? ""
             log.error("invalid YAML: \(problem)\(detail)", at: location,
                       hint: "check indentation and quoting; values with `:` or `#` need quotes")
-            return nil
+            return .failed
         } catch {
             log.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1), hint: "check the YAML syntax")
-            return nil
+            return .failed
         }
-        // An empty document is an empty mapping.
-        self.init(node: node ?? .mapping(Node.Mapping([])), file: file, lineOffset: lineOffset, allowed: allowed,
-                  unknownKeysAreErrors: unknownKeysAreErrors, log: &log)
     }
 
     /// Reads an already parsed mapping (an entry of a YAML list, say).
