@@ -110,7 +110,8 @@ def render(env, cmds, rows, results_dir=""):
     w(f"- {env.get('swift', '?')}")
     w(f"- {env.get('hugo', '?')}")
     w(f"- Pagefind (atlas's search index): {env.get('pagefind', '?')}; Python {env.get('python', '?').replace('Python ', '')}")
-    w(f"- settings: {env.get('runs')} runs per tool, N and file system, alternating atlas and Hugo; seed {env.get('seed')}; "
+    large = f" ({env.get('runs_large')} for N ≥ 10,000)" if env.get("runs_large") else ""
+    w(f"- settings: {env.get('runs')} runs per tool, N and file system{large}, alternating atlas and Hugo; seed {env.get('seed')}; "
       f"atlas stopped after {env.get('atlas_timeout')} s; search index {'on' if env.get('search') == '1' else 'off'}")
     w("")
     w("### Commands")

@@ -27,6 +27,10 @@ extension LayoutView: MustacheContextConvertible {
             "isHome": path.isEmpty,
             // Only pages with their own content go into the search index, not lists of others.
             "searchable": Self.isSearchable(path),
+            // The Content-Security-Policy forbids inline script everywhere. Only the search page
+            // compiles WebAssembly (Pagefind); CSP 3 allows that with 'wasm-unsafe-eval', which
+            // the Nu HTML Checker does not know yet, so that page allows 'unsafe-eval'.
+            "scriptSources": path == "search/" ? "'self' 'unsafe-eval'" : "'self'",
             "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,
