@@ -13,18 +13,25 @@ import Testing
         return (code, raw.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n"))
     }
 
-    @Test func servesReloadsAndRefusesTraversal() async throws {
-        let site = TemporaryFolder.siteCopy()
+    /// A server on a random loopback port, once it answers (its first build can take a while
+    /// on a loaded machine).
+    func start(_ site: TemporaryFolder) async throws -> (UInt16, Task<Void, Error>) {
         let port = UInt16.random(in: 20_000...40_000)
         let server = PreviewServer(options: .init(root: site.url, baseURL: "/"), port: port) { _ in }
         let task = Task { try await server.run() }
-        defer { task.cancel() }
         var ready = false
         for _ in 0..<600 where !ready {
             try await Task.sleep(nanoseconds: 100_000_000)
             ready = ((try? await get("http://127.0.0.1:\(port)/"))?.0 ?? 0) == 200
         }
         #expect(ready)
+        return (port, task)
+    }
+
+    @Test func servesReloadsAndRefusesTraversal() async throws {
+        let site = TemporaryFolder.siteCopy()
+        let (port, task) = try await start(site)
+        defer { task.cancel() }
         let (status, home) = try await get("http://127.0.0.1:\(port)/")
         #expect(status == 200)
         #expect(home.contains("/__atlas/reload.js"))
@@ -52,16 +59,8 @@ import Testing
         limit.rlim_cur = min(max(limit.rlim_cur, 4096), limit.rlim_max)
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         let site = TemporaryFolder.siteCopy()
-        let port = UInt16.random(in: 20_000...40_000)
-        let server = PreviewServer(options: .init(root: site.url, baseURL: "/"), port: port) { _ in }
-        let task = Task { try await server.run() }
+        let (port, task) = try await start(site)
         defer { task.cancel() }
-        var ready = false
-        for _ in 0..<600 where !ready {
-            try await Task.sleep(nanoseconds: 100_000_000)
-            ready = ((try? await get("http://127.0.0.1:\(port)/"))?.0 ?? 0) == 200
-        }
-        #expect(ready)
         try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("public/passwd.html").path, withDestinationPath: "/etc/passwd")
         try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("public/etc").path, withDestinationPath: "/etc")
         for path in ["/passwd.html", "/etc/passwd", "/etc/hostname"] {
