@@ -66,7 +66,6 @@ public struct BuildSession: Sendable {
         return report
     }
 
-    /// Renders what changed and replaces those files in place.
     /// Rebuilds the search index after pages changed: beside the site, swapped in whole, so a
     /// search during the rebuild uses the previous index.
     public mutating func indexSearch() throws {
@@ -81,6 +80,7 @@ public struct BuildSession: Sendable {
         searchIndexIsStale = false
     }
 
+    /// Renders what changed and replaces those files in place.
     private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), inputs: [RenderInputs?],
                         log: inout DiagnosticLog) -> Builder.Report {
         let output = options.output
@@ -98,7 +98,7 @@ public struct BuildSession: Sendable {
             return now != before
         }
         var written: [String] = []
-        var report = Builder.Report(diagnostics: [], pagesWritten: 0, filesWritten: 0, articles: [])
+        var pagesChanged = false
         do {
             for start in stride(from: 0, to: dirty.count, by: OutputWriter.batchSize) {
                 let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
@@ -112,16 +112,15 @@ public struct BuildSession: Sendable {
             }
             let removed = Set(published.keys).subtracting(seen).sorted()
             for path in removed { try? fm.removeItem(at: output.appendingPathComponent(path)) }
-            report.pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
+            pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
         } catch {
             log.error("\(error)", at: nil, hint: "check that the output folder is writable; the next change rebuilds it in full")
         }
         let pages = plan.jobs.filter { $0.path.hasSuffix(".html") }.count
-        let changed = report.pagesChanged
-        report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
-                                filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
+        var report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
+                                    filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
         report.filesRendered = dirty.count
-        report.pagesChanged = changed
+        report.pagesChanged = pagesChanged
         return report
     }
 

@@ -161,11 +161,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<View: MustacheContextConvertible & Sendable & Equatable>(_ path: String, template: String, _ view: View) -> RenderJob {
-        RenderJob(path: path, inputs: { RenderInputs(view) }) { [templates, keys] in
-            let context = view.mustache
-            keys?.add(context)
-            return OutputFile(path: path, text: templates.render(context, template: template))
-        }
+        lazyPage(path, template: template) { _ in view }
     }
 
     /// A page whose view is made only when the page is rendered.
