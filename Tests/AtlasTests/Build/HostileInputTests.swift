@@ -83,7 +83,25 @@ import Testing
              expected: .error(file: "content/articles/x.md", line: 1, contains: "front matter")),
         Case(name: "a symbolic link out of the site", files: [:], links: ["content/articles/x.md": "/etc/hostname"],
              expected: .error(file: "content/articles/x.md", line: 1, contains: "outside the site folder")),
+        // The tests run as root, where `chmod 000` does not stop reads; a folder where a file
+        // should be fails the same read.
+        Case(name: "an unreadable file", files: ["content/articles/x.md/inside": Data("x".utf8)],
+             expected: .error(file: "content/articles/x.md", line: 1, contains: "cannot read the file")),
     ]
+
+    /// 100,000 articles in one dump: read in one pass, every one kept, nothing quadratic (the
+    /// time is not asserted; `bench/run` measures it).
+    @Test func aDumpOfAHundredThousandArticlesIsReadWhole() throws {
+        var text = "测试\nSearch documents\n"
+        for index in 0..<100_000 {
+            text += "Report \(index)\nWire· 2025-09-\((index % 28 + 1).zeroPadded(2)) \((index % 24).zeroPadded(2)):00\nCore Insights - China holds \(index % 90)% of reserves [1]\n"
+        }
+        var log = DiagnosticLog()
+        let dump = try #require(DumpParser.parse(TextFile(path: "content/sources/big.txt", text: text), log: &log))
+        #expect(dump.entries.count == 100_000)
+        #expect(log.items.isEmpty)
+        #expect(dump.entries.last?.title == "Report 99999")
+    }
 
     @Test(arguments: cases)
     func hostileInput(_ hostile: Case) throws {
