@@ -103,6 +103,53 @@ import Testing
         #expect(try await get("http://127.0.0.1:\(port)/about/").0 == 200)
     }
 
+    /// Pages requested while the site is rebuilt again and again are always whole: the old page
+    /// or the new one, never a torn file.
+    @Test func pagesServedDuringRebuildsAreWhole() async throws {
+        let site = TemporaryFolder.siteCopy()
+        let (port, task) = try await start(site)
+        defer { task.cancel() }
+        let client = Task.detached {
+            try run("/usr/bin/env", ["python3", "-c", """
+            import socket, time
+            bad, ok, end = [], 0, time.time() + 8
+            while time.time() < end:
+                for path in ("/about/", "/articles/", "/", "/data/"):
+                    s = socket.create_connection(("127.0.0.1", \(port)), timeout=30)
+                    s.sendall(f"GET {path} HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n".encode())
+                    data = b""
+                    while True:
+                        chunk = s.recv(65536)
+                        if not chunk: break
+                        data += chunk
+                    s.close()
+                    head, _, body = data.partition(b"\\r\\n\\r\\n")
+                    if not head.startswith(b"HTTP/1.1 200") or not body.startswith(b"<!DOCTYPE html>") or not body.rstrip().endswith(b"</html>"):
+                        bad.append((path, head[:40], body[-60:]))
+                    else:
+                        ok += 1
+            print(ok, len(bad), bad[:3])
+            """])
+        }
+        // Edits while the client reads: each makes a rebuild that replaces pages.
+        let about = site.read("content/pages/about.md") ?? ""
+        for round in 0..<6 {
+            site.write("content/pages/about.md", about + "\n\nEdit \(round): China holds \(40 + round)% of the world's reserves.\n")
+            try await Task.sleep(nanoseconds: 1_200_000_000)
+        }
+        let result = try await client.value
+        let fields = result.stdout.split(separator: " ", maxSplits: 2)
+        #expect(fields.count == 3 && fields[1] == "0", "\(result.stdout.prefix(500)) \(result.stderr.suffix(300))")
+        #expect((Int(fields.first ?? "") ?? 0) > 20)
+        // The edits were rebuilt while the client read.
+        var rebuilt = false
+        for _ in 0..<100 where !rebuilt {
+            rebuilt = try await get("http://127.0.0.1:\(port)/about/").1.contains("Edit 5")
+            if !rebuilt { try await Task.sleep(nanoseconds: 100_000_000) }
+        }
+        #expect(rebuilt)
+    }
+
     /// A request line sent byte for byte over a socket.
     func rawGet(port: UInt16, path: String) async throws -> (Int, String) {
         let result = try run("/usr/bin/env", ["python3", "-c", """
