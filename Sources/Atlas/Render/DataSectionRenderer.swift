@@ -10,13 +10,13 @@ extension SiteRenderer {
         let byMetric = Dictionary(grouping: site.claims, by: \.metric)
         let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
             guard let claims = byMetric[metric] else { return nil }
-            return LedgerGroup(metric: metric, count: claims.count, url: base + Self.ledgerList(metric))
+            return LedgerGroup(metric: metric, count: claims.count, url: base + metric.ledgerList)
         }
         for metric in Metric.allCases {
             guard let claims = byMetric[metric] else { continue }
             let heading = "数字账本 Claim ledger: \(metric.label)"
             let lede = "All \(claims.count) figures of this kind that the articles state, each with its quote and article"
-            files += paged(claims, list: Self.ledgerList(metric), template: "listing", title: heading, description: lede, language: .english) { chunk, layout, pager in
+            files += paged(claims, list: metric.ledgerList, template: "listing", title: heading, description: lede, language: .english) { chunk, layout, pager in
                 ListingView(layout: layout, parents: [TopicLink(name: "数据 Data", url: base + "data/")], heading: heading, lede: lede,
                             claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
             }
@@ -58,18 +58,13 @@ extension SiteRenderer {
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))
     }
 
-    /// One metric's figures: `data/figures/reserves-share/`.
-    static func ledgerList(_ metric: Metric) -> String {
-        "data/figures/\(metric.rawValue.replacingOccurrences(of: "_", with: "-"))/"
-    }
-
     /// Each disagreement with its claims; a group with more claims than fit shows a sample
     /// (`ClaimSample.spread`) and links to the ledger.
     func conflictViews() -> [Conflict] {
         conflictGroups.map { group in
             let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
             return Conflict(metric: group.metric, entityName: chartContext.name(group.entity), importerName: group.importer.map { chartContext.name($0) },
-                            rows: shown.map(claimRow), total: group.claims.count, ledgerURL: site.config.basePath + Self.ledgerList(group.metric),
+                            rows: shown.map(claimRow), total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList,
                             references: group.references, note: group.note,
                             anchor: "c-\(group.metric.rawValue)-\(group.entity)\(group.importer.map { "-\($0)" } ?? "")")
         }

@@ -23,6 +23,11 @@ struct Pagination: Sendable {
     }
 }
 
+extension Metric {
+    /// Where the ledger lists this metric's figures: `data/figures/reserves-share/` (paged).
+    var ledgerList: String { "data/figures/\(rawValue.replacingOccurrences(of: "_", with: "-"))/" }
+}
+
 /// Links between the pages of one list: previous, next, the first and last, and the pages
 /// around the current one.
 struct Pager: Sendable, Equatable {

@@ -41,7 +41,7 @@ enum ChartCatalog {
         if shown.count < claims.count, let metric = claims.first?.metric {
             rows.append([Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: "…"),
                          Chart.Cell(text: "\(shown.count) of \(claims.count) figures shown, one per distinct value; all are in the claim ledger",
-                                    url: context.site.config.basePath + SiteRenderer.ledgerList(metric))])
+                                    url: context.site.config.basePath + metric.ledgerList)])
         }
         return rows
     }
