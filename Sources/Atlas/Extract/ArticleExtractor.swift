@@ -8,20 +8,18 @@ public struct ArticleFindings: Sendable, Equatable {
 /// and publication date, which is what lets the articles be read in parallel and lets a rebuild
 /// reuse the findings of every article that did not change.
 public struct ArticleExtractor: Sendable {
-    let matcher: EntityMatcher
     let claimExtractor: ClaimExtractor
     let eventExtractor: EventExtractor
     let entities: [Entity]
 
     public init(entities: [Entity]) {
         self.entities = entities
-        matcher = EntityMatcher(entities: entities)
         claimExtractor = ClaimExtractor(entities: entities)
         eventExtractor = EventExtractor(entities: entities)
     }
 
     public func findings(for article: Article) -> ArticleFindings {
-        let analyzed = AnalyzedText(article.sourceText, matcher: matcher)
+        let analyzed = AnalyzedText(article.sourceText, matcher: claimExtractor.matcher)
         return ArticleFindings(claims: claimExtractor.claims(articleID: article.id, in: analyzed),
                                events: eventExtractor.events(articleID: article.id, in: analyzed, published: article.published.local))
     }
