@@ -85,13 +85,12 @@ public struct BuildSession: Sendable {
                         log: inout DiagnosticLog) -> Builder.Report {
         let output = options.output
         let fm = FileManager.default
-        var seen = Set<String>()
-        for job in plan.jobs {
-            guard OutputWriter.isSafe(job.path), seen.insert(job.path).inserted else {
-                log.error("two pages would be written to \(job.path), or it would land outside the output folder", at: nil,
-                          hint: "check for duplicate slugs")
-                return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
-            }
+        let seen: Set<String>
+        do {
+            seen = try OutputWriter.checkPaths(plan.jobs.map(\.path))
+        } catch {
+            log.error("\(error)", at: nil, hint: "check for duplicate slugs")
+            return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
         let dirty = plan.jobs.indices.filter { index in
             guard let now = inputs[index], case let before?? = published[plan.jobs[index].path] else { return true }

@@ -41,12 +41,7 @@ public enum OutputWriter {
                              transform: (@Sendable (OutputFile) -> OutputFile)? = nil, finish: ((URL) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         try checkOutput(output, siteRoot: siteRoot)
-        var written = Set<String>()
-        for path in jobs.map(\.path) + [marker] {
-            guard isSafe(path) else { throw Failure.unsafePath(path) }
-            // Two pages for one URL means one would silently replace the other.
-            guard written.insert(path).inserted else { throw Failure.io("two pages would be written to \(path); check for duplicate slugs") }
-        }
+        _ = try checkPaths(jobs.map(\.path) + [marker])
         try recover(output)
         let staging = sibling(of: output, kind: "tmp")
         try? fm.removeItem(at: staging)
@@ -80,6 +75,17 @@ public enum OutputWriter {
             throw error
         }
         try swap(staging, into: output)
+    }
+
+    /// Every path stays inside the output folder and names one file: two pages for one URL
+    /// means one would silently replace the other. Returns the paths as a set.
+    static func checkPaths(_ paths: [String]) throws -> Set<String> {
+        var seen = Set<String>()
+        for path in paths {
+            guard isSafe(path) else { throw Failure.unsafePath(path) }
+            guard seen.insert(path).inserted else { throw Failure.io("two pages would be written to \(path); check for duplicate slugs") }
+        }
+        return seen
     }
 
     /// Exchanges the two folders in one step where the kernel can (Linux renameat2); elsewhere
