@@ -76,21 +76,9 @@ public struct Builder: Sendable {
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
-        let dumps = Self.parallel(content.dumps, log: &log) { file, log in
-            let (dump, found) = memo.value("dump\u{0}\(file.path)\u{0}" + file.text) { () -> (Dump?, DiagnosticLog) in
-                var own = DiagnosticLog()
-                return (DumpParser.parse(file, log: &own), own)
-            }
-            log.append(found)
-            return dump
-        }
-        let markdownArticles = Self.parallel(content.articles, log: &log) { file, log in
-            let (article, found) = memo.value("article\u{0}\(file.path)\u{0}" + file.text, input: config) { () -> (Article?, DiagnosticLog) in
-                var own = DiagnosticLog()
-                return (MarkdownReader.article(file, config: config, log: &own), own)
-            }
-            log.append(found)
-            return article
+        let dumps = Self.parallel(content.dumps, log: &log, memo: memo, kind: "dump", input: "") { DumpParser.parse($0, log: &$1) }
+        let markdownArticles = Self.parallel(content.articles, log: &log, memo: memo, kind: "article", input: config) {
+            MarkdownReader.article($0, config: config, log: &$1)
         }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
@@ -179,13 +167,17 @@ public struct Builder: Sendable {
                       filesWritten: log.hasErrors ? 0 : prepared.jobs.count, articles: prepared.site.articles, timings: timings)
     }
 
-    /// Reads files on all cores; each file's diagnostics join the log in file order.
-    static func parallel<Input: Sendable, Output: Sendable>(_ inputs: [Input], log: inout DiagnosticLog,
-                                                            _ read: @Sendable (Input, inout DiagnosticLog) -> Output?) -> [Output] {
-        let results = Parallel.map(inputs) { input -> (Output?, DiagnosticLog) in
-            var own = DiagnosticLog()
-            let output = read(input, &own)
-            return (output, own)
+    /// Reads files on all cores, reusing what `memo` read from the same text (and `input`, such as
+    /// the site config) in the previous build; each file's diagnostics join the log in file order.
+    static func parallel<Output: Sendable, Input: Equatable & Sendable>(
+        _ files: [TextFile], log: inout DiagnosticLog, memo: RenderMemo, kind: String, input: Input,
+        _ read: @escaping @Sendable (TextFile, inout DiagnosticLog) -> Output?
+    ) -> [Output] {
+        let results = Parallel.map(files) { file in
+            memo.value("\(kind)\u{0}\(file.path)\u{0}" + file.text, input: input) { () -> (Output?, DiagnosticLog) in
+                var own = DiagnosticLog()
+                return (read(file, &own), own)
+            }
         }
         for result in results { log.append(result.1) }
         return results.compactMap(\.0)

@@ -28,15 +28,15 @@ public struct ChangeWatcher: Sendable {
             var found: [String] = []
             let prefix = url.standardizedFileURL.path + "/"
             for case let file as URL in fm.enumerator(at: url, includingPropertiesForKeys: keys) ?? FileManager.DirectoryEnumerator() {
-                let values = try? file.resourceValues(forKeys: Set(keys))
                 let relative = file.standardizedFileURL.path.hasPrefix(prefix) ? String(file.standardizedFileURL.path.dropFirst(prefix.count)) : file.lastPathComponent
-                found.append("\(item)/\(relative):\(values?.fileSize ?? 0):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
+                found.append(Self.stamp("\(item)/\(relative)", file))
             }
             parts += found.sorted()
         }
         return parts.joined(separator: "\n")
     }
 
+    /// `name:size:modified`, read from the values the directory walk already fetched.
     static func stamp(_ name: String, _ url: URL) -> String {
         let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
         return "\(name):\(values?.fileSize ?? 0):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
