@@ -16,8 +16,11 @@ public final class RenderMemo: Sendable {
         self.remembering = remembering
     }
 
-    func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+    /// Key and input are built only by a memo that remembers: in a one-off build they would
+    /// copy every file's text for nothing.
+    func value<T: Sendable>(_ key: @autoclosure () -> String, _ make: () -> T) -> T {
         guard remembering else { return make() }
+        let key = key()
         if let hit = (current.withLock { $0[key] } ?? previous[key]) as? T {
             current.withLock { $0[key] = hit }
             return hit
@@ -28,8 +31,10 @@ public final class RenderMemo: Sendable {
     }
 
     /// A value whose key cannot hold the whole input: `input` is stored beside it and compared.
-    func value<Input: Equatable & Sendable, T: Sendable>(_ key: String, input: Input, _ make: () -> T) -> T {
+    func value<Input: Equatable & Sendable, T: Sendable>(_ key: @autoclosure () -> String, input: @autoclosure () -> Input,
+                                                          _ make: () -> T) -> T {
         guard remembering else { return make() }
+        let (key, input) = (key(), input())
         let pair: (Input, T) = value(key + "\u{0}checked") { (input, make()) }
         if pair.0 == input { return pair.1 }
         let made = make()
