@@ -12,6 +12,9 @@ public enum TimelineReader {
             return []
         }
         var events: [Event] = []
+        /// Event id → the line it was first given on: the id is the anchor of the event's row, and
+        /// two rows with one anchor would make the second unreachable.
+        var seen: [String: Int] = [:]
         for item in items {
             guard let fields = YAMLFields(node: item, file: file.path, allowed: keys, unknownKeysAreErrors: true, log: &log) else { continue }
             let before = log.errorCount
@@ -42,8 +45,14 @@ public enum TimelineReader {
             for actor in actors where !entities.contains(actor) {
                 log.error("unknown entity `\(actor)`", at: fields.location(ofKey: "entities"), hint: "use ids from content/entities.yml")
             }
+            let id = "t" + Slug.stableHash("\(raw)\u{1F}\(title)")
+            if let first = seen[id] {
+                log.error("this event (same date and title) is already on line \(first)", at: fields.mappingLocation,
+                          hint: "remove one of the two, or tell them apart in the title")
+            }
             guard log.errorCount == before, let year, let status else { continue }
-            events.append(Event(id: "t" + Slug.stableHash( "\(raw)\u{1F}\(title)"), year: year, month: month, day: day, precision: precision,
+            seen[id] = fields.mappingLocation.line
+            events.append(Event(id: id, year: year, month: month, day: day, precision: precision,
                                 kind: .curated, status: status, summary: title, actors: actors, article: nil, quote: nil, source: source,
                                 sourceURL: fields.string("source_url", log: &log), rule: "curated"))
         }
