@@ -60,8 +60,16 @@ public enum ContentLoader {
                       hint: "copy the file into the site folder instead of linking to it")
             return nil
         }
+        // Only regular files: a folder, pipe or device named like a content file would fail the
+        // read at best and block it at worst (a FIFO waits for a writer).
+        let type = (try? FileManager.default.attributesOfItem(atPath: real))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            log.error("`\(relative)` is not a regular file but a \(describe(type))", at: SourceLocation(file: relative, line: 1),
+                      hint: "replace it with a text file, or move it out of the site folder")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
+            let exists = type != nil
             log.error(exists ? "cannot read the file" : "the file is missing", at: SourceLocation(file: relative, line: 1),
                       hint: exists ? "check its permissions (chmod a+r)" : (missingHint ?? "restore the file"))
             return nil
@@ -71,6 +79,15 @@ public enum ContentLoader {
         case .failure(let diagnostic):
             log.error(diagnostic.message, at: diagnostic.location, hint: diagnostic.hint ?? "")
             return nil
+        }
+    }
+
+    private static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeDirectory: "folder"
+        case .typeCharacterSpecial, .typeBlockSpecial: "device"
+        case .typeSocket: "socket"
+        default: "named pipe or other special file"
         }
     }
 }
