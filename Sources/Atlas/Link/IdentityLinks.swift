@@ -20,8 +20,11 @@ public struct IdentityLinks: Sendable {
         }
         for page in site.pages { paths["@/pages/\(page.slug)"] = "\(page.slug)/" }
         for chart in ChartCatalog.names { paths["@/data/\(chart)"] = "data/\(chart)/" }
-        self.paths = paths
+        self.init(paths: paths)
     }
+
+    /// A table without a site, for the Markdown fuzz target.
+    init(paths: [String: String]) { self.paths = paths }
 
     /// The site path for a link target (with any `#fragment` kept), or nil if it names nothing.
     public func resolve(_ target: String) -> String? {
