@@ -29,6 +29,26 @@ import Testing
         Data("---\n\(frontMatter)\n---\n\(body)\n".utf8)
     }
 
+    /// A real content file with `text` added at its end, and the line number that text starts on.
+    static func appending(_ file: String, _ text: String) -> Data {
+        Data((realContent(file) + text).utf8)
+    }
+
+    static func nextLine(_ file: String) -> Int { realContent(file).split(separator: "\n", omittingEmptySubsequences: false).count }
+
+    static func realContent(_ file: String) -> String {
+        let text = try! String(contentsOf: TestPaths.content.appendingPathComponent(file), encoding: .utf8)
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    /// The timeline's first event, copied line for line.
+    static let firstTimelineEvent: String = {
+        let lines = realContent("timeline.yml").split(separator: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("- ") }) else { return "" }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("- ") } ?? lines.endIndex
+        return lines[start..<end].joined(separator: "\n") + "\n"
+    }()
+
     static let laughs = (1...9).map { "l\($0): &l\($0) [" + String(repeating: "*l\($0 - 1), ", count: 9) + "*l\($0 - 1)]" }
         .joined(separator: "\n").replacingOccurrences(of: "*l0", with: "\"lol\"")
 
@@ -53,11 +73,17 @@ import Testing
              expected: .error(file: "content/sources/9-x.txt", line: 2, contains: "UTF-8")),
         Case(name: "a NUL byte", files: ["content/articles/x.md": article("title: A\u{0}B\ndate: 2025-09-01 10:00\nsource: Wire")],
              expected: .error(file: "content/articles/x.md", line: 2, contains: "a NUL byte")),
-        Case(name: "a body line over a megabyte", files: [
-            "content/sources/9-x.txt": dump("Huge", String(repeating: "China holds 40% of reserves. ", count: 40_000)),
+        Case(name: "a 50 MB body line", files: [
+            "content/sources/9-x.txt": dump("Huge", String(repeating: "China holds 40% of reserves. ", count: 1_800_000)),
         ], expected: .error(file: "content/sources/9-x.txt", line: 5, contains: "articles are read up to 1000 kB")),
         Case(name: "a slug that climbs out", files: [
             "content/articles/x.md": article("title: Climb\ndate: 2025-09-01 10:00\nsource: Wire\nslug: ../../etc"),
+        ], expected: .error(file: "content/articles/x.md", line: 5, contains: "slug")),
+        Case(name: "a slug of one dot", files: [
+            "content/articles/x.md": article("title: Dot\ndate: 2025-09-01 10:00\nsource: Wire\nslug: \".\""),
+        ], expected: .error(file: "content/articles/x.md", line: 5, contains: "slug")),
+        Case(name: "a slug of one slash", files: [
+            "content/articles/x.md": article("title: Slash\ndate: 2025-09-01 10:00\nsource: Wire\nslug: /"),
         ], expected: .error(file: "content/articles/x.md", line: 5, contains: "slug")),
         Case(name: "an absolute slug", files: [
             "content/articles/x.md": article("title: Root\ndate: 2025-09-01 10:00\nsource: Wire\nslug: /etc/passwd"),
@@ -74,6 +100,15 @@ import Testing
         Case(name: "a duplicate id in a dataset", files: [
             "content/data/usgs-reserves.csv": Data("country,tonnes_reo,edition,note\nChina,44000000,MCS 2025,\nChina,44000000,MCS 2025,\n".utf8),
         ], expected: .error(file: "content/data/usgs-reserves.csv", line: 3, contains: "duplicate row")),
+        Case(name: "a duplicate id in the entity registry", files: [
+            "content/entities.yml": appending("entities.yml", "- id: china\n  type: country\n  name: China again\n  name_zh: 中国\n"),
+        ], expected: .error(file: "content/entities.yml", line: nextLine("entities.yml"), contains: "the entity id `china` is already used")),
+        Case(name: "the same event twice in the timeline", files: [
+            "content/timeline.yml": appending("timeline.yml", firstTimelineEvent),
+        ], expected: .error(file: "content/timeline.yml", line: nextLine("timeline.yml"), contains: "this event (same date and title) is already on line")),
+        Case(name: "chart label breakers in a dataset", files: [
+            "content/data/usgs-reserves.csv": appending("data/usgs-reserves.csv", "\"Evil </svg><script>alert(7)</script> ]]> \"\"q\"\" 'a' <!--\",30000000,MCS 2026,x]]>y\n"),
+        ], expected: .builds(page: "data/reserves/index.html", contains: ["Evil &lt;/svg&gt;&lt;script&gt;alert(7)&lt;/script&gt; ]]&gt; &quot;q&quot; &#39;a&#39; &lt;!--"])),
         Case(name: "a CSV row with a missing column", files: [
             "content/data/usgs-reserves.csv": Data("country,tonnes_reo,edition,note\nChina,44000000,MCS 2025\n".utf8),
         ], expected: .error(file: "content/data/usgs-reserves.csv", line: 2, contains: "the row has 3 fields")),
@@ -83,10 +118,9 @@ import Testing
              expected: .error(file: "content/articles/x.md", line: 1, contains: "front matter")),
         Case(name: "a symbolic link out of the site", files: [:], links: ["content/articles/x.md": "/etc/hostname"],
              expected: .error(file: "content/articles/x.md", line: 1, contains: "outside the site folder")),
-        // The tests run as root, where `chmod 000` does not stop reads; a folder where a file
-        // should be fails the same read.
-        Case(name: "an unreadable file", files: ["content/articles/x.md/inside": Data("x".utf8)],
-             expected: .error(file: "content/articles/x.md", line: 1, contains: "cannot read the file")),
+        // A file without read permission is `aFileTheBuildMayNotReadIsNamed` below.
+        Case(name: "a folder named like a content file", files: ["content/articles/x.md/inside": Data("x".utf8)],
+             expected: .error(file: "content/articles/x.md", line: 1, contains: "is not a regular file but a folder")),
     ]
 
     /// 100,000 articles in one dump: read in one pass, every one kept, nothing quadratic (the
@@ -101,6 +135,63 @@ import Testing
         #expect(dump.entries.count == 100_000)
         #expect(log.items.isEmpty)
         #expect(dump.entries.last?.title == "Report 99999")
+    }
+
+    /// Two titles, one in Han and one in pinyin, that transliterate to the same slug: both get
+    /// a page, the older keeps the plain URL (publishing never moves an old page) and the newer
+    /// gets a stable suffix.
+    @Test func titlesWithTheSameSlugBothGetPages() throws {
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/sources/9-x.txt", """
+            稀土
+            Search documents
+            稀土管制
+            Wire· 2025-09-01 10:00
+            Core Insights - China holds 44% of the world's rare earth reserves [1]
+            Xi Tu Guan Zhi
+            Wire· 2025-09-02 10:00
+            Core Insights - China holds 45% of the world's rare earth reserves [1]
+            """)
+        let report = Builder(options: .init(root: site.url)).build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("public/articles").path)
+            .filter { $0.hasPrefix("xi-tu-guan-zhi") }.sorted()
+        #expect(folders.count == 2, "\(folders)")
+        #expect(site.read("public/articles/xi-tu-guan-zhi/index.html")?.contains("稀土管制") == true)
+        let suffixed = try #require(folders.first { $0 != "xi-tu-guan-zhi" })
+        #expect(Slug.problem(with: suffixed) == nil)
+        #expect(site.read("public/articles/\(suffixed)/index.html")?.contains("Xi Tu Guan Zhi") == true)
+    }
+
+    /// A named pipe where a content file should be: reading it would wait for a writer forever.
+    @Test func aNamedPipeIsRefusedNotWaitedOn() throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(mkfifo(site.url.appendingPathComponent("content/pages/pipe.md").path, 0o644) == 0)
+        let report = Builder(options: .init(root: site.url)).build()
+        let error = report.diagnostics.first { $0.location?.file == "content/pages/pipe.md" }
+        #expect(error?.message.contains("is not a regular file but a named pipe") == true, "\(report.diagnostics)")
+        #expect(error?.location?.line == 1)
+    }
+
+    /// A file without read permission. `chmod 000` does not stop root, so when the tests run as
+    /// root the build runs as `nobody` (setpriv) on a site folder that user may write.
+    @Test func aFileTheBuildMayNotReadIsNamed() throws {
+        let binary = TestPaths.repository.appendingPathComponent(".build/debug/atlas").path
+        let site = TemporaryFolder.siteCopy()
+        site.write("content/articles/secret.md", Self.article("title: Secret\ndate: 2025-09-01 10:00\nsource: Wire"))
+        let secret = site.url.appendingPathComponent("content/articles/secret.md").path
+        var command = (binary, ["build", "--root", site.url.path])
+        if geteuid() == 0 {
+            let setpriv = try #require(which("setpriv"), "setpriv (util-linux) runs the build as another user")
+            _ = try run("/bin/chmod", ["-R", "a+rwX", site.url.path])
+            _ = try run("/bin/chmod", ["a+x", FileManager.default.temporaryDirectory.path])
+            command = (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--"] + [command.0] + command.1)
+        }
+        #expect(chmod(secret, 0) == 0)
+        let result = try run(command.0, command.1)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/articles/secret.md:1:1: error: cannot read the file (check its permissions (chmod a+r))"), "\(result.stderr.suffix(600))")
+        #expect(!FileManager.default.fileExists(atPath: site.url.appendingPathComponent("public/articles/secret").path))
     }
 
     @Test(arguments: cases)
