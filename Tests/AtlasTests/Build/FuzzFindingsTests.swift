@@ -53,6 +53,9 @@ import Testing
                 _ = MarkdownReader.article(file, config: SiteConfig(title: "Fuzz"), log: &log)
                 _ = TimelineReader.read(file, entities: ["china"], log: &log)
                 _ = EntityRegistryReader.read(file, log: &log)
+                _ = MarkdownReader.topic(file, log: &log)
+                _ = ClaimEditsReader.read(file, log: &log)
+                _ = SiteConfig.load(file, log: &log)
             }
         case "markdown":
             let markdown = Markdown(basePath: "/atlas/", links: IdentityLinks(paths: ["@/timeline": "timeline/"]))
