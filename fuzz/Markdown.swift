@@ -21,7 +21,7 @@ public func fuzzMarkdownWrapper(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
     let html = fuzzMarkdown.html(text)
     _ = fuzzMarkdown.plainText(text)
     _ = Markdown.chartReferences(in: text)
-    checkMarkup(Array(html.utf8), html: html)
+    checkMarkup(html)
     return 0
 }
 
@@ -29,7 +29,8 @@ public func fuzzMarkdownWrapper(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
 /// into one Character): every tag must be one cmark writes, every attribute one of its own with a
 /// quoted value, and no link a script URL. A quote that escaped escaping would end a value early
 /// and turn the rest into attributes.
-func checkMarkup(_ bytes: [UInt8], html: String) {
+func checkMarkup(_ html: String) {
+    let bytes = Array(html.utf8)
     func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
     func isName(_ byte: UInt8) -> Bool { (97...122).contains(lower(byte)) || (48...57).contains(byte) || byte == UInt8(ascii: "-") }
     func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice.map(lower), as: UTF8.self) }

@@ -12,8 +12,8 @@ public enum TimelineReader {
             return []
         }
         var events: [Event] = []
-        /// Event id → the line it was first given on: the id is the anchor of the event's row, and
-        /// two rows with one anchor would make the second unreachable.
+        // Event id → the line it was first given on: the id is the anchor of the event's row, and
+        // two rows with one anchor would make the second unreachable.
         var seen: [String: Int] = [:]
         for item in items {
             guard let fields = YAMLFields(node: item, file: file.path, allowed: keys, unknownKeysAreErrors: true, log: &log) else { continue }

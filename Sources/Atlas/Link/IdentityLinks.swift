@@ -23,7 +23,7 @@ public struct IdentityLinks: Sendable {
         self.init(paths: paths)
     }
 
-    /// A table without a site, for the Markdown fuzz target.
+    /// A table without a site, for the Markdown fuzz target and its replayed findings.
     init(paths: [String: String]) { self.paths = paths }
 
     /// The site path for a link target (with any `#fragment` kept), or nil if it names nothing.

@@ -29,11 +29,12 @@ import Testing
         Data("---\n\(frontMatter)\n---\n\(body)\n".utf8)
     }
 
-    /// A real content file with `text` added at its end, and the line number that text starts on.
+    /// A real content file with `text` added at its end.
     static func appending(_ file: String, _ text: String) -> Data {
         Data((realContent(file) + text).utf8)
     }
 
+    /// The line number text added by `appending` starts on.
     static func nextLine(_ file: String) -> Int { realContent(file).split(separator: "\n", omittingEmptySubsequences: false).count }
 
     static func realContent(_ file: String) -> String {
