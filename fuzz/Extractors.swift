@@ -17,7 +17,7 @@ public func fuzzExtractors(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = FigureScanner.scan(scan)
     _ = DateRule.scan(scan, published: LocalDateTime(year: 2025, month: 10, day: 21, hour: 9, minute: 30))
     _ = ClauseSplitter.clauses(scan)
-    _ = fuzzClaims.claims(articleID: "fuzz", body: text)
+    _ = fuzzClaims.claims(articleID: "fuzz", body: text, published: LocalDateTime(year: 2025, month: 2, day: 28))
     _ = fuzzEvents.events(articleID: "fuzz", body: text, published: LocalDateTime(year: 2025, month: 2, day: 28))
     return 0
 }

@@ -108,7 +108,10 @@ struct Claims: ParsableCommand {
             print("\(item.title)  [\(item.slug)]  \(claims.count) figure(s)")
             for claim in claims {
                 let who = [claim.entity, claim.importer.map { "importer \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                print("  \(claim.id)  \(claim.metric.rawValue)  \(claim.valueText)  \(who.isEmpty ? "-" : who)\(claim.year.map { "  year \($0)" } ?? "")  (\(claim.rule))")
+                let scope = [claim.scope.isRareEarths ? claim.scope.elements.code : claim.scope.commodity, claim.scope.measure?.rawValue].compactMap { $0 }
+                let extra = [claim.rate?.rawValue, claim.speaker.map { "per \($0)" }, claim.duplicateOf.map { "repeats \($0)" }].compactMap { $0 }
+                print("  \(claim.id)  \(claim.metric.rawValue)  \(claim.valueText)  \(who.isEmpty ? "-" : who)  \(claim.status.rawValue)  \(claim.period.code)  "
+                      + "\(scope.joined(separator: "/"))\(extra.isEmpty ? "" : "  " + extra.joined(separator: ", "))  (\(claim.rule))")
                 print("      “\(claim.quote)”")
             }
         }

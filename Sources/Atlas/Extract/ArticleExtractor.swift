@@ -20,7 +20,7 @@ public struct ArticleExtractor: Sendable {
 
     public func findings(for article: Article) -> ArticleFindings {
         let analyzed = AnalyzedText(article.sourceText, matcher: claimExtractor.matcher)
-        return ArticleFindings(claims: claimExtractor.claims(articleID: article.id, in: analyzed),
+        return ArticleFindings(claims: claimExtractor.claims(articleID: article.id, in: analyzed, published: article.published.local),
                                events: eventExtractor.events(articleID: article.id, in: analyzed, published: article.published.local))
     }
 

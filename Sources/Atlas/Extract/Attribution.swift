@@ -116,4 +116,64 @@ enum Attribution {
             return false
         }
     }
+
+    /// Drops a country named only to describe what follows it: in "The US company MP Materials
+    /// claims…", "Australian miner Lynas", "美国MP材料公司", the figure is the company's.
+    static func withoutModifiers(_ text: ScanText, _ mentions: [EntityMatcher.Mention], types: [String: String]) -> [EntityMatcher.Mention] {
+        let modifiers: Set<String> = ["country", "region"]
+        let heads: Set<String> = ["company", "organisation", "agency", "place", "agreement"]
+        var result: [EntityMatcher.Mention] = []
+        for (index, mention) in mentions.enumerated() {
+            if modifiers.contains(types[mention.entity] ?? ""), index + 1 < mentions.count, heads.contains(types[mentions[index + 1].entity] ?? "") {
+                let next = mentions[index + 1]
+                let between = text.string(mention.range.upperBound..<next.range.lowerBound)
+                let words = between.split(separator: " ")
+                let plain = between.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }
+                let isHan = between.contains { $0.isHan }
+                // "US company", "Australian rare earth miner", "China's" (possessive): a short,
+                // unpunctuated run of words, or a few Han characters with no verb-like 的-phrase.
+                if plain && (isHan ? between.count <= 4 : words.count <= 4) && !["and", "with", "to", "from", "than"].contains(where: { w in words.contains { $0 == w } }) {
+                    continue
+                }
+            }
+            result.append(mention)
+        }
+        return result
+    }
+
+    /// "Both the U.S. and Australia will invest over $1 billion each", "美澳两国各投资10亿美元":
+    /// a figure that holds for each of two or more parties.
+    static func eachParty(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>, mentions: [EntityMatcher.Mention]) -> [String] {
+        let lead = text.string(clause.lowerBound..<figure.range.lowerBound)
+        let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 40)).lowercased()
+        let english = lead.lowercased().includesWord("each") || tail.includesWord("each") || lead.lowercased().includesWord("apiece")
+        let chinese = lead.hasSuffix("各") || lead.includes("各自") || lead.includes("分别") || text.string(max(clause.lowerBound, figure.range.lowerBound - 4)..<figure.range.lowerBound).includes("各")
+        guard english || chinese else { return [] }
+        let before = mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
+        guard before.count >= 2 else { return [] }
+        // The parties are the run of mentions joined by "and", "与", "和", "、" or a comma.
+        var run: [EntityMatcher.Mention] = [before[before.count - 1]]
+        for mention in before.dropLast().reversed() {
+            let between = text.string(mention.range.upperBound..<run[0].range.lowerBound).lowercased().trimmingWhitespace
+            guard ["and", "and the", ",", ", and", "与", "和", "、", "及", "以及", "同"].contains(between) else { break }
+            run.insert(mention, at: 0)
+        }
+        let ids = ScopeRule.orderedUnique(run.map(\.entity))
+        return ids.count >= 2 ? ids : []
+    }
+
+    /// The market a price is quoted in, when the text says so ("European prices", "prices in
+    /// China", "中国市场价格"); nil otherwise: export controls that moved a price do not make it
+    /// the controlling country's price.
+    static func market(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, mentions: [EntityMatcher.Mention]) -> String? {
+        for mention in mentions where windows.clause.contains(mention.range.lowerBound) {
+            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14)).lowercased()
+            let before = text.string(max(0, mention.range.lowerBound - 14)..<mention.range.lowerBound).lowercased()
+            if [" price", " prices", "'s price", "’s price", " market", "'s market", " domestic price", "市场", "价格", "国内价格", "的价格"].contains(where: after.hasPrefix)
+                || ["prices in ", "price in ", "market in "].contains(where: before.hasSuffix) {
+                return mention.entity
+            }
+        }
+        return nil
+    }
 }

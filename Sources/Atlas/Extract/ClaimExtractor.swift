@@ -1,59 +1,166 @@
-/// Finds the figures stated in an article body and turns each into a `Claim` with its quote.
+/// Finds the figures stated in an article body and turns each into a `Claim` with its quote and
+/// what the sentence says about it.
 ///
 /// Pipeline per body: clauses (`ClauseSplitter`) → numbers (`FigureScanner`) → what each number
-/// measures (`MetricRule`), whose it is (`Attribution`), which year (`YearRule`). Nothing here
-/// knows any particular article; every rule is tested on its own examples.
+/// measures (`MetricRule`), whose it is (`Attribution`), of what (`ScopeRule`), when
+/// (`PeriodRule`), whether it is a measurement (`StatusRule`), how often (`RateRule`) and who
+/// says so (`SpeakerRule`). Nothing here knows any particular article; every rule is tested on
+/// its own examples.
 public struct ClaimExtractor: Sendable {
     let matcher: EntityMatcher
     /// Entities that name a thing, not a party: an element or a person never holds a share.
     let nonHolders: Set<String>
+    let elements: Set<String>
+    /// Entity id → type, to tell "the US company MP Materials" (the company's figure) apart
+    /// from "the US" (the country's).
+    let types: [String: String]
+
+    /// The heavy rare earths (with yttrium), for naming a set of elements.
+    static let heavyElements: Set<String> = ["gadolinium", "terbium", "dysprosium", "holmium", "erbium", "thulium", "ytterbium", "lutetium", "yttrium"]
 
     public init(entities: [Entity]) {
         self.matcher = EntityMatcher(entities: entities)
         self.nonHolders = Set(entities.filter { ["element", "person"].contains($0.type) }.map(\.id))
+        self.elements = Set(entities.filter { $0.type == "element" }.map(\.id))
+        self.types = Dictionary(entities.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func claims(articleID: String, body: String) -> [Claim] {
-        claims(articleID: articleID, in: AnalyzedText(body, matcher: matcher))
+    public func claims(articleID: String, body: String, published: LocalDateTime) -> [Claim] {
+        claims(articleID: articleID, in: AnalyzedText(body, matcher: matcher), published: published)
     }
 
-    func claims(articleID: String, in analyzed: AnalyzedText) -> [Claim] {
+    func claims(articleID: String, in analyzed: AnalyzedText, published: LocalDateTime) -> [Claim] {
         let text = analyzed.text
-        let mentions = analyzed.mentions.filter { !nonHolders.contains($0.entity) }
+        let mentions = Attribution.withoutModifiers(text, analyzed.mentions.filter { !nonHolders.contains($0.entity) }, types: types)
+        let elementMentions = analyzed.mentions.filter { elements.contains($0.entity) }
         let figures = analyzed.figures
         var claims: [Claim] = []
         var seenIDs: [String: Int] = [:]
+        var figureIndex = 0
         for clause in analyzed.clauses {
-            let inClause = figures.filter { clause.contains($0.range.lowerBound) }
+            while figureIndex < figures.count, figures[figureIndex].range.lowerBound < clause.lowerBound { figureIndex += 1 }
+            var inClause: [FigureMention] = []
+            while figureIndex < figures.count, clause.contains(figures[figureIndex].range.lowerBound) {
+                inClause.append(figures[figureIndex])
+                figureIndex += 1
+            }
+            guard !inClause.isEmpty else { continue }
+            let periods = PeriodRule.periods(text, clause: clause, figures: inClause, published: published)
             var previousImporter: String?
+            var previousAfterEnd = clause.lowerBound
+            var previousClaim: Claim?
             for (index, figure) in inClause.enumerated() {
                 let windows = Self.windows(text, clause: clause, figure: figure,
                                            previous: index > 0 ? inClause[index - 1] : nil,
                                            next: index + 1 < inClause.count ? inClause[index + 1] : nil)
-                guard var claim = classify(text, figure, windows: windows, mentions: mentions, previousImporter: previousImporter) else { continue }
+                let segmentStart = index > 0 ? inClause[index - 1].range.upperBound : clause.lowerBound
+                let ownStart = max(segmentStart, previousAfterEnd)
+                previousAfterEnd = windows.after.upperBound
+                let restated = index > 0 ? previousClaim.flatMap { Self.restatement(text, of: $0, figure: figure, after: inClause[index - 1], ownStart: ownStart) } : nil
+                previousClaim = nil
+                guard var claim = restated ?? classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions,
+                                                       previousImporter: previousImporter) else { continue }
                 if claim.metric == .importShare { previousImporter = claim.importer ?? previousImporter }
+                claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: ownStart, metric: claim.metric,
+                                              elements: elementMentions, heavyElements: Self.heavyElements)
+                let speaker = SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound)
+                var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
+                // "The IEA estimates…": a figure given as someone's estimate is one.
+                if cue == nil, let speaker, text.string(clause).lowercased().includes(speaker.lowercased() + " estimate") { cue = .estimate }
+                (claim.status, claim.period) = StatusRule.resolve(cue: cue, period: periods[index], unit: figure.unit, published: published)
+                if let restated, restated.unit != .percent {
+                    (claim.status, claim.period, claim.scope) = (restated.status, restated.period, restated.scope)
+                } else if let restated {
+                    claim.scope = restated.scope
+                }
+                claim.rate = RateRule.rate(text, figure, clause: clause)
+                claim.speaker = speaker
                 let quoteRange = Self.trimmed(text, clause)
                 claim.article = articleID
                 claim.quote = text.string(quoteRange)
                 claim.quoteRange = quoteRange
                 claim.figureText = text.string(figure.range)
-                // Stable across builds: the article, the quote and the figure's place in it.
-                let identity = "\(articleID)\u{1F}\(claim.quote)\u{1F}\(figure.range.lowerBound - quoteRange.lowerBound)"
-                var id = "c" + Slug.stableHash(identity)
-                if let count = seenIDs[id] { id += "-\(count + 1)" }
-                seenIDs[id, default: 0] += 1
-                claim.id = id
-                claims.append(claim)
+                previousClaim = claim
+                // "Both the U.S. and Australia will invest over $1 billion each": one figure per party.
+                let parties = Attribution.eachParty(text, figure, clause: clause, mentions: mentions)
+                for party in parties.isEmpty ? [claim.entity] : parties.map(Optional.some) {
+                    var one = claim
+                    one.entity = party
+                    // Stable across builds: the article, the quote, the figure's place in it
+                    // (and the party, when one figure is several parties').
+                    let identity = "\(articleID)\u{1F}\(claim.quote)\u{1F}\(figure.range.lowerBound - quoteRange.lowerBound)"
+                        + (parties.isEmpty ? "" : "\u{1F}\(party ?? "")")
+                    var id = "c" + Slug.stableHash(identity)
+                    if let count = seenIDs[id] { id += "-\(count + 1)" }
+                    seenIDs[id, default: 0] += 1
+                    one.id = id
+                    claims.append(one)
+                }
             }
         }
-        return claims
+        return Self.markingRepeats(claims)
     }
 
-    func classify(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
+    /// "500 billion rupees (approximately 40 billion RMB)", "约合400亿元人民币": the same amount
+    /// in another currency or unit says what the first says, so it takes its fields.
+    ///
+    /// A share right after another one in a change ("down from over 90%", "from 80% to 50%",
+    /// "compared with 97%") is the same quantity at another time or in another state: it takes
+    /// the first one's metric and parties, and keeps its own status and period.
+    static func restatement(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, ownStart: Int) -> Claim? {
+        // The words after the earlier figure's own noun phrase, or all of them when it runs on
+        // to this figure ("from 80% to 50%").
+        let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
+        var between = text.string(start..<figure.range.lowerBound).lowercased().trimmingWhitespace
+        while let first = between.first, ",，".contains(first) { between = String(between.dropFirst()).trimmingWhitespace }
+        if figure.unit == .percent, previous.unit == .percent, between.count <= 32 {
+            var lead = between
+            for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore + FigureScanner.atLeastBefore
+            where lead.hasSuffix(" " + hedge) || lead == hedge { lead = String(lead.dropLast(hedge.count)).trimmingWhitespace; break }
+            let changes = ["down from", "up from", "compared with", "compared to", "versus", "vs.", "from", "to", "降至", "升至", "降到", "升到", "提高到", "增至",
+                           "由", "从", "比", "较"]
+            guard changes.contains(where: { lead == $0 || lead.hasSuffix(" " + $0) || lead.hasSuffix("," + $0) || ($0.first!.isHan && lead.hasSuffix($0)) }),
+                  MetricRule.cueHits(lead).isEmpty || lead.hasSuffix("from") || lead.hasSuffix("to") else { return nil }
+            var claim = previous
+            claim.low = figure.low
+            claim.high = figure.high
+            claim.qualifier = figure.qualifier
+            claim.rule = figure.rule + "+same-quantity-as-previous"
+            claim.duplicateOf = nil
+            return claim
+        }
+        guard figure.unit != .percent, previous.unit != .percent else { return nil }
+        let glue = ["(", "（", "(approximately", "(about", "(around", "(roughly", "(some", "(or", "(约", "（约", "（约合", "(约合", "，约合", ",约合", "约合",
+                    "(equivalent to", "(worth", "，合", "(合", "（合", "，相当于", "(相当于", "（相当于", ", or about", ", or"]
+        guard glue.contains(between) else { return nil }
+        var claim = previous
+        claim.low = figure.low
+        claim.high = figure.high
+        claim.qualifier = figure.qualifier
+        claim.unit = figure.unit
+        claim.rule = figure.rule + "+restates-previous"
+        claim.duplicateOf = nil
+        return claim
+    }
+
+    /// A figure the article states again (a digest's summary and its section) counts once:
+    /// later statements point at the first.
+    static func markingRepeats(_ claims: [Claim]) -> [Claim] {
+        var first: [String: String] = [:]
+        return claims.map { claim in
+            var claim = claim
+            let key = [claim.metric.rawValue, claim.entity ?? "", claim.importer ?? "", claim.low.map(SVG.number) ?? "", claim.high.map(SVG.number) ?? "",
+                       claim.qualifier.rawValue, claim.unit.rawValue, claim.status.rawValue, claim.scope.elements.code, claim.scope.measure?.rawValue ?? "",
+                       claim.scope.commodity, claim.period.code, claim.rate?.rawValue ?? ""].joined(separator: "\u{1F}")
+            if let earlier = first[key] { claim.duplicateOf = earlier } else { first[key] = claim.id }
+            return claim
+        }
+    }
+
+    func classify(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int,
                   mentions: [EntityMatcher.Mention], previousImporter: String?) -> Claim? {
-        var claim = Claim(id: "", article: "", metric: .other, entity: nil, importer: nil, low: figure.low, high: figure.high,
-                          qualifier: figure.qualifier, unit: figure.unit, year: YearRule.year(text, figure, clause: windows.clause),
-                          quote: "", quoteRange: 0..<0, figureText: "", rule: figure.rule)
+        var claim = Claim(low: figure.low, high: figure.high, qualifier: figure.qualifier, unit: figure.unit,
+                          period: ClaimPeriod(kind: .current, resolution: .publication), rule: figure.rule)
         if figure.unit == .percent {
             guard let (metric, rule) = MetricRule.metric(text, figure, windows) else { return nil }
             claim.metric = metric
@@ -79,15 +186,24 @@ public struct ClaimExtractor: Sendable {
             }
             return claim
         }
-        let context = MetricRule.lower(text, windows.clause)
+        // The figure's own words: from the previous figure to the end of its noun phrase, so
+        // "44 million t of reserves and 270,000 t produced" reads each tonnage's own verb.
+        let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
         switch figure.unit {
         case .tonnes:
-            claim.metric = context.includes("reserve") || context.includes("储量") ? .reservesTonnes
-                : ["produc", "output", "mining", "mined", "产量", "开采", "生产"].contains(where: context.includes) ? .productionTonnes : .other
+            claim.metric = context.includes("reserve") || context.includes("储量") || context.includes("资源") || context.includes("resource")
+                || context.includes("deposit") || context.includes("contain") ? .reservesTonnes
+                : ["produc", "output", "mining", "mined", "capacity", "refin", "collect", "extract", "dig", "产量", "开采", "生产", "产能", "冶炼", "分离", "采集"]
+                    .contains(where: context.includes) ? .productionTonnes : .other
         case .usdPerKg, .cnyPerTonne, .cnyPerKg:
             claim.metric = .price
+            // A price is nobody's unless the text says whose market it is ("European prices").
+            claim.entity = Attribution.market(text, figure, windows: windows, mentions: mentions)
+            return claim
         default:
-            claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "投资", "基金", "协议", "计划", "投入", "补贴"]
+            claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "financ", "loan", "grant", "cost",
+                            "partnership", "pledge", "commit", "stake", "acquire", "capital", "spend", "budget",
+                            "投资", "基金", "协议", "计划", "投入", "补贴", "融资", "贷款", "资金", "承诺", "出资", "注资", "收购"]
                 .contains(where: context.includes) ? .investment : .other
         }
         claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)

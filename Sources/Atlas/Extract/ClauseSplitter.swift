@@ -1,7 +1,8 @@
 /// Splits a body into clauses: the unit a figure's quote is taken from and its words are read in.
 ///
-/// Boundaries are sentence ends (`。！？；`, `. ` not after an abbreviation like `U.S.`), the
-/// digests' ` - ` item separators and the citation marks that close each item.
+/// Boundaries are sentence ends (`。！？；`, `. ` not after an abbreviation like `U.S.`), line
+/// and paragraph breaks (a Markdown paragraph without a full stop still ends), the digests' ` - `
+/// item separators and the citation marks that close each item.
 enum ClauseSplitter {
     static func clauses(_ text: ScanText) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -18,6 +19,8 @@ enum ClauseSplitter {
             let c = text[i]
             if "。！？；!?;".contains(c) {
                 close(i + 1, next: i + 1)
+            } else if c == "\n" || c == "\r\n" || c == "\r" || c == "\u{2029}" {
+                close(i, next: i + 1)
             } else if c == "[", let end = citationEnd(text, i) {
                 // The marks end the item; keep them out of the quote.
                 close(i, next: end)

@@ -73,6 +73,8 @@ public struct EventExtractor: Sendable {
     static let eventWords = ["announc", "signed", "sign ", "impos", "launch", "introduc", "enact", "banned", "halted", "visit", "met ", "meeting", "began",
                              "started", "opened", "passed", "approved", "issued", "took effect", "suspend",
                              "宣布", "签署", "实施", "发布", "启动", "开始", "采集", "开会", "会晤", "访问", "通过", "出台", "颁布", "生效", "暂停", "投产", "成立", "举行"]
+    static let changeWords = ["surged", "soared", "jumped", "plunged", "plummeted", "decreased", "increased", "declined", "dropped", "fell ", "rose ",
+                              "doubled", "tripled", "halved", "激增", "暴增", "暴跌", "骤降", "大增", "大跌", "下降", "增长", "减少", "增加", "下跌", "上涨", "翻番"]
     static let financialWords = ["loss", "profit", "revenue", "sales", "debt", "亏损", "利润", "营收", "收入", "债务"]
 
     /// A year or month that only says when a measurement was taken: the measurement stands in
@@ -91,13 +93,24 @@ public struct EventExtractor: Sendable {
         while end < clause.upperBound, !isStop(end) { end += 1 }
         let phrase = text.string(start..<end).lowercased()
         if eventWords.contains(where: phrase.includes) { return false }
+        // "In December 2025, exports … decreased by 8%", "surged to 352.8 tons in June": a change
+        // dated to a month is something that happened then; a year's level is a statistic.
+        // The base or span of a change ("a 660% increase from May", "rose 30% between January
+        // and April") is not when something happened.
+        let clauseText = text.string(clause).lowercased()
+        let lead = text.string(max(clause.lowerBound, date.range.lowerBound - 40)..<date.range.lowerBound).lowercased()
+        let isBase = ["from ", "between ", "than ", "since ", "compared with ", "compared to ", "versus ", "较", "比"].contains(where: lead.hasSuffix)
+            || (lead.hasSuffix("and ") && lead.includes("between "))
+        // The change must be the date's own: in its phrase, or in the clause a bare "In
+        // December 2025," opens.
+        let rest = phrase.replacingOccurrences(of: text.string(date.range).lowercased(), with: "").trimmingWhitespace
+        let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
+        if date.precision == .month, !isBase, changeWords.contains(where: (bare ? clauseText : phrase).includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {
             [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.includes)
         }
         if figures.contains(where: { (start..<end).contains($0.range.lowerBound) && isMeasurement($0) }) { return true }
         // "In 2024," on its own, followed by the measurement.
-        let rest = phrase.replacingOccurrences(of: text.string(date.range).lowercased(), with: "").trimmingWhitespace
-        let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
         return bare && figures.contains { clause.contains($0.range.lowerBound) && isMeasurement($0) }
     }
 

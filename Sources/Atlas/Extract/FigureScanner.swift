@@ -177,10 +177,11 @@ enum FigureScanner {
 
     // MARK: qualifiers
 
-    static let overBefore = ["more than", "over", "above", "exceeding", "exceeds", "in excess of", "at least", "upwards of", "超过", "超", "逾", "高于", "多于", "大于"]
+    static let overBefore = ["more than", "over", "above", "exceeding", "exceeds", "in excess of", "upwards of", "超过", "超", "逾", "高于", "多于", "大于"]
+    static let atLeastBefore = ["at least", "no less than", "not less than", "a minimum of", "至少", "不少于", "不低于", "最少"]
     static let nearlyBefore = ["nearly", "almost", "close to", "just under", "近", "接近", "将近", "几乎"]
-    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "an estimated", "约", "大约", "约为", "大概"]
-    static let upToBefore = ["up to", "as much as", "as high as", "多达", "最高"]
+    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "an estimated", "约", "大约", "约为", "大概", "约合", "约占"]
+    static let upToBefore = ["up to", "as much as", "as high as", "as many as", "多达", "最高", "高达", "最多"]
     static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
 
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
@@ -196,10 +197,11 @@ enum FigureScanner {
         }
         let after = text.string(figure.range.upperBound..<min(text.count, figure.range.upperBound + 2))
         var qualifier = Qualifier.exact
-        if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
+        if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") || after.hasPrefix("上下") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
             if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
             else if upToBefore.contains(where: endsWithWord) { qualifier = .upTo }
+            else if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
             else if overBefore.contains(where: endsWithWord) { qualifier = .over }
             else if nearlyBefore.contains(where: endsWithWord) { qualifier = .nearly }
             else if aboutBefore.contains(where: endsWithWord) { qualifier = .about }
@@ -207,7 +209,7 @@ enum FigureScanner {
         figure.qualifier = qualifier
         let single = figure.low == figure.high
         switch qualifier {
-        case .over where single: figure.high = nil
+        case .over where single, .atLeast where single: figure.high = nil
         case .lessThan where single, .upTo where single: figure.low = nil
         default: break
         }

@@ -67,10 +67,20 @@ enum MetricRule {
         // "sources 63% of its rare earths from China": an acquiring verb with `from` later on.
         let restOfClause = lower(text, figure.range.upperBound..<windows.clause.upperBound)
         let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "从"]
-        if acquiring.contains(where: { before.trimmingWhitespace.hasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
+        // The hedge ("about", "nearly") stands between the verb and the figure.
+        var verbEnd = before.trimmingWhitespace
+        for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore
+        where verbEnd.hasSuffix(" " + hedge) { verbEnd = String(verbEnd.dropLast(hedge.count)).trimmingWhitespace; break }
+        if acquiring.contains(where: { verbEnd.hasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
             return (.importShare, "metric-import-verb")
         }
         let afterCues = cueHits(after)
+        // "85% of separation patents", "90%的精炼专利": a stage's share of the world's know-how
+        // (measure: technology), not a share of something unrelated.
+        if ["patent", "专利"].contains(where: after.includes),
+           let stage = mostSpecific(afterCues.filter { $0.metric != nil }), [.productionShare, .refiningShare, .magnetShare].contains(stage) {
+            return (stage, "metric-technology")
+        }
         if afterCues.contains(where: { $0.metric == nil }) { return nil }
         // "of which 94% came from China": a supplier's part of something bought.
         if afterCues.isEmpty, ["came from", "come from", "comes from", "coming from"].contains(where: { after.trimmingWhitespace.hasPrefix($0) }) {

@@ -16,6 +16,13 @@ public struct ClaimEdits: Sendable {
         var qualifier: String?
         var unit: String?
         var year: Int?
+        var status: String?
+        var elements: String?
+        var measure: String?
+        var commodity: String?
+        var period: String?
+        var rate: String?
+        var speaker: String?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
     }
@@ -28,7 +35,8 @@ public struct ClaimEdits: Sendable {
 public enum ClaimEditsReader {
     public static let path = "content/data/claims.edits.yml"
     static let sections = ["drop", "correct", "add"]
-    static let changeKeys = ["id", "metric", "entity", "importer", "value", "low", "high", "qualifier", "unit", "year", "reason", "article", "quote"]
+    static let changeKeys = ["id", "metric", "entity", "importer", "value", "low", "high", "qualifier", "unit", "year", "status", "elements", "measure",
+                             "commodity", "period", "rate", "speaker", "reason", "article", "quote"]
 
     public static func read(_ file: TextFile, log: inout DiagnosticLog) -> ClaimEdits {
         var edits = ClaimEdits()
@@ -60,6 +68,13 @@ public enum ClaimEditsReader {
                     change.importer = fields.string("importer", log: &log)
                     change.qualifier = fields.string("qualifier", log: &log)
                     change.unit = fields.string("unit", log: &log)
+                    change.status = fields.string("status", log: &log)
+                    change.elements = fields.string("elements", log: &log)
+                    change.measure = fields.string("measure", log: &log)
+                    change.commodity = fields.string("commodity", log: &log)
+                    change.period = fields.string("period", log: &log)
+                    change.rate = fields.string("rate", log: &log)
+                    change.speaker = fields.string("speaker", log: &log)
                     func number(_ key: String) -> Double? {
                         guard let raw = fields.string(key, log: &log) else { return nil }
                         guard let value = Double(raw), value.isFinite, abs(value) < 1e16 else {

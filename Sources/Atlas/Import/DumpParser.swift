@@ -9,6 +9,8 @@ public struct DumpEntry: Hashable, Sendable {
     /// Where the date and time stand on the source line, for problems found later (a time the
     /// configured zone skips).
     public var timeLocation: SourceLocation
+    /// The body line's number (blank lines may stand between the three lines of a triplet).
+    public var bodyLine: Int = 0
 }
 
 /// A parsed "search documents" export: its topic and its article triplets.
@@ -110,7 +112,8 @@ public enum DumpParser {
             if let parsed {
                 entries.append(DumpEntry(
                     title: title.text.trimmingWhitespace, source: parsed.source, time: parsed.time,
-                    body: body.text.trimmingWhitespace, location: at(title.number), timeLocation: at(sourceLine.number, parsed.column)))
+                    body: body.text.trimmingWhitespace, location: at(title.number), timeLocation: at(sourceLine.number, parsed.column),
+                    bodyLine: at(body.number).line))
             }
             i += 3
         }

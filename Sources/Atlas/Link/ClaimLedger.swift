@@ -6,6 +6,7 @@ public enum ClaimLedger {
         var index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIDs = Set(entities.map(\.id))
         var dropped = Set<String>()
+        let articlesByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for drop in edits.drops {
             guard index[drop.id] != nil else {
                 log.error("no extracted claim has the id `\(drop.id)`", at: drop.location, hint: "check the id with `atlas claims ARTICLE`; remove the entry if the claim is gone")
@@ -19,7 +20,8 @@ public enum ClaimLedger {
                           hint: "check the id with `atlas claims ARTICLE`")
                 continue
             }
-            if var claim = check(change, base: claims[position], entityIDs: entityIDs, log: &log) {
+            let published = articlesByID[claims[position].article]?.published.local.year ?? 0
+            if var claim = check(change, base: claims[position], entityIDs: entityIDs, published: published, log: &log) {
                 claim.rule = "editor"
                 claims[position] = claim
             }
@@ -38,9 +40,10 @@ public enum ClaimLedger {
                           hint: "copy the words exactly from the article's body (see the raw body on its page)")
                 continue
             }
-            let base = Claim(id: "", article: article.id, metric: .other, entity: nil, importer: nil, low: nil, high: nil, qualifier: .exact,
-                             unit: .percent, year: nil, quote: String(quote), quoteRange: start..<(start + quote.count), figureText: "", rule: "editor")
-            guard var claim = check(change, base: base, entityIDs: entityIDs, log: &log) else { continue }
+            let published = article.published.local.year
+            let base = Claim(article: article.id, low: nil, high: nil, unit: .percent, period: .current(published: published),
+                             quote: String(quote), quoteRange: start..<(start + quote.count), rule: "editor")
+            guard var claim = check(change, base: base, entityIDs: entityIDs, published: published, log: &log) else { continue }
             claim.id = "e" + Slug.stableHash("\(article.id)\u{1F}\(claim.quote)\u{1F}\(claim.metric.rawValue)\u{1F}\(claim.entity ?? "")")
             if index[claim.id] != nil {
                 log.error("this claim is already in the ledger", at: change.location, hint: "remove the duplicate entry")
@@ -53,7 +56,7 @@ public enum ClaimLedger {
     }
 
     /// The claim with the change's fields applied, or nil after logging what is wrong.
-    static func check(_ change: ClaimEdits.Change, base: Claim, entityIDs: Set<String>, log: inout DiagnosticLog) -> Claim? {
+    static func check(_ change: ClaimEdits.Change, base: Claim, entityIDs: Set<String>, published: Int, log: inout DiagnosticLog) -> Claim? {
         var claim = base
         let before = log.errorCount
         func at(_ key: String) -> SourceLocation { change.fieldLocations[key] ?? change.location }
@@ -84,7 +87,45 @@ public enum ClaimLedger {
             claim.low = change.low
             claim.high = change.high
         }
-        claim.year = change.year ?? claim.year
+        if let year = change.year { claim.period = .year(year) }
+        if let raw = change.period {
+            if let period = ClaimPeriod(code: raw, published: published) { claim.period = period } else {
+                log.error("`period` `\(raw)` is not a period", at: at("period"),
+                          hint: "write 2024, 2020-2023, since 1998, since 1990s, as of 2024, by 2030, current or past")
+            }
+        }
+        if let raw = change.status {
+            if let status = ClaimStatus(rawValue: raw) { claim.status = status } else {
+                log.error("unknown status `\(raw)`", at: at("status"), hint: "use one of: \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let raw = change.elements {
+            let scope = ElementScope(code: raw)
+            if case .element(let id) = scope, !entityIDs.contains(id) {
+                log.error("unknown elements `\(raw)`", at: at("elements"),
+                          hint: "use all, light, medium-heavy, heavy, magnet, or an element's id from content/entities.yml")
+            } else {
+                claim.scope.elements = scope
+            }
+        }
+        if let raw = change.measure {
+            if raw.isEmpty || raw == "none" { claim.scope.measure = nil } else if let measure = Measure(rawValue: raw) { claim.scope.measure = measure } else {
+                log.error("unknown measure `\(raw)`", at: at("measure"), hint: "use one of: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")), or none")
+            }
+        }
+        if let raw = change.commodity {
+            if raw.isEmpty || raw.contains(where: { $0.isWhitespace && $0 != " " }) {
+                log.error("`commodity` must name a material", at: at("commodity"), hint: "rare-earths, or the other material in lower case (gallium, lithium)")
+            } else {
+                claim.scope.commodity = raw
+            }
+        }
+        if let raw = change.rate {
+            if raw.isEmpty || raw == "none" { claim.rate = nil } else if let rate = Rate(rawValue: raw) { claim.rate = rate } else {
+                log.error("unknown rate `\(raw)`", at: at("rate"), hint: "use one of: \(Rate.allCases.map(\.rawValue).joined(separator: ", ")), or none")
+            }
+        }
+        if let raw = change.speaker { claim.speaker = raw.isEmpty ? nil : raw }
         if claim.low == nil && claim.high == nil {
             log.error("the claim has no value", at: change.location, hint: "give `value: 90`, `value: 85-90`, or `low:`/`high:`")
         }

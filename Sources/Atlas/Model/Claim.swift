@@ -1,44 +1,8 @@
-/// What a figure measures. Shares are what the site compares across sources; the rest are kept
-/// so every number in an article can be looked up.
-public enum Metric: String, Hashable, Sendable, CaseIterable, Codable {
-    case reservesShare = "reserves_share"
-    case reservesTonnes = "reserves_tonnes"
-    case productionShare = "production_share"
-    case productionTonnes = "production_tonnes"
-    case refiningShare = "refining_share"
-    case magnetShare = "magnet_share"
-    case importShare = "import_share"
-    case importDependence = "import_dependence"
-    case investment = "investment"
-    case price = "price"
-    case other = "other"
-
-    public var isShare: Bool {
-        [.reservesShare, .productionShare, .refiningShare, .magnetShare, .importShare].contains(self)
-    }
-
-    /// Reader-facing name, in both languages.
-    public var label: String {
-        switch self {
-        case .reservesShare: return "储量占比 Share of reserves"
-        case .reservesTonnes: return "储量 Reserves (tonnes)"
-        case .productionShare: return "开采/产量占比 Share of mining and production"
-        case .productionTonnes: return "产量 Production (tonnes)"
-        case .refiningShare: return "精炼/分离占比 Share of refining and separation"
-        case .magnetShare: return "磁体占比 Share of magnet production"
-        case .importShare: return "进口来源占比 Share of imports by supplier"
-        case .importDependence: return "进口依赖 Import dependence"
-        case .investment: return "投资金额 Investment"
-        case .price: return "价格 Price"
-        case .other: return "其他 Other figures"
-        }
-    }
-}
-
-/// How the source hedged the number ("over 90%", "近60%").
+/// How the source hedged the number ("over 90%", "近60%", "至少2500亿美元").
 public enum Qualifier: String, Hashable, Sendable, CaseIterable, Codable {
     case exact
     case over
+    case atLeast = "at least"
     case about
     case nearly
     case upTo = "up to"
@@ -58,14 +22,17 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
     case cnyPerKg = "CNY/kg"
 }
 
-/// One figure stated in one article, with the words that state it. The quote is verbatim from
-/// the article body; `quoteRange` is its position there in characters (grapheme clusters).
+/// One figure stated in one article, with the words that state it and what they say about it:
+/// of what (`scope`), when (`period`), whether it is a measurement (`status`), and whose it is.
+/// The quote is verbatim from the article body; `quoteRange` is its position there in characters
+/// (grapheme clusters).
 public struct Claim: Hashable, Sendable, Identifiable {
     public var id: String
     /// The article's stable identity (`Article.id`).
     public var article: String
     public var metric: Metric
-    /// Entity id of who holds the share (for imports: the supplier).
+    /// Entity id of whose figure it is: who holds the share, produces, pays or set the target
+    /// (for imports: the supplier).
     public var entity: String?
     /// For import shares: who imports.
     public var importer: String?
@@ -74,7 +41,14 @@ public struct Claim: Hashable, Sendable, Identifiable {
     public var high: Double?
     public var qualifier: Qualifier
     public var unit: FigureUnit
-    public var year: Int?
+    public var status: ClaimStatus
+    public var scope: ClaimScope
+    public var period: ClaimPeriod
+    public var rate: Rate?
+    /// Who the sentence says gives the number ("USGS", "analysts"), as written.
+    public var speaker: String?
+    /// The id of an earlier claim in the same article stating the same figure: counted once.
+    public var duplicateOf: String?
     public var quote: String
     public var quoteRange: Range<Int>
     /// The text of the figure itself inside the quote (`85% to 90%`).
@@ -82,29 +56,72 @@ public struct Claim: Hashable, Sendable, Identifiable {
     /// Which extraction rule (or `editor`) produced it, for review.
     public var rule: String
 
-    /// The value to plot: the middle of a range, or the bound of an open one.
-    public var pointValue: Double? {
-        switch (low, high) {
-        case let (l?, h?): return (l + h) / 2
-        case let (l?, nil): return l
-        case let (nil, h?): return h
-        default: return nil
-        }
+    public init(id: String = "", article: String = "", metric: Metric = .other, entity: String? = nil, importer: String? = nil,
+                low: Double?, high: Double?, qualifier: Qualifier = .exact, unit: FigureUnit, status: ClaimStatus = .stated,
+                scope: ClaimScope = ClaimScope(), period: ClaimPeriod, rate: Rate? = nil, speaker: String? = nil, duplicateOf: String? = nil,
+                quote: String = "", quoteRange: Range<Int> = 0..<0, figureText: String = "", rule: String = "") {
+        self.id = id
+        self.article = article
+        self.metric = metric
+        self.entity = entity
+        self.importer = importer
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.unit = unit
+        self.status = status
+        self.scope = scope
+        self.period = period
+        self.rate = rate
+        self.speaker = speaker
+        self.duplicateOf = duplicateOf
+        self.quote = quote
+        self.quoteRange = quoteRange
+        self.figureText = figureText
+        self.rule = rule
     }
 
-    /// The value as a reader would say it: `85–90%`, `>90%`, `<1.5%`.
+    /// For ordering only (the lower bound, or the upper of an open one). Never shown or plotted:
+    /// a range is a range, and its middle is a number no source states.
+    public var sortValue: Double { low ?? high ?? 0 }
+
+    public var hasValue: Bool { low != nil || high != nil }
+
+    /// The value as the source says it: `85–90%`, `> 90%`, `≥ 2500`, `< 1.5%`, `≈ 60%`.
     public var valueText: String {
         func number(_ value: Double) -> String { SVG.number(value) }
         let suffix = unit == .percent ? "%" : " " + unit.rawValue
         switch (low, high, qualifier) {
+        case let (l?, h?, .about) where l != h: return "≈ \(number(l))–\(number(h))\(suffix)"
         case let (l?, h?, _) where l != h: return "\(number(l))–\(number(h))\(suffix)"
         case let (l?, _, .over): return "> \(number(l))\(suffix)"
+        case let (l?, _, .atLeast): return "≥ \(number(l))\(suffix)"
         case let (_, h?, .lessThan): return "< \(number(h))\(suffix)"
         case let (_, h?, .upTo): return "≤ \(number(h))\(suffix)"
         case let (l?, _, .about): return "≈ \(number(l))\(suffix)"
         case let (l?, _, .nearly): return "≈ \(number(l))\(suffix)"
         case let (l?, _, _): return "\(number(l))\(suffix)"
         default: return "?"
+        }
+    }
+
+    /// The bounds a reader may take the figure to allow, for deciding whether two figures can
+    /// both be true: a whole percentage may be rounded (34% is 33.5–34.5%), hedges widen it
+    /// ("about 60%" ± 2.5 points, "nearly 90%" up to 5 below), open bounds run to the end of
+    /// the scale. Tonnages and amounts get 2% for rounding, 5% for a hedge.
+    public var plausibleRange: ClosedRange<Double>? {
+        guard let anchor = low ?? high else { return nil }
+        let percent = unit == .percent
+        let top = percent ? 100.0 : Double.greatestFiniteMagnitude
+        let slack = percent ? 2.5 : anchor * 0.05
+        let rounding = percent ? (anchor == anchor.rounded() ? 0.5 : 0.05) : anchor * 0.02
+        let lo = max(0, (low ?? anchor) - rounding), hi = min(top, (high ?? anchor) + rounding)
+        switch qualifier {
+        case .over, .atLeast: return lo...top
+        case .lessThan, .upTo: return 0...hi
+        case .about: return max(0, lo - slack)...min(top, hi + slack)
+        case .nearly: return max(0, lo - 2 * slack)...hi
+        case .exact: return lo...hi
         }
     }
 }

@@ -13,6 +13,21 @@ extension StringProtocol {
         return Self.search(Array(utf8), Array(needle.utf8))
     }
 
+    /// `word` as a whole English word: not inside a longer one ("now" is not in "known"). Words
+    /// in Han script have no spaces around them and are tested with `includes`.
+    func includesWord(_ word: String) -> Bool {
+        let bytes = Array(utf8), needle = Array(word.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
+            guard bytes[i..<(i + needle.count)].elementsEqual(needle) else { continue }
+            let beforeOK = i == 0 || !isLetter(bytes[i - 1]) || !isLetter(needle[0])
+            let afterOK = i + needle.count == bytes.count || !isLetter(bytes[i + needle.count]) || !isLetter(needle[needle.count - 1])
+            if beforeOK && afterOK { return true }
+        }
+        return false
+    }
+
     private static func search<H: RandomAccessCollection<UInt8>, W: RandomAccessCollection<UInt8>>(_ haystack: H, _ word: W) -> Bool
     where H.Index == Int, W.Index == Int {
         guard let first = word.first else { return true }

@@ -45,7 +45,7 @@ import Testing
         case "extractors":
             let entities = [Entity(id: "china", type: "country", name: "China", nameZh: "中国", aliases: ["Chinese"],
                                    origin: SourceLocation(file: "fuzz", line: 1))]
-            _ = ClaimExtractor(entities: entities).claims(articleID: "fuzz", body: text)
+            _ = ClaimExtractor(entities: entities).claims(articleID: "fuzz", body: text, published: LocalDateTime(year: 2025, month: 2, day: 28))
             _ = EventExtractor(entities: entities).events(articleID: "fuzz", body: text, published: LocalDateTime(year: 2025, month: 2, day: 28))
         case "front-matter":
             if case .success(let file) = TextFile.decode(finding.bytes, path: "content/pages/fuzz.md") {

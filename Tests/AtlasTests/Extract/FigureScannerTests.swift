@@ -81,7 +81,9 @@ import Testing
         return ClaimExtractor(entities: EntityRegistryReader.read(file, log: &log))
     }()
 
-    func claims(_ text: String) -> [Claim] { extractor.claims(articleID: "a", body: text) }
+    static let published = LocalDateTime(year: 2025, month: 10, day: 1)
+
+    func claims(_ text: String) -> [Claim] { extractor.claims(articleID: "a", body: text, published: Self.published) }
 
     @Test(arguments: [
         ("China holds 34% of the world's total reserves [1]", Metric.reservesShare, "china"),
@@ -105,7 +107,7 @@ import Testing
         let japan = try #require(claims("Japan's historical dependence on Chinese rare earths, exceeding 90%, has prompted efforts [5]").first)
         #expect((japan.metric, japan.entity, japan.importer, japan.low, japan.high) == (.importShare, "china", "japan", 90, nil))
         let korea = try #require(claims("South Korea relied on China for nearly 80% of its rare earth imports in 2025 [2]").first)
-        #expect((korea.entity, korea.importer, korea.year) == ("china", "south-korea", 2025))
+        #expect((korea.entity, korea.importer, korea.period.code) == ("china", "south-korea", "2025"))
         let myanmar = try #require(claims("缅甸矿占中国稀土矿进口量的约70%。").first)
         #expect((myanmar.entity, myanmar.importer) == ("myanmar", "china"))
     }
@@ -119,7 +121,6 @@ import Testing
     @Test(arguments: [
         "China's rare earth magnet exports surged 660% from May [1]",
         "a 25% tariff on Chinese permanent magnets [2]",
-        "China holds 85% of separation patents [3]",
         "India's output is less than 1.4% of China's output [4]",
         "the U.S. will meet only 5% of its rare earth separation capacity by 2023 [5]",
         "Around 40% of the Hanau plant's output goes to defense contractors [6]",
@@ -130,11 +131,17 @@ import Testing
         #expect(!claims(text).contains { $0.metric.isShare }, "\(text)")
     }
 
-    @Test func yearsAreReadFromTheClause() throws {
-        #expect(claims("with 49% of the world's reserves and 69% of production as of 2024 [3]").map(\.year) == [2024, 2024])
-        #expect(claims("providing 70% of the U.S. rare earth imports from 2020 to 2023 [1]").first?.year == 2023)
-        #expect(claims("has supplied 60% to 70% of the world's supply since the late 1990s [2]").first?.year == nil)
-        #expect(claims("2025年,中国稀土矿产量约占全球的三分之二。").first?.year == 2025)
+    @Test func patentsAtAStageAreItsTechnologyShare() throws {
+        let claim = try #require(claims("China holds 85% of separation patents [3]").first)
+        #expect((claim.metric, claim.scope.measure) == (.refiningShare, .technology))
+        #expect(!claims("China holds 60% of the world's patents [3]").contains { $0.metric.isShare })
+    }
+
+    @Test func periodsAreReadFromTheClause() throws {
+        #expect(claims("with 49% of the world's reserves and 69% of production as of 2024 [3]").map(\.period.code) == ["as of 2024", "as of 2024"])
+        #expect(claims("providing 70% of the U.S. rare earth imports from 2020 to 2023 [1]").first?.period.code == "2020-2023")
+        #expect(claims("has supplied 60% to 70% of the world's supply since the late 1990s [2]").first?.period.code == "since 1990s")
+        #expect(claims("2025年,中国稀土矿产量约占全球的三分之二。").first?.period.code == "2025")
     }
 
     @Test func quotesAreVerbatimClausesWithStableIDs() throws {
@@ -147,6 +154,6 @@ import Testing
         }
         #expect(first[0].id != first[1].id)
         #expect(claims(body).map(\.id) == first.map(\.id))
-        #expect(extractor.claims(articleID: "b", body: body).map(\.id) != first.map(\.id))
+        #expect(extractor.claims(articleID: "b", body: body, published: Self.published).map(\.id) != first.map(\.id))
     }
 }

@@ -12,7 +12,7 @@ import Testing
                               published: Timestamp(LocalDateTime(year: 2025, month: 1, day: 1), zone: TimeZone(identifier: "UTC")!)!,
                               topics: [], tags: [], summary: nil, body: .imported(BodyStructurer.structure(body)), isDraft: false,
                               origins: [SourceLocation(file: "x.txt", line: 3)])
-        let extracted = ClaimExtractor(entities: entities).claims(articleID: article.id, body: body)
+        let extracted = ClaimExtractor(entities: entities).claims(articleID: article.id, body: body, published: article.published.local)
         let edits = ClaimEditsReader.read(TextFile(path: "content/data/claims.edits.yml", text: yaml), log: &log)
         let claims = ClaimLedger.apply(edits, to: extracted, articles: [article], entities: entities, log: &log)
         return (claims, log, extracted)
@@ -42,9 +42,9 @@ import Testing
         #expect(log.items.isEmpty, "\(log.items)")
         #expect(claims.count == 2)
         let corrected = try #require(claims.first { $0.id == extracted[1].id })
-        #expect((corrected.low, corrected.high, corrected.qualifier, corrected.year, corrected.rule) == (80, 85, .about, 2024, "editor"))
+        #expect((corrected.low, corrected.high, corrected.qualifier, corrected.period, corrected.rule) == (80, 85, .about, .year(2024), "editor"))
         let added = try #require(claims.first { $0.id.hasPrefix("e") })
-        #expect((added.metric, added.entity, added.low, added.year) == (.reservesShare, "china", 34, 2023))
+        #expect((added.metric, added.entity, added.low, added.period) == (.reservesShare, "china", 34, .year(2023)))
         #expect(String(Array(body)[added.quoteRange]) == added.quote)
     }
 

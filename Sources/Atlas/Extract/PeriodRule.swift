@@ -1,0 +1,294 @@
+/// When each figure of a clause holds: the period expressions of the clause (`in 2024`,
+/// `as of 2024,`, `from 2020 to 2023`, `since the late 1990s`, `by 2030`, `截至2024年底`,
+/// `2010年以来`, `去年`, `in June`), each bound to the one figure it qualifies.
+///
+/// A year belongs to the clause that states the figure, not to the nearest number: in "now
+/// sources about 60% from China, down from over 90% in 2009" the year is the 90%'s, and the 60%
+/// has none (it is current). English puts a figure's year after it (`69% in 2024`) or opens
+/// the clause with it (`In 2024, …`); Chinese puts it before (`2024年的69%`). An opening period
+/// covers every figure of the clause that has none of its own, unless the figure's own phrase
+/// says `now` or is the starting point of a change (`from 80% to 50% by 2030`).
+enum PeriodRule {
+    struct Mention: Equatable {
+        var range: Range<Int>
+        var period: ClaimPeriod
+    }
+
+    /// Per figure (in the order given), the period its clause states for it, or nil.
+    static func periods(_ text: ScanText, clause: Range<Int>, figures: [FigureMention], published: LocalDateTime) -> [ClaimPeriod?] {
+        guard !figures.isEmpty else { return [] }
+        let mentions = scan(text, clause: clause, figures: figures, published: published)
+        var own: [(mention: Mention, distance: Int)?] = Array(repeating: nil, count: figures.count)
+        var opening: Mention?
+        for mention in mentions {
+            let next = figures.firstIndex { $0.range.lowerBound >= mention.range.upperBound }
+            let previous = figures.lastIndex { $0.range.upperBound <= mention.range.lowerBound }
+            let owner: Int
+            switch (previous, next) {
+            case (nil, let k?):
+                if isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) { owner = k } else {
+                    if opening == nil { opening = mention }
+                    continue
+                }
+            case (let j?, nil):
+                owner = j
+            case (let j?, let k?):
+                owner = isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) ? k : j
+            default:
+                continue
+            }
+            let distance = mention.range.lowerBound >= figures[owner].range.upperBound
+                ? mention.range.lowerBound - figures[owner].range.upperBound : figures[owner].range.lowerBound - mention.range.upperBound
+            if own[owner] == nil || distance < own[owner]!.distance { own[owner] = (mention, distance) }
+        }
+        // "49% of reserves and 69% of production as of 2024": a period after coordinated figures
+        // covers each of them.
+        for j in figures.indices.reversed() {
+            guard let stated = own[j], stated.mention.range.lowerBound >= figures[j].range.upperBound else { continue }
+            var k = j - 1
+            while k >= 0, own[k] == nil {
+                let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
+                guard between.count <= 50, [" and ", "和", "及", "、", "与"].contains(where: between.includes),
+                      !between.contains(where: { ";；,，".contains($0) }), !saysNow(text, ownSegment(k, figures: figures, clause: clause)) else { break }
+                own[k] = stated
+                k -= 1
+            }
+        }
+        // "2,700 tons in 2024, which is less than 1.5% of global production": a figure that
+        // restates the one before it in other terms shares its period.
+        for k in figures.indices.dropFirst() where own[k] == nil && own[k - 1] != nil {
+            let between = text.string(figures[k - 1].range.upperBound..<figures[k].range.lowerBound).lowercased()
+            if [", which is", ", which was", ", which represents", ", representing", ", accounting for", ", equivalent to", ", or ", "相当于", "，占", ",占"]
+                .contains(where: between.includes) {
+                own[k] = own[k - 1]
+            }
+        }
+        return figures.indices.map { k in
+            if let stated = own[k] { return stated.mention.period }
+            guard let opening else { return nil }
+            let segment = ownSegment(k, figures: figures, clause: clause)
+            if saysNow(text, segment) || isStartingPoint(text, k, figures: figures) { return nil }
+            return opening.period
+        }
+    }
+
+    /// From the previous figure's end to the next figure's start: the words that are this
+    /// figure's alone.
+    static func ownSegment(_ k: Int, figures: [FigureMention], clause: Range<Int>) -> Range<Int> {
+        let start = k > 0 ? figures[k - 1].range.upperBound : clause.lowerBound
+        let end = k + 1 < figures.count ? figures[k + 1].range.lowerBound : clause.upperBound
+        return start..<max(start, end)
+    }
+
+    static let nowWords = ["now", "currently", "today", "at present", "presently", "these days", "目前", "现在", "当前", "如今", "现阶段", "眼下", "现今"]
+
+    static func saysNow(_ text: ScanText, _ range: Range<Int>) -> Bool {
+        let phrase = text.string(range).lowercased()
+        return nowWords.contains { word in
+            word.first!.isHan ? phrase.includes(word) : phrase.includesWord(word)
+        }
+    }
+
+    /// `from 80% to 50%`, `由97%降至69%`: the first figure of a change is where it started.
+    static func isStartingPoint(_ text: ScanText, _ k: Int, figures: [FigureMention]) -> Bool {
+        guard k + 1 < figures.count else { return false }
+        let before = text.string(max(0, figures[k].range.lowerBound - 14)..<figures[k].range.lowerBound).lowercased().trimmingWhitespace
+        let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
+        let starts = ["from", "from over", "from about", "from around", "from nearly", "from more than", "from less than", "由", "从"]
+        guard starts.contains(where: { before.hasSuffix($0) }) || before.hasSuffix("由") || before.hasSuffix("从") else { return false }
+        return [" to ", "to ", "降至", "升至", "降到", "升到", "提高到", "提高至", "减少到", "减少至", "增至", "增加到", "下降到", "下降至", "到", "至"].contains(where: between.includes)
+    }
+
+    /// A period right before a figure with nothing but a few linking characters between
+    /// (`2024年的69%`, `2024年占69%`): Chinese word order, where the year leads its figure.
+    static func isTightBefore(_ text: ScanText, _ end: Int, _ figureStart: Int) -> Bool {
+        guard figureStart >= end, figureStart - end <= 8 else { return false }
+        for k in end..<figureStart {
+            if text.isASCII(k) && text.isLetter(k) { return false }
+            if ",，;；:：()（）".contains(text[k]) { return false }
+        }
+        return true
+    }
+
+    // MARK: scanning
+
+    static func isYearDigits(_ text: ScanText, _ i: Int) -> Int? {
+        guard i + 4 <= text.count, (i..<(i + 4)).allSatisfy({ text.isDigit($0) }) else { return nil }
+        if i > 0, text.isDigit(i - 1) || (text.isASCII(i - 1) && text.isLetter(i - 1)) || text[i - 1] == "." || text[i - 1] == "$" { return nil }
+        if i > 1, text[i - 1] == ",", text.isDigit(i - 2) { return nil }
+        if i + 4 < text.count, text.isDigit(i + 4) || text[i + 4] == "%" || text[i + 4] == "％" || text[i + 4] == "." && i + 5 < text.count && text.isDigit(i + 5) { return nil }
+        if i + 5 < text.count, text[i + 4] == ",", text.isDigit(i + 5) { return nil }
+        let value = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(text.keys[$1] - 0x30) }
+        return (1950...2060).contains(value) ? value : nil
+    }
+
+    /// Units and scales that make a four-digit number a quantity, not a year.
+    static let quantityAfter = [" ton", " tonne", " metric", " billion", " million", " thousand", " kg", " mw", " gw", " units", " yuan", " dollars",
+                                "万", "亿", "吨", "千", "元", "美元", "公斤", "台", "家", "个", "种", "项", "人", "名", "件", "辆"]
+
+    static func scan(_ text: ScanText, clause: Range<Int>, figures: [FigureMention], published: LocalDateTime) -> [Mention] {
+        var result: [Mention] = []
+        var i = clause.lowerBound
+        func insideFigure(_ k: Int) -> Bool { figures.contains { $0.range.contains(k) } }
+        while i < clause.upperBound {
+            if insideFigure(i) { i += 1; continue }
+            if let found = year(text, at: i, clause: clause, published: published) ?? relative(text, at: i, published: published)
+                ?? decade(text, at: i) ?? month(text, at: i, published: published) {
+                result.append(found)
+                i = max(found.range.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    static func lowerBefore(_ text: ScanText, _ i: Int, _ count: Int) -> String {
+        text.string(max(0, i - count)..<i).lowercased()
+    }
+
+    static func year(_ text: ScanText, at i: Int, clause: Range<Int>, published: LocalDateTime) -> Mention? {
+        guard let first = isYearDigits(text, i) else { return nil }
+        var end = i + 4
+        let after = text.string(end..<min(text.count, end + 10)).lowercased()
+        if quantityAfter.contains(where: { after.hasPrefix($0) }), !after.hasPrefix("年") { return nil }
+        let isDecade = after.hasPrefix("s") && first % 10 == 0 && !(end + 1 < text.count && text.isLetter(end + 1))
+        if isDecade { end += 1 }
+        if after.hasPrefix("年代") { end += 2 }
+        let decadeWords = isDecade || after.hasPrefix("年代")
+        let before = lowerBefore(text, i, 24).trimmingTrailingSpaces
+        // A second year: "2020 to 2023", "2020-2023", "2020—2023年", "2020年至2023年", "2024-25".
+        var k = end
+        if k < text.count, text[k] == "年", !decadeWords { k += 1 }
+        for connector in [" to ", " and ", "-", "–", "—", "~", "～", "至", "到", " through ", " until "] where FigureScanner.matches(text, at: k, connector) || FigureScanner.matches(text, at: k, connector.uppercased()) {
+            let start = k + connector.count
+            var second: Int?
+            if let y = isYearDigits(text, start) { second = y } else if ["-", "–", "—"].contains(connector), start + 2 <= text.count,
+                text.isDigit(start), text.isDigit(start + 1), !(start + 2 < text.count && text.isDigit(start + 2)) {
+                second = first / 100 * 100 + Int(text.keys[start] - 0x30) * 10 + Int(text.keys[start + 1] - 0x30)
+            }
+            guard let last = second, last > first, last - first <= 60 else { continue }
+            if connector == " and ", !before.hasSuffix("between") { continue }
+            // "到2030年" after a year is a range only when the first year starts it ("从2020年到2030年", "2020年至2030年").
+            var stop = start + (isYearDigits(text, start) != nil ? 4 : 2)
+            if stop < text.count, text[stop] == "年" { stop += 1 }
+            return Mention(range: (before.hasSuffix("from") ? i - 5 : i)..<stop,
+                           period: ClaimPeriod(kind: .range, from: first, to: last, resolution: .stated))
+        }
+        let ending = end < text.count && text[end] == "年" && !decadeWords ? end + 1 : end
+        let tail = text.string(ending..<min(text.count, ending + 6))
+        // Chinese: "2010年以来", "2010年起", "截至2024年底", "2030年前".
+        if ["以来", "起", "开始"].contains(where: tail.hasPrefix) || before.hasSuffix("自") && tail.hasPrefix("以") {
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .since, from: first, isDecade: decadeWords, resolution: .stated))
+        }
+        if before.hasSuffix("截至") || before.hasSuffix("截止") || before.hasSuffix("截止到") || before.hasSuffix("截至到") {
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .asOf, to: first, resolution: .stated))
+        }
+        if tail.hasPrefix("前") || tail.hasPrefix("之前") {
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
+        }
+        // "到2030年", "至2030年" is a deadline; "降至2024年的69%" is a change to a dated value.
+        if before.hasSuffix("到") || before.hasSuffix("至"), !"降升增减高长加少达提".contains(before.dropLast().last ?? " ") {
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
+        }
+        // English lead words, possibly with a month or "the end of" between: "as of end-2024",
+        // "as of December 2024", "since the late 1990s", "by the end of 2030".
+        let lead = englishLead(before)
+        switch lead {
+        case "since":
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .since, from: first, isDecade: decadeWords, resolution: .stated))
+        case "as of":
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .asOf, to: first, resolution: .stated))
+        case "by":
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
+        default:
+            break
+        }
+        if decadeWords {
+            return Mention(range: i..<ending, period: ClaimPeriod(kind: .range, from: first, to: first + 9, isDecade: true, resolution: .stated))
+        }
+        return Mention(range: i..<ending, period: .year(first))
+    }
+
+    /// The lead word before a year, skipping the words that may stand between (`the end of`,
+    /// a month name, `the late`).
+    static func englishLead(_ before: String) -> String? {
+        var words = before.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+        let fillers: Set<String> = Set(["the", "end", "of", "late", "early", "mid", "middle", "start", "beginning", "close", "around", "about",
+                                    "year", "year-end", "fiscal", "first", "second", "third", "fourth", "half", "quarter", "q1", "q2", "q3", "q4", "h1", "h2"])
+            .union(Set(DateRule.months)).union(Set(DateRule.shortMonths))
+        while let last = words.last, fillers.contains(last) {
+            // "as of end of", "by the end of": stop at the lead.
+            if last == "of", words.count >= 2, words[words.count - 2] == "as" { return "as of" }
+            words.removeLast()
+        }
+        guard let last = words.last else { return nil }
+        switch last {
+        case "since": return "since"
+        case "by", "before": return "by"
+        case "at" where words.count >= 2 && words[words.count - 2] == "as": return "as of"
+        default: return nil
+        }
+    }
+
+    static let relativeYears: [(String, Int)] = [("last year", -1), ("this year", 0), ("next year", 1), ("past year", -1), ("previous year", -1),
+                                                 ("去年", -1), ("今年", 0), ("明年", 1), ("上一年", -1), ("上年", -1)]
+
+    static func relative(_ text: ScanText, at i: Int, published: LocalDateTime) -> Mention? {
+        for (phrase, offset) in relativeYears {
+            let matched = phrase.first!.isHan ? FigureScanner.matches(text, at: i, phrase) : FigureScanner.matchesIgnoringCase(text, at: i, phrase)
+            guard matched, phrase.first!.isHan || i == 0 || !text.isLetter(i - 1) else { continue }
+            return Mention(range: i..<(i + phrase.count), period: .year(published.year + offset, resolution: .relative))
+        }
+        return nil
+    }
+
+    /// "the 1990s" without a four-digit form: "90年代", "上世纪90年代".
+    static func decade(_ text: ScanText, at i: Int) -> Mention? {
+        guard text.isDigit(i), i + 4 <= text.count, text.isDigit(i + 1), !(i > 0 && text.isDigit(i - 1)),
+              FigureScanner.matches(text, at: i + 2, "年代") else { return nil }
+        let tens = Int(text.keys[i] - 0x30) * 10 + Int(text.keys[i + 1] - 0x30)
+        let from = (tens >= 50 ? 1900 : 2000) + tens
+        let before = text.string(max(0, i - 3)..<i)
+        let start = before.hasSuffix("上世纪") ? i - 3 : i
+        let tail = text.string((i + 4)..<min(text.count, i + 7))
+        if ["以来", "起", "开始"].contains(where: tail.hasPrefix) {
+            return Mention(range: start..<(i + 4), period: ClaimPeriod(kind: .since, from: from, isDecade: true, resolution: .stated))
+        }
+        return Mention(range: start..<(i + 4), period: ClaimPeriod(kind: .range, from: from, to: from + 9, isDecade: true, resolution: .stated))
+    }
+
+    /// A month without a year (`in June`, `6月`): the publication year's, or last year's when it
+    /// would lie months after publication (news reports the recent past).
+    static func month(_ text: ScanText, at i: Int, published: LocalDateTime) -> Mention? {
+        if text.isDigit(i), !(i > 0 && (text.isDigit(i - 1) || text[i - 1] == "年")) {
+            var k = i
+            var value = 0
+            while k < text.count, k - i < 2, text.isDigit(k) { value = value * 10 + Int(text.keys[k] - 0x30); k += 1 }
+            guard k < text.count, text[k] == "月", (1...12).contains(value), !(k + 1 < text.count && text[k + 1] == "以") else { return nil }
+            return Mention(range: i..<(k + 1), period: .year(DateRule.inferYear(month: value, published: published), resolution: .publication))
+        }
+        guard text.isLetter(i), !(i > 0 && text.isLetter(i - 1)) else { return nil }
+        let lower = text.string(i..<min(text.count, i + 10)).lowercased()
+        for (index, name) in DateRule.months.enumerated() where lower.hasPrefix(name) && name != "may" {
+            let end = i + name.count
+            guard end == text.count || !text.isLetter(end) else { continue }
+            // "June 2025" is read as the year at 2025; "in June" alone needs a preposition.
+            var j = end
+            while j < text.count, text[j] == " " || text[j] == "," { j += 1 }
+            if isYearDigits(text, j) != nil { return nil }
+            let before = lowerBefore(text, i, 8)
+            guard ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "of "].contains(where: before.hasSuffix) else { return nil }
+            return Mention(range: i..<end, period: .year(DateRule.inferYear(month: index + 1, published: published), resolution: .publication))
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

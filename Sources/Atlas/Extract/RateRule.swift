@@ -1,0 +1,48 @@
+/// How often a tonnage or amount recurs, from the words at the figure (`350 tons of sea mud
+/// daily`, `100 metric tons annually`, `年产5000吨`, `500 tons last quarter`). Shares have none.
+enum RateRule {
+    static let after: [(String, Rate)] = [
+        (" per day", .perDay), (" a day", .perDay), (" daily", .perDay), (" each day", .perDay), (" every day", .perDay), ("/day", .perDay), ("/d", .perDay),
+        (" per month", .perMonth), (" a month", .perMonth), (" monthly", .perMonth), (" each month", .perMonth), ("/month", .perMonth),
+        (" per quarter", .perQuarter), (" a quarter", .perQuarter), (" quarterly", .perQuarter), (" last quarter", .perQuarter),
+        (" this quarter", .perQuarter), (" in the quarter", .perQuarter), (" each quarter", .perQuarter),
+        (" per year", .perYear), (" a year", .perYear), (" annually", .perYear), (" per annum", .perYear), (" each year", .perYear),
+        (" every year", .perYear), (" yearly", .perYear), ("/year", .perYear), ("/yr", .perYear), (" tpa", .perYear), (" pa", .perYear),
+        ("/年", .perYear), ("每年", .perYear), ("/天", .perDay), ("每天", .perDay), ("每日", .perDay), ("每月", .perMonth),
+    ]
+    static let before: [(String, Rate)] = [
+        ("daily", .perDay), ("每天", .perDay), ("每日", .perDay), ("日产", .perDay), ("日均", .perDay),
+        ("monthly", .perMonth), ("每月", .perMonth), ("月产", .perMonth), ("月均", .perMonth),
+        ("quarterly", .perQuarter), ("每季度", .perQuarter), ("单季", .perQuarter), ("季度", .perQuarter),
+        ("annual", .perYear), ("yearly", .perYear), ("每年", .perYear), ("年产", .perYear), ("年产量", .perYear), ("年产能", .perYear),
+        ("年均", .perYear), ("年处理", .perYear),
+    ]
+
+    static func rate(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>) -> Rate? {
+        guard figure.unit != .percent else { return nil }
+        // "350 tons of sea mud daily": a few words may stand between the unit and the rate.
+        let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24)).lowercased()
+        var best: (Int, Rate)?
+        for (word, rate) in after {
+            guard let at = tail.range(of: word) else { continue }
+            let offset = tail.distance(from: tail.startIndex, to: at.lowerBound)
+            let end = tail.index(at.lowerBound, offsetBy: word.count)
+            // Whole words, and "a quarter of" is a fraction, not a rate.
+            if end < tail.endIndex, tail[end].isLetter, !word.last!.isHan { continue }
+            if word == " a quarter", tail[end...].hasPrefix(" of") { continue }
+            // Only a short phrase of the figure's own noun may stand between.
+            let between = tail[..<at.lowerBound]
+            if between.contains(where: { ",;，；。(（".contains($0) }) || between.split(separator: " ").count > 4 { continue }
+            if best == nil || offset < best!.0 { best = (offset, rate) }
+        }
+        if let best { return best.1 }
+        // "actual quarterly output remains at 500 tons": the rate word may lead the noun phrase.
+        let head = text.string(max(clause.lowerBound, figure.range.lowerBound - 36)..<figure.range.lowerBound).lowercased()
+        let phrase = head.split(separator: ",").last.map(String.init) ?? head
+        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "，" })
+        let recent = words.suffix(5).joined(separator: " ")
+        let near = head.contains(where: { $0.isHan }) ? String(head.suffix(6)) : recent
+        for (word, rate) in before where near.includes(word) { return rate }
+        return nil
+    }
+}

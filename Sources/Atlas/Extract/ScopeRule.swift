@@ -1,0 +1,191 @@
+/// Of what a figure is, from its own noun phrase: which rare earths (`中重稀土储量`, `heavy rare
+/// earth separation`, `dysprosium oxide`), what is measured (`refining capacity`, `refining
+/// technology`, `resources`), and whether the material is rare earths at all (`100 metric tons
+/// of gallium`).
+///
+/// The phrase after the figure is read first (`99%的重稀土金属供应`, `90% of heavy rare earth
+/// refining`), then the words before it back to the previous figure (`在重稀土分离领域占99%`).
+enum ScopeRule {
+    /// Element-set words, longest first so `中重稀土` is not read as `重稀土`.
+    static let elementWords: [(String, ElementScope)] = [
+        ("medium and heavy rare", .mediumHeavy), ("medium-heavy", .mediumHeavy), ("medium and heavy", .mediumHeavy), ("mid-heavy", .mediumHeavy),
+        ("中重稀土", .mediumHeavy), ("中、重稀土", .mediumHeavy), ("中重型稀土", .mediumHeavy),
+        ("heavy rare", .heavy), ("heavy ree", .heavy), ("hree", .heavy), ("heavies", .heavy), ("重稀土", .heavy), ("钇族", .heavy),
+        ("light rare", .light), ("light ree", .light), ("lree", .light), ("轻稀土", .light),
+        ("magnet rare", .magnet), ("magnet metal", .magnet), ("magnet ree", .magnet), ("magnet element", .magnet), ("ndpr", .magnet),
+        ("镨钕", .magnet), ("磁性稀土", .magnet),
+    ]
+    /// Words for rare earths without a narrowing: seeing one first means all of them.
+    static let genericWords = ["rare earth", "rare-earth", "ree", "rees", "稀土"]
+
+    static let capacityWords = ["capacity", "capacities", "capabilit", "designed to", "capable of", "产能", "能力", "设计产能"]
+    /// Verbs of actual output right before a figure: "producing only 2,700 tons" is output even
+    /// in a sentence about limited capabilities.
+    static let outputVerbs = ["produc", "mined", "mining", "output", "supplied", "supplies", "extracted", "生产", "产量", "开采", "产出"]
+    static let technologyWords = ["technolog", "patent", "know-how", "expertise", "技术", "专利"]
+    static let resourceWords = ["resources", "resource", "deposits", "deposit", "contain", "资源量", "资源总量", "含有", "蕴藏"]
+    static let reserveWords = ["reserve", "储量"]
+
+    /// Materials that are not rare earths, as they are named and as the site names them.
+    static let materials: [(String, String)] = [
+        ("gallium", "gallium"), ("镓", "gallium"), ("germanium", "germanium"), ("锗", "germanium"), ("graphite", "graphite"), ("石墨", "graphite"),
+        ("lithium", "lithium"), ("锂", "lithium"), ("cobalt", "cobalt"), ("钴", "cobalt"), ("nickel", "nickel"), ("镍", "nickel"),
+        ("tungsten", "tungsten"), ("钨", "tungsten"), ("antimony", "antimony"), ("锑", "antimony"), ("copper", "copper"), ("铜", "copper"),
+        ("manganese", "manganese"), ("锰", "manganese"), ("vanadium", "vanadium"), ("钒", "vanadium"), ("uranium", "uranium"), ("铀", "uranium"),
+        ("titanium", "titanium"), ("钛", "titanium"), ("zircon", "zirconium"), ("锆", "zirconium"), ("indium", "indium"), ("铟", "indium"),
+        ("magnesium", "magnesium"), ("镁", "magnesium"), ("platinum", "platinum"), ("铂", "platinum"), ("palladium", "palladium"), ("钯", "palladium"),
+        ("silicon", "silicon"), ("硅", "silicon"), ("aluminium", "aluminium"), ("aluminum", "aluminium"), ("铝", "aluminium"),
+        ("iron ore", "iron ore"), ("铁矿", "iron ore"), ("tin ", "tin"), ("锡", "tin"), ("niobium", "niobium"), ("铌", "niobium"),
+        ("tantalum", "tantalum"), ("钽", "tantalum"), ("helium", "helium"), ("氦", "helium"),
+    ]
+    /// Words that name rare earths (or their products) for the nearest-material test.
+    static let rareEarthWords = genericWords + ["ndfeb", "钕铁硼", "magnet", "磁体", "永磁", "neodymium", "dysprosium", "terbium", "praseodymium",
+                                                "yttrium", "lanthanum", "cerium", "samarium", "europium", "gadolinium", "holmium", "erbium", "lutetium",
+                                                "scandium", "钕", "镝", "铽", "镨", "钇", "镧", "铈", "钐", "铕", "钆", "钬", "铒", "镥", "钪"]
+
+    struct Phrase {
+        /// Lowercased, as character arrays so offsets are positions.
+        var after: String
+        var before: String
+    }
+
+    /// `segmentStart` is where the words that can only be this figure's begin: after the
+    /// previous figure's own noun phrase ("88% of refining technology and 94% of magnets").
+    static func scope(_ text: ScanText, figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int, metric: Metric,
+                      elements: [EntityMatcher.Mention], heavyElements: Set<String>) -> ClaimScope {
+        let afterRange = windows.after
+        let beforeRange = min(segmentStart, figure.range.lowerBound)..<figure.range.lowerBound
+        let phrase = Phrase(after: normalized(text.string(afterRange)), before: normalized(text.string(beforeRange)))
+        let near = normalized(text.string(windows.before))
+        var scope = ClaimScope()
+        scope.commodity = commodity(phrase)
+        scope.elements = elementScope(phrase, elements: elements, after: afterRange, before: beforeRange, heavy: heavyElements)
+        scope.measure = measure(phrase, near: near, metric: metric)
+        return scope
+    }
+
+    /// Lowercased, without the stray spaces exports put inside Chinese words (`重 稀土`).
+    static func normalized(_ text: String) -> String {
+        let chars = Array(text.lowercased())
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isHan, chars[i + 1].isHan { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// First position of any of `words` in `text` (character offset), or nil.
+    static func firstHit(_ text: String, _ words: [String]) -> Int? {
+        let chars = Array(text)
+        var best: Int?
+        for word in words {
+            let w = Array(word)
+            guard w.count <= chars.count else { continue }
+            for i in 0...(chars.count - w.count) where chars[i] == w[0] && Array(chars[i..<(i + w.count)]) == w {
+                let isHan = w[0].isHan
+                if !isHan, i > 0, chars[i - 1].isLetter, !chars[i - 1].isHan { continue }
+                if best == nil || i < best! { best = i }
+                break
+            }
+        }
+        return best
+    }
+
+    /// Last position of any of `words` in `text`.
+    static func lastHit(_ text: String, _ words: [String]) -> Int? {
+        let chars = Array(text)
+        var best: Int?
+        for word in words {
+            let w = Array(word)
+            guard w.count <= chars.count else { continue }
+            for i in stride(from: chars.count - w.count, through: 0, by: -1) where chars[i] == w[0] && Array(chars[i..<(i + w.count)]) == w {
+                let isHan = w[0].isHan
+                if !isHan, i > 0, chars[i - 1].isLetter, !chars[i - 1].isHan { continue }
+                if best == nil || i > best! { best = i }
+                break
+            }
+        }
+        return best
+    }
+
+    /// The material nearest the figure: in the phrase after it, else in the words before it.
+    static func commodity(_ phrase: Phrase) -> String {
+        func named(_ text: String, nearestFirst: Bool) -> String? {
+            let rare = nearestFirst ? firstHit(text, rareEarthWords) : lastHit(text, rareEarthWords)
+            var best: (Int, String)?
+            for (word, name) in materials {
+                guard let at = nearestFirst ? firstHit(text, [word]) : lastHit(text, [word]) else { continue }
+                if best == nil || (nearestFirst ? at < best!.0 : at > best!.0) { best = (at, name) }
+            }
+            guard let found = best else { return rare == nil ? nil : ClaimScope.rareEarths }
+            guard let rare else { return found.1 }
+            return (nearestFirst ? found.0 < rare : found.0 > rare) ? found.1 : ClaimScope.rareEarths
+        }
+        return named(phrase.after, nearestFirst: true) ?? named(phrase.before, nearestFirst: false) ?? ClaimScope.rareEarths
+    }
+
+    static func elementScope(_ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {
+        func fromWords(_ text: String, nearestFirst: Bool) -> ElementScope? {
+            var best: (Int, ElementScope)?
+            for (word, scope) in elementWords {
+                guard let at = nearestFirst ? firstHit(text, [word]) : lastHit(text, [word]) else { continue }
+                // `中重稀土` also contains `重稀土` one place later: the longer word, found first, keeps it.
+                if let current = best, nearestFirst ? at >= current.0 - 1 : at <= current.0 + 1 { continue }
+                best = (at, scope)
+            }
+            return best?.1
+        }
+        func fromElements(_ range: Range<Int>) -> ElementScope? {
+            let ids = orderedUnique(elements.filter { range.contains($0.range.lowerBound) }.map(\.entity))
+            guard !ids.isEmpty else { return nil }
+            if ids.count == 1 { return .element(ids[0]) }
+            let magnet: Set<String> = ["neodymium", "praseodymium", "dysprosium", "terbium"]
+            if Set(ids).isSubset(of: magnet) { return Set(ids).isSubset(of: heavy) ? .heavy : .magnet }
+            if Set(ids).isSubset(of: heavy) { return .heavy }
+            return nil
+        }
+        // The phrase after the figure decides when it names rare earths at all.
+        if let words = fromWords(phrase.after, nearestFirst: true) { return words }
+        if let named = fromElements(after) { return named }
+        if firstHit(phrase.after, genericWords) != nil { return .all }
+        if let words = fromWords(phrase.before, nearestFirst: false) { return words }
+        return fromElements(before) ?? .all
+    }
+
+    static func measure(_ phrase: Phrase, near: String, metric: Metric) -> Measure? {
+        switch metric {
+        case .importShare, .importDependence:
+            return .imports
+        case .reservesShare, .reservesTonnes:
+            let resource = firstHit(phrase.after, resourceWords) ?? lastHit(phrase.before, resourceWords).map { _ in Int.max }
+            let reserve = firstHit(phrase.after, reserveWords) ?? lastHit(phrase.before, reserveWords).map { _ in Int.max }
+            switch (resource, reserve) {
+            case let (r?, s?): return r < s ? .resources : .reserves
+            case (_?, nil): return .resources
+            default: return .reserves
+            }
+        case .productionShare, .refiningShare, .magnetShare, .productionTonnes:
+            // Nearest to the figure: the first word after it, else the last before it in its own
+            // phrase, where an output verb settles it, else in the clause before.
+            for (text, nearestFirst) in [(phrase.after, true), (near, false), (phrase.before, false)] {
+                if text == phrase.before, firstHit(near, outputVerbs) != nil { return .output }
+                let find = nearestFirst ? firstHit : lastHit
+                switch (find(text, capacityWords), find(text, technologyWords)) {
+                case let (c?, t?): return (nearestFirst ? c < t : c > t) ? .capacity : .technology
+                case (_?, nil): return .capacity
+                case (nil, _?): return .technology
+                default: continue
+                }
+            }
+            return .output
+        default:
+            return nil
+        }
+    }
+
+    static func orderedUnique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}
