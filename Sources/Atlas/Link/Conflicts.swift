@@ -1,64 +1,190 @@
-/// Where the articles disagree: for each share metric and entity, the claims whose values differ,
-/// with the reference values and a neutral note on likely reasons.
+/// A figure kept out of a comparison, with the reason from its own fields.
+public struct SetApartClaim: Hashable, Sendable {
+    public var claim: Claim
+    public var reason: SetApart
+}
+
+/// One quantity (who, what, of what) on which the articles disagree with each other or with the
+/// reference data, or only seem to.
 public struct ConflictGroup: Sendable {
+    public enum Kind: String, Sendable {
+        /// Two measurements of the same quantity that cannot both be true.
+        case articles
+        /// A measurement the reference data contradict.
+        case reference
+        /// The values differ, but every difference is one of scope, period or status.
+        case explained
+    }
+
+    public var kind: Kind
     public var metric: Metric
     public var entity: String
     public var importer: String?
+    public var comparison: Comparison
+    /// The measurements compared, each figure once, lowest first.
     public var claims: [Claim]
+    /// Figures about the same party and metric that are not this quantity now.
+    public var setApart: [SetApartClaim]
     public var references: [ReferenceFigure]
+    /// Claim id → what is particular to it among the compared figures (its year, its hedge,
+    /// whom it cites, whether the reference contradicts it).
+    public var details: [String: String]
     public var note: String
+
+    /// The anchor of the party's metric on the conflicts page (`c-reserves_share-china`).
+    public var anchor: String { "c-\(metric.rawValue)-\(entity)\(importer.map { "-\($0)" } ?? "")" }
 }
 
+/// Finds where figures disagree, comparing like with like: the same metric, party, elements,
+/// measure and commodity, stated as measurements of a point in time. Everything else about the
+/// same party and metric is listed beside them with the reason it is not compared.
 public enum Conflicts {
+    static let metrics: Set<Metric> = [.reservesShare, .productionShare, .refiningShare, .magnetShare, .importShare, .importDependence,
+                                       .reservesTonnes, .productionTonnes]
+
     public static func find(_ claims: [Claim], references: [ReferenceFigure]) -> [ConflictGroup] {
-        let shares = claims.filter { $0.metric.isShare && $0.entity != nil && $0.unit == .percent }
-        let groups = Dictionary(grouping: shares) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
-        return groups.compactMap { _, members -> ConflictGroup? in
-            let values = Set(members.map { "\($0.low.map(SVG.number) ?? "")-\($0.high.map(SVG.number) ?? "")" })
-            guard values.count > 1, let first = members.first else { return nil }
-            let sorted = members.sorted { ($0.pointValue ?? 0, $0.id) < ($1.pointValue ?? 0, $1.id) }
-            let matching = references.filter { $0.metric == first.metric && $0.entity == first.entity! }
-            return ConflictGroup(metric: first.metric, entity: first.entity!, importer: first.importer, claims: sorted,
-                                 references: matching, note: note(sorted, references: matching))
+        let relevant = claims.filter { metrics.contains($0.metric) && $0.entity != nil && $0.hasValue }
+        let subjects = Dictionary(grouping: relevant) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
+        var groups: [ConflictGroup] = []
+        for (_, members) in subjects {
+            let first = members[0]
+            let measured = members.filter { Comparison($0).setApart($0) == nil }
+            let byComparison = Dictionary(grouping: measured, by: Comparison.init)
+            var shown = false
+            for (comparison, compared) in byComparison.sorted(by: { order($0.key) < order($1.key) }) {
+                let sorted = compared.sorted { ($0.sortValue, $0.high ?? .infinity, $0.id) < ($1.sortValue, $1.high ?? .infinity, $1.id) }
+                let matching = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison)
+                let againstReference = sorted.filter { contradicts($0, matching) }
+                let disagree = hasDisjointPair(sorted)
+                guard disagree || !againstReference.isEmpty else { continue }
+                let apart = members.filter { !compared.contains($0) && $0.duplicateOf == nil }
+                    .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
+                groups.append(ConflictGroup(
+                    kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
+                    comparison: comparison, claims: sorted, setApart: apart, references: matching,
+                    details: details(sorted, references: matching),
+                    note: note(sorted, comparison: comparison, references: matching, againstReference: againstReference, disagree: disagree)))
+                shown = true
+            }
+            // Values differ only because the figures are of different things or times.
+            let distinct = Set(members.filter { $0.duplicateOf == nil }.map(\.valueText))
+            if !shown, distinct.count > 1 {
+                let primary = Comparison.primary(first.metric)
+                let compared = members.filter { primary.includes($0) }
+                    .sorted { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }
+                let apart = members.filter { !compared.contains($0) && $0.duplicateOf == nil }
+                    .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
+                guard !apart.isEmpty else { continue }
+                groups.append(ConflictGroup(
+                    kind: .explained, metric: first.metric, entity: first.entity!, importer: first.importer, comparison: primary,
+                    claims: compared, setApart: apart, references: matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: primary),
+                    details: [:], note: "The values differ, but not for the same quantity: " + reasonSummary(apart) + "."))
+            }
         }
-        .sorted {
-            (Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count, $0.entity, $0.importer ?? "")
-                < (Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count, $1.entity, $1.importer ?? "")
+        return groups.sorted {
+            (kindOrder($0.kind), Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count + $1.setApart.count, $0.entity, $0.importer ?? "", order($0.comparison))
+                < (kindOrder($1.kind), Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count + $0.setApart.count, $1.entity, $1.importer ?? "", order($1.comparison))
         }
     }
 
-    /// Reasons that can be read off the quotes themselves; stated as possibilities, never as a
-    /// verdict on which source is right.
-    static func note(_ claims: [Claim], references: [ReferenceFigure]) -> String {
-        let values = claims.compactMap(\.pointValue)
+    static func kindOrder(_ kind: ConflictGroup.Kind) -> Int {
+        switch kind {
+        case .articles: return 0
+        case .reference: return 1
+        case .explained: return 2
+        }
+    }
+
+    /// The main comparison of a metric first, then narrower ones, in a fixed order.
+    static func order(_ comparison: Comparison) -> String {
+        let primary = comparison == Comparison.primary(comparison.metric) ? "0" : "1"
+        return primary + comparison.commodity + comparison.elements.code + (comparison.measure?.rawValue ?? "")
+    }
+
+    /// Two figures that cannot both be true, even allowing for rounding and hedges.
+    static func hasDisjointPair(_ claims: [Claim]) -> Bool {
+        let ranges = claims.compactMap(\.plausibleRange)
+        guard let lowestTop = ranges.map(\.upperBound).min(), let highestBottom = ranges.map(\.lowerBound).max() else { return false }
+        return highestBottom > lowestTop
+    }
+
+    /// The reference values for the same quantity: the newest edition of each source (and for
+    /// production, the newest year), with the same scope.
+    static func matchingReferences(_ references: [ReferenceFigure], metric: Metric, entity: String, comparison: Comparison) -> [ReferenceFigure] {
+        guard comparison.commodity == ClaimScope.rareEarths else { return [] }
+        let same = references.filter {
+            $0.metric == metric && $0.entity == entity && $0.elements == comparison.elements && $0.measure == comparison.measure
+        }
+        return ReferenceFigures.latest(same)
+    }
+
+    /// The reference value lies outside what the claim allows, by more than rounding. A share
+    /// that is an upper bound (USGS reserves: the world total is a minimum) only contradicts a
+    /// claim above it.
+    static func contradicts(_ claim: Claim, _ references: [ReferenceFigure]) -> Bool {
+        guard let range = claim.plausibleRange else { return false }
+        return references.contains { reference in
+            let tolerance = reference.unit == .percent ? 1.0 : reference.value * 0.15
+            switch reference.bound {
+            case .atMost: return range.lowerBound > reference.value + tolerance
+            case .exact: return range.lowerBound > reference.value + tolerance || range.upperBound < reference.value - tolerance
+            }
+        }
+    }
+
+    /// What is particular to each compared figure, from its fields.
+    static func details(_ claims: [Claim], references: [ReferenceFigure]) -> [String: String] {
+        let years = Set(claims.compactMap(\.period.pointYear))
+        var result: [String: String] = [:]
+        for claim in claims {
+            var parts: [String] = []
+            if years.count > 1 || claim.period.kind != .current { parts.append(claim.period.label) }
+            switch claim.qualifier {
+            case .exact where claim.low != claim.high: parts.append("a range")
+            case .exact: break
+            default: parts.append("hedged: \(claim.qualifier.rawValue)")
+            }
+            if claim.status == .estimate { parts.append("an estimate") }
+            if let speaker = claim.speaker { parts.append("cites \(speaker)") }
+            if contradicts(claim, references), let reference = references.first {
+                let ratio = claim.unit == .tonnes ? claim.sortValue / reference.value : 0
+                parts.append("the reference gives \(reference.valueText) (\(reference.citation))" + (ratio >= 2 ? ", about \(SVG.number(ratio.rounded()))× less" : ""))
+            }
+            result[claim.id] = parts.joined(separator: "; ")
+        }
+        return result
+    }
+
+    static func reasonSummary(_ apart: [SetApartClaim]) -> String {
+        var seen: [String] = []
+        for item in apart {
+            let text = "\(item.claim.valueText) is \(item.reason.reason)"
+            if !seen.contains(text) { seen.append(text) }
+        }
+        return seen.joined(separator: "; ")
+    }
+
+    /// Stated as possibilities read off the figures' own fields, never as a verdict on which
+    /// source is right.
+    static func note(_ claims: [Claim], comparison: Comparison, references: [ReferenceFigure], againstReference: [Claim], disagree: Bool) -> String {
+        let lowest = claims.first.map(\.valueText) ?? "", highest = claims.max { ($0.high ?? $0.sortValue) < ($1.high ?? $1.sortValue) }?.valueText ?? ""
+        let articles = Set(claims.map(\.article)).count
+        var text = disagree
+            ? "\(articles) articles measure the same quantity (\(comparison.label)) and give from \(lowest) to \(highest). "
+            : "The articles' figure\(claims.count == 1 ? "" : "s") (\(comparison.label)) and the reference data disagree. "
         var reasons: [String] = []
-        let years = Set(claims.compactMap(\.year))
-        if years.count > 1 || (!years.isEmpty && claims.contains { $0.year == nil }) {
-            reasons.append("they refer to different years, or do not say which year (\(years.sorted().map(String.init).joined(separator: ", ")) stated)")
+        let years = Set(claims.compactMap(\.period.pointYear)).sorted()
+        if years.count > 1 { reasons.append("they are of different years (\(years.map(String.init).joined(separator: ", ")))") }
+        if claims.contains(where: { $0.qualifier != .exact || $0.low != $0.high }) { reasons.append("some are hedged or ranges") }
+        let speakers = Set(claims.compactMap(\.speaker))
+        if !speakers.isEmpty { reasons.append("some cite a source (\(speakers.sorted().joined(separator: ", "))), others none") }
+        if claims.contains(where: { $0.status == .estimate }) { reasons.append("some are estimates") }
+        if references.contains(where: { $0.bound == .atMost }) { reasons.append("the reference share is an upper bound because the world total is published as a minimum") }
+        if !againstReference.isEmpty, comparison.metric == .reservesTonnes {
+            reasons.append("articles sometimes give resources, a much wider measure, as reserves")
         }
-        let quotes = claims.map { $0.quote.lowercased() }
-        let scopes: [(words: [String], reason: String)] = [
-            (["heavy", "中重", "重稀土", "medium"], "some cover only heavy or medium-heavy rare earths"),
-            (["capacity", "capabilit", "产能", "能力"], "some measure capacity, others actual output"),
-            (["technolog", "技术", "patent", "专利"], "some concern technology rather than output"),
-            (["resource", "资源"], "some speak of resources, a wider measure than reserves"),
-            (["market", "市场"], "some give a market share rather than a share of physical output"),
-        ]
-        for scope in scopes {
-            let hits = quotes.filter { quote in scope.words.contains(where: quote.includes) }.count
-            if hits > 0 && hits < quotes.count { reasons.append(scope.reason) }
-        }
-        if claims.contains(where: { $0.qualifier != .exact }) {
-            reasons.append("some are hedged (\"over\", \"about\", \"nearly\") or give a range, and can agree with higher or lower figures")
-        }
-        if references.contains(where: { $0.bound == .atMost }) {
-            reasons.append("the reference is an upper bound because the world total is published as a minimum")
-        }
-        if Set(references.map(\.source)).count > 1 {
-            reasons.append("reference editions and scopes differ too (\(Set(references.map(\.source)).sorted().joined(separator: ", ")))")
-        }
-        let range = "The articles give figures from \(SVG.number(values.min() ?? 0))% to \(SVG.number(values.max() ?? 0))%."
-        return reasons.isEmpty ? range + " The quotes do not say why they differ; rounding and different sources are common causes."
-            : range + " Possible reasons: " + reasons.joined(separator: "; ") + "."
+        text += reasons.isEmpty ? "Scope, status and period are the same; rounding, the source an article used, or an error remain."
+            : "Possible reasons: " + reasons.joined(separator: "; ") + "."
+        return text
     }
 }

@@ -1,10 +1,15 @@
-/// A share computed from a reference dataset, to set beside the articles' claims.
+/// A share or tonnage from a reference dataset, to set beside the articles' claims: with its
+/// scope, so a magnet-rare-earth share from the IEA is never compared with an all-rare-earth
+/// figure, and its edition, always named.
 public struct ReferenceFigure: Hashable, Sendable {
     public enum Bound: String, Hashable, Sendable { case exact, atMost = "at most" }
     public var metric: Metric
     public var entity: String
-    /// Percent.
+    /// Percent for shares, tonnes for tonnages.
     public var value: Double
+    public var unit: FigureUnit = .percent
+    public var elements: ElementScope = .all
+    public var measure: Measure
     public var bound: Bound
     public var year: Int?
     /// "USGS MCS 2026": the edition, always named.
@@ -14,8 +19,12 @@ public struct ReferenceFigure: Hashable, Sendable {
     public var dataset: String
 
     public var valueText: String {
-        (bound == .atMost ? "≤ " : "") + SVG.number((value * 10).rounded() / 10) + "%"
+        if unit == .tonnes { return ReferenceFigures.grouped(value) + " t" }
+        return (bound == .atMost ? "≤ " : "") + SVG.number((value * 10).rounded() / 10) + "%"
     }
+
+    /// "USGS MCS 2026 · 2024"
+    public var citation: String { source + (year.map { " · \($0)" } ?? "") }
 }
 
 /// Derives comparable shares from the curated datasets: country ÷ world total for USGS reserves
@@ -38,9 +47,11 @@ public enum ReferenceFigures {
                     guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
                     for row in rows {
                         guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
-                        result.append(ReferenceFigure(metric: .reservesShare, entity: id, value: tonnes / total * 100, bound: .atMost, year: nil,
+                        result.append(ReferenceFigure(metric: .reservesShare, entity: id, value: tonnes / total * 100, measure: .reserves, bound: .atMost, year: nil,
                                                       source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of more than \(grouped(total)) t (world reserves)",
                                                       dataset: dataset.id))
+                        result.append(ReferenceFigure(metric: .reservesTonnes, entity: id, value: tonnes, unit: .tonnes, measure: .reserves, bound: .exact,
+                                                      year: nil, source: "USGS \(edition)", detail: "reserves, t of rare-earth oxide equivalent", dataset: dataset.id))
                     }
                 }
             case "usgs-mine-production":
@@ -53,8 +64,11 @@ public enum ReferenceFigures {
                     guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
                     for row in rows {
                         guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
-                        result.append(ReferenceFigure(metric: .productionShare, entity: id, value: tonnes / total * 100, bound: .exact, year: Int(year),
+                        result.append(ReferenceFigure(metric: .productionShare, entity: id, value: tonnes / total * 100, measure: .output, bound: .exact, year: Int(year),
                                                       source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of \(grouped(total)) t (\(year) mine production, rounded world total)",
+                                                      dataset: dataset.id))
+                        result.append(ReferenceFigure(metric: .productionTonnes, entity: id, value: tonnes, unit: .tonnes, measure: .output, bound: .exact,
+                                                      year: Int(year), source: "USGS \(edition)", detail: "\(year) mine production, t of rare-earth oxide equivalent",
                                                       dataset: dataset.id))
                     }
                 }
@@ -62,7 +76,10 @@ public enum ReferenceFigures {
                 for row in dataset.rows where row["basis"] == "observed" {
                     guard let name = row["entity"], let id = entityID(name), let share = dataset.number(row, "share_percent"),
                           let stage = row["stage"], let metric = ["mining": Metric.productionShare, "refining": .refiningShare, "magnets": .magnetShare][stage] else { continue }
-                    result.append(ReferenceFigure(metric: metric, entity: id, value: share, bound: .exact, year: row["year"].flatMap { Int($0) },
+                    // Mining and refining shares are of the magnet rare earths only; the magnet
+                    // stage is a share of magnets, whatever they contain.
+                    result.append(ReferenceFigure(metric: metric, entity: id, value: share, elements: metric == .magnetShare ? .all : .magnet, measure: .output,
+                                                  bound: .exact, year: row["year"].flatMap { Int($0) },
                                                   source: "IEA", detail: "magnet rare earths (Nd, Pr, Dy, Tb), \(stage), \(row["year"] ?? "")", dataset: dataset.id))
                 }
             default:
@@ -70,6 +87,17 @@ public enum ReferenceFigures {
             }
         }
         return result
+    }
+
+    /// Per source, only its newest year or edition: a comparison of now, not of years.
+    public static func latest(_ references: [ReferenceFigure]) -> [ReferenceFigure] {
+        var best: [String: ReferenceFigure] = [:]
+        for reference in references {
+            let key = reference.source.hasPrefix("USGS") ? "USGS" : reference.source
+            if let current = best[key], (current.year ?? 0, current.source) >= (reference.year ?? 0, reference.source) { continue }
+            best[key] = reference
+        }
+        return best.values.sorted { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
     }
 
     static func orderedUnique(_ values: [String]) -> [String] {

@@ -38,6 +38,7 @@ extension SiteRenderer {
         let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
         files.append(text("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site) })
         files.append(text("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site) })
+        files.append(text("data/claims.schema.json", inputs: RenderInputs("claims schema")) { Exports.claimsSchema() })
         for dataset in site.datasets {
             files.append(text("data/\(dataset.id).csv", inputs: RenderInputs(dataset)) { dataset.csv })
             files.append(text("data/\(dataset.id).metadata.json", inputs: RenderInputs(dataset)) { Exports.metadata(dataset) })
@@ -53,6 +54,7 @@ extension SiteRenderer {
         let article = chartContext.articlesByID[claim.article]
         return ClaimRow(
             claim: claim, entityName: chartContext.name(claim.entity), importerName: claim.importer.map { chartContext.name($0) },
+            what: chartContext.what(claim),
             articleTitle: article?.title ?? "", articleLanguage: article?.titleLanguage ?? .chinese,
             articleDate: article?.published.dateOnly ?? "", source: article?.source ?? "",
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))

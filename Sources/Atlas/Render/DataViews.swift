@@ -10,6 +10,8 @@ struct ClaimRow: Sendable, Equatable {
     var claim: Claim
     var entityName: String
     var importerName: String?
+    /// When and of what: "current (2025) · stated · heavy rare earths · capacity".
+    var what: String
     var articleTitle: String
     var articleLanguage: Language
     var articleDate: String

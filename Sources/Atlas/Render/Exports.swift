@@ -17,53 +17,119 @@ enum Exports {
         return String(quoted)
     }
 
-    struct ClaimRecord: Encodable {
-        var id: String
-        var article: String
-        var article_title: String
+    /// One claim with its article, as the exports write it.
+    struct ClaimRecord: Sendable {
+        var claim: Claim
+        var articleURL: String
+        var articleTitle: String
         var published: String
-        var metric: String
-        var entity: String?
-        var importer: String?
-        var value_low: Double?
-        var value_high: Double?
-        var unit: String
-        var qualifier: String
-        var year: Int?
-        var quote: String
-        var rule: String
     }
+
+    /// A column of the claim exports: its name, type and meaning (the schema file says these to
+    /// readers), the values it may take, and how a record fills it. CSV, JSON and the schema are
+    /// all written from this one list, so they cannot drift apart.
+    struct ClaimColumn: Sendable {
+        var name: String
+        var type: String
+        var description: String
+        var values: [String]? = nil
+        var value: @Sendable (ClaimRecord) -> JSONRecords.Value?
+    }
+
+    static func string(_ text: String?) -> JSONRecords.Value? { text.map { .string($0) } }
+
+    static let claimColumns: [ClaimColumn] = [
+        ClaimColumn(name: "id", type: "string", description: "The claim's stable id; the quote's anchor on its article page is #q-<id>.") { .string($0.claim.id) },
+        ClaimColumn(name: "article", type: "string", description: "The article's URL path on this site.") { .string($0.articleURL) },
+        ClaimColumn(name: "metric", type: "string", description: "What the figure measures.", values: Metric.allCases.map(\.rawValue)) { .string($0.claim.metric.rawValue) },
+        ClaimColumn(name: "entity", type: "string", description: "Entity id (see /entities/<id>/) of whose figure it is: who holds the share, produces, pays or set the target; for import shares the supplier. Empty when the sentence names no registered party.") { string($0.claim.entity) },
+        ClaimColumn(name: "importer", type: "string", description: "For import shares: the entity id of who imports.") { string($0.claim.importer) },
+        ClaimColumn(name: "value_low", type: "number", description: "Lower bound as stated, in `unit`; empty for an open bound (\"less than 5%\"). Never a midpoint.") { $0.claim.low.map { .number($0) } },
+        ClaimColumn(name: "value_high", type: "number", description: "Upper bound as stated; empty for an open bound (\"over 90%\"). Equal to value_low for a single value.") { $0.claim.high.map { .number($0) } },
+        ClaimColumn(name: "unit", type: "string", description: "percent, tonnes, or a currency (amounts in the currency's units, not millions); prices per kg or tonne.",
+                    values: [FigureUnit.percent, .tonnes, .usd, .cny, .inr, .jpy, .eur, .usdPerKg, .cnyPerTonne, .cnyPerKg].map(\.rawValue)) { .string($0.claim.unit.rawValue) },
+        ClaimColumn(name: "qualifier", type: "string", description: "How the source hedged the number.", values: Qualifier.allCases.map(\.rawValue)) { .string($0.claim.qualifier.rawValue) },
+        ClaimColumn(name: "status", type: "string", description: "stated or estimate: a measurement; target, plan, forecast: not one; historical: a past state the text contrasts with now, or a period three or more years before publication.",
+                    values: ClaimStatus.allCases.map(\.rawValue)) { .string($0.claim.status.rawValue) },
+        ClaimColumn(name: "elements", type: "string", description: "Which rare earths: all, light, medium-heavy, heavy, magnet (Nd, Pr, Dy, Tb), or one element's entity id. Empty when the commodity is not rare earths.") {
+            $0.claim.scope.isRareEarths ? .string($0.claim.scope.elements.code) : nil
+        },
+        ClaimColumn(name: "measure", type: "string", description: "What is measured: reserves or resources; output, capacity or technology (patents) at a stage; imports. Empty for money and prices.",
+                    values: Measure.allCases.map(\.rawValue)) { string($0.claim.scope.measure?.rawValue) },
+        ClaimColumn(name: "commodity", type: "string", description: "rare-earths, or the other material the figure is about (gallium, graphite…); such figures are never drawn as rare earths.") { .string($0.claim.scope.commodity) },
+        ClaimColumn(name: "period", type: "string", description: "When the figure holds: YYYY, YYYY-YYYY, since YYYY (since 1990s for a decade), as of YYYY, by YYYY (a deadline), current (as of publication) or past.") { .string($0.claim.period.code) },
+        ClaimColumn(name: "period_from", type: "integer", description: "First year of the period (year, range, since).") { $0.claim.period.from.map { .integer($0) } },
+        ClaimColumn(name: "period_to", type: "integer", description: "Last year of the period (year, range, as of, by; the publication year for current).") { $0.claim.period.to.map { .integer($0) } },
+        ClaimColumn(name: "period_source", type: "string", description: "How the period was found: stated in the figure's clause, from the publication date, counted from it (\"last year\"), or none.",
+                    values: ClaimPeriod.Resolution.allCases.map(\.rawValue)) { .string($0.claim.period.resolution.rawValue) },
+        ClaimColumn(name: "year", type: "integer", description: "The year a point-in-time figure describes (year, as of, or the publication year for current); empty for spans, deadlines and the past.") { $0.claim.period.pointYear.map { .integer($0) } },
+        ClaimColumn(name: "rate", type: "string", description: "For tonnages and amounts: how often they recur.", values: Rate.allCases.map(\.rawValue)) { string($0.claim.rate?.rawValue) },
+        ClaimColumn(name: "speaker", type: "string", description: "Who the sentence says gives the number (\"USGS\", \"analysts\"), as written.") { string($0.claim.speaker) },
+        ClaimColumn(name: "repeat_of", type: "string", description: "The id of an earlier claim in the same article stating the same figure; such a claim is counted once.") { string($0.claim.duplicateOf) },
+        ClaimColumn(name: "figure", type: "string", description: "The figure's own words in the quote.") { .string($0.claim.figureText) },
+        ClaimColumn(name: "quote", type: "string", description: "The clause that states the figure, verbatim from the article.") { .string($0.claim.quote) },
+        ClaimColumn(name: "article_title", type: "string", description: "The article's title.") { .string($0.articleTitle) },
+        ClaimColumn(name: "published", type: "datetime", description: "The article's publication time (ISO 8601 with offset).") { .string($0.published) },
+        ClaimColumn(name: "rule", type: "string", description: "Which extraction rules read the figure, or editor for a correction from content/data/claims.edits.yml.") { .string($0.claim.rule) },
+    ]
 
     static func records(_ site: Site) -> [ClaimRecord] {
         let articles = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return site.claims.compactMap { claim in
+        return site.claims.compactMap { claim -> ClaimRecord? in
             guard let article = articles[claim.article] else { return nil }
-            return ClaimRecord(id: claim.id, article: site.config.basePath + "articles/\(article.slug)/", article_title: article.title,
-                               published: article.published.iso8601, metric: claim.metric.rawValue, entity: claim.entity, importer: claim.importer,
-                               value_low: claim.low, value_high: claim.high, unit: claim.unit.rawValue, qualifier: claim.qualifier.rawValue,
-                               year: claim.year, quote: claim.quote, rule: claim.rule)
+            return ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
+                               published: article.published.iso8601)
         }
     }
 
     static func claimsJSON(_ site: Site) -> String {
         var json = JSONRecords()
-        for r in records(site) {
-            json.append([("id", .string(r.id)), ("article", .string(r.article)), ("article_title", .string(r.article_title)),
-                         ("published", .string(r.published)), ("metric", .string(r.metric)), ("entity", r.entity.map { .string($0) }),
-                         ("importer", r.importer.map { .string($0) }), ("value_low", r.value_low.map { .number($0) }),
-                         ("value_high", r.value_high.map { .number($0) }), ("unit", .string(r.unit)), ("qualifier", .string(r.qualifier)),
-                         ("year", r.year.map { .integer($0) }), ("quote", .string(r.quote)), ("rule", .string(r.rule))])
+        for record in records(site) {
+            json.append(claimColumns.map { ($0.name, $0.value(record)) })
         }
         return json.finished
     }
 
     static func claimsCSV(_ site: Site) -> String {
-        let header = "id,article,metric,entity,importer,value_low,value_high,unit,qualifier,year,quote,article_title,published"
-        let lines = records(site).map { r in
-            [r.id, r.article, r.metric, r.entity ?? "", r.importer ?? "", r.value_low.map(SVG.number) ?? "", r.value_high.map(SVG.number) ?? "",
-             r.unit, r.qualifier, r.year.map(String.init) ?? "", r.quote, r.article_title, r.published].map(csvField).joined(separator: ",")
+        func cell(_ value: JSONRecords.Value?) -> String {
+            switch value {
+            case .string(let text): return text
+            case .number(let number): return SVG.number(number)
+            case .integer(let integer): return String(integer)
+            case .strings(let strings): return strings.joined(separator: " ")
+            case nil: return ""
+            }
         }
+        let header = claimColumns.map(\.name).joined(separator: ",")
+        let lines = records(site).map { record in claimColumns.map { csvField(cell($0.value(record))) }.joined(separator: ",") }
         return ([header] + lines).joined(separator: "\n") + "\n"
+    }
+
+    /// A Frictionless Table Schema for claims.csv (and the keys of claims.json): every column,
+    /// its type, what it means and the values it may take.
+    static func claimsSchema() -> String {
+        var text = "{\n  \"description\" : "
+        JSONRecords.quote("The figures the articles state, one row per figure, with what the sentence says about it. claims.json holds the same records with empty fields left out.", into: &text)
+        text += ",\n  \"fields\" : [\n"
+        for (index, column) in claimColumns.enumerated() {
+            text += "    {\n      \"name\" : "
+            JSONRecords.quote(column.name, into: &text)
+            text += ",\n      \"type\" : "
+            JSONRecords.quote(column.type, into: &text)
+            text += ",\n      \"description\" : "
+            JSONRecords.quote(column.description, into: &text)
+            if let values = column.values {
+                text += ",\n      \"constraints\" : { \"enum\" : ["
+                for (position, value) in values.enumerated() {
+                    JSONRecords.quote(value, into: &text)
+                    if position + 1 < values.count { text += ", " }
+                }
+                text += "] }"
+            }
+            text += "\n    }" + (index + 1 < claimColumns.count ? ",\n" : "\n")
+        }
+        text += "  ],\n  \"primaryKey\" : \"id\"\n}\n"
+        return text
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

@@ -106,7 +106,7 @@ extension HomeView: MustacheContextConvertible {
             "topics": topics.map(\.mustache), "topicCount": topics.count,
             "latest": latest.map(\.mustache), "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
             "chainChart": chainChart?.mustache ?? false, "hasKeyFigures": !keyFigures.isEmpty,
-            "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "url": $0.url] as [String: Any] },
+            "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "apart": $0.apart ?? false, "url": $0.url] as [String: Any] },
         ]
     }
 }
@@ -186,7 +186,8 @@ extension ClaimRow: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "id": claim.id, "value": claim.valueText, "metric": claim.metric.label, "entity": entityName,
-            "importer": importerName ?? false, "year": claim.year.map(String.init) ?? false, "quote": claim.quote,
+            "importer": importerName ?? false, "what": what, "status": claim.status.label, "statusClass": "status-\(claim.status.rawValue)",
+            "isMeasurement": claim.status.isMeasurement, "speaker": claim.speaker ?? false, "isRepeat": claim.duplicateOf != nil, "quote": claim.quote,
             "articleTitle": articleTitle, "articleLang": articleLanguage.rawValue, "articleDate": articleDate, "source": source,
             "quoteURL": quoteURL, "anchorHere": anchorHere, "edited": claim.rule == "editor",
         ]

@@ -262,7 +262,9 @@ public struct SiteRenderer: Sendable {
             keyFigures: keyFigures())
     }
 
-    /// China's share at each stage: the range of the articles' figures and the reference value.
+    /// China's share at each stage: the spread of the articles' figures that measure the same
+    /// quantity now (all rare earths; output, or reserves), the reference value of that scope,
+    /// and how many figures of other scopes, times or kinds were kept out of the spread.
     func keyFigures() -> [KeyFigure] {
         let stages: [(Metric, String)] = [(.reservesShare, "中国占世界储量 · China's share of world reserves"),
                                           (.productionShare, "中国占世界开采 · China's share of world mining"),
@@ -270,12 +272,31 @@ public struct SiteRenderer: Sendable {
                                           (.magnetShare, "中国占世界磁体 · China's share of world magnets")]
         let disputed = Set(conflictGroups.filter { $0.entity == "china" && $0.importer == nil }.map(\.metric))
         return stages.compactMap { metric, label in
-            let claims = chartContext.shareClaims(metric, entity: "china")
-            guard !claims.isEmpty else { return nil }
-            let references = ChainChart.latestReferences(chartContext.references.filter { $0.metric == metric && $0.entity == "china" })
-            return KeyFigure(label: label, spread: "Articles: " + ChartCatalog.spread(claims),
-                             reference: references.isEmpty ? "No confirmed reference value" : "Reference: " + references.map { "\($0.valueText) (\($0.source)\($0.year.map { ", \($0)" } ?? ""))" }.joined(separator: "; "),
+            let primary = Comparison.primary(metric)
+            let claims = chartContext.claims(primary, entity: "china")
+            let apart = chartContext.setApart(from: primary, entity: "china")
+            guard !claims.isEmpty || !apart.isEmpty else { return nil }
+            let references = ReferenceFigures.latest(Conflicts.matchingReferences(chartContext.references, metric: metric, entity: "china", comparison: primary))
+            let reasons = Dictionary(grouping: apart, by: { Self.apartKind($0.reason) }).sorted { $0.key < $1.key }
+                .map { "\($0.value.count) \($0.key)" }.joined(separator: ", ")
+            return KeyFigure(label: label, spread: "Articles, all rare earths, now: " + ChartCatalog.spread(claims),
+                             reference: references.isEmpty ? "No reference value for all rare earths" : "Reference: " + references.map { "\($0.valueText) (\($0.citation))" }.joined(separator: "; "),
+                             apart: apart.isEmpty ? nil : "Not in this spread: \(reasons)",
                              url: site.config.basePath + (disputed.contains(metric) ? "data/conflicts/#c-\(metric.rawValue)-china" : "data/china-share-chain/"))
+        }
+    }
+
+    /// A short plural phrase for counting set-apart figures on the home page.
+    static func apartKind(_ reason: SetApart) -> String {
+        switch reason {
+        case .repeatOf: return "repeats"
+        case .otherCommodity: return "about other materials"
+        case .otherElements: return "of narrower sets of rare earths"
+        case .otherMeasure(let measure): return "of \(measure.rawValue)"
+        case .notMeasurement: return "targets or forecasts"
+        case .historical: return "historical"
+        case .span: return "averages over years"
+        case .rate: return "of another rate"
         }
     }
 

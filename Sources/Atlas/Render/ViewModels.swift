@@ -98,6 +98,8 @@ struct KeyFigure: Sendable, Equatable {
     var label: String
     var spread: String
     var reference: String
+    /// How many figures of other scopes, times or kinds were kept out of the spread, and why.
+    var apart: String?
     var url: String
 }
 

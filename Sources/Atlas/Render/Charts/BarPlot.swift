@@ -3,6 +3,8 @@
 struct BarPlot {
     struct Bar {
         var value: Double
+        /// The upper bound of a range: drawn as an outline beyond `value`.
+        var upper: Double? = nil
         var series: String
         /// CSS class: the series colour (`series-0`…) or `highlight` for the entity in focus.
         var className: String
@@ -48,8 +50,14 @@ struct BarPlot {
                 let title = "\(group.label), \(bar.series): \(bar.label)"
                 if let url = bar.url { svg.open("a", [("href", url)]) }
                 svg.rect(x: left, y: y, width: width, height: barHeight, className: "bar \(bar.className)", title: title)
+                var end = left + width
+                if let upper = bar.upper, upper > bar.value {
+                    let extra = (right - left) * (upper - bar.value) / maximum
+                    svg.rect(x: end, y: y, width: extra, height: barHeight, className: "bar-range \(bar.className)", title: title)
+                    end += extra
+                }
                 if bar.url != nil { svg.close("a") }
-                svg.text(bar.label, x: left + width + 4, y: y + barHeight - 3, className: "value-label")
+                svg.text(bar.label, x: end + 4, y: y + barHeight - 3, className: "value-label")
                 y += barHeight + gap
             }
             y += 8

@@ -1,41 +1,99 @@
 /// "China's share along the chain": reserves → mining → refining → magnets, every article's
-/// figure as a dot (a bar for a range) beside the reference values.
+/// figure as a dot (a bar for a range) beside the reference values of the same scope.
+///
+/// Each row is one quantity: all rare earths' output (or reserves) first, then, in rows of their
+/// own, capacity, narrower sets of elements, and the IEA's magnet-rare-earth shares with the
+/// articles' figures for the same set. Targets, forecasts, history and multi-year averages are
+/// not measurements of now: they are listed in the table as set apart, with the reason.
 enum ChainChart {
+    static let stages: [(metric: Metric, label: String)] = [(.reservesShare, "储量 Reserves"), (.productionShare, "开采 Mining"),
+                                                           (.refiningShare, "精炼 Refining"), (.magnetShare, "磁体 Magnets")]
+
     static func make(_ context: ChartContext) -> Chart {
-        let stages: [(Metric, String)] = [(.reservesShare, "储量 Reserves"), (.productionShare, "开采 Mining"),
-                                          (.refiningShare, "精炼 Refining"), (.magnetShare, "磁体 Magnets")]
         var rows: [StripPlot.Row] = []
         var table: [[Chart.Cell]] = []
         var summaries: [String] = []
+        var apartTotal: [String] = []
         for (metric, label) in stages {
-            let claims = context.shareClaims(metric, entity: "china")
-            let references = latestReferences(context.references.filter { $0.metric == metric && $0.entity == "china" })
-            rows.append(StripPlot.Row(label: label, references: references, claims: claims))
-            table += ChartCatalog.referenceRows(references, label: label) + ChartCatalog.claimRows(claims, context: context, label: label)
-            let reference = references.map { "\($0.source) \($0.valueText)" }.joined(separator: ", ")
-            summaries.append("\(label): articles say \(ChartCatalog.spread(claims))" + (reference.isEmpty ? "; no confirmed reference" : "; reference \(reference)"))
+            let stage = self.stage(metric, label: label, context: context)
+            rows += stage.rows
+            table += stage.table
+            summaries += stage.summaries
+            apartTotal += stage.apart.map { "\($0.claim.valueText) (\(label), \($0.reason.reason))" }
         }
         let title = "中国在产业链各环节的份额 · China's share along the chain"
-        let summary = "China's share of world rare earths at each stage, as the articles state it and as reference data give it. " + summaries.joined(separator: ". ") + "."
+        let summary = "China's share of the world at each stage, as the articles state it now and as reference data give it, each row one quantity. "
+            + summaries.joined(separator: ". ") + "."
+            + (apartTotal.isEmpty ? "" : " Not drawn, because they are not measurements of the same quantity now: " + apartTotal.joined(separator: "; ") + ".")
         var svg = SVG()
         let height = StripPlot.draw(rows, top: 4, into: &svg, context: context) + 4
         return Chart(
             name: "china-share-chain", title: title,
-            subtitle: "Percent of world total; dots are article figures (bars: ranges, arrows: open bounds), ticks are reference values",
+            subtitle: "Percent of world total, all rare earths unless a row says otherwise. Dots: article figures stated as measurements of now "
+                + "(bars: ranges, arrows: open bounds); ticks: reference values of the same scope. Targets, forecasts, history and averages over years are listed in the table, not drawn.",
             summary: summary,
-            source: "Sources: articles as linked; USGS Mineral Commodity Summaries (reserves, mine production); IEA Critical Minerals Dataset 2025 (magnet rare earths).",
+            source: "Sources: articles as linked; USGS Mineral Commodity Summaries (reserves, mine production, all rare earths); IEA Critical Minerals Dataset 2025 (magnet rare earths, magnets).",
             svg: ChartCatalog.document(name: "china-share-chain", title: title, summary: summary, height: height, body: svg.markup),
-            headers: ["stage", "kind", "value", "source"], rows: table)
+            headers: ChartCatalog.claimHeaders, rows: table)
     }
 
-    /// Per source, only its newest year or edition: the chain compares stages, not years.
-    static func latestReferences(_ references: [ReferenceFigure]) -> [ReferenceFigure] {
-        var best: [String: ReferenceFigure] = [:]
-        for reference in references {
-            let key = reference.source.hasPrefix("USGS") ? "USGS" : reference.source
-            if let current = best[key], (current.year ?? 0, current.source) >= (reference.year ?? 0, reference.source) { continue }
-            best[key] = reference
+    /// A stage's rows for China, one per quantity, each with its current figures and the
+    /// latest reference values of the same scope; its table rows; a sentence per row; and the
+    /// figures set apart (targets, history, averages) with why.
+    static func stage(_ metric: Metric, label: String, context: ChartContext, rowLabel: String? = nil)
+        -> (rows: [StripPlot.Row], table: [[Chart.Cell]], summaries: [String], apart: [SetApartClaim]) {
+        var rows: [StripPlot.Row] = [], table: [[Chart.Cell]] = [], summaries: [String] = []
+        let comparisons = self.comparisons(metric, context: context)
+        for comparison in comparisons {
+            let claims = context.claims(comparison, entity: "china")
+            let references = ReferenceFigures.latest(Conflicts.matchingReferences(context.references, metric: metric, entity: "china", comparison: comparison))
+            let sublabel = comparison == Comparison.primary(metric) ? nil : shortLabel(comparison)
+            rows.append(StripPlot.Row(label: rowLabel ?? label, sublabel: sublabel, references: references, claims: claims))
+            let name = label + (sublabel.map { " · \($0)" } ?? "")
+            table += ChartCatalog.referenceRows(references, label: name) + ChartCatalog.claimRows(claims, context: context, label: name)
+            let reference = references.map { "\($0.source) \($0.valueText)" }.joined(separator: ", ")
+            summaries.append("\(name): articles say \(ChartCatalog.spread(claims))" + (reference.isEmpty ? "; no reference value for this scope" : "; reference \(reference)"))
         }
-        return best.values.sorted { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
+        let apart = context.setApart(from: Comparison.primary(metric), entity: "china", besides: comparisons)
+        table += ChartCatalog.setApartRows(apart, context: context, label: label)
+        return (rows, table, summaries, apart)
+    }
+
+    /// The quantities a stage has figures or references for, the main one first.
+    static func comparisons(_ metric: Metric, context: ChartContext) -> [Comparison] {
+        let primary = Comparison.primary(metric)
+        var found: [Comparison] = [primary]
+        let measured = context.site.claims.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent && $0.hasValue }
+            .map(Comparison.init).filter { $0.commodity == ClaimScope.rareEarths }
+        let withReference = context.references.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent }
+            .map { Comparison(metric: metric, elements: $0.elements, measure: $0.measure) }
+        for comparison in measured + withReference where !found.contains(comparison) {
+            // Only quantities with at least one figure of now or a reference.
+            let hasClaims = !context.claims(comparison, entity: "china").isEmpty
+            if hasClaims || withReference.contains(comparison) { found.append(comparison) }
+        }
+        return [primary] + found.dropFirst().sorted { Conflicts.order($0) < Conflicts.order($1) }
+    }
+
+    /// "capacity", "magnet REE (Nd Pr Dy Tb)", "heavy REE, technology".
+    static func shortLabel(_ comparison: Comparison) -> String {
+        var parts: [String] = []
+        switch comparison.elements {
+        case .all: break
+        case .magnet: parts.append("magnet REE 磁性稀土")
+        case .heavy: parts.append("heavy REE 重稀土")
+        case .mediumHeavy: parts.append("medium-heavy 中重稀土")
+        case .light: parts.append("light REE 轻稀土")
+        case .element(let id): parts.append(id)
+        }
+        if let measure = comparison.measure, measure != Comparison.primaryMeasure(comparison.metric) {
+            switch measure {
+            case .capacity: parts.append("capacity 产能")
+            case .technology: parts.append("technology 技术")
+            case .resources: parts.append("resources 资源量")
+            default: parts.append(measure.rawValue)
+            }
+        }
+        return parts.joined(separator: ", ")
     }
 }

@@ -50,8 +50,8 @@ struct ChartContext {
     }
 
     func name(_ entity: String?) -> String {
-        guard let entity, let known = entityNames[entity] else { return entity ?? "?" }
-        return known.name
+        guard let entity else { return "未说明 not stated" }
+        return entityNames[entity]?.name ?? entity
     }
 
     /// "稀土博弈… (Sou Hu Cai Jing, 2025-10-26)"
@@ -60,7 +60,29 @@ struct ChartContext {
         return "\(article.title) (\(article.source), \(article.published.dateOnly))"
     }
 
-    func shareClaims(_ metric: Metric, entity: String) -> [Claim] {
-        site.claims.filter { $0.metric == metric && $0.entity == entity && $0.unit == .percent && $0.pointValue != nil }
+    /// The figures that measure one quantity now for one party: what a chart row draws.
+    func claims(_ comparison: Comparison, entity: String) -> [Claim] {
+        site.claims.filter { $0.entity == entity && $0.unit == .percent && $0.hasValue && comparison.includes($0) }
+    }
+
+    /// The party's other figures of the metric, each with why it is not drawn (repeats left out:
+    /// the figure they repeat stands for them).
+    func setApart(from comparison: Comparison, entity: String, besides compared: [Comparison] = []) -> [SetApartClaim] {
+        site.claims.filter { $0.metric == comparison.metric && $0.entity == entity && $0.hasValue && $0.duplicateOf == nil }
+            .compactMap { claim in
+                guard !compared.contains(where: { $0.includes(claim) }) else { return nil }
+                return comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) }
+            }
+    }
+
+    /// "current (2025) · stated · all rare earths, output"
+    func what(_ claim: Claim) -> String {
+        var parts = [claim.period.label, claim.status.rawValue]
+        if claim.scope.commodity != ClaimScope.rareEarths { parts.append(claim.scope.commodity) } else if claim.metric != .price || claim.scope.elements != .all {
+            parts.append(claim.scope.elements.label)
+        }
+        if let measure = claim.scope.measure, claim.metric != .importShare, claim.metric != .importDependence { parts.append(measure.label) }
+        if let rate = claim.rate { parts.append(rate.rawValue) }
+        return parts.joined(separator: " · ")
     }
 }

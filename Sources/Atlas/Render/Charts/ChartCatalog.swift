@@ -30,41 +30,67 @@ enum ChartCatalog {
     /// Rows a chart's table shows for one group of claims before it samples them.
     static let tableRowLimit = 40
 
-    /// Table rows for claims: value, who, quote link. A long group shows a sample of distinct
-    /// values and a last row saying how many there are and where all of them are.
+    /// The columns of a chart table that lists claims: which row, what kind of value, the value
+    /// as stated, what it is a figure of (period, status, scope), and where it comes from.
+    static let claimHeaders = ["row", "kind", "value", "what it is", "source"]
+
+    /// Table rows for claims: value, what it is, quote link. A long group shows a sample of
+    /// distinct values and a last row saying how many there are and where all of them are.
     static func claimRows(_ claims: [Claim], context: ChartContext, label: String) -> [[Chart.Cell]] {
         let shown = ClaimSample.spread(claims, limit: tableRowLimit)
         var rows = shown.map { claim in
-            [Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: claim.valueText),
+            [Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: claim.valueText), Chart.Cell(text: context.what(claim)),
              Chart.Cell(text: context.describe(claim), url: context.url(for: claim), language: context.articlesByID[claim.article]?.titleLanguage)]
         }
         if shown.count < claims.count, let metric = claims.first?.metric {
-            rows.append([Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: "…"),
+            rows.append([Chart.Cell(text: label), Chart.Cell(text: "article"), Chart.Cell(text: "…"), Chart.Cell(text: ""),
                          Chart.Cell(text: "\(shown.count) of \(claims.count) figures shown, one per distinct value; all are in the claim ledger",
                                     url: context.site.config.basePath + metric.ledgerList)])
         }
         return rows
     }
 
+    /// Rows for figures kept out of the drawing, each with why.
+    static func setApartRows(_ items: [SetApartClaim], context: ChartContext, label: String) -> [[Chart.Cell]] {
+        items.map { item in
+            [Chart.Cell(text: label), Chart.Cell(text: "set apart: \(item.reason.reason)"), Chart.Cell(text: item.claim.valueText),
+             Chart.Cell(text: context.what(item.claim)),
+             Chart.Cell(text: context.describe(item.claim), url: context.url(for: item.claim), language: context.articlesByID[item.claim.article]?.titleLanguage)]
+        }
+    }
+
     static func referenceRows(_ references: [ReferenceFigure], label: String) -> [[Chart.Cell]] {
         references.map { reference in
             [Chart.Cell(text: label), Chart.Cell(text: "reference"), Chart.Cell(text: reference.valueText),
+             Chart.Cell(text: [reference.year.map(String.init), reference.elements.label, reference.measure.label].compactMap { $0 }.joined(separator: " · ")),
              Chart.Cell(text: "\(reference.source): \(reference.detail)")]
         }
     }
 
-    /// The three-column rows (label, source, value) the bar charts' tables use for their share panel.
-    static func shareRows(references: [ReferenceFigure], claims: [Claim], context: ChartContext, label: String) -> [[Chart.Cell]] {
-        (referenceRows(references, label: label) + claimRows(claims, context: context, label: label)).map { [$0[0], $0[3], $0[2]] }
+    /// Claim-table rows (`claimHeaders`) as the three columns (label, source, value) the bar
+    /// charts' tables use for their share panel; what a figure is goes with its source.
+    static func threeColumns(_ rows: [[Chart.Cell]]) -> [[Chart.Cell]] {
+        rows.map { row in
+            let kind = row[1].text.hasPrefix("set apart") ? " (\(row[1].text))" : ""
+            return [row[0], Chart.Cell(text: row[4].text + (row[3].text.isEmpty ? "" : " — " + row[3].text) + kind, url: row[4].url, language: row[4].language), row[2]]
+        }
     }
 
-    /// "from 30% to 80% across 6 articles"
+    /// " Set apart, not drawn: 80% (medium and heavy rare earths only); …." or nothing.
+    static func setApartSentence(_ apart: [SetApartClaim]) -> String {
+        apart.isEmpty ? "" : " Set apart, not drawn: " + apart.map { "\($0.claim.valueText) (\($0.reason.reason))" }.joined(separator: "; ") + "."
+    }
+
+    /// "from 34% to 49% across 4 articles": the lowest and highest figures as stated, never a
+    /// midpoint of a range. A repeat in the same article is one figure.
     static func spread(_ claims: [Claim]) -> String {
-        let values = claims.compactMap(\.pointValue)
-        guard let low = values.min(), let high = values.max() else { return "no article gives a figure" }
-        let articles = Set(claims.map(\.article)).count
-        if low == high { return "\(SVG.number(low))% in \(articles) article\(articles == 1 ? "" : "s")" }
-        return "from \(SVG.number(low))% to \(SVG.number(high))% across \(articles) article\(articles == 1 ? "" : "s")"
+        let distinct = claims.filter { $0.duplicateOf == nil }
+        guard let lowest = distinct.min(by: { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }),
+              let highest = distinct.max(by: { ($0.high ?? $0.sortValue, $1.id) < ($1.high ?? $1.sortValue, $0.id) }) else { return "no article gives a figure" }
+        let articles = Set(distinct.map(\.article)).count
+        let across = "\(articles) article\(articles == 1 ? "" : "s")"
+        if lowest.valueText == highest.valueText { return "\(lowest.valueText) in \(across)" }
+        return "from \(lowest.valueText) to \(highest.valueText) across \(across)"
     }
 
     static func tonnes(_ value: Double) -> String {

@@ -25,20 +25,22 @@ enum MineProductionChart {
         BarPlot.legend(years.enumerated().map { ($0.element, "series-\($0.offset)") }, top: 14, into: &svg)
         var y = BarPlot.draw(groups, top: 24, maximum: maximum, into: &svg)
         svg.text("中国占世界矿产量的份额 · China's share of world mine production", x: 8, y: y + 16, className: "panel-title")
-        let claims = context.shareClaims(.productionShare, entity: "china")
+        let claims = context.claims(Comparison.primary(.productionShare), entity: "china")
         let references = context.references.filter { $0.metric == .productionShare && $0.entity == "china" }
             .sorted { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
         let usgs = references.filter { $0.source.hasPrefix("USGS") }
         let iea = references.filter { !$0.source.hasPrefix("USGS") }
-        y = StripPlot.draw([StripPlot.Row(label: "USGS, all REE", references: usgs, claims: []),
-                            StripPlot.Row(label: "IEA, magnet REE", references: iea, claims: []),
-                            StripPlot.Row(label: "Articles 文章", references: [], claims: claims)],
+        // The USGS series over the years, then each quantity the articles give, beside the
+        // latest reference of the same scope (all rare earths: USGS; magnet rare earths: IEA).
+        let stage = ChainChart.stage(.productionShare, label: "China share", context: context, rowLabel: "Articles 文章")
+        y = StripPlot.draw([StripPlot.Row(label: "USGS, all REE", references: usgs, claims: [])] + stage.rows,
                            top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.shareRows(references: references, claims: claims, context: context, label: "China share")
+        table += ChartCatalog.threeColumns(ChartCatalog.referenceRows(usgs.filter { !stage.rows[0].references.contains($0) }, label: "China share") + stage.table)
         let trend = usgs.map { "\($0.year.map(String.init) ?? "") \($0.valueText)" }.joined(separator: ", ")
         let leader = countries.first.map { "\($0.0) mined the most in \(latestYear), \(ChartCatalog.tonnes($0.1))" } ?? "No production data"
         let summary = "\(leader). China's share of world mine production by USGS figures: \(trend). The IEA puts China's share of magnet rare-earth mining at "
-            + "\(iea.map(\.valueText).joined(separator: ", ")). Articles give \(ChartCatalog.spread(claims))."
+            + "\(iea.map(\.valueText).joined(separator: ", ")). Articles give \(ChartCatalog.spread(claims)) for all rare earths."
+            + ChartCatalog.setApartSentence(stage.apart)
         let title = "稀土矿产量 · Rare-earth mine production by country"
         return Chart(
             name: "mine-production", title: title,

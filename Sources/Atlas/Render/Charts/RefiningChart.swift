@@ -14,13 +14,16 @@ enum RefiningChart {
         BarPlot.legend(years.enumerated().map { ($0.offset == 0 ? $0.element : $0.element + " projected", "series-\($0.offset)") }, top: 14, into: &svg)
         var y = BarPlot.draw(groups, top: 24, maximum: 100, into: &svg)
         svg.text("文章中的中国精炼份额 · Articles on China's refining share", x: 8, y: y + 16, className: "panel-title")
-        let claims = context.shareClaims(.refiningShare, entity: "china")
-        let references = context.references.filter { $0.metric == .refiningShare && $0.entity == "china" }
-        y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.shareRows(references: [], claims: claims, context: context, label: "China share")
+        // Each quantity on its own row: the IEA's magnet-rare-earth share beside the articles'
+        // figures for the same elements, all rare earths and capacity apart.
+        let claims = context.claims(Comparison.primary(.refiningShare), entity: "china")
+        let stage = ChainChart.stage(.refiningShare, label: "China share", context: context, rowLabel: "China 中国")
+        y = StripPlot.draw(stage.rows, top: y + 22, into: &svg, context: context)
+        table += ChartCatalog.threeColumns(stage.table.filter { $0[1].text != "reference" })
         let china = rows.filter { $0["entity"] == "China" }.compactMap { row in row["year"].map { "\($0): \(row["share_percent"] ?? "")%" } }
         let summary = "By IEA figures China refines most magnet rare earths (\(china.joined(separator: ", ")); later years are projections). "
-            + "Articles put China's refining share \(ChartCatalog.spread(claims))."
+            + "Articles put China's share of all rare-earth refining \(ChartCatalog.spread(claims))."
+            + ChartCatalog.setApartSentence(stage.apart)
         let title = "稀土精炼份额 · Refining shares for magnet rare earths"
         return Chart(
             name: "refining", title: title,

@@ -21,13 +21,18 @@ enum ReservesChart {
         BarPlot.legend(editions.enumerated().map { ("USGS \($0.element)", "series-\($0.offset)") }, top: 14, into: &svg)
         var y = BarPlot.draw(groups, top: 24, maximum: maximum, into: &svg)
         svg.text("中国占世界储量的份额 · China's share of world reserves", x: 8, y: y + 16, className: "panel-title")
-        let claims = context.shareClaims(.reservesShare, entity: "china")
+        let primary = Comparison.primary(.reservesShare)
+        let claims = context.claims(primary, entity: "china")
         let references = context.references.filter { $0.metric == .reservesShare && $0.entity == "china" }
-        y = StripPlot.draw([StripPlot.Row(label: "China 中国", references: references, claims: claims)], top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.shareRows(references: references, claims: claims, context: context, label: "China share")
+        let stage = ChainChart.stage(.reservesShare, label: "China share", context: context, rowLabel: "China 中国")
+        var stripRows = stage.rows
+        stripRows[0].references = references  // both editions, so the revision shows
+        y = StripPlot.draw(stripRows, top: y + 22, into: &svg, context: context)
+        table += ChartCatalog.threeColumns(stage.table)
         let leader = countries.first.map { "\($0.0) has the largest reserves, \(ChartCatalog.tonnes($0.1)) (USGS \(latest))" } ?? "No reserves data"
+        let apart = ChartCatalog.setApartSentence(stage.apart)
         let summary = "\(leader). Articles put China's share of world reserves \(ChartCatalog.spread(claims)); "
-            + "from USGS, China holds \(references.map { "\($0.valueText) (\($0.source))" }.joined(separator: " and ")) of world reserves, an upper bound because the world total is printed as a minimum."
+            + "from USGS, China holds \(references.map { "\($0.valueText) (\($0.source))" }.joined(separator: " and ")) of world reserves, an upper bound because the world total is printed as a minimum." + apart
         let title = "各国稀土储量 · Rare-earth reserves by country"
         return Chart(
             name: "reserves", title: title,

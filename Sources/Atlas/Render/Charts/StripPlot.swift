@@ -4,6 +4,8 @@
 struct StripPlot {
     struct Row {
         var label: String
+        /// A second line under the label naming the row's narrower scope ("capacity").
+        var sublabel: String? = nil
         var references: [ReferenceFigure]
         var claims: [Claim]
     }
@@ -29,8 +31,9 @@ struct StripPlot {
             let laneCount = max(lanes.values.max().map { $0 + 1 } ?? 1, 1)
             // A band of reference labels on top (one line each), then the claim lanes.
             let labelBand = Double(row.references.count) * 12
-            let height = 18 + labelBand + Double(laneCount) * laneHeight
+            let height = max(18 + labelBand + Double(laneCount) * laneHeight, row.sublabel == nil ? 0 : labelBand + 34)
             svg.text(row.label, x: 8, y: y + labelBand + 14, className: "row-label")
+            if let sublabel = row.sublabel { svg.text(sublabel, x: 8, y: y + labelBand + 27, className: "row-sublabel") }
             for tick in stride(from: 0.0, through: 100, by: 25) {
                 svg.line(x1: x(tick), y1: y + 2, x2: x(tick), y2: y + height - 4, className: "grid")
             }
