@@ -6,12 +6,16 @@
 /// `on`/`from`/`来自` or named as an adjective (`Chinese rare earths`), and the importer is the one
 /// owning the imports (`Japan's dependence`, `U.S. imports`, `美国…进口`).
 enum Attribution {
-    static let supplierMarkers = ["from ", "on ", "upon ", "来自", "从", "对"]
+    static let supplierMarkers = ["from ", "on ", "upon ", "来自", "从", "对", "依赖", "依靠", "仰赖"]
     static let adjectives: Set<String> = ["Chinese", "American", "Japanese", "Australian", "Malaysian", "Estonian", "Indian", "Russian",
                                           "Burmese", "Vietnamese", "Brazilian", "Canadian", "Korean", "European", "African", "Ukrainian"]
 
     /// `Malaysia (13%)`: an entity named right before the bracket that holds the figure.
     static func labelling(_ text: ScanText, _ figure: FigureMention, mentions: [EntityMatcher.Mention]) -> String? {
+        // "Brazil at 23%", "India at 7.5%": a ranking's item.
+        for link in [" at ", " with "] where figure.range.lowerBound >= link.count && FigureScanner.matches(text, at: figure.range.lowerBound - link.count, link) {
+            if let named = mentions.last(where: { $0.range.upperBound == figure.range.lowerBound - link.count }) { return named.entity }
+        }
         var k = figure.range.lowerBound
         while k > 0, text[k - 1] == " " { k -= 1 }
         guard k > 0, text[k - 1] == "(" || text[k - 1] == "（" else { return nil }
@@ -25,12 +29,106 @@ enum Attribution {
         if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
         // The phrase's subject: "MP Materials' Mountain Pass mine in California supplied 12%".
         let inBefore = mentions.filter { windows.before.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
-        if let subject = inBefore.first { return subject.entity }
+        if let subject = inBefore.first(where: { !isPrepositionObject(text, $0) }) { return outsideOf(text, subject) }
+        // "…coming from China, which controls over 90%": a relative clause's subject is the
+        // party right before "which".
+        let lead = text.string(max(0, windows.before.lowerBound - 9)..<windows.before.lowerBound).lowercased()
+        if lead.hasSuffix("which ") || lead.hasSuffix("who ") || lead.hasSuffix("that "),
+           let antecedent = mentions.last(where: { $0.range.upperBound <= windows.before.lowerBound && windows.before.lowerBound - $0.range.upperBound <= 9 }) {
+            return outsideOf(text, antecedent)
+        }
         let inAfter = mentions.filter { windows.after.contains($0.range.lowerBound) }
         if let introduced = inAfter.first(where: { precededByMarker(text, $0, ["from ", "by "]) }) { return introduced.entity }
-        let clauseBefore = mentions.filter { windows.clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
-        if let subject = clauseBefore.last { return subject.entity }
-        return inAfter.first?.entity
+        // Else the clause's subject: its first party that is not the object of a preposition
+        // ("MP Materials produced 47,000 tons at Mountain Pass in 2025, roughly 12%…", "Lynas…,
+        // with about 12% of separation capacity outside China").
+        let clauseBefore = mentions.filter { windows.clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound && !isInsideName(text, $0) }
+        let region = subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)
+        let own = clauseBefore.filter { $0.range.lowerBound >= region }
+        // A sub-clause of its own ("…, while the Belgian group Solvay plans to invest €100 million")
+        // whose subject is not a registered party is nobody's we know, not the main clause's.
+        let ownSubjectUnknown = region > windows.clause.lowerBound && own.isEmpty && startsWithSubject(text, from: region, to: figure.range.lowerBound)
+        if let subject = own.first(where: { !isPrepositionObject(text, $0) })
+            ?? (ownSubjectUnknown ? nil : clauseBefore.filter({ $0.range.lowerBound < region }).first(where: { !isPrepositionObject(text, $0) }))
+            ?? (ownSubjectUnknown ? nil : inBefore.first ?? clauseBefore.last) { return outsideOf(text, subject) }
+        if ownSubjectUnknown { return nil }
+        if let after = inAfter.first { return outsideOf(text, after) }
+        // "全国烧结钕铁硼毛坯产量", "国内产量": Chinese prose's own country.
+        let ownWords = text.string(region..<figure.range.lowerBound)
+        return ["全国", "国内", "我国", "本国"].contains(where: ownWords.includes) ? "china" : nil
+    }
+
+    /// "the Belgian group Solvay plans…": the sub-clause names its own subject (a capitalised name
+    /// or "the …" noun phrase, or Han characters before the verb), rather than continuing the
+    /// main clause's ("…, but accounts for less than 1%").
+    static func startsWithSubject(_ text: ScanText, from start: Int, to end: Int) -> Bool {
+        let words = text.string(start..<end).trimmingWhitespace
+        guard let first = words.first else { return false }
+        if first.isHan { return !"占约仅则也还并其达为在于对从向将已仍更都均亦又却就才会能可应".contains(first) }
+        let lower = words.lowercased()
+        if ["it ", "its ", "they ", "their ", "which ", "accounts", "holds", "supplies", "produces", "controls", "has ", "is ", "was "].contains(where: lower.hasPrefix) { return false }
+        return first.isUppercase || lower.hasPrefix("the ") || lower.hasPrefix("a ")
+    }
+
+    /// The supplier is said as such: after "from", "on", "来自", "依赖", or as "Chinese rare earths".
+    static func namesSupplier(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, mentions: [EntityMatcher.Mention]) -> Bool {
+        mentions.contains { mention in
+            (windows.before.lowerBound..<windows.after.upperBound).contains(mention.range.lowerBound)
+                && (precededByMarker(text, mention, supplierMarkers + ["依赖", "依靠", "depend on ", "rely on ", "relies on "]) || adjectives.contains(mention.spelling))
+        }
+    }
+
+    static let prepositions = ["in", "at", "of", "from", "to", "near", "into", "outside", "beyond", "across", "for", "on", "by", "than"]
+
+    /// "at Mountain Pass", "in the Northern Territory", "outside China", "在美国": a place or party
+    /// named as the object of a preposition is not the subject.
+    static func isPrepositionObject(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
+        // "compared with China's 92%": a possessor owns what follows.
+        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 2))
+        if after == "'s" || after == "’s" { return false }
+        let before = text.string(max(0, mention.range.lowerBound - 12)..<mention.range.lowerBound).lowercased()
+        // "followed by Brazil at 23%": the next party in a ranking.
+        if before.hasSuffix("followed by ") || before.hasSuffix("followed by the ") { return false }
+        let words = before.split(separator: " ")
+        var last = words.last.map(String.init) ?? ""
+        if last == "the", words.count >= 2 { last = String(words[words.count - 2]) }
+        if before.hasSuffix(" "), prepositions.contains(last) { return true }
+        return ["在", "于", "从", "向", "对", "位于", "按照", "根据", "依据", "据", "按"].contains(where: before.hasSuffix)
+    }
+
+    /// "美国地质调查局", "日本石油天然气金属矿产资源机构": a country named inside an organisation's name.
+    static func isInsideName(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
+        guard mention.spelling.first?.isHan == true else { return false }
+        var k = mention.range.upperBound
+        while k < text.count, k - mention.range.upperBound < 10, text.isHan(k) {
+            let rest = text.string(k..<min(text.count, k + 3))
+            if ["局", "署", "院", "所", "部", "委员会", "银行", "集团", "协会", "中心", "机构", "公司"].contains(where: rest.hasPrefix),
+               k > mention.range.upperBound { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Where the figure's own sub-clause starts: after the last "although", "while", "but",
+    /// "because", ", which", "，而", "但" before it (else the clause start).
+    static func subClauseStart(_ text: ScanText, clause: Range<Int>, before end: Int) -> Int {
+        let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ",
+                       "，而", "，但", "但", "，并", "；"]
+        var best = clause.lowerBound
+        var i = end - 1
+        while i > clause.lowerBound {
+            if let marker = markers.first(where: { FigureScanner.matches(text, at: i, $0) }) { best = i + marker.count; break }
+            i -= 1
+        }
+        return best
+    }
+
+    /// "outside China", "ex-China", "中国以外": everyone but China.
+    static func outsideOf(_ text: ScanText, _ mention: EntityMatcher.Mention) -> String {
+        let before = text.string(max(0, mention.range.lowerBound - 9)..<mention.range.lowerBound).lowercased()
+        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 3))
+        if before.hasSuffix("outside ") || before.hasSuffix("ex-") || after.hasPrefix("以外") || after.hasPrefix("之外") { return "rest-of-world" }
+        return mention.entity
     }
 
     static func imports(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
@@ -52,8 +150,8 @@ enum Attribution {
                 || after.hasPrefix(" relies") || after.hasPrefix(" depends") || after.hasPrefix(" currently sources") || after.hasPrefix(" sources")
                 || after.hasPrefix(" now sources") || after.hasPrefix(" still relies") { return true }
             // 中国稀土矿进口量, 日本的重稀土进口: imports owned by the entity.
-            if let at = after.range(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 6,
-               after[..<at.lowerBound].allSatisfy({ "稀土矿的重轻中".contains($0) }) { return true }
+            if let at = after.range(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 10,
+               after[..<at.lowerBound].allSatisfy({ $0.isHan && !"占从向对自来".contains($0) }) { return true }
             return false
         }
         let beforeInClause = inClause.filter { $0.range.upperBound <= figure.range.lowerBound && !isImporterMarked($0) }
@@ -75,7 +173,29 @@ enum Attribution {
     static func isRelativeShare(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                                 mentions: [EntityMatcher.Mention]) -> Bool {
         let after = text.string(windows.after).lowercased().trimmingWhitespace
-        if after.hasPrefix("of its ") || after.hasPrefix("of their ") || after.hasPrefix("其") { return true }
+        // "98% of the world's gallium and about 60% of its germanium": "its" is the world's.
+        if after.hasPrefix("of its ") || after.hasPrefix("of their ") {
+            let regionStart = subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)
+            let lead = text.string(regionStart..<figure.range.lowerBound).lowercased()
+            let world = ["world's", "world", "global"].compactMap { lead.range(of: $0, options: .backwards)?.lowerBound }.max()
+            let party = mentions.last { $0.range.lowerBound >= regionStart && $0.range.upperBound <= figure.range.lowerBound }
+            let partyOffset = party.map { lead.index(lead.startIndex, offsetBy: min(lead.count, $0.range.lowerBound - regionStart)) }
+            if let world, partyOffset.map({ world > $0 }) ?? true { return false }
+            return true
+        }
+        if after.hasPrefix("其") { return true }
+        // "light rare earths making up about 94% of the total": of what was just counted.
+        if after.hasPrefix("of the total") || after.hasPrefix("of total") || after.hasPrefix("of that") || after.hasPrefix("of this") { return true }
+        let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
+        let world = ["world", "global", "全球", "世界", "国际"].contains(where: phrase.includes)
+        if text.string(windows.before).includes("其中"), !world { return true }
+        // "格陵兰Tanbreez项目的矿石中，中重稀土占比高达27%": a share within something named first.
+        let own = text.string(subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)..<figure.range.lowerBound)
+        if !world, ["中，", "中,", "当中"].contains(where: own.includes) { return true }
+        // "满足10%的年度需求", "meets 2% of demand": a share of someone's own demand.
+        if ["需求", "demand", "consumption", "消费", "needs"].contains(where: phrase.includes) { return true }
+        let lead = text.string(windows.before).lowercased().trimmingWhitespace
+        if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.hasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
         if after.hasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
             let owner = after[..<apostrophe.lowerBound].split(separator: " ").last.map(String.init) ?? ""
@@ -85,7 +205,9 @@ enum Attribution {
         // Fractions in words ("half", "一半") are everyday speech; they count as shares only
         // when the phrase says of what whole ("of global reserves", "全球的三分之二").
         if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
-            let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
+            // The whole may be named once for a list: "生产全球逾九成的原生镓和近七成的锗".
+            let start = min(windows.before.lowerBound, subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound))
+            let phrase = text.string(start..<windows.after.upperBound).lowercased()
             if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.includes) { return true }
         }
         if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
@@ -103,7 +225,8 @@ enum Attribution {
     /// from abroad at all, with no supplier named.
     static func isGenericImportReliance(_ text: ScanText, windows: MetricRule.Windows) -> Bool {
         let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
-        return ["on imports", "import reliance", "import dependence", "net import", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.includes)
+        return ["on imports", "import reliance", "import dependence", "net import", "import-reliant", "import reliant", "import-dependent",
+                "import dependent", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.includes)
     }
 
     static func precededByMarker(_ text: ScanText, _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
@@ -129,7 +252,9 @@ enum Attribution {
                 let between = text.string(mention.range.upperBound..<next.range.lowerBound)
                 let words = between.split(separator: " ")
                 let plain = between.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }
-                let isHan = between.contains { $0.isHan }
+                let isHan = between.contains { $0.isHan } || (mention.spelling.first?.isHan ?? false)
+                // "美国MP材料公司", "澳大利亚的莱纳斯": in Chinese only nothing or 的 may stand between.
+                if isHan, !(between.isEmpty || between == "的") { result.append(mention); continue }
                 // "US company", "Australian rare earth miner", "China's" (possessive): a short,
                 // unpunctuated run of words, or a few Han characters with no verb-like 的-phrase.
                 if plain && (isHan ? between.count <= 4 : words.count <= 4) && !["and", "with", "to", "from", "than"].contains(where: { w in words.contains { $0 == w } }) {
@@ -166,14 +291,22 @@ enum Attribution {
     /// China", "中国市场价格"); nil otherwise: export controls that moved a price do not make it
     /// the controlling country's price.
     static func market(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, mentions: [EntityMatcher.Mention]) -> String? {
-        for mention in mentions where windows.clause.contains(mention.range.lowerBound) {
-            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14)).lowercased()
+        func names(_ mention: EntityMatcher.Mention) -> Bool {
+            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 30)).lowercased()
             let before = text.string(max(0, mention.range.lowerBound - 14)..<mention.range.lowerBound).lowercased()
-            if [" price", " prices", "'s price", "’s price", " market", "'s market", " domestic price", "市场", "价格", "国内价格", "的价格"].contains(where: after.hasPrefix)
-                || ["prices in ", "price in ", "market in "].contains(where: before.hasSuffix) {
-                return mention.entity
-            }
+            // "European terbium oxide prices", "the domestic Chinese price": up to three words between.
+            let words = after.split(separator: " ").prefix(4).map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            if words.contains(where: { ["price", "prices", "market", "markets"].contains($0) }) || after.hasPrefix("'s price") || after.hasPrefix("’s price") { return true }
+            if ["市场", "价格", "国内价格", "的价格"].contains(where: { after.hasPrefix($0) }) { return true }
+            // "Neodymium oxide in China averaged 545,000 yuan": the place where it was priced.
+            if before.hasSuffix(" in ") || before.hasSuffix("in "), mention.range.upperBound <= figure.range.lowerBound { return true }
+            return ["prices in ", "price in ", "market in ", "markets in "].contains(where: before.hasSuffix)
         }
-        return nil
+        let candidates = mentions.filter { windows.clause.contains($0.range.lowerBound) && names($0) }
+        let before = candidates.last { $0.range.upperBound <= figure.range.lowerBound && $0.range.lowerBound >= (windows.before.lowerBound - 40) }
+        if let found = (before ?? candidates.first { $0.range.lowerBound >= figure.range.upperBound })?.entity { return found }
+        // "国内氧化铽价格": the domestic (Chinese) price, in Chinese prose.
+        let lead = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 16)..<figure.range.lowerBound)
+        return lead.includes("国内") ? "china" : nil
     }
 }

@@ -37,7 +37,10 @@ public struct ClaimExtractor: Sendable {
         var claims: [Claim] = []
         var seenIDs: [String: Int] = [:]
         var figureIndex = 0
-        for clause in analyzed.clauses {
+        // What later figures may borrow: the last share named, and the last claim with its clause.
+        var lastShare: Claim?
+        var lastClaim: [Bool: (claim: Claim, clause: Int)] = [:]
+        for (clauseIndex, clause) in analyzed.clauses.enumerated() {
             while figureIndex < figures.count, figures[figureIndex].range.lowerBound < clause.lowerBound { figureIndex += 1 }
             var inClause: [FigureMention] = []
             while figureIndex < figures.count, clause.contains(figures[figureIndex].range.lowerBound) {
@@ -56,10 +59,27 @@ public struct ClaimExtractor: Sendable {
                 let segmentStart = index > 0 ? inClause[index - 1].range.upperBound : clause.lowerBound
                 let ownStart = max(segmentStart, previousAfterEnd)
                 previousAfterEnd = windows.after.upperBound
-                let restated = index > 0 ? previousClaim.flatMap { Self.restatement(text, of: $0, figure: figure, after: inClause[index - 1], ownStart: ownStart) } : nil
+                let earlier = index > 0 ? inClause[index - 1] : nil
+                let previousInClause = previousClaim
                 previousClaim = nil
-                guard var claim = restated ?? classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions,
-                                                       previousImporter: previousImporter) else { continue }
+                let restated = earlier.flatMap { e in previousInClause.flatMap { CarryOverRule.restatement(text, of: $0, figure: figure, after: e, ownStart: ownStart) } }
+                let silent = isSilent(text, figure, windows: windows, segmentStart: segmentStart)
+                var found = restated ?? CarryOverRule.anaphora(text, figure: figure, windows: windows, last: lastShare, mentions: mentions)
+                if found == nil, let e = earlier, let previous = previousInClause {
+                    found = CarryOverRule.coordinated(text, of: previous, figure: figure, after: e, ownStart: ownStart, hasOwnCue: !silent, clause: clause)
+                }
+                if found == nil {
+                    found = classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions, previousImporter: previousImporter)
+                }
+                if silent, found == nil || found?.metric == .other, let recent = lastClaim[figure.unit == .percent], recent.clause >= clauseIndex - 1,
+                   var borrowed = CarryOverRule.topic(figure, previous: recent.claim) {
+                    borrowed.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+                    found = borrowed
+                }
+                // A share held by nobody named ("recycling meets 2% of demand") is not one the
+                // site can compare.
+                if let share = found, share.unit == .percent, share.metric != .importShare, share.metric != .importDependence, share.entity == nil { found = nil }
+                guard var claim = found else { continue }
                 if claim.metric == .importShare { previousImporter = claim.importer ?? previousImporter }
                 claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: ownStart, metric: claim.metric,
                                               elements: elementMentions, heavyElements: Self.heavyElements)
@@ -67,13 +87,14 @@ public struct ClaimExtractor: Sendable {
                 var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
                 // "The IEA estimates…": a figure given as someone's estimate is one.
                 if cue == nil, let speaker, text.string(clause).lowercased().includes(speaker.lowercased() + " estimate") { cue = .estimate }
+                if cue == .forecast || cue == nil, claim.metric == .investment, StatusRule.promisesMoney(text, clause: clause, before: figure.range.lowerBound) { cue = .plan }
                 (claim.status, claim.period) = StatusRule.resolve(cue: cue, period: periods[index], unit: figure.unit, published: published)
-                if let restated, restated.unit != .percent {
+                if let restated, restated.unit != .percent || restated.rule.hasSuffix("restates-previous") {
                     (claim.status, claim.period, claim.scope) = (restated.status, restated.period, restated.scope)
                 } else if let restated {
                     claim.scope = restated.scope
                 }
-                claim.rate = RateRule.rate(text, figure, clause: clause)
+                claim.rate = RateRule.rate(text, figure, clause: clause, before: windows.before)
                 claim.speaker = speaker
                 let quoteRange = Self.trimmed(text, clause)
                 claim.article = articleID
@@ -81,6 +102,8 @@ public struct ClaimExtractor: Sendable {
                 claim.quoteRange = quoteRange
                 claim.figureText = text.string(figure.range)
                 previousClaim = claim
+                lastClaim[claim.unit == .percent] = (claim, clauseIndex)
+                if claim.metric.isShare { lastShare = claim }
                 // "Both the U.S. and Australia will invest over $1 billion each": one figure per party.
                 let parties = Attribution.eachParty(text, figure, clause: clause, mentions: mentions)
                 for party in parties.isEmpty ? [claim.entity] : parties.map(Optional.some) {
@@ -101,47 +124,22 @@ public struct ClaimExtractor: Sendable {
         return Self.markingRepeats(claims)
     }
 
-    /// "500 billion rupees (approximately 40 billion RMB)", "约合400亿元人民币": the same amount
-    /// in another currency or unit says what the first says, so it takes its fields.
-    ///
-    /// A share right after another one in a change ("down from over 90%", "from 80% to 50%",
-    /// "compared with 97%") is the same quantity at another time or in another state: it takes
-    /// the first one's metric and parties, and keeps its own status and period.
-    static func restatement(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, ownStart: Int) -> Claim? {
-        // The words after the earlier figure's own noun phrase, or all of them when it runs on
-        // to this figure ("from 80% to 50%").
-        let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
-        var between = text.string(start..<figure.range.lowerBound).lowercased().trimmingWhitespace
-        while let first = between.first, ",，".contains(first) { between = String(between.dropFirst()).trimmingWhitespace }
-        if figure.unit == .percent, previous.unit == .percent, between.count <= 32 {
-            var lead = between
-            for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore + FigureScanner.atLeastBefore
-            where lead.hasSuffix(" " + hedge) || lead == hedge { lead = String(lead.dropLast(hedge.count)).trimmingWhitespace; break }
-            let changes = ["down from", "up from", "compared with", "compared to", "versus", "vs.", "from", "to", "降至", "升至", "降到", "升到", "提高到", "增至",
-                           "由", "从", "比", "较"]
-            guard changes.contains(where: { lead == $0 || lead.hasSuffix(" " + $0) || lead.hasSuffix("," + $0) || ($0.first!.isHan && lead.hasSuffix($0)) }),
-                  MetricRule.cueHits(lead).isEmpty || lead.hasSuffix("from") || lead.hasSuffix("to") else { return nil }
-            var claim = previous
-            claim.low = figure.low
-            claim.high = figure.high
-            claim.qualifier = figure.qualifier
-            claim.rule = figure.rule + "+same-quantity-as-previous"
-            claim.duplicateOf = nil
-            return claim
+    /// A figure with no word of what it measures: no cue for a share, no verb or noun for a
+    /// tonnage ("巴西以2100万吨位列第二，占比约23%").
+    func isSilent(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int) -> Bool {
+        if figure.unit == .percent {
+            return !MetricRule.isChange(text, figure) && (figure.high ?? figure.low ?? 0) <= 100 && MetricRule.cueHits(MetricRule.lower(text, windows.clause.lowerBound..<windows.after.upperBound)).isEmpty
         }
-        guard figure.unit != .percent, previous.unit != .percent else { return nil }
-        let glue = ["(", "（", "(approximately", "(about", "(around", "(roughly", "(some", "(or", "(约", "（约", "（约合", "(约合", "，约合", ",约合", "约合",
-                    "(equivalent to", "(worth", "，合", "(合", "（合", "，相当于", "(相当于", "（相当于", ", or about", ", or"]
-        guard glue.contains(between) else { return nil }
-        var claim = previous
-        claim.low = figure.low
-        claim.high = figure.high
-        claim.qualifier = figure.qualifier
-        claim.unit = figure.unit
-        claim.rule = figure.rule + "+restates-previous"
-        claim.duplicateOf = nil
-        return claim
+        guard figure.unit == .tonnes else { return false }
+        let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
+        return !(Self.reserveWords + Self.productionWords + Self.tradeWords).contains(where: context.includes)
     }
+
+    static let reserveWords = ["reserve", "储量", "资源", "resource", "deposit", "contain"]
+    static let productionWords = ["produc", "output", "mining", "mined", "capacity", "refin", "process", "collect", "extract", "dig",
+                                  "产量", "开采", "生产", "产能", "冶炼", "分离", "采集", "年产", "月产", "日产", "日采", "出矿", "产出", "加工", "处理"]
+    static let tradeWords = ["export", "import", "出口", "进口", "ship", "sold", "sale", "销", "trade", "贸易", "demand", "需求", "消费", "consum",
+                             "stockpile", "储备", "库存", "inventor", "bought", "buy", "purchas", "采购", "收储"]
 
     /// A figure the article states again (a digest's summary and its section) counts once:
     /// later statements point at the first.
@@ -170,13 +168,16 @@ public struct ClaimExtractor: Sendable {
                 // own total, not of the world's; not comparable with the others.
                 return nil
             }
-            if metric == .importShare, Attribution.isGenericImportReliance(text, windows: windows) {
-                claim.metric = .importDependence
-                claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
-                return claim
-            }
             if metric == .importShare {
                 let parties = Attribution.imports(text, figure, windows: windows, mentions: mentions, previousImporter: previousImporter)
+                // "reliant on imports for 80%", "依赖进口": imports at all, no supplier; but "日本约六成
+                // 稀土进口依赖中国" names one.
+                let named = parties.supplier != nil && parties.supplier != parties.importer && Attribution.namesSupplier(text, figure, windows: windows, mentions: mentions)
+                if Attribution.isGenericImportReliance(text, windows: windows), !named {
+                    claim.metric = .importDependence
+                    claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+                    return claim
+                }
                 claim.entity = parties.supplier
                 claim.importer = parties.importer
                 // "reliant on imports for 80%" names no supplier: that is dependence, not a share.
@@ -191,18 +192,25 @@ public struct ClaimExtractor: Sendable {
         let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
         switch figure.unit {
         case .tonnes:
-            claim.metric = context.includes("reserve") || context.includes("储量") || context.includes("资源") || context.includes("resource")
-                || context.includes("deposit") || context.includes("contain") ? .reservesTonnes
-                : ["produc", "output", "mining", "mined", "capacity", "refin", "collect", "extract", "dig", "产量", "开采", "生产", "产能", "冶炼", "分离", "采集"]
-                    .contains(where: context.includes) ? .productionTonnes : .other
-        case .usdPerKg, .cnyPerTonne, .cnyPerKg:
+            // The figure's own phrase first (comma to comma), then the words back to the figure
+            // before it: "…的稀土储量，Serra Verde…计划月产稀土精矿约400吨" is production.
+            let near = MetricRule.lower(text, windows.before.lowerBound..<windows.after.upperBound)
+            func metric(_ words: String) -> Metric? {
+                if Self.tradeWords.contains(where: words.includes) { return .other }
+                if Self.productionWords.contains(where: words.includes) { return .productionTonnes }
+                if Self.reserveWords.contains(where: words.includes) { return .reservesTonnes }
+                return nil
+            }
+            claim.metric = metric(near) ?? metric(context) ?? .other
+        case .usdPerKg, .usdPerTonne, .cnyPerTonne, .cnyPerKg:
             claim.metric = .price
             // A price is nobody's unless the text says whose market it is ("European prices").
             claim.entity = Attribution.market(text, figure, windows: windows, mentions: mentions)
             return claim
         default:
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "financ", "loan", "grant", "cost",
-                            "partnership", "pledge", "commit", "stake", "acquire", "capital", "spend", "budget",
+                            "partnership", "pledg", "commit", "stake", "acquire", "capital", "spend", "budget", "earmark", "allocat", "mobilis", "mobiliz",
+                            "set aside", "backed by", "financing", "拨款", "拨付",
                             "投资", "基金", "协议", "计划", "投入", "补贴", "融资", "贷款", "资金", "承诺", "出资", "注资", "收购"]
                 .contains(where: context.includes) ? .investment : .other
         }
@@ -216,15 +224,19 @@ public struct ClaimExtractor: Sendable {
                         previous: FigureMention?, next: FigureMention?) -> MetricRule.Windows {
         let stops: Set<Character> = [",", "，", "(", ")", "（", "）", ":", "：", "、"]
         let stopWords = [" and ", " while ", " but ", " whereas ", " with ", " which ", " compared ", "，而", "而"]
+        // A subordinate clause starts another statement: "…exposed because China makes 90%",
+        // "90% … before production shifted to China".
+        let stopsAfter = stopWords + [" before ", " after ", " because ", " due to ", " until ", " since "]
+        let stopsBefore = stopWords + [" because ", " as ", " since ", " although ", " though ", " if ", " when ", " after ", "因为", "由于"]
         // "(48%) of the world's reserves": the noun phrase continues after the bracket.
         let afterStart = figure.range.upperBound < clause.upperBound && ")）".contains(text[figure.range.upperBound]) ? figure.range.upperBound + 1 : figure.range.upperBound
         var end = afterStart
         let limit = min(clause.upperBound, next?.range.lowerBound ?? clause.upperBound)
-        while end < limit, !stops.contains(text[end]), !stopWords.contains(where: { FigureScanner.matches(text, at: end, $0) }) { end += 1 }
+        while end < limit, !stops.contains(text[end]), !stopsAfter.contains(where: { FigureScanner.matches(text, at: end, $0) }) { end += 1 }
         var start = figure.range.lowerBound
         let floor = max(clause.lowerBound, previous?.range.upperBound ?? clause.lowerBound)
         while start > floor, !stops.contains(text[start - 1]),
-              !stopWords.contains(where: { FigureScanner.matches(text, at: start - $0.count, $0) }) { start -= 1 }
+              !stopsBefore.contains(where: { FigureScanner.matches(text, at: start - $0.count, $0) }) { start -= 1 }
         return MetricRule.Windows(after: afterStart..<max(afterStart, end), before: start..<figure.range.lowerBound, clause: clause)
     }
 

@@ -107,7 +107,7 @@ public struct EventExtractor: Sendable {
         let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
         if date.precision == .month, !isBase, changeWords.contains(where: (bare ? clauseText : phrase).includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {
-            [.percent, .tonnes, .usdPerKg, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.includes)
+            [.percent, .tonnes, .usdPerKg, .usdPerTonne, .cnyPerTonne, .cnyPerKg].contains(figure.unit) || financialWords.contains(where: phrase.includes)
         }
         if figures.contains(where: { (start..<end).contains($0.range.lowerBound) && isMeasurement($0) }) { return true }
         // "In 2024," on its own, followed by the measurement.

@@ -36,6 +36,13 @@ enum FigureScanner {
         return result
     }
 
+    /// Whether a number that the scanner would read as a figure starts at `i` (for phrases that
+    /// run up to the next figure).
+    static func startsFigure(_ text: ScanText, at i: Int) -> Bool {
+        guard text.isDigit(i), i == 0 || !isNumberContext(text[i - 1]), let first = number(text, at: i) else { return false }
+        return percent(text, start: i, first: first) != nil || amount(text, start: i, first: first) != nil
+    }
+
     /// A character that makes a following digit part of a name or code (G7, No.18, 1C902).
     static func isNumberContext(_ c: Character) -> Bool {
         (c.isASCII && (c.isLetter || c.isNumber)) || c == "." || c == ","
@@ -100,54 +107,106 @@ enum FigureScanner {
         (" dollars", .usd), (" USD", .usd), (" rupees", .inr), (" RMB", .cny), (" yuan", .cny), (" yen", .jpy), (" euros", .eur),
     ]
 
-    static func amount(_ text: ScanText, start: Int, first: (value: Double, end: Int)) -> FigureMention? {
-        var value = first.value
-        var end = first.end
-        // Currency before the number.
-        var unit: FigureUnit?
-        for (prefix, currency) in [("US$", FigureUnit.usd), ("$", .usd), ("USD ", .usd), ("¥", .cny), ("RMB ", .cny), ("€", .eur), ("₹", .inr), ("Rs ", .inr)]
-        where start >= prefix.count && matches(text, at: start - prefix.count, prefix) {
-            unit = currency
+    /// One number with its scale and unit words after it: `15万吨`, `8.5 billion`, `500 billion rupees`.
+    static func amountPart(_ text: ScanText, number: (value: Double, end: Int)) -> (value: Double, scale: Double, unit: FigureUnit?, end: Int) {
+        var value = number.value
+        var end = number.end
+        var scale = 1.0
+        for (word, factor) in chineseScales where matches(text, at: end, word) {
+            scale = factor
+            end += word.count
             break
         }
-        for (scale, factor) in chineseScales where matches(text, at: end, scale) {
-            value *= factor
-            end += scale.count
-            break
-        }
-        if end == first.end {
-            for (scale, factor) in englishScales where matches(text, at: end, scale) {
-                value *= factor
-                end += scale.trimmingWhitespace.count + (scale.hasPrefix(" ") ? 1 : 0)
-                break
-            }
-        }
-        if unit == nil {
-            for (word, candidate) in chineseUnits + englishUnits where matches(text, at: end, word) {
-                unit = candidate
+        if scale == 1 {
+            for (word, factor) in englishScales where matches(text, at: end, word) {
+                scale = factor
                 end += word.trimmingWhitespace.count + (word.hasPrefix(" ") ? 1 : 0)
                 break
             }
         }
-        // An amount beyond any real economy is a typo or a trick, not a figure.
-        guard let found = unit, value.isFinite, value < 1e16 else { return nil }
-        var finalUnit = found
-        for perKg in ["/kg", " per kg", " per kilogram", "/公斤", "每公斤"] where matches(text, at: end, perKg) {
-            if found == .usd { finalUnit = .usdPerKg }
-            end += perKg.count
+        value *= scale
+        var unit: FigureUnit?
+        for (word, candidate) in chineseUnits + englishUnits where matches(text, at: end, word) {
+            unit = candidate
+            end += word.trimmingWhitespace.count + (word.hasPrefix(" ") ? 1 : 0)
+            break
         }
-        if found == .cny, matches(text, at: end, "/吨") { finalUnit = .cnyPerTonne; end += 2 }
-        // "每公斤1850元": the unit of measure stands before the number in Chinese.
-        if found == .cny, start >= 3, matches(text, at: start - 3, "每公斤") { finalUnit = .cnyPerKg }
-        if found == .cny, start >= 2, matches(text, at: start - 2, "每吨") { finalUnit = .cnyPerTonne }
-        let rangeStart = unit != nil && start > 0 && (text[start - 1] == "$" || text[start - 1] == "¥" || text[start - 1] == "€") ? start - 1 : start
-        return hedge(FigureMention(range: rangeStart..<end, low: value, high: value, qualifier: .exact, unit: finalUnit, rule: "amount"), text)
+        return (value, scale, unit, end)
+    }
+
+    static let currencyPrefixes: [(String, FigureUnit)] = [("US$", .usd), ("$", .usd), ("USD ", .usd), ("¥", .cny), ("RMB ", .cny), ("€", .eur), ("₹", .inr), ("Rs ", .inr)]
+
+    /// Money, tonnages and prices, single or as a range (`2万至6万吨`, `55万元至65万元`, `$55-65/kg`,
+    /// `10,000 to 20,000 tons`), with the measure a price is per (`/kg`, `per ton`, `每公斤`, `每吨`).
+    static func amount(_ text: ScanText, start: Int, first: (value: Double, end: Int)) -> FigureMention? {
+        // Currency before the number.
+        var prefixUnit: FigureUnit?
+        for (prefix, currency) in currencyPrefixes where start >= prefix.count && matches(text, at: start - prefix.count, prefix) {
+            prefixUnit = currency
+            break
+        }
+        let head = amountPart(text, number: first)
+        var unit = prefixUnit ?? head.unit
+        var (low, high, end) = (head.value, head.value, head.end)
+        // A range: the second number may carry the unit for both ("2万至6万吨"), and a bare first
+        // number takes the second's scale ("55-65万元").
+        do {
+            for connector in ["至", "到", "-", "–", "—", "~", "～", " to ", " - "] where matches(text, at: end, connector) {
+                var secondStart = end + connector.count
+                if let prefix = prefixUnit, let symbol = currencyPrefixes.first(where: { $0.1 == prefix && matches(text, at: secondStart, $0.0) }) {
+                    secondStart += symbol.0.count
+                }
+                guard secondStart < text.count, text.isDigit(secondStart), let second = number(text, at: secondStart) else { continue }
+                let tail = amountPart(text, number: second)
+                guard let rangeUnit = unit ?? tail.unit, tail.unit == nil || unit == nil || tail.unit == unit else { continue }
+                guard tail.unit != nil || prefixUnit != nil else { continue }
+                // "55万元至65万元", "2万至6万吨", "$55-65/kg"; not "from 105,000 tons in 2015 to 270,000
+                // tons" read as "2015 to 270,000 tons": the ends of a range are of one magnitude.
+                let first = head.scale == 1 && tail.scale != 1 ? head.value * tail.scale : head.value
+                guard first > 0, tail.value / first <= 50, first / tail.value <= 50 else { continue }
+                if head.unit != nil, tail.unit == nil { continue }
+                low = first
+                high = tail.value
+                unit = rangeUnit
+                end = tail.end
+                break
+            }
+        }
+        // An amount beyond any real economy is a typo or a trick, not a figure.
+        guard let found = unit, low.isFinite, high.isFinite, max(low, high) < 1e16 else { return nil }
+        (low, high) = (min(low, high), max(low, high))
+        var finalUnit = found
+        for perKg in ["/kg", " per kg", " per kilogram", " a kilogram", "/公斤"] where matches(text, at: end, perKg) {
+            if found == .usd { finalUnit = .usdPerKg } else if found == .cny { finalUnit = .cnyPerKg }
+            end += perKg.count
+            break
+        }
+        for perTonne in ["/吨", " per tonne", " per ton", " a tonne", " a ton", "/tonne", "/ton", "/t"] where finalUnit == found && matches(text, at: end, perTonne) {
+            guard !(perTonne == "/t" && end + 2 < text.count && text.isLetter(end + 2)) else { continue }
+            if found == .usd { finalUnit = .usdPerTonne } else if found == .cny { finalUnit = .cnyPerTonne }
+            end += perTonne.count
+            break
+        }
+        // "每公斤1850元", "每吨62.5万元", "每公斤约900美元": Chinese names the measure first.
+        var rangeStart = prefixUnit != nil ? start - (currencyPrefixes.first { $0.1 == prefixUnit! && matches(text, at: start - $0.0.count, $0.0) }?.0.count ?? 0) : start
+        for (measure, perKg) in [("每公斤", true), ("每千克", true), ("每吨", false)] {
+            for gap in 0...1 where rangeStart - gap - measure.count >= 0 && matches(text, at: rangeStart - gap - measure.count, measure)
+                && (gap == 0 || "约近逾超".contains(text[rangeStart - 1])) {
+                if perKg { finalUnit = found == .usd ? .usdPerKg : found == .cny ? .cnyPerKg : finalUnit }
+                else { finalUnit = found == .usd ? .usdPerTonne : found == .cny ? .cnyPerTonne : finalUnit }
+                rangeStart -= gap + measure.count
+            }
+        }
+        return hedge(FigureMention(range: rangeStart..<end, low: low, high: high, qualifier: .exact, unit: finalUnit, rule: "amount"), text)
     }
 
     static let englishFractions: [(String, Double)] = [("two-thirds", 66.7), ("two thirds", 66.7), ("three-quarters", 75), ("three quarters", 75),
                                                         ("one-third", 33.3), ("one third", 33.3), ("a third", 33.3), ("one-quarter", 25),
-                                                        ("a quarter", 25), ("one quarter", 25), ("half", 50)]
-    static let chineseFractions: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("一半", 50)]
+                                                        ("a quarter", 25), ("one quarter", 25), ("three-fifths", 60), ("three fifths", 60),
+                                                        ("two-fifths", 40), ("two fifths", 40), ("one-fifth", 20), ("one fifth", 20), ("a fifth", 20),
+                                                        ("one-tenth", 10), ("one tenth", 10), ("a tenth", 10), ("half", 50)]
+    static let chineseFractions: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("五分之一", 20),
+                                                        ("五分之二", 40), ("五分之三", 60), ("五分之四", 80), ("十分之一", 10), ("一半", 50)]
     static let tenths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: [("一", 10.0), ("二", 20), ("两", 20), ("三", 30), ("四", 40), ("五", 50),
                                                                              ("六", 60), ("七", 70), ("八", 80), ("九", 90)].map { (ScanText.key($0.0), $0.1) })
     /// Every fraction above starts with one of these (either case for the English ones).
@@ -180,7 +239,7 @@ enum FigureScanner {
     static let overBefore = ["more than", "over", "above", "exceeding", "exceeds", "in excess of", "upwards of", "超过", "超", "逾", "高于", "多于", "大于"]
     static let atLeastBefore = ["at least", "no less than", "not less than", "a minimum of", "至少", "不少于", "不低于", "最少"]
     static let nearlyBefore = ["nearly", "almost", "close to", "just under", "近", "接近", "将近", "几乎"]
-    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "an estimated", "约", "大约", "约为", "大概", "约合", "约占"]
+    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "约", "大约", "约为", "大概", "约合", "约占"]
     static let upToBefore = ["up to", "as much as", "as high as", "as many as", "多达", "最高", "高达", "最多"]
     static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
 
@@ -188,7 +247,12 @@ enum FigureScanner {
     /// just after it (`90%以上`, `左右`), and turns it into bounds.
     static func hedge(_ figure: FigureMention, _ text: ScanText) -> FigureMention {
         var figure = figure
-        let before = text.string(max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound).lowercased()
+        // Chinese puts the hedge on the verb, before the words naming the whole: "约占全球产量的
+        // 69%", "接近全球的一半", "不少于全球的15%"; those words are skipped to find it.
+        var k = figure.range.lowerBound
+        while k > 0, figure.range.lowerBound - k < 10, "全球世界总产量储的其比重份额国内矿山市场供应需求消费".contains(text[k - 1]) { k -= 1 }
+        if k > 0, text[k - 1] == "占" { k -= 1 }
+        let before = text.string(max(0, k - 16)..<k).lowercased()
         let trimmed = before.trimmingWhitespace
         func endsWithWord(_ word: String) -> Bool {
             guard trimmed.hasSuffix(word) else { return false }
@@ -199,9 +263,10 @@ enum FigureScanner {
         var qualifier = Qualifier.exact
         if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") || after.hasPrefix("上下") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
-            if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
-            else if upToBefore.contains(where: endsWithWord) { qualifier = .upTo }
-            else if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
+            // "不少于" ends in "少于": the longer "at least" words are tried first.
+            if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
+            else if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
+            else if upToBefore.contains(where: endsWithWord) || ["最高可", "最多可", "最高将", "最高达"].contains(where: String(before.suffix(8)).includes) && !String(before.suffix(8)).contains(where: { "，,。；;%".contains($0) }) { qualifier = .upTo }
             else if overBefore.contains(where: endsWithWord) { qualifier = .over }
             else if nearlyBefore.contains(where: endsWithWord) { qualifier = .nearly }
             else if aboutBefore.contains(where: endsWithWord) { qualifier = .about }

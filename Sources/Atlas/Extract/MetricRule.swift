@@ -13,16 +13,17 @@ enum MetricRule {
     /// `metric == nil` marks figures the site does not treat as a share.
     static let cues: [Cue] = [
         Cue(words: ["reserve", "deposit", "resources", "储量", "资源"], metric: .reservesShare),
-        Cue(words: ["refin", "processing", "processed", "separat", "smelt", "精炼", "冶炼", "分离", "加工", "提炼"], metric: .refiningShare),
-        Cue(words: ["magnet", "磁体", "磁材", "永磁", "磁性材料"], metric: .magnetShare),
+        Cue(words: ["refin", "process", "separat", "smelt", "精炼", "冶炼", "分离", "加工", "提炼"], metric: .refiningShare),
+        Cue(words: ["magnet", "ndfeb", "磁体", "磁材", "永磁", "磁性材料", "钕铁硼"], metric: .magnetShare),
         Cue(words: ["import", "reliance", "reliant", "relies on", "rely on", "relied on", "relying on", "dependence on", "dependent on",
                     "depend on", "depends on", "depended on", "进口", "依赖", "来自"], metric: .importShare),
-        Cue(words: ["mining", "mined", "mine production", "extraction", "extracted", "production", "producer", "output", "supply", "supplies",
-                    "supplied", "supplying", "开采", "产量", "生产", "供应"], metric: .productionShare),
+        Cue(words: ["mining", "mined", "mines", "mine", "extraction", "extracted", "produc", "output", "supply", "supplies",
+                    "supplied", "supplying", "开采", "产量", "生产", "供应", "开采量"], metric: .productionShare),
         Cue(words: ["patent", "专利", "investment", "投资", "revenue", "营收", "收入", "self-sufficien", "自给", "export", "出口", "tariff", "关税",
                     "stake", "股份", "股权", "penetration", "渗透率", "gdp", "interest", "利率", "recycl", "回收", "growth", "增长", "increase",
                     "decrease", "decline", "rose", "rise", "fell", "drop", "surge", "jump", "上涨", "下降", "减少", "增加", "同比", "环比",
-                    "market cap", "市值", "manufacturers", "yield", "良率", "foreign exchange"], metric: nil),
+                    "market cap", "市值", "manufacturers", "yield", "良率", "foreign exchange", "premium", "discount", "markup", "margin", "溢价",
+                    "折价", "利润率"], metric: nil),
     ]
 
     /// Words after a figure that make it a change or rate, not a level.
@@ -45,6 +46,13 @@ enum MetricRule {
         let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
         if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
         let before = lower(text, max(0, figure.range.lowerBound - 14)..<figure.range.lowerBound).trimmingWhitespace
+        // "up 24% from the previous quarter", "down 8%"; but "making up 94% of the total" is a share.
+        for word in ["up", "down"] where before.hasSuffix(" " + word) || before == word {
+            let head = before.dropLast(word.count).trimmingWhitespace
+            if !["make", "makes", "made", "making", "end", "ended", "ends", "ending", "take", "takes", "took", "taking", "set", "sets"].contains(where: { head.hasSuffix($0) }) {
+                return true
+            }
+        }
         return changeWordsBefore.contains { word in
             guard before.hasSuffix(word) else { return false }
             let head = before.dropLast(word.count)
@@ -54,13 +62,16 @@ enum MetricRule {
 
     /// The metric, or nil when the figure is not a share the site compares.
     static func metric(_ text: ScanText, _ figure: FigureMention, _ windows: Windows) -> (metric: Metric, rule: String)? {
-        guard !isChange(text, figure) else { return nil }
+        // A part of a whole is at most all of it: "a 200% premium" is a comparison.
+        guard !isChange(text, figure), (figure.high ?? figure.low ?? 0) <= 100 else { return nil }
         let before = lower(text, windows.before)
         let beforeCues = cueHits(before)
         // "imports nearly 90% of its magnets from China": an import verb right before the
         // figure makes it an import share whatever the noun after it.
+        // "cut the bloc's reliance on Chinese refined rare earths to below 50%": a noun of
+        // dependence reaches further, over the name of what is depended on.
         if let verb = beforeCues.filter({ $0.metric == .importShare }).max(by: { $0.offset < $1.offset }),
-           before.count - verb.offset <= 24 {
+           before.count - verb.offset <= (Self.isDependenceNoun(before, at: verb.offset) ? 56 : 24) {
             return (.importShare, "metric-import-verb")
         }
         let after = lower(text, windows.after)
@@ -75,6 +86,9 @@ enum MetricRule {
             return (.importShare, "metric-import-verb")
         }
         let afterCues = cueHits(after)
+        // "could rise to between 3% and 5%", "将降至40%": a verb of change before a figure moves
+        // to a level; only right before it ("rose 8%") is the figure the change.
+        let beforeCuesForStage = beforeCues.filter { $0.metric != nil || !isChangeCue(before, at: $0.offset) }
         // "85% of separation patents", "90%的精炼专利": a stage's share of the world's know-how
         // (measure: technology), not a share of something unrelated.
         if ["patent", "专利"].contains(where: after.includes),
@@ -82,14 +96,45 @@ enum MetricRule {
             return (stage, "metric-technology")
         }
         if afterCues.contains(where: { $0.metric == nil }) { return nil }
+        // "九成的稀土永磁体进口来自中国", "98% of its magnet imports from China": imports are the head,
+        // the stage says what was imported.
+        if afterCues.contains(where: { $0.metric == .importShare }), after.includes("来自") || after.includes(" from ") {
+            return (.importShare, "metric-imports-from")
+        }
         // "of which 94% came from China": a supplier's part of something bought.
         if afterCues.isEmpty, ["came from", "come from", "comes from", "coming from"].contains(where: { after.trimmingWhitespace.hasPrefix($0) }) {
             return (.importShare, "metric-came-from")
         }
-        if let metric = mostSpecific(afterCues) { return (metric, "metric-after") }
-        if !beforeCues.isEmpty { return mostSpecific(beforeCues).map { ($0, "metric-before") } }
+        if let metric = mostSpecific(afterCues) { return (refinedByTopic(metric, text, figure, windows), "metric-after") }
+        if !beforeCuesForStage.isEmpty { return mostSpecific(beforeCuesForStage).map { (refinedByTopic($0, text, figure, windows), "metric-before") } }
         let clauseBefore = lower(text, windows.clause.lowerBound..<windows.before.lowerBound)
         return mostSpecific(cueHits(clauseBefore)).map { ($0, "metric-clause") }
+    }
+
+    static let changeCues = ["growth", "增长", "increase", "decrease", "decline", "rose", "rise", "fell", "drop", "surge", "jump", "上涨", "下降", "减少", "增加"]
+
+    static func isChangeCue(_ text: String, at offset: Int) -> Bool {
+        let rest = text.dropFirst(offset)
+        return changeCues.contains { rest.hasPrefix($0) }
+    }
+
+    static func isDependenceNoun(_ text: String, at offset: Int) -> Bool {
+        let rest = text.dropFirst(offset)
+        return ["reliance", "dependence", "dependency", "依赖"].contains { rest.hasPrefix($0) }
+    }
+
+    /// "约占全球总产量的九成" after "烧结钕铁硼毛坯产量约为30万吨": a generic word for output ("产量",
+    /// "output") takes the stage the clause is about, when the clause names one stage only.
+    static func refinedByTopic(_ metric: Metric, _ text: ScanText, _ figure: FigureMention, _ windows: Windows) -> Metric {
+        guard metric == .productionShare else { return metric }
+        let lead = lower(text, windows.clause.lowerBound..<figure.range.lowerBound)
+        let own = lead + " " + lower(text, windows.after)
+        let specific = ["mining", "mined", "mines", "mine", "extract", "开采", "采", "矿"]
+        guard !specific.contains(where: own.includes) else { return metric }
+        let topic = cueHits(lead).compactMap(\.metric)
+        let stages = Set(topic.filter { $0 == .magnetShare || $0 == .refiningShare })
+        guard stages.count == 1, !topic.contains(.reservesShare) else { return metric }
+        return stages.first!
     }
 
     /// Within one phrase the narrower stage wins: "永磁体产量" is magnet production, "refining

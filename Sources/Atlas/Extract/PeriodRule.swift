@@ -1,3 +1,5 @@
+import Foundation
+
 /// When each figure of a clause holds: the period expressions of the clause (`in 2024`,
 /// `as of 2024,`, `from 2020 to 2023`, `since the late 1990s`, `by 2030`, `截至2024年底`,
 /// `2010年以来`, `去年`, `in June`), each bound to the one figure it qualifies.
@@ -20,56 +22,133 @@ enum PeriodRule {
         let mentions = scan(text, clause: clause, figures: figures, published: published)
         var own: [(mention: Mention, distance: Int)?] = Array(repeating: nil, count: figures.count)
         var opening: Mention?
+        func hasStop(_ range: Range<Int>) -> Bool {
+            range.isEmpty ? false : text.string(range).contains { ",，;；:：".contains($0) }
+        }
         for mention in mentions {
             let next = figures.firstIndex { $0.range.lowerBound >= mention.range.upperBound }
             let previous = figures.lastIndex { $0.range.upperBound <= mention.range.lowerBound }
-            let owner: Int
+            let forward = isChineseStyle(text, mention)
+            let stopAfter = next.map { hasStop(mention.range.upperBound..<figures[$0].range.lowerBound) } ?? true
+            let stopBefore = previous.map { hasStop(figures[$0].range.upperBound..<mention.range.lowerBound) } ?? true
+            var owner: Int?
             switch (previous, next) {
             case (nil, let k?):
-                if isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) { owner = k } else {
+                if isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) {
+                    owner = k
+                } else if isOpener(text, mention, clause: clause) {
                     if opening == nil { opening = mention }
-                    continue
+                } else if !stopAfter, forward || isNearBefore(text, mention.range.upperBound, figures[k].range.lowerBound) {
+                    owner = k
                 }
             case (let j?, nil):
-                owner = j
+                // Chinese puts a figure's year before it: one after the last figure dates
+                // another verb ("预计2027年底投产"), unless it stands in brackets.
+                let between = text.string(figures[j].range.upperBound..<mention.range.lowerBound).lowercased()
+                let subordinate = [" before ", " after ", " when ", " until ", " because ", " while ", " once "].contains(where: between.includes)
+                if !forward && !subordinate || text.string(max(0, mention.range.lowerBound - 1)..<mention.range.lowerBound).contains(where: { "(（".contains($0) }) {
+                    owner = j
+                }
             case (let j?, let k?):
-                owner = isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) ? k : j
+                if isTightBefore(text, mention.range.upperBound, figures[k].range.lowerBound) {
+                    owner = k
+                } else if forward {
+                    owner = !stopAfter || isOpener(text, mention, clause: clause) ? k : nil
+                } else {
+                    owner = stopBefore && !stopAfter ? k : j
+                }
             default:
                 continue
             }
+            guard let owner else { continue }
             let distance = mention.range.lowerBound >= figures[owner].range.upperBound
                 ? mention.range.lowerBound - figures[owner].range.upperBound : figures[owner].range.lowerBound - mention.range.upperBound
             if own[owner] == nil || distance < own[owner]!.distance { own[owner] = (mention, distance) }
+        }
+        // An opening period ("In 2024, …", "截至2024年底，…") covers the figures of the statement it
+        // opens, not those of a later clause ("2025年10月，美澳签署协议，两国将各投入…").
+        var assigned: [Mention?] = own.map { $0?.mention }
+        if let opening {
+            for k in figures.indices where assigned[k] == nil {
+                let stops = text.string(opening.range.upperBound..<figures[k].range.lowerBound).filter { ",，;；".contains($0) }.count
+                // "到2030年，随着…投产，中国储量占比可能降至40%": a Chinese deadline or as-of date
+                // governs its whole sentence, however many commas follow.
+                let governs = isChineseStyle(text, opening) && [.by, .asOf, .since].contains(opening.period.kind)
+                if stops <= 1 || governs, !saysNow(text, nearSegment(text, k, figures: figures, clause: clause)), !isStartingPoint(text, k, figures: figures) {
+                    assigned[k] = opening
+                }
+            }
         }
         // "49% of reserves and 69% of production as of 2024": a period after coordinated figures
         // covers each of them.
         for j in figures.indices.reversed() {
             guard let stated = own[j], stated.mention.range.lowerBound >= figures[j].range.upperBound else { continue }
             var k = j - 1
-            while k >= 0, own[k] == nil {
+            while k >= 0, assigned[k] == nil {
                 let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
                 guard between.count <= 50, [" and ", "和", "及", "、", "与"].contains(where: between.includes),
                       !between.contains(where: { ";；,，".contains($0) }), !saysNow(text, ownSegment(k, figures: figures, clause: clause)) else { break }
-                own[k] = stated
+                assigned[k] = stated.mention
                 k -= 1
             }
         }
-        // "2,700 tons in 2024, which is less than 1.5% of global production": a figure that
-        // restates the one before it in other terms shares its period.
-        for k in figures.indices.dropFirst() where own[k] == nil && own[k - 1] != nil {
+        // "2,700 tons in 2024, which is less than 1.5% of global production", "…27万吨，约占全球
+        // 产量的69%", "with China supplying 70% of those imports over the period": a figure that
+        // restates the one before it, or refers to its period, shares it.
+        for k in figures.indices.dropFirst() where assigned[k] == nil && assigned[k - 1] != nil {
             let between = text.string(figures[k - 1].range.upperBound..<figures[k].range.lowerBound).lowercased()
-            if [", which is", ", which was", ", which represents", ", representing", ", accounting for", ", equivalent to", ", or ", "相当于", "，占", ",占"]
-                .contains(where: between.includes) {
-                own[k] = own[k - 1]
+            let after = text.string(figures[k].range.upperBound..<ownSegment(k, figures: figures, clause: clause).upperBound).lowercased()
+            // "…in 2025, roughly 12% of global mine output": an apposition restates the figure.
+            var tail = between.trimmingWhitespace
+            for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore where tail.hasSuffix(" " + hedge) {
+                tail = String(tail.dropLast(hedge.count)).trimmingWhitespace
+                break
+            }
+            let apposition = tail.hasSuffix(",") || tail.hasSuffix("，")
+            // "followed by Malaysia at 13% and Japan at 6%": a list shares its period.
+            let list = between.includes("followed by") || (between.count <= 40 && [" and ", "、", "和", "及"].contains(where: between.includes)
+                                                           && !between.contains { ";；".contains($0) } && !between.includes(", while") && !between.includes(", but"))
+            if apposition || list || [", which is", ", which was", ", which represents", ", representing", ", accounting for", ", equivalent to", ", or ", "相当于",
+                "，占", ",占", "，约占", ",约占", "，约为", "，相当于"].contains(where: between.includes)
+                || ["over the period", "in the same period", "during the same period", "over the same period", "同期"].contains(where: { between.includes($0) || after.includes($0) }) {
+                assigned[k] = assigned[k - 1]
             }
         }
-        return figures.indices.map { k in
-            if let stated = own[k] { return stated.mention.period }
-            guard let opening else { return nil }
-            let segment = ownSegment(k, figures: figures, clause: clause)
-            if saysNow(text, segment) || isStartingPoint(text, k, figures: figures) { return nil }
-            return opening.period
-        }
+        return assigned.map { $0?.period }
+    }
+
+    /// A year written the Chinese way (`2024年`, `截至2024年底`, `去年`, `6月`) leads the figure it
+    /// dates; an English one (`in 2024`) follows it.
+    static func isChineseStyle(_ text: ScanText, _ mention: Mention) -> Bool {
+        let words = text.string(mention.range)
+        if words.contains(where: { $0.isHan }) { return true }
+        let end = mention.range.upperBound
+        return end < text.count && (text[end] == "年" || text[end] == "财" || text.isHan(end)) && !text.isLetter(max(0, mention.range.lowerBound - 1))
+    }
+
+    /// A period that opens its statement: at the clause start or right after a comma, in a
+    /// phrase of its own ("In 2024, …", "As of end-2024, …", "据…数据，截至2024年底，…").
+    static func isOpener(_ text: ScanText, _ mention: Mention, clause: Range<Int>) -> Bool {
+        var k = mention.range.lowerBound
+        while k > clause.lowerBound, !",，;；:：".contains(text[k - 1]) { k -= 1 }
+        let lead = text.string(k..<mention.range.lowerBound).trimmingWhitespace
+        let words = lead.split(separator: " ").count
+        let short = lead.contains(where: { $0.isHan }) ? lead.count <= 4 : words <= 4
+        guard short else { return false }
+        // It must stand alone: followed by a comma (after 底/末/初/以来 and the like) or by the
+        // statement's subject in Chinese.
+        var end = mention.range.upperBound
+        while end < clause.upperBound, "底末初年来以起前后中度月日号".contains(text[end]) || text.isDigit(end) { end += 1 }
+        if end < clause.upperBound, ",，".contains(text[end]) { return true }
+        return lead.isEmpty
+    }
+
+    /// "in 2024 China produced 69%": an English period a few words before its figure, with no
+    /// conjunction between ("began production in 2024 and plans to produce 5,000 tons" is not).
+    static func isNearBefore(_ text: ScanText, _ end: Int, _ figureStart: Int) -> Bool {
+        let gap = text.string(end..<figureStart).lowercased()
+        let words = gap.split(separator: " ")
+        return words.count <= 4 && !words.contains { ["and", "but", "while", "or", "then", "yet"].contains($0) }
     }
 
     /// From the previous figure's end to the next figure's start: the words that are this
@@ -80,10 +159,21 @@ enum PeriodRule {
         return start..<max(start, end)
     }
 
-    static let nowWords = ["now", "currently", "today", "at present", "presently", "these days", "目前", "现在", "当前", "如今", "现阶段", "眼下", "现今"]
+    /// The figure's own words: from the previous figure to the end of this one's phrase (up to
+    /// a comma), where a "now" would be this figure's.
+    static func nearSegment(_ text: ScanText, _ k: Int, figures: [FigureMention], clause: Range<Int>) -> Range<Int> {
+        let segment = ownSegment(k, figures: figures, clause: clause)
+        var end = figures[k].range.upperBound
+        while end < segment.upperBound, !",，;；".contains(text[end]) { end += 1 }
+        return segment.lowerBound..<end
+    }
+
+    static let nowWords = ["now", "currently", "today", "at present", "presently", "these days", "still", "目前", "现在", "当前", "如今", "现阶段", "眼下", "现今",
+                           "仍", "依然", "至今"]
 
     static func saysNow(_ text: ScanText, _ range: Range<Int>) -> Bool {
-        let phrase = text.string(range).lowercased()
+        // "仍将" and "will still" speak of the future, not of now.
+        let phrase = text.string(range).lowercased().replacingOccurrences(of: "仍将", with: "将").replacingOccurrences(of: "will still", with: "will")
         return nowWords.contains { word in
             word.first!.isHan ? phrase.includes(word) : phrase.includesWord(word)
         }
@@ -184,7 +274,7 @@ enum PeriodRule {
         if before.hasSuffix("截至") || before.hasSuffix("截止") || before.hasSuffix("截止到") || before.hasSuffix("截至到") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .asOf, to: first, resolution: .stated))
         }
-        if tail.hasPrefix("前") || tail.hasPrefix("之前") {
+        if (tail.hasPrefix("前") && !["前三", "前两", "前几", "前半", "前一", "前四"].contains(where: tail.hasPrefix)) || tail.hasPrefix("之前") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
         }
         // "到2030年", "至2030年" is a deadline; "降至2024年的69%" is a change to a dated value.
@@ -278,7 +368,9 @@ enum PeriodRule {
             while j < text.count, text[j] == " " || text[j] == "," { j += 1 }
             if isYearDigits(text, j) != nil { return nil }
             let before = lowerBefore(text, i, 8)
-            guard ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "of "].contains(where: before.hasSuffix) else { return nil }
+            let lead = lowerBefore(text, i, 12)
+            guard ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "of "].contains(where: before.hasSuffix)
+                    || ["in the ", "the "].contains(where: lead.hasSuffix) && FigureScanner.matchesIgnoringCase(text, at: end, " quarter") else { return nil }
             return Mention(range: i..<end, period: .year(DateRule.inferYear(month: index + 1, published: published), resolution: .publication))
         }
         return nil

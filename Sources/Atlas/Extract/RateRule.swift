@@ -6,7 +6,7 @@ enum RateRule {
         (" per month", .perMonth), (" a month", .perMonth), (" monthly", .perMonth), (" each month", .perMonth), ("/month", .perMonth),
         (" per quarter", .perQuarter), (" a quarter", .perQuarter), (" quarterly", .perQuarter), (" last quarter", .perQuarter),
         (" this quarter", .perQuarter), (" in the quarter", .perQuarter), (" each quarter", .perQuarter),
-        (" per year", .perYear), (" a year", .perYear), (" annually", .perYear), (" per annum", .perYear), (" each year", .perYear),
+        (" per year", .perYear), (" a year", .perYear), (" annually", .perYear), (" of annual", .perYear), (" annual", .perYear), (" per annum", .perYear), (" each year", .perYear),
         (" every year", .perYear), (" yearly", .perYear), ("/year", .perYear), ("/yr", .perYear), (" tpa", .perYear), (" pa", .perYear),
         ("/年", .perYear), ("每年", .perYear), ("/天", .perDay), ("每天", .perDay), ("每日", .perDay), ("每月", .perMonth),
     ]
@@ -15,11 +15,15 @@ enum RateRule {
         ("monthly", .perMonth), ("每月", .perMonth), ("月产", .perMonth), ("月均", .perMonth),
         ("quarterly", .perQuarter), ("每季度", .perQuarter), ("单季", .perQuarter), ("季度", .perQuarter),
         ("annual", .perYear), ("yearly", .perYear), ("每年", .perYear), ("年产", .perYear), ("年产量", .perYear), ("年产能", .perYear),
-        ("年均", .perYear), ("年处理", .perYear),
+        ("年均", .perYear), ("年处理", .perYear), ("日采", .perDay), ("月产", .perMonth), ("年采", .perYear),
     ]
 
-    static func rate(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>) -> Rate? {
+    /// `before` is the figure's own phrase before it (to the last comma or conjunction).
+    static func rate(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>, before ownPhrase: Range<Int>) -> Rate? {
         guard figure.unit != .percent else { return nil }
+        // "in the September quarter": a quarter named by its last month.
+        let tailWords = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 60)).lowercased()
+        if DateRule.months.contains(where: { tailWords.includes(" \($0) quarter") }) || tailWords.includes(" in the quarter") { return .perQuarter }
         // "350 tons of sea mud daily": a few words may stand between the unit and the rate.
         let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24)).lowercased()
         var best: (Int, Rate)?
@@ -32,16 +36,17 @@ enum RateRule {
             if word == " a quarter", tail[end...].hasPrefix(" of") { continue }
             // Only a short phrase of the figure's own noun may stand between.
             let between = tail[..<at.lowerBound]
-            if between.contains(where: { ",;，；。(（".contains($0) }) || between.split(separator: " ").count > 4 { continue }
+            if between.contains(where: { ",;，；。(（".contains($0) }) || between.split(separator: " ", omittingEmptySubsequences: true).count > 5 { continue }
             if best == nil || offset < best!.0 { best = (offset, rate) }
         }
         if let best { return best.1 }
-        // "actual quarterly output remains at 500 tons": the rate word may lead the noun phrase.
-        let head = text.string(max(clause.lowerBound, figure.range.lowerBound - 36)..<figure.range.lowerBound).lowercased()
-        let phrase = head.split(separator: ",").last.map(String.init) ?? head
-        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "，" })
-        let recent = words.suffix(5).joined(separator: " ")
-        let near = head.contains(where: { $0.isHan }) ? String(head.suffix(6)) : recent
+        // "actual quarterly output remains at 500 tons", "日均出矿量一度降至不足100吨": the rate word
+        // may lead the figure's own phrase. Money takes a rate only from a word right before it
+        // ("annual investment of $2 billion"), not from a plant's "annual capacity" nearby.
+        let head = text.string(max(ownPhrase.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        let words = head.split(whereSeparator: { $0 == " " || $0 == "，" || $0 == "," })
+        let isMoney = ![.tonnes].contains(figure.unit)
+        let near = head.contains(where: { $0.isHan }) ? String(head.suffix(isMoney ? 4 : 14)) : words.suffix(isMoney ? 2 : 5).joined(separator: " ")
         for (word, rate) in before where near.includes(word) { return rate }
         return nil
     }

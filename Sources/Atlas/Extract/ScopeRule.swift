@@ -53,13 +53,17 @@ enum ScopeRule {
     /// previous figure's own noun phrase ("88% of refining technology and 94% of magnets").
     static func scope(_ text: ScanText, figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int, metric: Metric,
                       elements: [EntityMatcher.Mention], heavyElements: Set<String>) -> ClaimScope {
-        let afterRange = windows.after
+        // The noun phrase after the figure up to a comma or the next figure, "and" included:
+        // "80% of rare earth separation and refining patents" is a share of patents.
+        var end = windows.after.upperBound
+        while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
+        let afterRange = windows.after.lowerBound..<max(windows.after.upperBound, end)
         let beforeRange = min(segmentStart, figure.range.lowerBound)..<figure.range.lowerBound
         let phrase = Phrase(after: normalized(text.string(afterRange)), before: normalized(text.string(beforeRange)))
         let near = normalized(text.string(windows.before))
         var scope = ClaimScope()
         scope.commodity = commodity(phrase)
-        scope.elements = elementScope(phrase, elements: elements, after: afterRange, before: beforeRange, heavy: heavyElements)
+        scope.elements = elementScope(text, phrase, elements: elements, after: afterRange, before: beforeRange, heavy: heavyElements)
         scope.measure = measure(phrase, near: near, metric: metric)
         return scope
     }
@@ -125,7 +129,14 @@ enum ScopeRule {
         return named(phrase.after, nearestFirst: true) ?? named(phrase.before, nearestFirst: false) ?? ClaimScope.rareEarths
     }
 
-    static func elementScope(_ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {
+    static let magnetNames = ["铁硼", "-iron-boron", " iron boron", "-iron boron", " magnet", "磁", "-based magnet"]
+
+    static func isMagnetName(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
+        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14)).lowercased()
+        return magnetNames.contains(where: after.hasPrefix)
+    }
+
+    static func elementScope(_ text: ScanText, _ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {
         func fromWords(_ text: String, nearestFirst: Bool) -> ElementScope? {
             var best: (Int, ElementScope)?
             for (word, scope) in elementWords {
@@ -137,7 +148,9 @@ enum ScopeRule {
             return best?.1
         }
         func fromElements(_ range: Range<Int>) -> ElementScope? {
-            let ids = orderedUnique(elements.filter { range.contains($0.range.lowerBound) }.map(\.entity))
+            // "钕铁硼", "NdFeB", "neodymium-iron-boron magnets": a magnet, not the element.
+            let named = elements.filter { range.contains($0.range.lowerBound) && !isMagnetName(text, $0) }
+            let ids = orderedUnique(named.map(\.entity))
             guard !ids.isEmpty else { return nil }
             if ids.count == 1 { return .element(ids[0]) }
             let magnet: Set<String> = ["neodymium", "praseodymium", "dysprosium", "terbium"]
@@ -158,10 +171,16 @@ enum ScopeRule {
         case .importShare, .importDependence:
             return .imports
         case .reservesShare, .reservesTonnes:
-            let resource = firstHit(phrase.after, resourceWords) ?? lastHit(phrase.before, resourceWords).map { _ in Int.max }
-            let reserve = firstHit(phrase.after, reserveWords) ?? lastHit(phrase.before, reserveWords).map { _ in Int.max }
-            switch (resource, reserve) {
+            // The nearer word wins: the first after the figure, else the last before it.
+            let resourceAfter = firstHit(phrase.after, resourceWords), reserveAfter = firstHit(phrase.after, reserveWords)
+            switch (resourceAfter, reserveAfter) {
             case let (r?, s?): return r < s ? .resources : .reserves
+            case (_?, nil): return .resources
+            case (nil, _?): return .reserves
+            default: break
+            }
+            switch (lastHit(phrase.before, resourceWords), lastHit(phrase.before, reserveWords)) {
+            case let (r?, s?): return r > s ? .resources : .reserves
             case (_?, nil): return .resources
             default: return .reserves
             }

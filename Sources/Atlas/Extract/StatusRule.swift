@@ -19,20 +19,34 @@ enum StatusRule {
                        "seek to", "seeking to", "strive", "strives", "striving", "hopes to", "hope to", "wants to", "want to", "ambition",
                        "力争", "目标", "争取", "力求", "期望", "希望"]),
             (.plan, ["plans to", "plan to", "planned", "planning to", "plans for", "plan", "scheme", "blueprint", "will invest", "to invest", "will spend", "will provide",
-                     "will fund", "will allocate", "will inject", "will build", "will issue", "will contribute", "pledge", "pledged", "pledges",
+                     "will fund", "will allocate", "will inject", "will build", "will issue", "will contribute", "pledge", "pledged", "pledges", "pledging",
                      "committed to", "commitment", "commits", "intends", "intend to", "set to invest", "earmarked", "earmark",
                      "计划", "拟", "将投资", "将投入", "承诺", "规划", "将斥资", "将出资", "将提供"]),
             (.forecast, ["expected", "expects", "expect", "projected", "projects", "projection", "forecast", "forecasts", "predicted",
                          "predicts", "likely", "could", "may", "might", "potential", "potentially", "would", "is set to", "are set to",
                          "on track to", "will", "预计", "预期", "有望", "将达", "将占", "或将", "可能", "将会", "预测", "将超", "将增", "将升",
-                         "将降", "将减", "将在"]),
+                         "将降", "将减", "将在", "仍将", "将保持", "将维持", "将"]),
             (.estimate, ["estimated", "estimate", "estimates", "estimation", "is thought", "are thought", "believed to", "估计", "估算", "测算", "据估"]),
             (.historical, ["historically", "historical", "once held", "once accounted", "once controlled", "once supplied", "once produced",
-                           "once had", "once made", "once dominated", "used to", "previously", "formerly", "at its peak", "peak of",
-                           "in the past", "down from", "up from", "曾", "曾经", "一度", "过去", "此前", "以往", "昔日"]),
+                           "once had", "once made", "once dominated", "once supplying", "once producing", "once accounting", "once assessed",
+                           "once estimated", "once put", "once controlling", "once held", "used to", "previously", "formerly", "at its peak", "peak of",
+                           "in the past", "down from", "up from", "decades ago", "years ago", "a decade ago", "曾", "曾经", "一度", "过去", "此前", "以往", "昔日"]),
         ]
         return table.flatMap { status, words in words.map { Cue(word: $0, status: status) } }.sorted { $0.word.count > $1.word.count }
     }()
+
+    /// Cues too common to outweigh a more specific one in the same phrase: "力争到2030年将这一比例
+    /// 降至50%" is a target, not a forecast.
+    static let weak: Set<String> = ["将", "will", "would", "could", "may", "might", "likely"]
+
+    /// "两国将…各自投入至少10亿美元", "the bank will provide…": money someone will put in is a plan.
+    static func promisesMoney(_ text: ScanText, clause: Range<Int>, before end: Int) -> Bool {
+        let lead = text.string(Attribution.subClauseStart(text, clause: clause, before: end)..<end).lowercased()
+        let future = ["将", "拟", "计划", "will ", "plans", "plan to", "to invest", "set to", "going to", "intends"].contains(where: lead.includes)
+        let paying = ["投入", "投资", "提供", "出资", "拨款", "融资", "注资", "invest", "spend", "provide", "fund", "lend", "allocate", "inject", "contribute", "finance"]
+            .contains(where: lead.includes)
+        return future && paying
+    }
 
     /// The cues by their first character, so a position looks only at the words that can start there.
     static let cuesByFirst: [UInt32: [Cue]] = Dictionary(grouping: cues) { ScanText.key($0.word.first!) }
@@ -41,6 +55,7 @@ enum StatusRule {
     static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int)? {
         guard !range.isEmpty else { return nil }
         let chars = ScanText(text.string(range)).lowercased()
+        var weakest: (status: ClaimStatus, offset: Int)?
         var i = chars.count - 1
         while i >= 0 {
             for cue in cuesByFirst[chars.keys[i]] ?? [] where chars.matches(cue.word, at: i) {
@@ -49,11 +64,15 @@ enum StatusRule {
                 guard isHan || ((i == 0 || !chars.isLetter(i - 1)) && (end == chars.count || !chars.isLetter(end))) else { continue }
                 // "May" the month is not "may" the verb.
                 if cue.word == "may", text.isUppercase(range.lowerBound + i) { continue }
+                if weak.contains(cue.word) {
+                    if weakest == nil { weakest = (cue.status, i) }
+                    break
+                }
                 return (cue.status, i)
             }
             i -= 1
         }
-        return nil
+        return weakest
     }
 
     /// The status the words give (nil when they give none). `segmentBefore` runs from the
@@ -61,7 +80,10 @@ enum StatusRule {
     /// its first figure, for figures after the first.
     static func cue(_ text: ScanText, figureIndex k: Int, figures: [FigureMention], clause: Range<Int>) -> ClaimStatus? {
         let figure = figures[k]
-        let segmentStart = k > 0 ? figures[k - 1].range.upperBound : clause.lowerBound
+        // Words before a contrast ("wants to lift output, but China still processes 65%") are
+        // another statement's.
+        let segmentStart = max(k > 0 ? figures[k - 1].range.upperBound : clause.lowerBound,
+                               Attribution.subClauseStart(text, clause: clause, before: figure.range.lowerBound))
         let startingPoint = PeriodRule.isStartingPoint(text, k, figures: figures)
         if let own = nearestCue(text, segmentStart..<figure.range.lowerBound) {
             // "aims to cut reliance from 80%": the goal is the later figure, 80% is where it starts.
@@ -72,15 +94,15 @@ enum StatusRule {
         let after = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8)).lowercased()
         if ["的目标", "目标", " target", " goal"].contains(where: after.hasPrefix) { return .target }
         guard k > 0, !startingPoint else { return nil }
-        let own = PeriodRule.ownSegment(k, figures: figures, clause: clause)
-        if PeriodRule.saysNow(text, own) { return nil }
-        // "projected to meet 5% by 2023, even after investing $1.5 billion": a contrast or a
-        // time clause of its own ends the reach of the opening words.
-        let words = text.string(own).lowercased()
-        if ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", "虽然", "尽管", "但", "而", "然而"].contains(where: words.includes) {
-            return nil
-        }
-        return nearestCue(text, clause.lowerBound..<figures[0].range.lowerBound).map(\.status).flatMap { $0 == .historical ? nil : $0 }
+        if PeriodRule.saysNow(text, PeriodRule.nearSegment(text, k, figures: figures, clause: clause)) { return nil }
+        guard let opening = nearestCue(text, clause.lowerBound..<figures[0].range.lowerBound), opening.status != .historical else { return nil }
+        // The opening words reach the later figures of their own statement only: not past a
+        // contrast, a new clause ("…, and the Department of Defense has invested $400 million")
+        // or more than one comma.
+        let reach = text.string((clause.lowerBound + opening.offset)..<figure.range.lowerBound).lowercased()
+        let contrast = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
+        if contrast.contains(where: reach.includes) || reach.filter({ ",，;；".contains($0) }).count > 1 { return nil }
+        return opening.status
     }
 
     /// The status from the cue and the period together, and the period a figure with no stated

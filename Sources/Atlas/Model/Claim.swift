@@ -18,6 +18,7 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
     case jpy = "JPY"
     case eur = "EUR"
     case usdPerKg = "USD/kg"
+    case usdPerTonne = "USD/t"
     case cnyPerTonne = "CNY/t"
     case cnyPerKg = "CNY/kg"
 }

@@ -138,9 +138,9 @@ import Testing
     }
 
     @Test func periodsAreReadFromTheClause() throws {
-        #expect(claims("with 49% of the world's reserves and 69% of production as of 2024 [3]").map(\.period.code) == ["as of 2024", "as of 2024"])
+        #expect(claims("China holds a dominant position, with 49% of the world's reserves and 69% of production as of 2024 [3]").map(\.period.code) == ["as of 2024", "as of 2024"])
         #expect(claims("providing 70% of the U.S. rare earth imports from 2020 to 2023 [1]").first?.period.code == "2020-2023")
-        #expect(claims("has supplied 60% to 70% of the world's supply since the late 1990s [2]").first?.period.code == "since 1990s")
+        #expect(claims("China has supplied 60% to 70% of the world's supply since the late 1990s [2]").first?.period.code == "since 1990s")
         #expect(claims("2025年,中国稀土矿产量约占全球的三分之二。").first?.period.code == "2025")
     }
 

@@ -1,0 +1,105 @@
+/// What a figure takes from an earlier one when its own words do not say what it is: the same
+/// amount in another currency, the other end of a change, the next item of a list, "this share"
+/// said again of another party, or the topic of the sentence before.
+///
+/// Each rule returns the borrowed claim (value, unit and qualifier are the figure's own) or nil.
+enum CarryOverRule {
+    static let hedges = FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore + FigureScanner.atLeastBefore
+
+    /// The words between two figures without a trailing hedge ("and about" → "and").
+    static func withoutHedge(_ words: String) -> String {
+        var lead = words.trimmingWhitespace
+        for hedge in hedges where lead.hasSuffix(" " + hedge) || lead == hedge || (hedge.first!.isHan && lead.hasSuffix(hedge)) {
+            lead = String(lead.dropLast(hedge.count)).trimmingWhitespace
+            break
+        }
+        return lead
+    }
+
+    static func borrowing(_ previous: Claim, _ figure: FigureMention, rule: String) -> Claim {
+        var claim = previous
+        (claim.low, claim.high, claim.qualifier, claim.unit) = (figure.low, figure.high, figure.qualifier, figure.unit)
+        claim.rule = figure.rule + "+" + rule
+        claim.duplicateOf = nil
+        return claim
+    }
+
+    /// "500 billion rupees (approximately 40 billion RMB)", "约合400亿元人民币": the same amount
+    /// in another currency or unit says what the first says, so it takes its fields.
+    ///
+    /// A share right after another one in a change ("down from over 90%", "from 80% to 50%",
+    /// "compared with 97%") is the same quantity at another time or in another state: it takes
+    /// the first one's metric and parties, and keeps its own status and period.
+    static func restatement(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, ownStart: Int) -> Claim? {
+        // The words after the earlier figure's own noun phrase, or all of them when it runs on
+        // to this figure ("from 80% to 50%").
+        let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
+        var between = text.string(start..<figure.range.lowerBound).lowercased().trimmingWhitespace
+        while let first = between.first, ",，".contains(first) { between = String(between.dropFirst()).trimmingWhitespace }
+        // "nearly half (48%)": the same share, said twice.
+        if figure.unit == .percent, previous.unit == .percent, between == "(" || between == "（" {
+            return borrowing(previous, figure, rule: "restates-previous")
+        }
+        if figure.unit == .percent, previous.unit == .percent, between.count <= 32 {
+            let lead = withoutHedge(between)
+            let changes = ["down from", "up from", "compared with", "compared to", "versus", "vs.", "from", "to", "降至", "升至", "降到", "升到", "提高到", "增至",
+                           "由", "从", "比", "较"]
+            guard changes.contains(where: { lead == $0 || lead.hasSuffix(" " + $0) || lead.hasSuffix("," + $0) || ($0.first!.isHan && lead.hasSuffix($0)) }),
+                  MetricRule.cueHits(lead).isEmpty || lead.hasSuffix("from") || lead.hasSuffix("to") else { return nil }
+            return borrowing(previous, figure, rule: "same-quantity-as-previous")
+        }
+        guard figure.unit != .percent, previous.unit != .percent else { return nil }
+        let glue = ["(", "（", "(approximately", "(about", "(around", "(roughly", "(some", "(or", "(约", "（约", "（约合", "(约合", "，约合", ",约合", "约合",
+                    "(equivalent to", "(worth", "，合", "(合", "（合", "，相当于", "(相当于", "（相当于", ", or about", ", or"]
+        guard glue.contains(between) else { return nil }
+        return borrowing(previous, figure, rule: "restates-previous")
+    }
+
+    /// "The EU sources 98% of its magnets and about 85% of its refined rare earths from China",
+    /// "生产全球逾九成的原生镓和近七成的锗": the next item of a list has the first one's verb. Taken
+    /// when the figure has no cue of its own, or when the list's verb is an import verb.
+    static func coordinated(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, ownStart: Int,
+                            hasOwnCue: Bool, clause: Range<Int>) -> Claim? {
+        guard figure.unit == previous.unit || (figure.unit == .percent) == (previous.unit == .percent) else { return nil }
+        let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
+        let between = withoutHedge(text.string(start..<figure.range.lowerBound).lowercased())
+        guard ["and", ", and", "和", "及", "与", "、", ",", "，", "as well as", "以及"].contains(between) else { return nil }
+        let importVerb = previous.metric == .importShare && previous.rule.contains("import-verb")
+        if importVerb {
+            let rest = text.string(figure.range.upperBound..<clause.upperBound).lowercased()
+            guard rest.includes(" from ") || rest.includes("来自") else { return nil }
+        } else if hasOwnCue {
+            return nil
+        }
+        return borrowing(previous, figure, rule: "next-in-list")
+    }
+
+    static let anaphors = ["that share", "this share", "the share", "this proportion", "that proportion", "the proportion", "that figure", "this figure",
+                           "这一比例", "这一比重", "这个比例", "该比例", "这一份额", "该份额", "这一数字", "此比例"]
+
+    /// "Tokyo targets lowering that share to below 50%", "韩国这一比例更是高达九成": the last share
+    /// named, now of the party this phrase names (for imports: the importer).
+    static func anaphora(_ text: ScanText, figure: FigureMention, windows: MetricRule.Windows, last: Claim?,
+                         mentions: [EntityMatcher.Mention]) -> Claim? {
+        guard figure.unit == .percent, let last, last.metric.isShare || last.metric == .importDependence else { return nil }
+        let lead = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        guard anaphors.contains(where: lead.includes) else { return nil }
+        var claim = borrowing(last, figure, rule: "same-share-as-before")
+        let own = mentions.filter { $0.range.lowerBound >= windows.clause.lowerBound && $0.range.upperBound <= figure.range.lowerBound }
+            .filter { $0.entity != last.entity }
+        if let party = own.last?.entity {
+            if claim.metric == .importShare { claim.importer = party } else { claim.entity = party }
+        }
+        return claim
+    }
+
+    /// "巴西以2100万吨位列第二，占比约23%" after a sentence on reserves: a figure with no word of
+    /// what it is continues the topic of the figure just before (in this clause or the last).
+    static func topic(_ figure: FigureMention, previous: Claim?) -> Claim? {
+        guard let previous, (figure.unit == .percent) == (previous.unit == .percent), previous.metric != .other else { return nil }
+        var claim = borrowing(previous, figure, rule: "topic-of-previous")
+        claim.entity = nil
+        claim.importer = nil
+        return claim
+    }
+}
