@@ -35,12 +35,13 @@ import Testing
     /// The blind set (Fixtures/figures/blind/): articles written in the dumps' style by someone
     /// who did not write the rules, hand-counted as they were written. Its first score, taken
     /// before anyone who writes rules had read it, is in EXTRACTION.md.
-    @Test func blindSetFieldByField() throws {
-        let folder = Self.folder.appendingPathComponent("blind")
+    @Test(arguments: [("blind", ["blind-en.txt", "blind-zh.txt"]), ("blind-2", ["blind2-en.txt", "blind2-zh.txt"])])
+    func blindSetFieldByField(_ name: String, _ dumps: [String]) throws {
+        let folder = Self.folder.appendingPathComponent(name)
         let count = try FigureHandCount.read(folder.appendingPathComponent("expected.tsv"))
-        let found = try Self.found(in: ["blind-en.txt", "blind-zh.txt"].map { (folder.appendingPathComponent($0), $0) })
+        let found = try Self.found(in: dumps.map { (folder.appendingPathComponent($0), $0) })
         let shares = count.scoreShares(found), amounts = count.scoreAmounts(found)
-        print("blind set\n" + Self.summary(shares) + "\n" + Self.summary(amounts))
+        print("\(name) set\n" + Self.summary(shares) + "\n" + Self.summary(amounts))
         #expect(shares.precision >= 0.9 && shares.recall >= 0.9, "blind share precision \(shares.precision), recall \(shares.recall)")
         for field in ["period", "status", "scope"] {
             #expect(shares.field(field).accuracy >= 0.9, "blind share \(field): \(shares.field(field).accuracy)")
