@@ -6,7 +6,7 @@
 /// `on`/`from`/`来自` or named as an adjective (`Chinese rare earths`), and the importer is the one
 /// owning the imports (`Japan's dependence`, `U.S. imports`, `美国…进口`).
 enum Attribution {
-    static let supplierMarkers = ["from ", "on ", "upon ", "来自", "从", "对", "依赖", "依靠", "仰赖"]
+    static let supplierMarkers = ["from ", "on ", "upon ", "来自", "从", "对", "依赖", "依靠", "仰赖", "自"]
     static let adjectives: Set<String> = ["Chinese", "American", "Japanese", "Australian", "Malaysian", "Estonian", "Indian", "Russian",
                                           "Burmese", "Vietnamese", "Brazilian", "Canadian", "Korean", "European", "African", "Ukrainian"]
 
@@ -24,8 +24,21 @@ enum Attribution {
         return mentions.last(where: { $0.range.upperBound == k })?.entity
     }
 
+    static let speechVerbs = [" said", " says", " reported", " reports", " estimates", " estimated", " noted", " told", " announced", " stated",
+                              "表示", "称", "指出", "披露", "宣布", "透露"]
+
+    /// "MP Materials said Mountain Pass produced…": the one who says is not the one who produced.
+    static func isSpeaker(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
+        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 11)).lowercased()
+        return speechVerbs.contains { after.hasPrefix($0) && (after.count == $0.count || !(after.dropFirst($0.count).first?.isLetter ?? false)) }
+    }
+
+    /// `types` (entity id → type) lets "the country" or "the company" name the last party of that kind.
     static func holder(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
-                       mentions: [EntityMatcher.Mention]) -> String? {
+                       mentions allMentions: [EntityMatcher.Mention], types: [String: String] = [:]) -> String? {
+        let speakers = allMentions.filter { isSpeaker(text, $0) }
+        let mentions = speakers.count < allMentions.filter({ windows.clause.contains($0.range.lowerBound) }).count
+            ? allMentions.filter { !speakers.contains($0) } : allMentions
         if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
         // The phrase's subject: "MP Materials' Mountain Pass mine in California supplied 12%".
         let inBefore = mentions.filter { windows.before.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
@@ -53,6 +66,12 @@ enum Attribution {
             ?? (ownSubjectUnknown ? nil : inBefore.first ?? clauseBefore.last) { return outsideOf(text, subject) }
         if ownSubjectUnknown { return nil }
         if let after = inAfter.first { return outsideOf(text, after) }
+        // "the country previously held a 19% share", "该国", "the deposit": the party last named
+        // of that kind.
+        if let kind = referredKind(text, from: region, to: figure.range.lowerBound),
+           let named = mentions.last(where: { $0.range.upperBound <= region && kinds[kind]?.contains(types[$0.entity] ?? "") == true }) {
+            return named.entity
+        }
         // "全国烧结钕铁硼毛坯产量", "国内产量": Chinese prose's own country.
         let ownWords = text.string(region..<figure.range.lowerBound)
         return ["全国", "国内", "我国", "本国"].contains(where: ownWords.includes) ? "china" : nil
@@ -64,7 +83,9 @@ enum Attribution {
     static func startsWithSubject(_ text: ScanText, from start: Int, to end: Int) -> Bool {
         let words = text.string(start..<end).trimmingWhitespace
         guard let first = words.first else { return false }
-        if first.isHan { return !"占约仅则也还并其达为在于对从向将已仍更都均亦又却就才会能可应".contains(first) }
+        // A Chinese clause after "但" or "而" goes on about the same subject unless it names a
+        // registered party, which the caller has already looked for.
+        if first.isHan { return false }
         let lower = words.lowercased()
         if ["it ", "its ", "they ", "their ", "which ", "accounts", "holds", "supplies", "produces", "controls", "has ", "is ", "was "].contains(where: lower.hasPrefix) { return false }
         return first.isUppercase || lower.hasPrefix("the ") || lower.hasPrefix("a ")
@@ -76,6 +97,16 @@ enum Attribution {
             (windows.before.lowerBound..<windows.after.upperBound).contains(mention.range.lowerBound)
                 && (precededByMarker(text, mention, supplierMarkers + ["依赖", "依靠", "depend on ", "rely on ", "relies on "]) || adjectives.contains(mention.spelling))
         }
+    }
+
+    static let kinds: [String: Set<String>] = ["country": ["country"], "company": ["company"], "place": ["place"]]
+
+    static func referredKind(_ text: ScanText, from start: Int, to end: Int) -> String? {
+        let words = text.string(start..<end).lowercased()
+        if ["the country", "该国", "这个国家", "该国的"].contains(where: words.includes) { return "country" }
+        if ["the company", "the firm", "该公司", "公司的"].contains(where: words.includes) { return "company" }
+        if ["the deposit", "the mine", "the project", "该矿", "该项目", "矿床中"].contains(where: words.includes) { return "place" }
+        return nil
     }
 
     static let prepositions = ["in", "at", "of", "from", "to", "near", "into", "outside", "beyond", "across", "for", "on", "by", "than"]
@@ -112,8 +143,8 @@ enum Attribution {
     /// Where the figure's own sub-clause starts: after the last "although", "while", "but",
     /// "because", ", which", "，而", "但" before it (else the clause start).
     static func subClauseStart(_ text: ScanText, clause: Range<Int>, before end: Int) -> Int {
-        let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ",
-                       "，而", "，但", "但", "，并", "；"]
+        let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ", ": ",
+                       "，而", "，但", "但", "，并", "；", "："]
         var best = clause.lowerBound
         var i = end - 1
         while i > clause.lowerBound {
@@ -194,6 +225,9 @@ enum Attribution {
         if !world, ["中，", "中,", "当中"].contains(where: own.includes) { return true }
         // "满足10%的年度需求", "meets 2% of demand": a share of someone's own demand.
         if ["需求", "demand", "consumption", "消费", "needs"].contains(where: phrase.includes) { return true }
+        // "占国内镨钕供应的三成", "约占全国的三分之二", "of domestic supply": a national total, not the world's.
+        let whole = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 12)..<windows.after.upperBound).lowercased()
+        if ["占国内", "占全国", "国内的", "全国的", "of domestic", "of national", "of the domestic", "of the national"].contains(where: whole.includes) { return true }
         let lead = text.string(windows.before).lowercased().trimmingWhitespace
         if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.hasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
@@ -206,7 +240,7 @@ enum Attribution {
         // when the phrase says of what whole ("of global reserves", "全球的三分之二").
         if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
             // The whole may be named once for a list: "生产全球逾九成的原生镓和近七成的锗".
-            let start = min(windows.before.lowerBound, subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound))
+            let start = windows.clause.lowerBound
             let phrase = text.string(start..<windows.after.upperBound).lowercased()
             if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.includes) { return true }
         }

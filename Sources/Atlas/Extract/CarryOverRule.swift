@@ -74,6 +74,38 @@ enum CarryOverRule {
         return borrowing(previous, figure, rule: "next-in-list")
     }
 
+    /// "…6,000 tons of magnets a year by 2030, about 5% of world production", "mined 270,000 tons,
+    /// or 69% of the world's total", "imported 53,700 tons…, about 90% of them from China": a
+    /// share put beside an amount is that amount's share, of the world or (with "from") of imports.
+    static func shareOfAmount(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, windows: MetricRule.Windows,
+                              mentions: [EntityMatcher.Mention]) -> Claim? {
+        guard figure.unit == .percent, previous.unit == .tonnes else { return nil }
+        let between = text.string(earlier.range.upperBound..<figure.range.lowerBound).lowercased()
+        let tail = withoutHedge(between)
+        guard tail.hasSuffix(",") || tail.hasSuffix("，") || tail.hasSuffix(", or") || tail.hasSuffix("，占") || tail.hasSuffix("，约占") || tail.hasSuffix("accounting for") else { return nil }
+        let after = text.string(windows.after).lowercased().trimmingWhitespace
+        let earlierWords = text.string(max(windows.clause.lowerBound, earlier.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        var claim = borrowing(previous, figure, rule: "share-of-amount")
+        if after.hasPrefix("of them") || after.hasPrefix("of those"), after.includes(" from ") || after.includes("来自"),
+           earlierWords.includes("import") || earlierWords.includes("进口") {
+            let supplier = mentions.first { windows.after.contains($0.range.lowerBound) }?.entity
+            claim.metric = .importShare
+            claim.importer = previous.entity
+            claim.entity = supplier
+            return supplier == nil ? nil : claim
+        }
+        guard ["world", "global", "全球", "世界"].contains(where: after.includes) else { return nil }
+        let stage = MetricRule.mostSpecific(MetricRule.cueHits(earlierWords).filter { $0.metric != nil && $0.metric != .importShare })
+        switch (previous.metric, stage) {
+        case (_, .magnetShare?): claim.metric = .magnetShare
+        case (_, .refiningShare?): claim.metric = .refiningShare
+        case (.reservesTonnes, _): claim.metric = .reservesShare
+        case (.productionTonnes, _): claim.metric = .productionShare
+        default: return nil
+        }
+        return claim
+    }
+
     static let anaphors = ["that share", "this share", "the share", "this proportion", "that proportion", "the proportion", "that figure", "this figure",
                            "这一比例", "这一比重", "这个比例", "该比例", "这一份额", "该份额", "这一数字", "此比例"]
 
@@ -83,7 +115,10 @@ enum CarryOverRule {
                          mentions: [EntityMatcher.Mention]) -> Claim? {
         guard figure.unit == .percent, let last, last.metric.isShare || last.metric == .importDependence else { return nil }
         let lead = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
-        guard anaphors.contains(where: lead.includes) else { return nil }
+        // "…70% of U.S. imports…, and has supplied at least 60% of them every year": "of them".
+        let after = text.string(windows.after).lowercased().trimmingWhitespace
+        let ofThem = ["of them", "of those", "of these"].contains(where: after.hasPrefix) && last.metric == .importShare
+        guard anaphors.contains(where: lead.includes) || ofThem else { return nil }
         var claim = borrowing(last, figure, rule: "same-share-as-before")
         let own = mentions.filter { $0.range.lowerBound >= windows.clause.lowerBound && $0.range.upperBound <= figure.range.lowerBound }
             .filter { $0.entity != last.entity }

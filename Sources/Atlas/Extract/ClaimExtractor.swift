@@ -39,7 +39,7 @@ public struct ClaimExtractor: Sendable {
         var figureIndex = 0
         // What later figures may borrow: the last share named, and the last claim with its clause.
         var lastShare: Claim?
-        var lastClaim: [Bool: (claim: Claim, clause: Int)] = [:]
+        var lastClaim: [String: (claim: Claim, clause: Int)] = [:]
         for (clauseIndex, clause) in analyzed.clauses.enumerated() {
             while figureIndex < figures.count, figures[figureIndex].range.lowerBound < clause.lowerBound { figureIndex += 1 }
             var inClause: [FigureMention] = []
@@ -64,16 +64,17 @@ public struct ClaimExtractor: Sendable {
                 previousClaim = nil
                 let restated = earlier.flatMap { e in previousInClause.flatMap { CarryOverRule.restatement(text, of: $0, figure: figure, after: e, ownStart: ownStart) } }
                 let silent = isSilent(text, figure, windows: windows, segmentStart: segmentStart)
-                var found = restated ?? CarryOverRule.anaphora(text, figure: figure, windows: windows, last: lastShare, mentions: mentions)
+                let ofAmount = earlier.flatMap { e in previousInClause.flatMap { CarryOverRule.shareOfAmount(text, of: $0, figure: figure, after: e, windows: windows, mentions: mentions) } }
+                var found = restated ?? ofAmount ?? CarryOverRule.anaphora(text, figure: figure, windows: windows, last: lastShare, mentions: mentions)
                 if found == nil, let e = earlier, let previous = previousInClause {
                     found = CarryOverRule.coordinated(text, of: previous, figure: figure, after: e, ownStart: ownStart, hasOwnCue: !silent, clause: clause)
                 }
                 if found == nil {
                     found = classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions, previousImporter: previousImporter)
                 }
-                if silent, found == nil || found?.metric == .other, let recent = lastClaim[figure.unit == .percent], recent.clause >= clauseIndex - 1,
+                if silent, found == nil || found?.metric == .other, let recent = lastClaim[Self.unitKind(figure.unit)], recent.clause >= clauseIndex - 1,
                    var borrowed = CarryOverRule.topic(figure, previous: recent.claim) {
-                    borrowed.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+                    borrowed.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions, types: types)
                     found = borrowed
                 }
                 // A share held by nobody named ("recycling meets 2% of demand") is not one the
@@ -81,7 +82,11 @@ public struct ClaimExtractor: Sendable {
                 if let share = found, share.unit == .percent, share.metric != .importShare, share.metric != .importDependence, share.entity == nil { found = nil }
                 guard var claim = found else { continue }
                 if claim.metric == .importShare { previousImporter = claim.importer ?? previousImporter }
-                claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: ownStart, metric: claim.metric,
+                // A price names its element once for the phrase: "Dysprosium oxide prices rose 18% to
+                // 1,850 yuan per kilogram".
+                let subClause = Attribution.subClauseStart(text, clause: clause, before: figure.range.lowerBound)
+                let scopeStart = claim.metric == .price ? subClause : max(ownStart, subClause)
+                claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: scopeStart, metric: claim.metric,
                                               elements: elementMentions, heavyElements: Self.heavyElements)
                 let speaker = SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound)
                 var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
@@ -102,7 +107,7 @@ public struct ClaimExtractor: Sendable {
                 claim.quoteRange = quoteRange
                 claim.figureText = text.string(figure.range)
                 previousClaim = claim
-                lastClaim[claim.unit == .percent] = (claim, clauseIndex)
+                lastClaim[Self.unitKind(claim.unit)] = (claim, clauseIndex)
                 if claim.metric.isShare { lastShare = claim }
                 // "Both the U.S. and Australia will invest over $1 billion each": one figure per party.
                 let parties = Attribution.eachParty(text, figure, clause: clause, mentions: mentions)
@@ -135,9 +140,19 @@ public struct ClaimExtractor: Sendable {
         return !(Self.reserveWords + Self.productionWords + Self.tradeWords).contains(where: context.includes)
     }
 
+    /// Shares, tonnages and money: a figure continues the topic of one of its own kind only.
+    static func unitKind(_ unit: FigureUnit) -> String {
+        switch unit {
+        case .percent: return "share"
+        case .tonnes: return "tonnes"
+        default: return "money"
+        }
+    }
+
     static let reserveWords = ["reserve", "储量", "资源", "resource", "deposit", "contain"]
-    static let productionWords = ["produc", "output", "mining", "mined", "capacity", "refin", "process", "collect", "extract", "dig",
-                                  "产量", "开采", "生产", "产能", "冶炼", "分离", "采集", "年产", "月产", "日产", "日采", "出矿", "产出", "加工", "处理"]
+    static let productionWords = ["produc", "output", "mining", "mined", "capacity", "make ", "makes ", "made ", "making ", "manufactur", "制造", "refin", "process", "collect", "extract", "dig",
+                                  "产量", "开采", "生产", "产能", "冶炼", "分离", "采集", "年产", "月产", "日产", "日采", "出矿", "产出", "加工", "处理",
+                                  "recover", "retriev", "回收"]
     static let tradeWords = ["export", "import", "出口", "进口", "ship", "sold", "sale", "销", "trade", "贸易", "demand", "需求", "消费", "consum",
                              "stockpile", "储备", "库存", "inventor", "bought", "buy", "purchas", "采购", "收储"]
 
@@ -175,7 +190,7 @@ public struct ClaimExtractor: Sendable {
                 let named = parties.supplier != nil && parties.supplier != parties.importer && Attribution.namesSupplier(text, figure, windows: windows, mentions: mentions)
                 if Attribution.isGenericImportReliance(text, windows: windows), !named {
                     claim.metric = .importDependence
-                    claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+                    claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions, types: types)
                     return claim
                 }
                 claim.entity = parties.supplier
@@ -183,7 +198,7 @@ public struct ClaimExtractor: Sendable {
                 // "reliant on imports for 80%" names no supplier: that is dependence, not a share.
                 if parties.supplier == nil { claim.metric = .importDependence; claim.entity = parties.importer; claim.importer = nil }
             } else {
-                claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+                claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions, types: types)
             }
             return claim
         }
@@ -208,13 +223,17 @@ public struct ClaimExtractor: Sendable {
             claim.entity = Attribution.market(text, figure, windows: windows, mentions: mentions)
             return claim
         default:
+            // Money's noun may follow a conversion in brackets: "₹7,280 crore (about $870 million) scheme".
+            var end = windows.after.upperBound
+            while end < windows.clause.upperBound, !",，;；。".contains(text[end]) { end += 1 }
+            let context = context + " " + MetricRule.lower(text, windows.after.upperBound..<end)
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "financ", "loan", "grant", "cost",
                             "partnership", "pledg", "commit", "stake", "acquire", "capital", "spend", "budget", "earmark", "allocat", "mobilis", "mobiliz",
-                            "set aside", "backed by", "financing", "拨款", "拨付",
+                            "set aside", "backed by", "financing", "scheme", "package", "loans", "拨款", "拨付", "支持", "补助",
                             "投资", "基金", "协议", "计划", "投入", "补贴", "融资", "贷款", "资金", "承诺", "出资", "注资", "收购"]
                 .contains(where: context.includes) ? .investment : .other
         }
-        claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions)
+        claim.entity = Attribution.holder(text, figure, windows: windows, mentions: mentions, types: types)
         return claim
     }
 

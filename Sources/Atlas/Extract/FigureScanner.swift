@@ -145,6 +145,11 @@ enum FigureScanner {
             prefixUnit = currency
             break
         }
+        // "¥" is the yen's sign as well as the yuan's: Japan nearby makes it yen.
+        if prefixUnit == .cny, start > 0, text[start - 1] == "¥" {
+            let around = text.string(max(0, start - 160)..<min(text.count, start + 60)).lowercased()
+            if ["japan", "tokyo", " yen", "日本", "日元"].contains(where: around.includes) { prefixUnit = .jpy }
+        }
         let head = amountPart(text, number: first)
         var unit = prefixUnit ?? head.unit
         var (low, high, end) = (head.value, head.value, head.end)
@@ -205,6 +210,15 @@ enum FigureScanner {
                                                         ("a quarter", 25), ("one quarter", 25), ("three-fifths", 60), ("three fifths", 60),
                                                         ("two-fifths", 40), ("two fifths", 40), ("one-fifth", 20), ("one fifth", 20), ("a fifth", 20),
                                                         ("one-tenth", 10), ("one tenth", 10), ("a tenth", 10), ("half", 50)]
+        + ["two", "three", "four", "five", "six", "seven", "eight", "nine"].enumerated().flatMap { index, numerator -> [(String, Double)] in
+            // "nine-tenths", "four fifths", "seven-eighths": numerator and a plural ordinal.
+            [("fifths", 5.0), ("sixths", 6), ("sevenths", 7), ("eighths", 8), ("ninths", 9), ("tenths", 10)].flatMap { ordinal, denominator -> [(String, Double)] in
+                let value = Double(index + 2) / denominator * 100
+                guard value < 100 else { return [] }
+                let rounded = (value * 10).rounded() / 10
+                return [("\(numerator)-\(ordinal)", rounded), ("\(numerator) \(ordinal)", rounded)]
+            }
+        }
     static let chineseFractions: [(String, Double)] = [("三分之二", 66.7), ("四分之三", 75), ("三分之一", 33.3), ("四分之一", 25), ("五分之一", 20),
                                                         ("五分之二", 40), ("五分之三", 60), ("五分之四", 80), ("十分之一", 10), ("一半", 50)]
     static let tenths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: [("一", 10.0), ("二", 20), ("两", 20), ("三", 30), ("四", 40), ("五", 50),
@@ -219,8 +233,11 @@ enum FigureScanner {
         if i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
             for (word, value) in englishFractions where matchesIgnoringCase(text, at: i, word) {
                 let end = i + word.count
-                // "half of global reserves", not "the first half of 2025".
-                guard matches(text, at: end, " of "), !(end + 4 < text.count && text.isNumber(end + 4)) else { continue }
+                // "half of global reserves", not "the first half of 2025"; "more than half in 2000",
+                // "down from over half" name a share without "of".
+                let hedged = word == "half" && ["more than ", "less than ", "over ", "nearly ", "almost ", "about ", "around ", "roughly ", "from ", " to ", "than ", "at least "]
+                    .contains(where: { precededBy(text, i, [$0]) }) && !precededBy(text, i, ["first ", "second ", "the "])
+                guard (matches(text, at: end, " of ") && !(end + 4 < text.count && text.isNumber(end + 4))) || hedged else { continue }
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }
@@ -239,7 +256,7 @@ enum FigureScanner {
     static let overBefore = ["more than", "over", "above", "exceeding", "exceeds", "in excess of", "upwards of", "超过", "超", "逾", "高于", "多于", "大于"]
     static let atLeastBefore = ["at least", "no less than", "not less than", "a minimum of", "至少", "不少于", "不低于", "最少"]
     static let nearlyBefore = ["nearly", "almost", "close to", "just under", "近", "接近", "将近", "几乎"]
-    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "约", "大约", "约为", "大概", "约合", "约占"]
+    static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "约", "大约", "约为", "大概", "约合", "约占", "约有", "大约有"]
     static let upToBefore = ["up to", "as much as", "as high as", "as many as", "多达", "最高", "高达", "最多"]
     static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
 
@@ -250,7 +267,7 @@ enum FigureScanner {
         // Chinese puts the hedge on the verb, before the words naming the whole: "约占全球产量的
         // 69%", "接近全球的一半", "不少于全球的15%"; those words are skipped to find it.
         var k = figure.range.lowerBound
-        while k > 0, figure.range.lowerBound - k < 10, "全球世界总产量储的其比重份额国内矿山市场供应需求消费".contains(text[k - 1]) { k -= 1 }
+        while k > 0, figure.range.lowerBound - k < 10, "全球世界总产量储的其比重份额国内矿山市场供应需求消费进口".contains(text[k - 1]) { k -= 1 }
         if k > 0, text[k - 1] == "占" { k -= 1 }
         let before = text.string(max(0, k - 16)..<k).lowercased()
         let trimmed = before.trimmingWhitespace

@@ -16,11 +16,11 @@ enum MetricRule {
         Cue(words: ["refin", "process", "separat", "smelt", "精炼", "冶炼", "分离", "加工", "提炼"], metric: .refiningShare),
         Cue(words: ["magnet", "ndfeb", "磁体", "磁材", "永磁", "磁性材料", "钕铁硼"], metric: .magnetShare),
         Cue(words: ["import", "reliance", "reliant", "relies on", "rely on", "relied on", "relying on", "dependence on", "dependent on",
-                    "depend on", "depends on", "depended on", "进口", "依赖", "来自"], metric: .importShare),
+                    "depend on", "depends on", "depended on", "进口", "依赖", "来自", "依存"], metric: .importShare),
         Cue(words: ["mining", "mined", "mines", "mine", "extraction", "extracted", "produc", "output", "supply", "supplies",
                     "supplied", "supplying", "开采", "产量", "生产", "供应", "开采量"], metric: .productionShare),
         Cue(words: ["patent", "专利", "investment", "投资", "revenue", "营收", "收入", "self-sufficien", "自给", "export", "出口", "tariff", "关税",
-                    "stake", "股份", "股权", "penetration", "渗透率", "gdp", "interest", "利率", "recycl", "回收", "growth", "增长", "increase",
+                    "stake", "股份", "股权", "持股", "股比", "consumption", "消费", "demand", "需求", "国产化", "localis", "localiz", "penetration", "渗透率", "gdp", "interest", "利率", "recycl", "回收", "growth", "增长", "increase",
                     "decrease", "decline", "rose", "rise", "fell", "drop", "surge", "jump", "上涨", "下降", "减少", "增加", "同比", "环比",
                     "market cap", "市值", "manufacturers", "yield", "良率", "foreign exchange", "premium", "discount", "markup", "margin", "溢价",
                     "折价", "利润率"], metric: nil),
@@ -45,7 +45,10 @@ enum MetricRule {
     static func isChange(_ text: ScanText, _ figure: FigureMention) -> Bool {
         let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
         if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
-        let before = lower(text, max(0, figure.range.lowerBound - 14)..<figure.range.lowerBound).trimmingWhitespace
+        var before = lower(text, max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound).trimmingWhitespace
+        // "环比下降近40%", "fell by nearly 40%": the hedge stands between the change and the figure.
+        for hedge in FigureScanner.nearlyBefore + FigureScanner.aboutBefore + FigureScanner.overBefore + FigureScanner.lessBefore
+        where before.hasSuffix(hedge) && (hedge.first!.isHan || before.hasSuffix(" " + hedge)) { before = String(before.dropLast(hedge.count)).trimmingWhitespace; break }
         // "up 24% from the previous quarter", "down 8%"; but "making up 94% of the total" is a share.
         for word in ["up", "down"] where before.hasSuffix(" " + word) || before == word {
             let head = before.dropLast(word.count).trimmingWhitespace
@@ -77,7 +80,8 @@ enum MetricRule {
         let after = lower(text, windows.after)
         // "sources 63% of its rare earths from China": an acquiring verb with `from` later on.
         let restOfClause = lower(text, figure.range.upperBound..<windows.clause.upperBound)
-        let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "从"]
+        let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "took", "takes",
+                         "receives", "received", "imported", "imports", "从"]
         // The hedge ("about", "nearly") stands between the verb and the figure.
         var verbEnd = before.trimmingWhitespace
         for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore
@@ -98,7 +102,7 @@ enum MetricRule {
         if afterCues.contains(where: { $0.metric == nil }) { return nil }
         // "九成的稀土永磁体进口来自中国", "98% of its magnet imports from China": imports are the head,
         // the stage says what was imported.
-        if afterCues.contains(where: { $0.metric == .importShare }), after.includes("来自") || after.includes(" from ") {
+        if afterCues.contains(where: { $0.metric == .importShare }), after.includes("来自") || after.includes(" from ") || after.includes("从") {
             return (.importShare, "metric-imports-from")
         }
         // "of which 94% came from China": a supplier's part of something bought.
@@ -106,9 +110,22 @@ enum MetricRule {
             return (.importShare, "metric-came-from")
         }
         if let metric = mostSpecific(afterCues) { return (refinedByTopic(metric, text, figure, windows), "metric-after") }
+        // "70% of U.S. rare earth compound and metal imports": the head noun may stand past an "and".
+        var end = windows.after.upperBound
+        while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
+        if end > windows.after.upperBound, cueHits(lower(text, windows.after.upperBound..<end)).contains(where: { $0.metric == .importShare }),
+           beforeCuesForStage.allSatisfy({ $0.metric != nil }) {
+            return (.importShare, "metric-after")
+        }
         if !beforeCuesForStage.isEmpty { return mostSpecific(beforeCuesForStage).map { (refinedByTopic($0, text, figure, windows), "metric-before") } }
+        // The clause's nearest stage word: "China's share of reserves is 48%, and it mined 270,000
+        // tons, or 69% of the world's total" is mining.
+        // Within that phrase the narrower stage wins, as in the figure's own ("在稀土永磁体生产环节").
         let clauseBefore = lower(text, windows.clause.lowerBound..<windows.before.lowerBound)
-        return mostSpecific(cueHits(clauseBefore)).map { ($0, "metric-clause") }
+        for phrase in clauseBefore.split(whereSeparator: { ",，;；".contains($0) }).reversed() {
+            if let metric = mostSpecific(cueHits(String(phrase)).filter { $0.metric != nil }) { return (metric, "metric-clause") }
+        }
+        return nil
     }
 
     static let changeCues = ["growth", "增长", "increase", "decrease", "decline", "rose", "rise", "fell", "drop", "surge", "jump", "上涨", "下降", "减少", "增加"]

@@ -45,7 +45,7 @@ enum PeriodRule {
                 // Chinese puts a figure's year before it: one after the last figure dates
                 // another verb ("预计2027年底投产"), unless it stands in brackets.
                 let between = text.string(figures[j].range.upperBound..<mention.range.lowerBound).lowercased()
-                let subordinate = [" before ", " after ", " when ", " until ", " because ", " while ", " once "].contains(where: between.includes)
+                let subordinate = [" before ", " after ", " when ", " until ", " because ", " while ", " once ", ", so ", " so that "].contains(where: between.includes)
                 if !forward && !subordinate || text.string(max(0, mention.range.lowerBound - 1)..<mention.range.lowerBound).contains(where: { "(（".contains($0) }) {
                     owner = j
                 }
@@ -70,7 +70,12 @@ enum PeriodRule {
         var assigned: [Mention?] = own.map { $0?.mention }
         if let opening {
             for k in figures.indices where assigned[k] == nil {
-                let stops = text.string(opening.range.upperBound..<figures[k].range.lowerBound).filter { ",，;；".contains($0) }.count
+                // "In 2019, before the coup, Myanmar's mines produced …": a short aside between the
+                // opening and its statement does not count as a new clause.
+                let reach = text.string(opening.range.upperBound..<figures[k].range.lowerBound)
+                let pieces = reach.split(omittingEmptySubsequences: false, whereSeparator: { ",，;；".contains($0) })
+                let asides = pieces.dropFirst().dropLast().filter { $0.split(separator: " ").count <= 4 && !$0.contains(where: { $0.isHan }) }.count
+                let stops = reach.filter { ",，;；".contains($0) }.count - asides
                 // "到2030年，随着…投产，中国储量占比可能降至40%": a Chinese deadline or as-of date
                 // governs its whole sentence, however many commas follow.
                 let governs = isChineseStyle(text, opening) && [.by, .asOf, .since].contains(opening.period.kind)
@@ -185,7 +190,9 @@ enum PeriodRule {
         let before = text.string(max(0, figures[k].range.lowerBound - 14)..<figures[k].range.lowerBound).lowercased().trimmingWhitespace
         let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
         let starts = ["from", "from over", "from about", "from around", "from nearly", "from more than", "from less than", "由", "从"]
-        guard starts.contains(where: { before.hasSuffix($0) }) || before.hasSuffix("由") || before.hasSuffix("从") else { return false }
+        // "已从去年的70%降至目前的约55%": Chinese puts the time between 从 and the figure.
+        let chineseStart = ["从", "由"].contains { word in before.range(of: word, options: .backwards).map { before.distance(from: $0.upperBound, to: before.endIndex) <= 6 } ?? false }
+        guard starts.contains(where: { before.hasSuffix($0) }) || chineseStart else { return false }
         return [" to ", "to ", "降至", "升至", "降到", "升到", "提高到", "提高至", "减少到", "减少至", "增至", "增加到", "下降到", "下降至", "到", "至"].contains(where: between.includes)
     }
 
@@ -247,6 +254,11 @@ enum PeriodRule {
         if after.hasPrefix("年代") { end += 2 }
         let decadeWords = isDecade || after.hasPrefix("年代")
         let before = lowerBefore(text, i, 24).trimmingTrailingSpaces
+        // "close to its 2022 peak", "the 2024 level": a year naming another noun dates that noun.
+        if ["its", "the", "a", "their", "'s"].contains(where: { before.hasSuffix(" " + $0) || before == $0 || before.hasSuffix($0) && $0 == "'s" }),
+           FigureScanner.matches(text, at: i + 4, " "), i + 5 < text.count, text.isLetter(i + 5), !["to ", "and", "thr", "unt"].contains(text.string((i + 5)..<min(text.count, i + 8)).lowercased()) {
+            return nil
+        }
         // A second year: "2020 to 2023", "2020-2023", "2020—2023年", "2020年至2023年", "2024-25".
         var k = end
         if k < text.count, text[k] == "年", !decadeWords { k += 1 }
@@ -274,7 +286,7 @@ enum PeriodRule {
         if before.hasSuffix("截至") || before.hasSuffix("截止") || before.hasSuffix("截止到") || before.hasSuffix("截至到") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .asOf, to: first, resolution: .stated))
         }
-        if (tail.hasPrefix("前") && !["前三", "前两", "前几", "前半", "前一", "前四"].contains(where: tail.hasPrefix)) || tail.hasPrefix("之前") {
+        if (tail.hasPrefix("前") && !["前三", "前两", "前几", "前半", "前一", "前四", "前后"].contains(where: tail.hasPrefix)) || tail.hasPrefix("之前") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
         }
         // "到2030年", "至2030年" is a deadline; "降至2024年的69%" is a change to a dated value.

@@ -18,12 +18,13 @@ enum ScopeRule {
     /// Words for rare earths without a narrowing: seeing one first means all of them.
     static let genericWords = ["rare earth", "rare-earth", "ree", "rees", "稀土"]
 
-    static let capacityWords = ["capacity", "capacities", "capabilit", "designed to", "capable of", "产能", "能力", "设计产能"]
+    static let capacityWords = ["capacity", "capacities", "capabilit", "designed to", "capable of", "can process", "can produce", "产能", "能力", "设计产能",
+                                "可处理", "可生产"]
     /// Verbs of actual output right before a figure: "producing only 2,700 tons" is output even
     /// in a sentence about limited capabilities.
     static let outputVerbs = ["produc", "mined", "mining", "output", "supplied", "supplies", "extracted", "生产", "产量", "开采", "产出"]
     static let technologyWords = ["technolog", "patent", "know-how", "expertise", "技术", "专利"]
-    static let resourceWords = ["resources", "resource", "deposits", "deposit", "contain", "资源量", "资源总量", "含有", "蕴藏"]
+    static let resourceWords = ["resources", "resource", "deposits", "deposit", "contain", "资源量", "资源总量", "含有", "蕴藏", "资源"]
     static let reserveWords = ["reserve", "储量"]
 
     /// Materials that are not rare earths, as they are named and as the site names them.

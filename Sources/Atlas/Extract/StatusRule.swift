@@ -42,6 +42,10 @@ enum StatusRule {
     /// "两国将…各自投入至少10亿美元", "the bank will provide…": money someone will put in is a plan.
     static func promisesMoney(_ text: ScanText, clause: Range<Int>, before end: Int) -> Bool {
         let lead = text.string(Attribution.subClauseStart(text, clause: clause, before: end)..<end).lowercased()
+        // Money set aside for later is a plan however it is said: "approved a ₹7,280 crore scheme",
+        // "has budgeted ¥40 billion", "earmarked", "计划投资".
+        let ringFenced = ["budgeted", "earmarked", "set aside", "allocated", "approved", "scheme", "package", "预算", "拨出", "设立"].contains(where: lead.includes)
+        if ringFenced { return true }
         let future = ["将", "拟", "计划", "will ", "plans", "plan to", "to invest", "set to", "going to", "intends"].contains(where: lead.includes)
         let paying = ["投入", "投资", "提供", "出资", "拨款", "融资", "注资", "invest", "spend", "provide", "fund", "lend", "allocate", "inject", "contribute", "finance"]
             .contains(where: lead.includes)
@@ -52,10 +56,10 @@ enum StatusRule {
     static let cuesByFirst: [UInt32: [Cue]] = Dictionary(grouping: cues) { ScanText.key($0.word.first!) }
 
     /// The nearest cue in `range`, with its position; words must stand alone in English.
-    static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int)? {
+    static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int, isWeak: Bool)? {
         guard !range.isEmpty else { return nil }
         let chars = ScanText(text.string(range)).lowercased()
-        var weakest: (status: ClaimStatus, offset: Int)?
+        var weakest: (status: ClaimStatus, offset: Int, isWeak: Bool)?
         var i = chars.count - 1
         while i >= 0 {
             for cue in cuesByFirst[chars.keys[i]] ?? [] where chars.matches(cue.word, at: i) {
@@ -65,10 +69,10 @@ enum StatusRule {
                 // "May" the month is not "may" the verb.
                 if cue.word == "may", text.isUppercase(range.lowerBound + i) { continue }
                 if weak.contains(cue.word) {
-                    if weakest == nil { weakest = (cue.status, i) }
+                    if weakest == nil { weakest = (cue.status, i, true) }
                     break
                 }
-                return (cue.status, i)
+                return (cue.status, i, false)
             }
             i -= 1
         }
@@ -85,14 +89,23 @@ enum StatusRule {
         let segmentStart = max(k > 0 ? figures[k - 1].range.upperBound : clause.lowerBound,
                                Attribution.subClauseStart(text, clause: clause, before: figure.range.lowerBound))
         let startingPoint = PeriodRule.isStartingPoint(text, k, figures: figures)
+        // "a production target of 15,000 tons", "提高至全球5%的目标": a cue noun right after it.
+        let after = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8)).lowercased()
+        let targetNoun = ["的目标", "目标", " target", " goal"].contains(where: after.hasPrefix)
+        // "China once mined as much as 95%": "once" with a past verb.
+        let lead = text.string(segmentStart..<figure.range.lowerBound).lowercased()
+        if let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.hasSuffix("ed") || $0.hasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
+            return .historical
+        }
         if let own = nearestCue(text, segmentStart..<figure.range.lowerBound) {
             // "aims to cut reliance from 80%": the goal is the later figure, 80% is where it starts.
             if startingPoint, own.status != .historical { return nil }
+            if targetNoun, own.isWeak { return .target }
             return own.status
         }
-        // "a production target of 15,000 tons", "15,000吨的目标": a cue noun right after it.
-        let after = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8)).lowercased()
-        if ["的目标", "目标", " target", " goal"].contains(where: after.hasPrefix) { return .target }
+        if targetNoun { return .target }
+        // "从去年的70%降至目前的约55%": where a change started, contrasted with now, is history.
+        if startingPoint, k + 1 < figures.count, PeriodRule.saysNow(text, PeriodRule.ownSegment(k + 1, figures: figures, clause: clause)) { return .historical }
         guard k > 0, !startingPoint else { return nil }
         if PeriodRule.saysNow(text, PeriodRule.nearSegment(text, k, figures: figures, clause: clause)) { return nil }
         guard let opening = nearestCue(text, clause.lowerBound..<figures[0].range.lowerBound), opening.status != .historical else { return nil }
