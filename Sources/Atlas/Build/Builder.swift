@@ -113,10 +113,16 @@ public struct Builder: Sendable {
         clock.mark("extract")
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
+        site.datasets = datasets
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
         site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
         site.datasets = datasets
         site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
+        // Numbers editors write must be ones their sources state.
+        CuratedFigures.check(topicDocuments.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) }
+                                + pages.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) },
+                             timeline: curated, site: site, references: ReferenceFigures.compute(datasets, entities: entities),
+                             markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
         clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }
         let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo)

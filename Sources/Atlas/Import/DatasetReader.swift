@@ -41,7 +41,7 @@ public enum DatasetReader {
         guard let rows = readRows(csv, columns: columns, key: key, log: &log) else { return nil }
         return Dataset(id: id, title: title, titleZh: titleZh, citation: citation, edition: edition, unit: unit, asOf: asOf,
                        licence: licence, sourceURL: sourceURL, notes: fields.string("notes", log: &log) ?? "", key: key,
-                       columns: columns, rows: rows, csv: csv.text)
+                       columns: columns, rows: rows, csv: csv.text, notesLocation: fields.has("notes") ? fields.location(ofKey: "notes") : nil)
     }
 
     static func readColumns(_ fields: YAMLFields, meta: TextFile, log: inout DiagnosticLog) -> [Dataset.Column] {

@@ -21,7 +21,7 @@ public enum MarkdownReader {
         guard log.errorCount == before, let nameZh, let nameEn, !slug.isEmpty else { return nil }
         return TopicDocument(nameZh: nameZh, nameEn: nameEn, slug: slug, summary: fields.string("summary", log: &log), order: order,
                              markdown: parts.body, origin: SourceLocation(file: file.path, line: 1),
-                             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
+                             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
     /// `](@/section/key)` links (also `](<@/…>)` and with spaces) and `[label]: @/section/key`
@@ -122,7 +122,7 @@ public enum MarkdownReader {
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
                     slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
-                    charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
+                    charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {

@@ -54,7 +54,8 @@ public enum TimelineReader {
             seen[id] = fields.mappingLocation.line
             events.append(Event(id: id, year: year, month: month, day: day, precision: precision,
                                 kind: .curated, status: status, summary: title, actors: actors, article: nil, quote: nil, source: source,
-                                sourceURL: fields.string("source_url", log: &log), rule: "curated"))
+                                sourceURL: fields.string("source_url", log: &log), rule: "curated",
+                                location: fields.has("title") ? fields.location(ofKey: "title") : fields.mappingLocation))
         }
         return events
     }

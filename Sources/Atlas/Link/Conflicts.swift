@@ -42,7 +42,9 @@ public enum Conflicts {
     static let metrics: Set<Metric> = [.reservesShare, .productionShare, .refiningShare, .magnetShare, .importShare, .importDependence,
                                        .reservesTonnes, .productionTonnes]
 
-    public static func find(_ claims: [Claim], references: [ReferenceFigure]) -> [ConflictGroup] {
+    /// `published`: article id → publication year, to hold each figure to the reference editions
+    /// out when it was written.
+    public static func find(_ claims: [Claim], references: [ReferenceFigure], published: [String: Int] = [:]) -> [ConflictGroup] {
         let relevant = claims.filter { metrics.contains($0.metric) && $0.entity != nil && $0.hasValue }
         let subjects = Dictionary(grouping: relevant) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
         var groups: [ConflictGroup] = []
@@ -53,8 +55,12 @@ public enum Conflicts {
             var shown = false
             for (comparison, compared) in byComparison.sorted(by: { order($0.key) < order($1.key) }) {
                 let sorted = compared.sorted { ($0.sortValue, $0.high ?? .infinity, $0.id) < ($1.sortValue, $1.high ?? .infinity, $1.id) }
-                let matching = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison)
-                let againstReference = sorted.filter { contradicts($0, matching) }
+                let all = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison, latestOnly: false)
+                func heldTo(_ claim: Claim) -> [ReferenceFigure] { ReferenceFigures.available(all, in: published[claim.article] ?? Int.max) }
+                let againstReference = sorted.filter { contradicts($0, heldTo($0)) }
+                var matching: [ReferenceFigure] = []
+                for reference in sorted.flatMap(heldTo) + ReferenceFigures.latest(all) where !matching.contains(reference) { matching.append(reference) }
+                matching.sort { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
                 let disagree = hasDisjointPair(sorted)
                 guard disagree || !againstReference.isEmpty else { continue }
                 let apart = members.filter { !compared.contains($0) && $0.duplicateOf == nil }
@@ -62,7 +68,7 @@ public enum Conflicts {
                 groups.append(ConflictGroup(
                     kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
                     comparison: comparison, claims: sorted, setApart: apart, references: matching,
-                    details: details(sorted, references: matching),
+                    details: details(sorted, heldTo: heldTo),
                     note: note(sorted, comparison: comparison, references: matching, againstReference: againstReference, disagree: disagree)))
                 shown = true
             }
@@ -110,12 +116,12 @@ public enum Conflicts {
 
     /// The reference values for the same quantity: the newest edition of each source (and for
     /// production, the newest year), with the same scope.
-    static func matchingReferences(_ references: [ReferenceFigure], metric: Metric, entity: String, comparison: Comparison) -> [ReferenceFigure] {
+    static func matchingReferences(_ references: [ReferenceFigure], metric: Metric, entity: String, comparison: Comparison, latestOnly: Bool = true) -> [ReferenceFigure] {
         guard comparison.commodity == ClaimScope.rareEarths else { return [] }
         let same = references.filter {
             $0.metric == metric && $0.entity == entity && $0.elements == comparison.elements && $0.measure == comparison.measure
         }
-        return ReferenceFigures.latest(same)
+        return latestOnly ? ReferenceFigures.latest(same) : same
     }
 
     /// The reference value lies outside what the claim allows, by more than rounding. A share
@@ -133,20 +139,18 @@ public enum Conflicts {
     }
 
     /// What is particular to each compared figure, from its fields.
-    static func details(_ claims: [Claim], references: [ReferenceFigure]) -> [String: String] {
-        let years = Set(claims.compactMap(\.period.pointYear))
+    static func details(_ claims: [Claim], heldTo: (Claim) -> [ReferenceFigure]) -> [String: String] {
+        // Period, status and source are in the row already; this says what else sets it apart.
         var result: [String: String] = [:]
         for claim in claims {
             var parts: [String] = []
-            if years.count > 1 || claim.period.kind != .current { parts.append(claim.period.label) }
             switch claim.qualifier {
             case .exact where claim.low != claim.high: parts.append("a range")
             case .exact: break
             default: parts.append("hedged: \(claim.qualifier.rawValue)")
             }
-            if claim.status == .estimate { parts.append("an estimate") }
-            if let speaker = claim.speaker { parts.append("cites \(speaker)") }
-            if contradicts(claim, references), let reference = references.first {
+            let references = heldTo(claim)
+            if contradicts(claim, references), let reference = references.first(where: { contradicts(claim, [$0]) }) {
                 let ratio = claim.unit == .tonnes ? claim.sortValue / reference.value : 0
                 parts.append("the reference gives \(reference.valueText) (\(reference.citation))" + (ratio >= 2 ? ", about \(SVG.number(ratio.rounded()))× less" : ""))
             }

@@ -1,5 +1,5 @@
 /// Editors link pages by identity (`[text](@/entities/china)`, `@/articles/<slug>`,
-/// `@/topics/<slug>`, `@/pages/<slug>`, `@/data/<chart>`, `@/data/conflicts`, `@/timeline`),
+/// `@/topics/<slug>`, `@/pages/<slug>`, `@/data/<chart>`, `@/data/<dataset>`, `@/data/conflicts`, `@/timeline`),
 /// so a changed URL scheme or slug never breaks a link silently: an unknown target fails the
 /// build at its file, line and column.
 public struct IdentityLinks: Sendable {
@@ -20,6 +20,8 @@ public struct IdentityLinks: Sendable {
         }
         for page in site.pages { paths["@/pages/\(page.slug)"] = "\(page.slug)/" }
         for chart in ChartCatalog.names { paths["@/data/\(chart)"] = "data/\(chart)/" }
+        // A dataset is linked by its id; the link lands on its entry on the data page.
+        for dataset in site.datasets where paths["@/data/\(dataset.id)"] == nil { paths["@/data/\(dataset.id)"] = "data/#dataset-\(dataset.id)" }
         self.init(paths: paths)
     }
 

@@ -25,6 +25,12 @@ public struct ReferenceFigure: Hashable, Sendable {
 
     /// "USGS MCS 2026 · 2024"
     public var citation: String { source + (year.map { " · \($0)" } ?? "") }
+
+    /// The year the edition came out ("MCS 2026" → 2026), when the source names one.
+    public var editionYear: Int? {
+        guard let last = source.split(separator: " ").last, let year = Int(last), (1990...2100).contains(year) else { return nil }
+        return year
+    }
 }
 
 /// Derives comparable shares from the curated datasets: country ÷ world total for USGS reserves
@@ -87,6 +93,16 @@ public enum ReferenceFigures {
             }
         }
         return result
+    }
+
+    /// The editions a reader of an article published in `year` could have checked: those out by
+    /// then (else the earliest), each source's newest. An article of July 2025 is held to MCS
+    /// 2025, not to a revision published in 2026.
+    public static func available(_ references: [ReferenceFigure], in year: Int) -> [ReferenceFigure] {
+        let out = references.filter { ($0.editionYear ?? 0) <= year }
+        if !out.isEmpty { return latest(out) }
+        let earliest = references.compactMap(\.editionYear).min()
+        return latest(references.filter { $0.editionYear == earliest })
     }
 
     /// Per source, only its newest year or edition: a comparison of now, not of years.

@@ -88,20 +88,20 @@ public struct Claim: Hashable, Sendable, Identifiable {
 
     public var hasValue: Bool { low != nil || high != nil }
 
-    /// The value as the source says it: `85–90%`, `> 90%`, `≥ 2500`, `< 1.5%`, `≈ 60%`.
+    /// The value as the source says it: `85–90%`, `> 90%`, `≥ $250 billion`, `< 1.5%`, `≈ 60%`,
+    /// `44 million t`. Never a midpoint.
     public var valueText: String {
-        func number(_ value: Double) -> String { SVG.number(value) }
-        let suffix = unit == .percent ? "%" : " " + unit.rawValue
+        func text(_ value: Double) -> String { FigureText.amount(value, unit: unit) }
         switch (low, high, qualifier) {
-        case let (l?, h?, .about) where l != h: return "≈ \(number(l))–\(number(h))\(suffix)"
-        case let (l?, h?, _) where l != h: return "\(number(l))–\(number(h))\(suffix)"
-        case let (l?, _, .over): return "> \(number(l))\(suffix)"
-        case let (l?, _, .atLeast): return "≥ \(number(l))\(suffix)"
-        case let (_, h?, .lessThan): return "< \(number(h))\(suffix)"
-        case let (_, h?, .upTo): return "≤ \(number(h))\(suffix)"
-        case let (l?, _, .about): return "≈ \(number(l))\(suffix)"
-        case let (l?, _, .nearly): return "≈ \(number(l))\(suffix)"
-        case let (l?, _, _): return "\(number(l))\(suffix)"
+        case let (l?, h?, .about) where l != h: return "≈ " + FigureText.range(l, h, unit: unit)
+        case let (l?, h?, _) where l != h: return FigureText.range(l, h, unit: unit)
+        case let (l?, _, .over): return "> \(text(l))"
+        case let (l?, _, .atLeast): return "≥ \(text(l))"
+        case let (_, h?, .lessThan): return "< \(text(h))"
+        case let (_, h?, .upTo): return "≤ \(text(h))"
+        case let (l?, _, .about): return "≈ \(text(l))"
+        case let (l?, _, .nearly): return "≈ \(text(l))"
+        case let (l?, _, _): return text(l)
         default: return "?"
         }
     }

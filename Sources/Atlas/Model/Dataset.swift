@@ -26,6 +26,8 @@ public struct Dataset: Hashable, Sendable, Identifiable {
     public var rows: [[String: String]]
     /// The CSV exactly as curated, for the download.
     public var csv: String
+    /// Where `notes:` is written in the metadata file, for checking the figures in it.
+    public var notesLocation: SourceLocation?
 
     public func number(_ row: [String: String], _ column: String) -> Double? {
         row[column].flatMap { Double($0) }

@@ -24,6 +24,8 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var sourceURL: String?
     /// Which rule read the date, or `publication` / `curated`.
     public var rule: String
+    /// For curated events: where the title is written in timeline.yml.
+    public var location: SourceLocation? = nil
 
     /// `2025-10-09`, `2025-10` or `2025`: never a made-up day.
     public var dateText: String {

@@ -16,6 +16,8 @@ public struct Page: Hashable, Sendable {
     public var charts: [ChartReference] = []
     /// Identity links (`@/entities/china`) in the body, checked at build time.
     public var links: [IdentityLink] = []
+    /// The file line the Markdown body starts on (after the front matter).
+    public var bodyLine: Int = 1
 }
 
 /// A chart named in Markdown, with where it is named.

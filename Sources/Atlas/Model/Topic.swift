@@ -10,6 +10,8 @@ public struct TopicDocument: Hashable, Sendable {
     public var origin: SourceLocation
     public var charts: [ChartReference]
     public var links: [IdentityLink]
+    /// The file line the Markdown body starts on (after the front matter).
+    public var bodyLine: Int = 1
 }
 
 /// An editor's link by identity (`[text](@/entities/china)`), with where it is written.

@@ -21,11 +21,12 @@ extension SiteRenderer {
                             claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
             }
         }
-        let conflicts = conflictViews()
+        let sections = conflictSections()
+        let disagreements = sections.first?.conflicts.count ?? 0
         let datasets = site.datasets.map { DatasetRow(dataset: $0, csvURL: base + "data/\($0.id).csv", metadataURL: base + "data/\($0.id).metadata.json") }
         files.append(page("data/index.html", template: "data", DataPageView(
             layout: layout(title: "数据 Data", path: "data/", description: "Charts, reference datasets and every figure the articles state, each with its quote", language: .english),
-            charts: chartViews, ledger: ledger, datasets: datasets, claimCount: site.claims.count, conflictCount: conflicts.count)))
+            charts: chartViews, ledger: ledger, datasets: datasets, claimCount: site.claims.count, conflictCount: disagreements)))
         for view in chartViews {
             files.append(page("data/\(view.chart.name)/index.html", template: "chart", ChartPageView(
                 layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
@@ -34,7 +35,7 @@ extension SiteRenderer {
         files.append(page("data/conflicts/index.html", template: "conflicts", ConflictsPageView(
             layout: layout(title: "说法不一 · Where sources disagree", path: "data/conflicts/",
                            description: "Every figure on which the articles disagree, with each source and the reference value", language: .english),
-            conflicts: conflicts)))
+            sections: sections)))
         let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
         files.append(text("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site) })
         files.append(text("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site) })
@@ -60,15 +61,28 @@ extension SiteRenderer {
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))
     }
 
-    /// Each disagreement with its claims; a group with more claims than fit shows a sample
-    /// (`ClaimSample.spread`) and links to the ledger.
-    func conflictViews() -> [Conflict] {
-        conflictGroups.map { group in
+    /// The conflicts page: each comparison with its claims (a group with more claims than fit
+    /// shows a sample, `ClaimSample.spread`, and links to the ledger), in three sections.
+    func conflictSections() -> [ConflictSection] {
+        var used = Set<String>()
+        func view(_ group: ConflictGroup) -> Conflict {
+            // The first comparison of a party's metric takes the plain anchor key figures link to.
+            var anchor = group.anchor
+            if used.contains(anchor) { anchor += "-\(group.comparison.elements.code)-\(group.comparison.measure?.rawValue ?? "all")" }
+            used.insert(anchor)
             let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
-            return Conflict(metric: group.metric, entityName: chartContext.name(group.entity), importerName: group.importer.map { chartContext.name($0) },
-                            rows: shown.map(claimRow), total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList,
-                            references: group.references, note: group.note,
-                            anchor: "c-\(group.metric.rawValue)-\(group.entity)\(group.importer.map { "-\($0)" } ?? "")")
+            let who = chartContext.name(group.entity) + (group.importer.map { " → \(chartContext.name($0))" } ?? "")
+            return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map(claimRow), details: group.details,
+                            total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList, references: group.references,
+                            apart: group.setApart.map { (claimRow($0.claim), $0.reason.reason) }, note: group.note, anchor: anchor)
+        }
+        let kinds: [(ConflictGroup.Kind, String, String, String)] = [
+            (.articles, "说法不一 · Where articles disagree", "Figures for the same quantity that cannot all be true, even allowing for rounding and hedges.", "disagree"),
+            (.reference, "与参考数据不符 · Where an article disagrees with the reference data", "One figure, or several that agree with each other, against the USGS or IEA value of the same scope.", "reference"),
+            (.explained, "只是看起来不同 · Differences explained by scope, period or status", "The values differ, but each differs in what it measures, when, or whether it is a measurement at all.", "explained"),
+        ]
+        return kinds.map { kind, title, lede, anchor in
+            ConflictSection(title: title, lede: lede, anchor: anchor, conflicts: conflictGroups.filter { $0.kind == kind }.map(view))
         }
     }
 

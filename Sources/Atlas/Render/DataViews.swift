@@ -34,17 +34,34 @@ struct DatasetRow: Sendable, Equatable {
     var metadataURL: String
 }
 
+/// One comparison on the conflicts page: the figures compared, what is particular to each, the
+/// reference values, and the figures about the same party kept apart with the reason.
 struct Conflict: Sendable, Equatable {
-    var metric: Metric
-    var entityName: String
-    var importerName: String?
+    var heading: String
     var rows: [ClaimRow]
-    /// All claims in the group; `rows` may show fewer.
+    /// Claim id → what is particular to it among the compared figures.
+    var details: [String: String]
+    /// All claims in the comparison; `rows` may show fewer.
     var total: Int
     var ledgerURL: String
     var references: [ReferenceFigure]
+    var apart: [(row: ClaimRow, reason: String)]
     var note: String
     var anchor: String
+
+    static func == (a: Conflict, b: Conflict) -> Bool {
+        a.heading == b.heading && a.rows == b.rows && a.details == b.details && a.total == b.total && a.references == b.references
+            && a.apart.map(\.row) == b.apart.map(\.row) && a.apart.map(\.reason) == b.apart.map(\.reason) && a.note == b.note && a.anchor == b.anchor
+    }
+}
+
+/// The conflicts page's parts: real disagreements, disagreements with the reference data, and
+/// differences that are only of scope, period or status.
+struct ConflictSection: Sendable, Equatable {
+    var title: String
+    var lede: String
+    var anchor: String
+    var conflicts: [Conflict]
 }
 
 struct DataPageView: Sendable, Equatable {
@@ -63,5 +80,5 @@ struct ChartPageView: Sendable, Equatable {
 
 struct ConflictsPageView: Sendable, Equatable {
     var layout: LayoutView
-    var conflicts: [Conflict]
+    var sections: [ConflictSection]
 }

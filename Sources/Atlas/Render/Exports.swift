@@ -47,7 +47,7 @@ enum Exports {
         ClaimColumn(name: "value_low", type: "number", description: "Lower bound as stated, in `unit`; empty for an open bound (\"less than 5%\"). Never a midpoint.") { $0.claim.low.map { .number($0) } },
         ClaimColumn(name: "value_high", type: "number", description: "Upper bound as stated; empty for an open bound (\"over 90%\"). Equal to value_low for a single value.") { $0.claim.high.map { .number($0) } },
         ClaimColumn(name: "unit", type: "string", description: "percent, tonnes, or a currency (amounts in the currency's units, not millions); prices per kg or tonne.",
-                    values: [FigureUnit.percent, .tonnes, .usd, .cny, .inr, .jpy, .eur, .usdPerKg, .cnyPerTonne, .cnyPerKg].map(\.rawValue)) { .string($0.claim.unit.rawValue) },
+                    values: [FigureUnit.percent, .tonnes, .usd, .cny, .inr, .jpy, .eur, .usdPerKg, .usdPerTonne, .cnyPerTonne, .cnyPerKg].map(\.rawValue)) { .string($0.claim.unit.rawValue) },
         ClaimColumn(name: "qualifier", type: "string", description: "How the source hedged the number.", values: Qualifier.allCases.map(\.rawValue)) { .string($0.claim.qualifier.rawValue) },
         ClaimColumn(name: "status", type: "string", description: "stated or estimate: a measurement; target, plan, forecast: not one; historical: a past state the text contrasts with now, or a period three or more years before publication.",
                     values: ClaimStatus.allCases.map(\.rawValue)) { .string($0.claim.status.rawValue) },

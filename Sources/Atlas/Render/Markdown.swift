@@ -65,6 +65,62 @@ public struct Markdown: Sendable {
         return result
     }
 
+    /// A block of prose as a reader sees it — a paragraph, a heading, a table row — with the
+    /// line it starts on (1-based, in the Markdown given) and the targets of the links in it,
+    /// for checking the figures editors write against their sources. Code is left out.
+    public struct ProseBlock: Hashable, Sendable {
+        public var text: String
+        public var line: Int
+        public var links: [String]
+    }
+
+    public func proseBlocks(_ markdown: String) -> [ProseBlock] {
+        Self.cmark.withLock { _ in blocks(markdown) }
+    }
+
+    private func blocks(_ markdown: String) -> [ProseBlock] {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | (footnotes ? CMARK_OPT_FOOTNOTES : 0)) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let extension_ = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extension_) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1) }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var result: [ProseBlock] = []
+        var current: (node: OpaquePointer, block: ProseBlock)?
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            let isBlock = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || typeName == "table_row"
+            if event == CMARK_EVENT_ENTER, isBlock, current == nil {
+                current = (node, ProseBlock(text: "", line: Int(cmark_node_get_start_line(node)), links: []))
+                continue
+            }
+            if event == CMARK_EVENT_EXIT, let open = current, open.node == node {
+                result.append(open.block)
+                current = nil
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER, current != nil else { continue }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+                current!.block.text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                current!.block.text += "\n"
+            case CMARK_NODE_LINK:
+                if let url = cmark_node_get_url(node).map({ String(cString: $0) }) { current!.block.links.append(url) }
+            default:
+                if typeName == "table_cell", !current!.block.text.isEmpty { current!.block.text += " | " }
+            }
+        }
+        return result
+    }
+
     private func render(_ markdown: String, plainText: Bool) -> String {
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_VALIDATE_UTF8

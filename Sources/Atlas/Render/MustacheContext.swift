@@ -188,6 +188,7 @@ extension ClaimRow: MustacheContextConvertible {
             "id": claim.id, "value": claim.valueText, "metric": claim.metric.label, "entity": entityName,
             "importer": importerName ?? false, "what": what, "status": claim.status.label, "statusClass": "status-\(claim.status.rawValue)",
             "isMeasurement": claim.status.isMeasurement, "speaker": claim.speaker ?? false, "isRepeat": claim.duplicateOf != nil, "quote": claim.quote,
+            "detail": false,
             "articleTitle": articleTitle, "articleLang": articleLanguage.rawValue, "articleDate": articleDate, "source": source,
             "quoteURL": quoteURL, "anchorHere": anchorHere, "edited": claim.rule == "editor",
         ]
@@ -200,7 +201,7 @@ extension DataPageView: MustacheContextConvertible {
             "layout": layout.mustache, "charts": charts.map(\.mustache), "claimCount": claimCount, "conflictCount": conflictCount,
             "ledger": ledger.map { ["metric": $0.metric.label, "count": $0.count, "url": $0.url] as [String: Any] },
             "datasets": datasets.map { row in
-                ["title": row.dataset.title, "titleZh": row.dataset.titleZh, "edition": row.dataset.edition, "asOf": row.dataset.asOf,
+                ["id": row.dataset.id, "title": row.dataset.title, "titleZh": row.dataset.titleZh, "edition": row.dataset.edition, "asOf": row.dataset.asOf,
                  "unit": row.dataset.unit, "licence": row.dataset.licence, "citation": row.dataset.citation, "notes": row.dataset.notes,
                  "rows": row.dataset.rows.count, "csvURL": row.csvURL, "metadataURL": row.metadataURL, "sourceURL": row.dataset.sourceURL] as [String: Any]
             },
@@ -215,14 +216,29 @@ extension ChartPageView: MustacheContextConvertible {
 extension ConflictsPageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "layout": layout.mustache, "count": conflicts.count,
-            "conflicts": conflicts.map { conflict in
-                ["metric": conflict.metric.label, "entity": conflict.entityName, "importer": conflict.importerName ?? false,
-                 "anchor": conflict.anchor, "rows": conflict.rows.map(\.mustache), "note": conflict.note,
-                 "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
-                 "hasReferences": !conflict.references.isEmpty,
-                 "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
-                                                          "year": $0.year.map(String.init) ?? false] as [String: Any] }] as [String: Any]
+            "layout": layout.mustache,
+            "sections": sections.map { section in
+                ["title": section.title, "lede": section.lede, "anchor": section.anchor, "count": section.conflicts.count,
+                 "isEmpty": section.conflicts.isEmpty,
+                 "conflicts": section.conflicts.map { conflict in
+                    ["heading": conflict.heading, "anchor": conflict.anchor, "note": conflict.note,
+                     "rows": conflict.rows.map { row in
+                         var context = row.mustache
+                         context["detail"] = conflict.details[row.claim.id].flatMap { $0.isEmpty ? nil : $0 } ?? false
+                         return context
+                     },
+                     "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
+                     "hasReferences": !conflict.references.isEmpty,
+                     "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
+                                                              "year": $0.year.map(String.init) ?? false] as [String: Any] },
+                     "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apart.count,
+                     "apartLabel": conflict.apart.count == 1 ? "1 more figure" : "\(conflict.apart.count) more figures",
+                     "apart": conflict.apart.map { item in
+                         var context = item.row.mustache
+                         context["detail"] = item.reason
+                         return context
+                     }] as [String: Any]
+                 }] as [String: Any]
             },
         ]
     }

@@ -86,7 +86,8 @@ public struct SiteRenderer: Sendable {
         var eventsByActor: [String: [Event]] = [:]
         for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
         self.eventsByActor = eventsByActor
-        self.conflictGroups = Conflicts.find(site.claims, references: context.references)
+        self.conflictGroups = Conflicts.find(site.claims, references: context.references,
+                                             published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
         let renderer = self
@@ -272,15 +273,26 @@ public struct SiteRenderer: Sendable {
                                           (.magnetShare, "中国占世界磁体 · China's share of world magnets")]
         let disputed = Set(conflictGroups.filter { $0.entity == "china" && $0.importer == nil }.map(\.metric))
         return stages.compactMap { metric, label in
+            // The spread is of one quantity: all rare earths' output (or reserves), or, when the
+            // articles give only capacity figures for a stage, the quantity most of them give.
             let primary = Comparison.primary(metric)
-            let claims = chartContext.claims(primary, entity: "china")
-            let apart = chartContext.setApart(from: primary, entity: "china")
+            let candidates = ChainChart.comparisons(metric, context: chartContext).filter { $0.elements == .all }
+            let main = chartContext.claims(primary, entity: "china").isEmpty
+                ? candidates.max { (chartContext.claims($0, entity: "china").count, Conflicts.order($1)) < (chartContext.claims($1, entity: "china").count, Conflicts.order($0)) } ?? primary
+                : primary
+            let claims = chartContext.claims(main, entity: "china")
+            let apart = chartContext.setApart(from: main, entity: "china")
             guard !claims.isEmpty || !apart.isEmpty else { return nil }
-            let references = ReferenceFigures.latest(Conflicts.matchingReferences(chartContext.references, metric: metric, entity: "china", comparison: primary))
+            let references = ReferenceFigures.latest(Conflicts.matchingReferences(chartContext.references, metric: metric, entity: "china", comparison: main))
+            let others = ReferenceFigures.latest(chartContext.references.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent && !references.contains($0) })
             let reasons = Dictionary(grouping: apart, by: { Self.apartKind($0.reason) }).sorted { $0.key < $1.key }
-                .map { "\($0.value.count) \($0.key)" }.joined(separator: ", ")
-            return KeyFigure(label: label, spread: "Articles, all rare earths, now: " + ChartCatalog.spread(claims),
-                             reference: references.isEmpty ? "No reference value for all rare earths" : "Reference: " + references.map { "\($0.valueText) (\($0.citation))" }.joined(separator: "; "),
+                .map { "\($0.value.count) \($0.value.count == 1 ? "figure" : "figures") \($0.key)" }.joined(separator: ", ")
+            let scope = main.measure == Comparison.primaryMeasure(metric) ? "all rare earths" : "all rare earths, \(main.measure?.label ?? "")"
+            var reference = references.isEmpty ? "No reference value for \(scope)" : "Reference: " + references.map { "\($0.valueText) (\($0.citation))" }.joined(separator: "; ")
+            if references.isEmpty, !others.isEmpty {
+                reference += "; another scope: " + others.map { "\($0.valueText) for \($0.elements.label), \($0.measure.label) (\($0.citation))" }.joined(separator: "; ")
+            }
+            return KeyFigure(label: label, spread: "Articles, \(scope), now: " + ChartCatalog.spread(claims), reference: reference,
                              apart: apart.isEmpty ? nil : "Not in this spread: \(reasons)",
                              url: site.config.basePath + (disputed.contains(metric) ? "data/conflicts/#c-\(metric.rawValue)-china" : "data/china-share-chain/"))
         }
@@ -289,14 +301,14 @@ public struct SiteRenderer: Sendable {
     /// A short plural phrase for counting set-apart figures on the home page.
     static func apartKind(_ reason: SetApart) -> String {
         switch reason {
-        case .repeatOf: return "repeats"
+        case .repeatOf: return "repeated"
         case .otherCommodity: return "about other materials"
-        case .otherElements: return "of narrower sets of rare earths"
+        case .otherElements: return "for narrower sets of rare earths"
         case .otherMeasure(let measure): return "of \(measure.rawValue)"
         case .notMeasurement: return "targets or forecasts"
         case .historical: return "historical"
-        case .span: return "averages over years"
-        case .rate: return "of another rate"
+        case .span: return "over several years"
+        case .rate: return "at another rate"
         }
     }
 

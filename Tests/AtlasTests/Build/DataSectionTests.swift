@@ -34,16 +34,35 @@ import Testing
         #expect(section.contains("USGS MCS 2026"))
         #expect(conflicts.contains("id=\"c-production_share-china\""))
         #expect(conflicts.contains("Possible reasons"))
+        // Every comparison has its own anchor, and the page has three sections.
+        let ids = conflicts.split(separator: "id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(ids).count == ids.count, "duplicate ids")
+        for anchor in ["disagree", "reference", "explained"] { #expect(conflicts.contains("id=\"\(anchor)\"")) }
     }
 
-    @Test func exportsCarryEveryClaim() throws {
+    @Test func exportsCarryEveryClaimWithWhatItIs() throws {
         var log = DiagnosticLog()
         let prepared = try #require(Builder(options: .init(root: Self.site.url)).prepare(log: &log))
         let csv = try page("data/claims.csv")
-        #expect(csv.hasPrefix("id,article,metric,entity,importer,value_low,value_high,unit,qualifier,year,quote"))
+        let header = csv.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+        for column in ["id", "metric", "entity", "value_low", "value_high", "unit", "qualifier", "status", "elements", "measure", "commodity",
+                       "period", "period_from", "period_to", "rate", "speaker", "repeat_of", "quote"] {
+            #expect(header.contains(column), "\(column)")
+        }
         let json = try JSONSerialization.jsonObject(with: Data(try page("data/claims.json").utf8)) as? [[String: Any]]
         #expect(json?.count == prepared.site.claims.count)
         #expect(json?.first?["quote"] is String)
+        #expect(json?.allSatisfy { $0["status"] is String && $0["period"] is String && $0["commodity"] is String } == true)
+        // The schema names every column, in order, says what each means, and lists every value an
+        // enumerated column takes.
+        let schema = try #require(JSONSerialization.jsonObject(with: Data(try page("data/claims.schema.json").utf8)) as? [String: Any])
+        let fields = try #require(schema["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String ?? "" } == header)
+        #expect(fields.allSatisfy { ($0["description"] as? String)?.isEmpty == false })
+        for field in fields {
+            guard let allowed = (field["constraints"] as? [String: Any])?["enum"] as? [String], let name = field["name"] as? String else { continue }
+            for record in json ?? [] { if let value = record[name] as? String { #expect(allowed.contains(value), "\(name) = \(value)") } }
+        }
         for dataset in ["usgs-reserves", "usgs-mine-production", "iea-magnet-ree-shares", "china-export-controls"] {
             #expect(try page("data/\(dataset).csv").contains(","))
             let metadata = try JSONSerialization.jsonObject(with: Data(try page("data/\(dataset).metadata.json").utf8)) as? [String: Any]

@@ -22,9 +22,8 @@ enum ChainChart {
             apartTotal += stage.apart.map { "\($0.claim.valueText) (\(label), \($0.reason.reason))" }
         }
         let title = "中国在产业链各环节的份额 · China's share along the chain"
-        let summary = "China's share of the world at each stage, as the articles state it now and as reference data give it, each row one quantity. "
-            + summaries.joined(separator: ". ") + "."
-            + (apartTotal.isEmpty ? "" : " Not drawn, because they are not measurements of the same quantity now: " + apartTotal.joined(separator: "; ") + ".")
+        let summary = "China's share of the world at each stage, one quantity per row. " + summaries.joined(separator: ". ") + "."
+            + (apartTotal.isEmpty ? "" : " Not drawn: " + apartTotal.joined(separator: "; ") + ".")
         var svg = SVG()
         let height = StripPlot.draw(rows, top: 4, into: &svg, context: context) + 4
         return Chart(
@@ -52,7 +51,11 @@ enum ChainChart {
             let name = label + (sublabel.map { " · \($0)" } ?? "")
             table += ChartCatalog.referenceRows(references, label: name) + ChartCatalog.claimRows(claims, context: context, label: name)
             let reference = references.map { "\($0.source) \($0.valueText)" }.joined(separator: ", ")
-            summaries.append("\(name): articles say \(ChartCatalog.spread(claims))" + (reference.isEmpty ? "; no reference value for this scope" : "; reference \(reference)"))
+            switch (claims.isEmpty, reference.isEmpty) {
+            case (false, false): summaries.append("\(name): articles \(ChartCatalog.spread(claims)); \(reference)")
+            case (false, true): summaries.append("\(name): articles \(ChartCatalog.spread(claims))")
+            default: summaries.append("\(name): \(reference), no article figure")
+            }
         }
         let apart = context.setApart(from: Comparison.primary(metric), entity: "china", besides: comparisons)
         table += ChartCatalog.setApartRows(apart, context: context, label: label)
@@ -72,7 +75,10 @@ enum ChainChart {
             let hasClaims = !context.claims(comparison, entity: "china").isEmpty
             if hasClaims || withReference.contains(comparison) { found.append(comparison) }
         }
-        return [primary] + found.dropFirst().sorted { Conflicts.order($0) < Conflicts.order($1) }
+        // Rows with neither a figure nor a reference say nothing: the main row too is left out
+        // then (all refining figures may be of capacity, say).
+        let rows = [primary] + found.dropFirst().sorted { Conflicts.order($0) < Conflicts.order($1) }
+        return rows.filter { !context.claims($0, entity: "china").isEmpty || withReference.contains($0) }
     }
 
     /// "capacity", "magnet REE (Nd Pr Dy Tb)", "heavy REE, technology".

@@ -75,9 +75,10 @@ struct ChartContext {
             }
     }
 
-    /// "current (2025) · stated · all rare earths, output"
+    /// "current (2025) · all rare earths · output", "by 2030 · target · heavy rare earths · capacity":
+    /// the status is named when it is not a plain statement.
     func what(_ claim: Claim) -> String {
-        var parts = [claim.period.label, claim.status.rawValue]
+        var parts = [claim.period.label] + (claim.status == .stated ? [] : [claim.status.rawValue])
         if claim.scope.commodity != ClaimScope.rareEarths { parts.append(claim.scope.commodity) } else if claim.metric != .price || claim.scope.elements != .all {
             parts.append(claim.scope.elements.label)
         }

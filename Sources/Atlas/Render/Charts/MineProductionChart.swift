@@ -35,7 +35,7 @@ enum MineProductionChart {
         let stage = ChainChart.stage(.productionShare, label: "China share", context: context, rowLabel: "Articles 文章")
         y = StripPlot.draw([StripPlot.Row(label: "USGS, all REE", references: usgs, claims: [])] + stage.rows,
                            top: y + 22, into: &svg, context: context)
-        table += ChartCatalog.threeColumns(ChartCatalog.referenceRows(usgs.filter { !stage.rows[0].references.contains($0) }, label: "China share") + stage.table)
+        table += ChartCatalog.threeColumns(ChartCatalog.referenceRows(usgs.filter { reference in !stage.rows.contains { $0.references.contains(reference) } }, label: "China share") + stage.table)
         let trend = usgs.map { "\($0.year.map(String.init) ?? "") \($0.valueText)" }.joined(separator: ", ")
         let leader = countries.first.map { "\($0.0) mined the most in \(latestYear), \(ChartCatalog.tonnes($0.1))" } ?? "No production data"
         let summary = "\(leader). China's share of world mine production by USGS figures: \(trend). The IEA puts China's share of magnet rare-earth mining at "

@@ -26,7 +26,10 @@ enum ReservesChart {
         let references = context.references.filter { $0.metric == .reservesShare && $0.entity == "china" }
         let stage = ChainChart.stage(.reservesShare, label: "China share", context: context, rowLabel: "China 中国")
         var stripRows = stage.rows
-        stripRows[0].references = references  // both editions, so the revision shows
+        // The main row shows both editions, so the revision shows.
+        if let main = stripRows.firstIndex(where: { $0.sublabel == nil }) { stripRows[main].references = references } else {
+            stripRows.insert(StripPlot.Row(label: "China 中国", references: references, claims: []), at: 0)
+        }
         y = StripPlot.draw(stripRows, top: y + 22, into: &svg, context: context)
         table += ChartCatalog.threeColumns(stage.table)
         let leader = countries.first.map { "\($0.0) has the largest reserves, \(ChartCatalog.tonnes($0.1)) (USGS \(latest))" } ?? "No reserves data"
