@@ -75,6 +75,8 @@ struct FigureHandCount {
         var misses: [Row] = []
         var extra: [Found] = []
         var fields: [Field] = []
+        /// Figures whose fields are scored (an `other` figure is counted by value and metric only).
+        var fieldExpected = 0, fieldFound = 0
         var precision: Double { found == 0 ? 0 : Double(matched) / Double(found) }
         var recall: Double { expected == 0 ? 1 : Double(matched) / Double(expected) }
         func field(_ name: String) -> Field { fields.first { $0.name == name } ?? Field(name: name) }
@@ -82,7 +84,11 @@ struct FigureHandCount {
         var report: String {
             var lines = ["\(name): expected \(expected), found \(found), matched \(matched); precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall))"]
             for field in fields {
-                lines.append("  \(field.name): \(field.right)/\(field.total) = \(String(format: "%.3f", field.accuracy))")
+                // Per field: right among matched figures, and as precision (right / found) and
+                // recall (right / expected) over all figures.
+                lines.append("  \(field.name): \(field.right)/\(field.total) = \(String(format: "%.3f", field.accuracy))"
+                             + "; precision \(String(format: "%.3f", fieldFound == 0 ? 0 : Double(field.right) / Double(field.name == "metric" ? found : fieldFound)))"
+                             + ", recall \(String(format: "%.3f", fieldExpected == 0 ? 1 : Double(field.right) / Double(field.name == "metric" ? expected : fieldExpected)))")
                 for wrong in field.wrong { lines.append("      \(wrong)") }
             }
             if !misses.isEmpty { lines.append("  misses:"); lines += misses.map { "      \($0)" } }
@@ -146,7 +152,8 @@ struct FigureHandCount {
                                rowKey: { key($0.dump, $0.line, $0.metric, $0.entity, $0.metric == "import_share" ? $0.importer : "", $0.low, $0.high) },
                                foundKey: { key($0.dump, $0.line, $0.claim.metric.rawValue, $0.claim.entity ?? "", $0.claim.metric == .importShare ? $0.claim.importer ?? "" : "", $0.low, $0.high) })
         return Score(name: "share claims", expected: expected.count, found: shares.count, matched: paired.pairs.count,
-                     misses: paired.misses, extra: paired.extra, fields: Self.fieldChecks(paired.pairs, metricAndEntity: false))
+                     misses: paired.misses, extra: paired.extra, fields: Self.fieldChecks(paired.pairs, metricAndEntity: false),
+                     fieldExpected: expected.count, fieldFound: shares.count)
     }
 
     /// Tonnages, money and prices: found when the line, unit and bounds agree; then every field,
@@ -158,6 +165,8 @@ struct FigureHandCount {
         let paired = Self.pair(expected, amounts, rowKey: { key($0.dump, $0.line, $0.unit, $0.low, $0.high) },
                                foundKey: { key($0.dump, $0.line, $0.claim.unit.rawValue, $0.low, $0.high) })
         return Score(name: "tonnages, money and prices", expected: expected.count, found: amounts.count, matched: paired.pairs.count,
-                     misses: paired.misses, extra: paired.extra, fields: Self.fieldChecks(paired.pairs, metricAndEntity: true))
+                     misses: paired.misses, extra: paired.extra, fields: Self.fieldChecks(paired.pairs, metricAndEntity: true),
+                     fieldExpected: expected.filter { $0.metric != "other" }.count,
+                     fieldFound: amounts.count - paired.pairs.filter { $0.0.metric == "other" }.count)
     }
 }

@@ -79,7 +79,8 @@ struct ChartContext {
     /// the status is named when it is not a plain statement.
     func what(_ claim: Claim) -> String {
         var parts = [claim.period.label] + (claim.status == .stated ? [] : [claim.status.rawValue])
-        if claim.scope.commodity != ClaimScope.rareEarths { parts.append(claim.scope.commodity) } else if claim.metric != .price || claim.scope.elements != .all {
+        // Which rare earths matters for shares and tonnages, or when it is narrower than all.
+        if claim.scope.commodity != ClaimScope.rareEarths { parts.append(claim.scope.commodity) } else if claim.scope.elements != .all || claim.scope.measure != nil {
             parts.append(claim.scope.elements.label)
         }
         if let measure = claim.scope.measure, claim.metric != .importShare, claim.metric != .importDependence { parts.append(measure.label) }
