@@ -116,12 +116,14 @@ public struct Builder: Sendable {
         site.datasets = datasets
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
         site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
-        site.datasets = datasets
+        site.references = ReferenceFigures.compute(datasets, entities: entities)
+        site.conflicts = Conflicts.find(site.claims, references: site.references,
+                                        published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
         site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
         // Numbers editors write must be ones their sources state.
         CuratedFigures.check(topicDocuments.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) }
                                 + pages.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) },
-                             timeline: curated, site: site, references: ReferenceFigures.compute(datasets, entities: entities),
+                             timeline: curated, site: site,
                              markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
         clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }

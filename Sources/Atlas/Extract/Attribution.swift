@@ -24,8 +24,7 @@ enum Attribution {
         return mentions.last(where: { $0.range.upperBound == k })?.entity
     }
 
-    static let speechVerbs = [" said", " says", " reported", " reports", " estimates", " estimated", " noted", " told", " announced", " stated",
-                              "表示", "称", "指出", "披露", "宣布", "透露"]
+    static let speechVerbs = SpeakerRule.englishVerbs + [" told", " announced"] + SpeakerRule.chineseVerbs.filter { ["表示", "称", "指出"].contains($0) } + ["披露", "宣布", "透露"]
 
     /// "MP Materials said Mountain Pass produced…": the one who says is not the one who produced.
     static func isSpeaker(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
@@ -36,9 +35,13 @@ enum Attribution {
     /// `types` (entity id → type) lets "the country" or "the company" name the last party of that kind.
     static func holder(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                        mentions allMentions: [EntityMatcher.Mention], types: [String: String] = [:]) -> String? {
-        let speakers = allMentions.filter { isSpeaker(text, $0) }
-        let mentions = speakers.count < allMentions.filter({ windows.clause.contains($0.range.lowerBound) }).count
-            ? allMentions.filter { !speakers.contains($0) } : allMentions
+        // A speaker whose report names another party before the figure ("MP Materials said
+        // Mountain Pass produced…") is not the holder; "MP Materials claims a target of…" is.
+        let inClause = allMentions.filter { windows.clause.contains($0.range.lowerBound) }
+        let speakers = Set(inClause.filter { speaker in
+            isSpeaker(text, speaker) && inClause.contains { $0.range.lowerBound > speaker.range.upperBound && $0.range.upperBound <= figure.range.lowerBound }
+        }.map(\.range.lowerBound))
+        let mentions = speakers.isEmpty ? allMentions : allMentions.filter { !speakers.contains($0.range.lowerBound) }
         if let labelled = labelling(text, figure, mentions: mentions) { return labelled }
         // The phrase's subject: "MP Materials' Mountain Pass mine in California supplied 12%".
         let inBefore = mentions.filter { windows.before.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
@@ -142,13 +145,15 @@ enum Attribution {
 
     /// Where the figure's own sub-clause starts: after the last "although", "while", "but",
     /// "because", ", which", "，而", "但" before it (else the clause start).
+    static let subClauseKeys: Set<UInt32> = Set(", ;:，；：但".unicodeScalars.map(\.value))
+
     static func subClauseStart(_ text: ScanText, clause: Range<Int>, before end: Int) -> Int {
         let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ", ": ",
                        "，而", "，但", "但", "，并", "；", "："]
         var best = clause.lowerBound
         var i = end - 1
         while i > clause.lowerBound {
-            if let marker = markers.first(where: { FigureScanner.matches(text, at: i, $0) }) { best = i + marker.count; break }
+            if subClauseKeys.contains(text.keys[i]), let marker = markers.first(where: { FigureScanner.matches(text, at: i, $0) }) { best = i + marker.count; break }
             i -= 1
         }
         return best
@@ -317,7 +322,7 @@ enum Attribution {
             guard ["and", "and the", ",", ", and", "与", "和", "、", "及", "以及", "同"].contains(between) else { break }
             run.insert(mention, at: 0)
         }
-        let ids = ScopeRule.orderedUnique(run.map(\.entity))
+        let ids = run.map(\.entity).orderedUnique()
         return ids.count >= 2 ? ids : []
     }
 

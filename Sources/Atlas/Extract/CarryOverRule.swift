@@ -4,18 +4,6 @@
 ///
 /// Each rule returns the borrowed claim (value, unit and qualifier are the figure's own) or nil.
 enum CarryOverRule {
-    static let hedges = FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore + FigureScanner.atLeastBefore
-
-    /// The words between two figures without a trailing hedge ("and about" → "and").
-    static func withoutHedge(_ words: String) -> String {
-        var lead = words.trimmingWhitespace
-        for hedge in hedges where lead.hasSuffix(" " + hedge) || lead == hedge || (hedge.first!.isHan && lead.hasSuffix(hedge)) {
-            lead = String(lead.dropLast(hedge.count)).trimmingWhitespace
-            break
-        }
-        return lead
-    }
-
     static func borrowing(_ previous: Claim, _ figure: FigureMention, rule: String) -> Claim {
         var claim = previous
         (claim.low, claim.high, claim.qualifier, claim.unit) = (figure.low, figure.high, figure.qualifier, figure.unit)
@@ -41,7 +29,7 @@ enum CarryOverRule {
             return borrowing(previous, figure, rule: "restates-previous")
         }
         if figure.unit == .percent, previous.unit == .percent, between.count <= 32 {
-            let lead = withoutHedge(between)
+            let lead = FigureScanner.withoutHedge(between)
             let changes = ["down from", "up from", "compared with", "compared to", "versus", "vs.", "from", "to", "降至", "升至", "降到", "升到", "提高到", "增至",
                            "由", "从", "比", "较"]
             guard changes.contains(where: { lead == $0 || lead.hasSuffix(" " + $0) || lead.hasSuffix("," + $0) || ($0.first!.isHan && lead.hasSuffix($0)) }),
@@ -62,7 +50,7 @@ enum CarryOverRule {
                             hasOwnCue: Bool, clause: Range<Int>) -> Claim? {
         guard figure.unit == previous.unit || (figure.unit == .percent) == (previous.unit == .percent) else { return nil }
         let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
-        let between = withoutHedge(text.string(start..<figure.range.lowerBound).lowercased())
+        let between = FigureScanner.withoutHedge(text.string(start..<figure.range.lowerBound).lowercased())
         guard ["and", ", and", "和", "及", "与", "、", ",", "，", "as well as", "以及"].contains(between) else { return nil }
         let importVerb = previous.metric == .importShare && previous.rule.contains("import-verb")
         if importVerb {
@@ -81,7 +69,7 @@ enum CarryOverRule {
                               mentions: [EntityMatcher.Mention]) -> Claim? {
         guard figure.unit == .percent, previous.unit == .tonnes else { return nil }
         let between = text.string(earlier.range.upperBound..<figure.range.lowerBound).lowercased()
-        let tail = withoutHedge(between)
+        let tail = FigureScanner.withoutHedge(between)
         guard tail.hasSuffix(",") || tail.hasSuffix("，") || tail.hasSuffix(", or") || tail.hasSuffix("，占") || tail.hasSuffix("，约占") || tail.hasSuffix("accounting for") else { return nil }
         let after = text.string(windows.after).lowercased().trimmingWhitespace
         let earlierWords = text.string(max(windows.clause.lowerBound, earlier.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()

@@ -40,15 +40,19 @@ public struct ClaimExtractor: Sendable {
         // What later figures may borrow: the last share named, and the last claim with its clause.
         var lastShare: Claim?
         var lastClaim: [String: (claim: Claim, clause: Int)] = [:]
-        for (clauseIndex, clause) in analyzed.clauses.enumerated() {
-            while figureIndex < figures.count, figures[figureIndex].range.lowerBound < clause.lowerBound { figureIndex += 1 }
+        for (clauseIndex, splitClause) in analyzed.clauses.enumerated() {
+            while figureIndex < figures.count, figures[figureIndex].range.lowerBound < splitClause.lowerBound { figureIndex += 1 }
             var inClause: [FigureMention] = []
-            while figureIndex < figures.count, clause.contains(figures[figureIndex].range.lowerBound) {
+            while figureIndex < figures.count, splitClause.contains(figures[figureIndex].range.lowerBound) {
                 inClause.append(figures[figureIndex])
                 figureIndex += 1
             }
-            guard !inClause.isEmpty else { continue }
+            guard let last = inClause.last else { continue }
+            // A figure read across a clause break still belongs whole to its clause: every rule
+            // slices from a figure's end to the clause's.
+            let clause = splitClause.lowerBound..<max(splitClause.upperBound, last.range.upperBound)
             let periods = PeriodRule.periods(text, clause: clause, figures: inClause, published: published)
+            let citing = SpeakerRule.mayCite(text.string(clause))
             var previousImporter: String?
             var previousAfterEnd = clause.lowerBound
             var previousClaim: Claim?
@@ -88,7 +92,7 @@ public struct ClaimExtractor: Sendable {
                 let scopeStart = claim.metric == .price ? subClause : max(ownStart, subClause)
                 claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: scopeStart, metric: claim.metric,
                                               elements: elementMentions, heavyElements: Self.heavyElements)
-                let speaker = SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound)
+                let speaker = citing ? SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound) : nil
                 var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
                 // "The IEA estimates…": a figure given as someone's estimate is one.
                 if cue == nil, let speaker, text.string(clause).lowercased().includes(speaker.lowercased() + " estimate") { cue = .estimate }

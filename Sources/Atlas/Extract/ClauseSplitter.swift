@@ -16,10 +16,13 @@ enum ClauseSplitter {
             start = next
         }
         while i < text.count {
+            // Keys, not Characters: comparing Characters is a Unicode string comparison per position.
+            let key = text.keys[i]
+            guard Self.boundaryKeys.contains(key) else { i += 1; continue }
             let c = text[i]
             if "。！？；!?;".contains(c) {
                 close(i + 1, next: i + 1)
-            } else if c == "\n" || c == "\r\n" || c == "\r" || c == "\u{2029}" {
+            } else if key == 0x0A || key == 0x0D || key == 0x2029 || key == ScanText.composite && (c == "\r\n") {
                 close(i, next: i + 1)
             } else if c == "[", let end = citationEnd(text, i) {
                 // The marks end the item; keep them out of the quote.
@@ -30,7 +33,7 @@ enum ClauseSplitter {
                 close(i, next: i + 2)  // a bullet in a flattened Chinese list
                 i += 2
                 continue
-            } else if c == " ", FigureScanner.matches(text, at: i, " - ") {
+            } else if c == " ", FigureScanner.matches(text, at: i, " - "), !isRangeDash(text, at: i) {
                 close(i, next: i + 3)
                 i += 3
                 continue
@@ -42,6 +45,16 @@ enum ClauseSplitter {
         }
         close(text.count, next: text.count)
         return result
+    }
+
+    /// The characters at which a clause can end; every other position is skipped at once.
+    static let boundaryKeys: Set<UInt32> = Set("。！？；!?;[ .\n\r\u{2029}".unicodeScalars.map(\.value)).union([ScanText.composite])
+
+    /// "40% - 50%", "$5 - 10 billion": a dash between two numbers is a range, not an item break.
+    static func isRangeDash(_ text: ScanText, at i: Int) -> Bool {
+        guard i > 0, i + 3 < text.count else { return false }
+        let before = text[i - 1], after = text[i + 3]
+        return (text.isDigit(i - 1) || before == "%" || before == "％") && (text.isDigit(i + 3) || "$¥€₹".contains(after))
     }
 
     /// The index after a run of `[n]` marks starting at `i`.

@@ -61,7 +61,7 @@ public struct EventExtractor: Sendable {
                 var id = "e" + Slug.stableHash(identity)
                 if let count = seen[id] { id += "-\(count + 1)" }
                 seen[id, default: 0] += 1
-                let actors = orderedUnique(mentions.filter { clause.contains($0.range.lowerBound) }.map(\.entity))
+                let actors = mentions.filter { clause.contains($0.range.lowerBound) }.map(\.entity).orderedUnique()
                 events.append(Event(id: id, year: date.year, month: date.month, day: date.day, precision: date.precision, kind: .event,
                                     status: status, summary: quote, actors: actors, article: articleID, quote: quote,
                                     source: nil, sourceURL: nil, rule: date.rule + (date.relative ? "+relative" : "")))
@@ -135,10 +135,5 @@ public struct EventExtractor: Sendable {
         case .month: return (year, month ?? 0) > (published.year, published.month)
         case .day: return (year, month ?? 0, day ?? 0) > (published.year, published.month, published.day)
         }
-    }
-
-    func orderedUnique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 }

@@ -260,6 +260,19 @@ enum FigureScanner {
     static let upToBefore = ["up to", "as much as", "as high as", "as many as", "多达", "最高", "高达", "最多"]
     static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
 
+    static let hedges = aboutBefore + nearlyBefore + overBefore + lessBefore + atLeastBefore + upToBefore
+
+    /// Words without the hedge they end in ("and about" → "and", "环比下降近" → "环比下降"): the
+    /// hedge stands between a verb or a conjunction and its figure.
+    static func withoutHedge(_ words: String) -> String {
+        var lead = words.trimmingWhitespace
+        for hedge in hedges where lead.hasSuffix(" " + hedge) || lead == hedge || (hedge.first!.isHan && lead.hasSuffix(hedge)) {
+            lead = String(lead.dropLast(hedge.count)).trimmingWhitespace
+            break
+        }
+        return lead
+    }
+
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
     /// just after it (`90%以上`, `左右`), and turns it into bounds.
     static func hedge(_ figure: FigureMention, _ text: ScanText) -> FigureMention {

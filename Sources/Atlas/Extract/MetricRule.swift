@@ -45,10 +45,8 @@ enum MetricRule {
     static func isChange(_ text: ScanText, _ figure: FigureMention) -> Bool {
         let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
         if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
-        var before = lower(text, max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound).trimmingWhitespace
         // "环比下降近40%", "fell by nearly 40%": the hedge stands between the change and the figure.
-        for hedge in FigureScanner.nearlyBefore + FigureScanner.aboutBefore + FigureScanner.overBefore + FigureScanner.lessBefore
-        where before.hasSuffix(hedge) && (hedge.first!.isHan || before.hasSuffix(" " + hedge)) { before = String(before.dropLast(hedge.count)).trimmingWhitespace; break }
+        let before = FigureScanner.withoutHedge(lower(text, max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound))
         // "up 24% from the previous quarter", "down 8%"; but "making up 94% of the total" is a share.
         for word in ["up", "down"] where before.hasSuffix(" " + word) || before == word {
             let head = before.dropLast(word.count).trimmingWhitespace
@@ -83,9 +81,7 @@ enum MetricRule {
         let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "took", "takes",
                          "receives", "received", "imported", "imports", "从"]
         // The hedge ("about", "nearly") stands between the verb and the figure.
-        var verbEnd = before.trimmingWhitespace
-        for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore
-        where verbEnd.hasSuffix(" " + hedge) { verbEnd = String(verbEnd.dropLast(hedge.count)).trimmingWhitespace; break }
+        let verbEnd = FigureScanner.withoutHedge(before)
         if acquiring.contains(where: { verbEnd.hasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
             return (.importShare, "metric-import-verb")
         }

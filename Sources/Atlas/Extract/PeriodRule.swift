@@ -104,11 +104,7 @@ enum PeriodRule {
             let between = text.string(figures[k - 1].range.upperBound..<figures[k].range.lowerBound).lowercased()
             let after = text.string(figures[k].range.upperBound..<ownSegment(k, figures: figures, clause: clause).upperBound).lowercased()
             // "…in 2025, roughly 12% of global mine output": an apposition restates the figure.
-            var tail = between.trimmingWhitespace
-            for hedge in FigureScanner.aboutBefore + FigureScanner.nearlyBefore + FigureScanner.overBefore + FigureScanner.lessBefore where tail.hasSuffix(" " + hedge) {
-                tail = String(tail.dropLast(hedge.count)).trimmingWhitespace
-                break
-            }
+            let tail = FigureScanner.withoutHedge(between)
             let apposition = tail.hasSuffix(",") || tail.hasSuffix("，")
             // "followed by Malaysia at 13% and Japan at 6%": a list shares its period.
             let list = between.includes("followed by") || (between.count <= 40 && [" and ", "、", "和", "及"].contains(where: between.includes)
@@ -231,7 +227,10 @@ enum PeriodRule {
             if insideFigure(i) { i += 1; continue }
             if let found = year(text, at: i, clause: clause, published: published) ?? relative(text, at: i, published: published)
                 ?? decade(text, at: i) ?? month(text, at: i, published: published) {
-                result.append(found)
+                // "2024-25 tons" read as a range of years overlaps a figure: it is not a period.
+                if !figures.contains(where: { $0.range.overlaps(found.range) }), found.range.upperBound <= clause.upperBound {
+                    result.append(found)
+                }
                 i = max(found.range.upperBound, i + 1)
             } else {
                 i += 1

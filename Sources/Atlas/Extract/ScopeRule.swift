@@ -45,7 +45,7 @@ enum ScopeRule {
                                                 "scandium", "钕", "镝", "铽", "镨", "钇", "镧", "铈", "钐", "铕", "钆", "钬", "铒", "镥", "钪"]
 
     struct Phrase {
-        /// Lowercased, as character arrays so offsets are positions.
+        /// Lowercased, stray spaces inside Chinese words removed (`normalized`).
         var after: String
         var before: String
     }
@@ -80,52 +80,62 @@ enum ScopeRule {
         return out
     }
 
-    /// First position of any of `words` in `text` (character offset), or nil.
-    static func firstHit(_ text: String, _ words: [String]) -> Int? {
-        let chars = Array(text)
-        var best: Int?
-        for word in words {
-            let w = Array(word)
-            guard w.count <= chars.count else { continue }
-            for i in 0...(chars.count - w.count) where chars[i] == w[0] && Array(chars[i..<(i + w.count)]) == w {
-                let isHan = w[0].isHan
-                if !isHan, i > 0, chars[i - 1].isLetter, !chars[i - 1].isHan { continue }
-                if best == nil || i < best! { best = i }
-                break
-            }
+    /// A word list as UTF-8, made once: the searches below compare bytes, as `includes` does,
+    /// instead of building Character arrays for every phrase and word.
+    struct Words: Sendable {
+        let bytes: [[UInt8]]
+        init(_ words: [String]) { bytes = words.map { Array($0.utf8) } }
+    }
+
+    static let generic = Words(genericWords), capacity = Words(capacityWords), technology = Words(technologyWords)
+    static let resource = Words(resourceWords), reserve = Words(reserveWords), output = Words(outputVerbs)
+    static let rareEarth = Words(rareEarthWords), material = Words(materials.map(\.0)), element = Words(elementWords.map(\.0))
+
+    /// Every start of `word` in `text` (byte offsets), an English word only at a word's start.
+    static func starts(_ text: [UInt8], _ word: [UInt8]) -> [Int] {
+        guard let first = word.first, word.count <= text.count else { return [] }
+        let isLetter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        var result: [Int] = []
+        var i = 0
+        while i <= text.count - word.count {
+            if text[i] == first, text[i..<(i + word.count)].elementsEqual(word), !(isLetter(first) && i > 0 && isLetter(text[i - 1])) { result.append(i) }
+            i += 1
         }
-        return best
+        return result
+    }
+
+    /// First position of any of `words` in `text` (a byte offset: for ordering only), or nil.
+    static func firstHit(_ text: String, _ words: Words) -> Int? {
+        let bytes = Array(text.utf8)
+        return words.bytes.compactMap { starts(bytes, $0).first }.min()
     }
 
     /// Last position of any of `words` in `text`.
-    static func lastHit(_ text: String, _ words: [String]) -> Int? {
-        let chars = Array(text)
-        var best: Int?
-        for word in words {
-            let w = Array(word)
-            guard w.count <= chars.count else { continue }
-            for i in stride(from: chars.count - w.count, through: 0, by: -1) where chars[i] == w[0] && Array(chars[i..<(i + w.count)]) == w {
-                let isHan = w[0].isHan
-                if !isHan, i > 0, chars[i - 1].isLetter, !chars[i - 1].isHan { continue }
-                if best == nil || i > best! { best = i }
-                break
-            }
+    static func lastHit(_ text: String, _ words: Words) -> Int? {
+        let bytes = Array(text.utf8)
+        return words.bytes.compactMap { starts(bytes, $0).last }.max()
+    }
+
+    /// The hits of a word list with their spans and values, a hit inside a longer one dropped
+    /// (`中重稀土` contains `重稀土`), nearest first or last.
+    static func nearest<Value>(_ text: String, _ words: Words, values: [Value], first: Bool) -> (offset: Int, value: Value)? {
+        let bytes = Array(text.utf8)
+        var hits: [(start: Int, end: Int, value: Value)] = []
+        for (index, word) in words.bytes.enumerated() {
+            for start in starts(bytes, word) { hits.append((start, start + word.count, values[index])) }
         }
-        return best
+        let kept = hits.filter { hit in !hits.contains { other in other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end } }
+        let chosen = first ? kept.min { ($0.start, $0.end) < ($1.start, $1.end) } : kept.max { ($0.start, $0.end) < ($1.start, $1.end) }
+        return chosen.map { ($0.start, $0.value) }
     }
 
     /// The material nearest the figure: in the phrase after it, else in the words before it.
     static func commodity(_ phrase: Phrase) -> String {
         func named(_ text: String, nearestFirst: Bool) -> String? {
-            let rare = nearestFirst ? firstHit(text, rareEarthWords) : lastHit(text, rareEarthWords)
-            var best: (Int, String)?
-            for (word, name) in materials {
-                guard let at = nearestFirst ? firstHit(text, [word]) : lastHit(text, [word]) else { continue }
-                if best == nil || (nearestFirst ? at < best!.0 : at > best!.0) { best = (at, name) }
-            }
-            guard let found = best else { return rare == nil ? nil : ClaimScope.rareEarths }
-            guard let rare else { return found.1 }
-            return (nearestFirst ? found.0 < rare : found.0 > rare) ? found.1 : ClaimScope.rareEarths
+            let rare = nearestFirst ? firstHit(text, rareEarth) : lastHit(text, rareEarth)
+            guard let found = nearest(text, material, values: materials.map(\.1), first: nearestFirst) else { return rare == nil ? nil : ClaimScope.rareEarths }
+            guard let rare else { return found.value }
+            return (nearestFirst ? found.offset < rare : found.offset > rare) ? found.value : ClaimScope.rareEarths
         }
         return named(phrase.after, nearestFirst: true) ?? named(phrase.before, nearestFirst: false) ?? ClaimScope.rareEarths
     }
@@ -139,19 +149,12 @@ enum ScopeRule {
 
     static func elementScope(_ text: ScanText, _ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {
         func fromWords(_ text: String, nearestFirst: Bool) -> ElementScope? {
-            var best: (Int, ElementScope)?
-            for (word, scope) in elementWords {
-                guard let at = nearestFirst ? firstHit(text, [word]) : lastHit(text, [word]) else { continue }
-                // `中重稀土` also contains `重稀土` one place later: the longer word, found first, keeps it.
-                if let current = best, nearestFirst ? at >= current.0 - 1 : at <= current.0 + 1 { continue }
-                best = (at, scope)
-            }
-            return best?.1
+            nearest(text, element, values: elementWords.map(\.1), first: nearestFirst)?.value
         }
         func fromElements(_ range: Range<Int>) -> ElementScope? {
             // "钕铁硼", "NdFeB", "neodymium-iron-boron magnets": a magnet, not the element.
             let named = elements.filter { range.contains($0.range.lowerBound) && !isMagnetName(text, $0) }
-            let ids = orderedUnique(named.map(\.entity))
+            let ids = named.map(\.entity).orderedUnique()
             guard !ids.isEmpty else { return nil }
             if ids.count == 1 { return .element(ids[0]) }
             let magnet: Set<String> = ["neodymium", "praseodymium", "dysprosium", "terbium"]
@@ -162,7 +165,7 @@ enum ScopeRule {
         // The phrase after the figure decides when it names rare earths at all.
         if let words = fromWords(phrase.after, nearestFirst: true) { return words }
         if let named = fromElements(after) { return named }
-        if firstHit(phrase.after, genericWords) != nil { return .all }
+        if firstHit(phrase.after, generic) != nil { return .all }
         if let words = fromWords(phrase.before, nearestFirst: false) { return words }
         return fromElements(before) ?? .all
     }
@@ -173,14 +176,14 @@ enum ScopeRule {
             return .imports
         case .reservesShare, .reservesTonnes:
             // The nearer word wins: the first after the figure, else the last before it.
-            let resourceAfter = firstHit(phrase.after, resourceWords), reserveAfter = firstHit(phrase.after, reserveWords)
+            let resourceAfter = firstHit(phrase.after, resource), reserveAfter = firstHit(phrase.after, reserve)
             switch (resourceAfter, reserveAfter) {
             case let (r?, s?): return r < s ? .resources : .reserves
             case (_?, nil): return .resources
             case (nil, _?): return .reserves
             default: break
             }
-            switch (lastHit(phrase.before, resourceWords), lastHit(phrase.before, reserveWords)) {
+            switch (lastHit(phrase.before, resource), lastHit(phrase.before, reserve)) {
             case let (r?, s?): return r > s ? .resources : .reserves
             case (_?, nil): return .resources
             default: return .reserves
@@ -189,9 +192,9 @@ enum ScopeRule {
             // Nearest to the figure: the first word after it, else the last before it in its own
             // phrase, where an output verb settles it, else in the clause before.
             for (text, nearestFirst) in [(phrase.after, true), (near, false), (phrase.before, false)] {
-                if text == phrase.before, firstHit(near, outputVerbs) != nil { return .output }
+                if text == phrase.before, firstHit(near, output) != nil { return .output }
                 let find = nearestFirst ? firstHit : lastHit
-                switch (find(text, capacityWords), find(text, technologyWords)) {
+                switch (find(text, capacity), find(text, technology)) {
                 case let (c?, t?): return (nearestFirst ? c < t : c > t) ? .capacity : .technology
                 case (_?, nil): return .capacity
                 case (nil, _?): return .technology
@@ -202,10 +205,5 @@ enum ScopeRule {
         default:
             return nil
         }
-    }
-
-    static func orderedUnique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 }

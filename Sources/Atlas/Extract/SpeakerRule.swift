@@ -19,9 +19,15 @@ enum SpeakerRule {
         return englishSubject(clauseText)
     }
 
+    /// Cheap tests before the Foundation searches: most clauses cite nobody.
+    static func mayCite(_ clause: String) -> Bool {
+        clause.includes("据") || clause.includes("ccording to") || clause.includes("iting ")
+            || englishVerbs.contains(where: clause.includes) || chineseVerbs.contains(where: clause.includes)
+    }
+
     /// "according to the Japan Research Institute, …", "according to USGS data".
     static func accordingTo(_ clause: String) -> String? {
-        guard let at = clause.range(of: "according to ", options: .caseInsensitive) ?? clause.range(of: "citing ", options: .caseInsensitive) else { return nil }
+        guard clause.includes("ccording to") || clause.includes("iting "), let at = clause.range(of: "according to ", options: .caseInsensitive) ?? clause.range(of: "citing ", options: .caseInsensitive) else { return nil }
         var words: [Substring] = []
         for word in clause[at.upperBound...].split(separator: " ") {
             let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()'’s"))
@@ -55,7 +61,7 @@ enum SpeakerRule {
 
     /// "Analysts estimate…", "The IEA projects…", "Benchmark Mineral Intelligence said…".
     static func englishSubject(_ clause: String) -> String? {
-        for verb in englishVerbs {
+        for verb in englishVerbs where clause.includes(verb) {
             guard let at = clause.range(of: verb) else { continue }
             let end = at.upperBound
             if end < clause.endIndex, clause[end].isLetter { continue }

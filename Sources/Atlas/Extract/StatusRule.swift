@@ -29,7 +29,7 @@ enum StatusRule {
             (.estimate, ["estimated", "estimate", "estimates", "estimation", "is thought", "are thought", "believed to", "估计", "估算", "测算", "据估"]),
             (.historical, ["historically", "historical", "once held", "once accounted", "once controlled", "once supplied", "once produced",
                            "once had", "once made", "once dominated", "once supplying", "once producing", "once accounting", "once assessed",
-                           "once estimated", "once put", "once controlling", "once held", "used to", "previously", "formerly", "at its peak", "peak of",
+                           "once estimated", "once put", "once controlling", "used to", "previously", "formerly", "at its peak", "peak of",
                            "in the past", "down from", "up from", "decades ago", "years ago", "a decade ago", "曾", "曾经", "一度", "过去", "此前", "以往", "昔日"]),
         ]
         return table.flatMap { status, words in words.map { Cue(word: $0, status: status) } }.sorted { $0.word.count > $1.word.count }
@@ -58,21 +58,23 @@ enum StatusRule {
     /// The nearest cue in `range`, with its position; words must stand alone in English.
     static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int, isWeak: Bool)? {
         guard !range.isEmpty else { return nil }
-        let chars = ScanText(text.string(range)).lowercased()
         var weakest: (status: ClaimStatus, offset: Int, isWeak: Bool)?
-        var i = chars.count - 1
-        while i >= 0 {
-            for cue in cuesByFirst[chars.keys[i]] ?? [] where chars.matches(cue.word, at: i) {
-                let isHan = cue.word.first!.isHan
+        var i = range.upperBound - 1
+        while i >= range.lowerBound {
+            // ASCII case folding on the key: the cue words are lower-case English or Han.
+            let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
+            for cue in cuesByFirst[key] ?? [] where FigureScanner.matchesIgnoringCase(text, at: i, cue.word) {
                 let end = i + cue.word.count
-                guard isHan || ((i == 0 || !chars.isLetter(i - 1)) && (end == chars.count || !chars.isLetter(end))) else { continue }
+                guard end <= range.upperBound else { continue }
+                let isHan = cue.word.first!.isHan
+                guard isHan || ((i == range.lowerBound || !text.isLetter(i - 1)) && (end == range.upperBound || !text.isLetter(end))) else { continue }
                 // "May" the month is not "may" the verb.
-                if cue.word == "may", text.isUppercase(range.lowerBound + i) { continue }
+                if cue.word == "may", text.isUppercase(i) { continue }
                 if weak.contains(cue.word) {
-                    if weakest == nil { weakest = (cue.status, i, true) }
+                    if weakest == nil { weakest = (cue.status, i - range.lowerBound, true) }
                     break
                 }
-                return (cue.status, i, false)
+                return (cue.status, i - range.lowerBound, false)
             }
             i -= 1
         }

@@ -94,6 +94,13 @@ public enum ClaimLedger {
                           hint: "write 2024, 2020-2023, since 1998, since 1990s, as of 2024, by 2030, current or past")
             }
         }
+        // A new period with no status given: the status follows it as for extracted figures
+        // ("period: 2009" is history, "by 2030" a forecast), so a corrected figure is never
+        // drawn as now by mistake.
+        if change.status == nil, change.period != nil || change.year != nil {
+            (claim.status, claim.period) = StatusRule.resolve(cue: claim.status == .stated ? nil : claim.status, period: claim.period, unit: claim.unit,
+                                                              published: LocalDateTime(year: published, month: 12, day: 31))
+        }
         if let raw = change.status {
             if let status = ClaimStatus(rawValue: raw) { claim.status = status } else {
                 log.error("unknown status `\(raw)`", at: at("status"), hint: "use one of: \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))")

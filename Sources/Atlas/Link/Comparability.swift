@@ -56,6 +56,12 @@ public struct Comparison: Hashable, Sendable {
     public func includes(_ claim: Claim) -> Bool { claim.metric == metric && setApart(claim) == nil }
 }
 
+/// A figure kept out of a comparison, with the reason from its own fields.
+public struct SetApartClaim: Hashable, Sendable {
+    public var claim: Claim
+    public var reason: SetApart
+}
+
 /// Why a figure is not drawn or compared with the others of its kind.
 public enum SetApart: Hashable, Sendable {
     case repeatOf(String)

@@ -1,9 +1,3 @@
-/// A figure kept out of a comparison, with the reason from its own fields.
-public struct SetApartClaim: Hashable, Sendable {
-    public var claim: Claim
-    public var reason: SetApart
-}
-
 /// One quantity (who, what, of what) on which the articles disagree with each other or with the
 /// reference data, or only seem to.
 public struct ConflictGroup: Sendable {
@@ -63,7 +57,8 @@ public enum Conflicts {
                 matching.sort { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
                 let disagree = hasDisjointPair(sorted)
                 guard disagree || !againstReference.isEmpty else { continue }
-                let apart = members.filter { !compared.contains($0) && $0.duplicateOf == nil }
+                let comparedIDs = Set(compared.map(\.id))
+                let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                     .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
                 groups.append(ConflictGroup(
                     kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
@@ -78,7 +73,8 @@ public enum Conflicts {
                 let primary = Comparison.primary(first.metric)
                 let compared = members.filter { primary.includes($0) }
                     .sorted { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }
-                let apart = members.filter { !compared.contains($0) && $0.duplicateOf == nil }
+                let comparedIDs = Set(compared.map(\.id))
+                let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                     .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
                 guard !apart.isEmpty else { continue }
                 groups.append(ConflictGroup(
@@ -159,13 +155,10 @@ public enum Conflicts {
         return result
     }
 
+    /// The first few reasons and how many more: the note must not grow with the corpus.
     static func reasonSummary(_ apart: [SetApartClaim]) -> String {
-        var seen: [String] = []
-        for item in apart {
-            let text = "\(item.claim.valueText) is \(item.reason.reason)"
-            if !seen.contains(text) { seen.append(text) }
-        }
-        return seen.joined(separator: "; ")
+        let reasons = apart.map { "\($0.claim.valueText) is \($0.reason.reason)" }.orderedUnique()
+        return reasons.count <= 5 ? reasons.joined(separator: "; ") : reasons.prefix(5).joined(separator: "; ") + "; and \(reasons.count - 5) more"
     }
 
     /// Stated as possibilities read off the figures' own fields, never as a verdict on which

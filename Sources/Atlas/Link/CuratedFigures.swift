@@ -43,8 +43,9 @@ public enum CuratedFigures {
         return stated != 0 && abs(written - stated) / abs(stated) <= 0.005
     }
 
-    public static func check(_ documents: [Document], timeline: [Event], site: Site, references: [ReferenceFigure], markdown: Markdown,
-                             log: inout DiagnosticLog) {
+    /// Needs the linked site: its claims, datasets, references and conflicts.
+    public static func check(_ documents: [Document], timeline: [Event], site: Site, markdown: Markdown, log: inout DiagnosticLog) {
+        let references = site.references
         let slugs = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var articleEvidence: [String: Evidence] = [:]
         func evidence(forArticle slug: String) -> Evidence? {
@@ -63,9 +64,10 @@ public enum CuratedFigures {
             var found = Evidence()
             for row in dataset.rows {
                 for column in dataset.columns where column.kind == .integer || column.kind == .number {
+                    // A column's unit is in its name (`tonnes_reo`, `share_percent`); others (a year) are no figure.
+                    let unit: FigureUnit
+                    if column.name.contains("tonnes") { unit = .tonnes } else if column.name.contains("percent") || column.name.contains("share") { unit = .percent } else { continue }
                     guard let value = dataset.number(row, column.name) else { continue }
-                    // A dataset's numbers are in its unit: tonnes for the USGS tables, percent for shares.
-                    let unit: FigureUnit = column.name.contains("percent") || column.name.contains("share") ? .percent : .tonnes
                     found.items.append(.init(value: value, unit: unit, label: "\(FigureText.amount(value, unit: unit)) in \(dataset.id) (@/data/\(dataset.id))"))
                 }
                 for (_, cell) in row.sorted(by: { $0.key < $1.key }) {
@@ -88,9 +90,9 @@ public enum CuratedFigures {
 
             }
         }
-        let allData = datasetEvidence.values.reduce(into: Evidence()) { $0.items += $1.items }
+        let allData = site.datasets.reduce(into: Evidence()) { $0.items += datasetEvidence[$1.id]?.items ?? [] }
         var conflictEvidence = Evidence()
-        for group in Conflicts.find(site.claims, references: references) {
+        for group in site.conflicts {
             for claim in group.claims + group.setApart.map(\.claim) {
                 for value in [claim.low, claim.high].compactMap({ $0 }) { conflictEvidence.items.append(.init(value: value, unit: claim.unit, label: "conflicts")) }
             }
@@ -133,9 +135,10 @@ public enum CuratedFigures {
         }
         for dataset in site.datasets {
             let text = ScanText(dataset.notes)
-            for figure in FigureScanner.scan(text) where !(datasetEvidence[dataset.id]?.items.isEmpty ?? true) {
-                var own = datasetEvidence[dataset.id]!
-                own.items.removeAll { $0.label.hasSuffix("notes") }
+            // A note's figure must be in the dataset's rows, not merely in the note itself.
+            var own = datasetEvidence[dataset.id] ?? Evidence()
+            own.items.removeAll { $0.label.hasSuffix("notes") }
+            for figure in FigureScanner.scan(text) where !own.items.isEmpty {
                 if !own.supports(figure) {
                     report(figure, text: text, at: dataset.notesLocation ?? SourceLocation(file: "content/data/\(dataset.id).meta.yml", line: 1), linked: [own])
                 }

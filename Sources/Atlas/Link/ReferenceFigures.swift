@@ -48,7 +48,7 @@ public enum ReferenceFigures {
         for dataset in datasets {
             switch dataset.id {
             case "usgs-reserves":
-                for edition in orderedUnique(dataset.rows.compactMap { $0["edition"] }) {
+                for edition in (dataset.rows.compactMap { $0["edition"] }).orderedUnique() {
                     let rows = dataset.rows.filter { $0["edition"] == edition }
                     guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
                     for row in rows {
@@ -62,9 +62,9 @@ public enum ReferenceFigures {
                 }
             case "usgs-mine-production":
                 // Each year from the newest edition that gives it.
-                let years = orderedUnique(dataset.rows.compactMap { $0["year"] }).sorted()
+                let years = dataset.rows.compactMap { $0["year"] }.orderedUnique().sorted()
                 for year in years {
-                    let editions = orderedUnique(dataset.rows.filter { $0["year"] == year }.compactMap { $0["edition"] }).sorted()
+                    let editions = dataset.rows.filter { $0["year"] == year }.compactMap { $0["edition"] }.orderedUnique().sorted()
                     guard let edition = editions.last else { continue }
                     let rows = dataset.rows.filter { $0["year"] == year && $0["edition"] == edition }
                     guard let total = rows.first(where: { $0["country"] == world }).flatMap({ dataset.number($0, "tonnes_reo") }), total > 0 else { continue }
@@ -114,11 +114,6 @@ public enum ReferenceFigures {
             best[key] = reference
         }
         return best.values.sorted { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
-    }
-
-    static func orderedUnique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 
     /// 44000000 → "44,000,000", without locale.

@@ -22,6 +22,10 @@ public struct Site: Sendable {
     /// Every figure of every published article, in article order (newest first).
     public var claims: [Claim] = []
     public var datasets: [Dataset] = []
+    /// Shares and tonnages computed from the datasets, with their scope and edition.
+    public var references: [ReferenceFigure] = []
+    /// Where figures disagree with each other or with the references, compared like with like.
+    public var conflicts: [ConflictGroup] = []
     /// The timeline: extracted, curated and publication events, in date order.
     public var events: [Event] = []
     public var mentions = MentionIndex(articles: [], entities: [])

@@ -64,17 +64,32 @@ extension SiteRenderer {
     /// The conflicts page: each comparison with its claims (a group with more claims than fit
     /// shows a sample, `ClaimSample.spread`, and links to the ledger), in three sections.
     func conflictSections() -> [ConflictSection] {
+        // The plain anchor (`c-refining_share-china`, where key figures link) goes to the main
+        // comparison of each party's metric, else to its first; the others get their scope.
+        var anchors: [Int: String] = [:]
         var used = Set<String>()
-        func view(_ group: ConflictGroup) -> Conflict {
-            // The first comparison of a party's metric takes the plain anchor key figures link to.
-            var anchor = group.anchor
-            if used.contains(anchor) { anchor += "-\(group.comparison.elements.code)-\(group.comparison.measure?.rawValue ?? "all")" }
+        let indexed = Array(conflictGroups.enumerated())
+        for (_, members) in Dictionary(grouping: indexed, by: { $0.element.anchor }).sorted(by: { $0.key < $1.key }) {
+            let main = members.first { $0.element.comparison == Comparison.primary($0.element.metric) } ?? members[0]
+            anchors[main.offset] = main.element.anchor
+            used.insert(main.element.anchor)
+        }
+        for (index, group) in indexed where anchors[index] == nil {
+            let scope = [group.comparison.commodity, group.comparison.elements.code, group.comparison.measure?.rawValue ?? "all"].joined(separator: "-")
+            var anchor = "\(group.anchor)-\(scope)", count = 2
+            while used.contains(anchor) { anchor = "\(group.anchor)-\(scope)-\(count)"; count += 1 }
+            anchors[index] = anchor
             used.insert(anchor)
+        }
+        func view(_ index: Int, _ group: ConflictGroup) -> Conflict {
             let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
+            let apart = ClaimSample.spread(group.setApart.map(\.claim), limit: Self.conflictRowLimit)
+            let reasons = Dictionary(group.setApart.map { ($0.claim.id, $0.reason.reason) }, uniquingKeysWith: { a, _ in a })
             let who = chartContext.name(group.entity) + (group.importer.map { " → \(chartContext.name($0))" } ?? "")
             return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map(claimRow), details: group.details,
                             total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList, references: group.references,
-                            apart: group.setApart.map { (claimRow($0.claim), $0.reason.reason) }, note: group.note, anchor: anchor)
+                            apart: apart.map { (claimRow($0), reasons[$0.id] ?? "") }, apartTotal: group.setApart.count, note: group.note,
+                            anchor: anchors[index]!)
         }
         let kinds: [(ConflictGroup.Kind, String, String, String)] = [
             (.articles, "说法不一 · Where articles disagree", "Figures for the same quantity that cannot all be true, even allowing for rounding and hedges.", "disagree"),
@@ -82,7 +97,7 @@ extension SiteRenderer {
             (.explained, "只是看起来不同 · Differences explained by scope, period or status", "The values differ, but each differs in what it measures, when, or whether it is a measurement at all.", "explained"),
         ]
         return kinds.map { kind, title, lede, anchor in
-            ConflictSection(title: title, lede: lede, anchor: anchor, conflicts: conflictGroups.filter { $0.kind == kind }.map(view))
+            ConflictSection(title: title, lede: lede, anchor: anchor, conflicts: indexed.filter { $0.element.kind == kind }.map { view($0.offset, $0.element) })
         }
     }
 

@@ -46,12 +46,15 @@ struct Conflict: Sendable, Equatable {
     var ledgerURL: String
     var references: [ReferenceFigure]
     var apart: [(row: ClaimRow, reason: String)]
+    /// All figures set apart; `apart` may show fewer.
+    var apartTotal: Int
     var note: String
     var anchor: String
 
     static func == (a: Conflict, b: Conflict) -> Bool {
         a.heading == b.heading && a.rows == b.rows && a.details == b.details && a.total == b.total && a.references == b.references
-            && a.apart.map(\.row) == b.apart.map(\.row) && a.apart.map(\.reason) == b.apart.map(\.reason) && a.note == b.note && a.anchor == b.anchor
+            && a.apart.map(\.row) == b.apart.map(\.row) && a.apart.map(\.reason) == b.apart.map(\.reason) && a.apartTotal == b.apartTotal
+            && a.note == b.note && a.anchor == b.anchor
     }
 }
 

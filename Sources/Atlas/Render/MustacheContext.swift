@@ -231,8 +231,9 @@ extension ConflictsPageView: MustacheContextConvertible {
                      "hasReferences": !conflict.references.isEmpty,
                      "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
                                                               "year": $0.year.map(String.init) ?? false] as [String: Any] },
-                     "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apart.count,
-                     "apartLabel": conflict.apart.count == 1 ? "1 more figure" : "\(conflict.apart.count) more figures",
+                     "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
+                     "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
+                     "apartIsSample": conflict.apart.count < conflict.apartTotal, "apartShown": conflict.apart.count,
                      "apart": conflict.apart.map { item in
                          var context = item.row.mustache
                          context["detail"] = item.reason

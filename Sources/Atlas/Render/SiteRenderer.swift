@@ -86,8 +86,7 @@ public struct SiteRenderer: Sendable {
         var eventsByActor: [String: [Event]] = [:]
         for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
         self.eventsByActor = eventsByActor
-        self.conflictGroups = Conflicts.find(site.claims, references: context.references,
-                                             published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
+        self.conflictGroups = site.conflicts
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
         let renderer = self

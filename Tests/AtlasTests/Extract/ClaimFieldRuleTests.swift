@@ -106,4 +106,13 @@ import Testing
         #expect(claims("According to the Japan Research Institute, a one-year interruption could cut GDP by 0.9%, and China holds 60% of supply [4]").last?.speaker == "Japan Research Institute")
         #expect(claims("据美国地质调查局统计，中国稀土储量占全球的49%。").first?.speaker == "美国地质调查局")
     }
+
+    /// Found in review: a range across " - " (also a digest's item separator) and a year range
+    /// read over a figure ("2024-25 tons") must neither crash nor lose the figure.
+    @Test func rangesAcrossADashStayWhole() {
+        #expect(claims("The ministry said it will spend $5 - 10 billion.").map(\.valueText) == ["$5–10 billion"])
+        #expect(claims("美国将投资10 - 20亿美元。").map(\.valueText) == ["$1–2 billion"])
+        #expect(claims("China holds 40% - 50% of reserves.").map(\.valueText) == ["40–50%"])
+        #expect(claims("2024-25 tons of ore were mined, and 30 tons were shipped.").count == 2)
+    }
 }

@@ -23,7 +23,7 @@ enum ChainChart {
         }
         let title = "中国在产业链各环节的份额 · China's share along the chain"
         let summary = "China's share of the world at each stage, one quantity per row. " + summaries.joined(separator: ". ") + "."
-            + (apartTotal.isEmpty ? "" : " Not drawn: " + apartTotal.joined(separator: "; ") + ".")
+            + (apartTotal.isEmpty ? "" : " Not drawn: " + ChartCatalog.listed(apartTotal) + ".")
         var svg = SVG()
         let height = StripPlot.draw(rows, top: 4, into: &svg, context: context) + 4
         return Chart(
@@ -66,8 +66,9 @@ enum ChainChart {
     static func comparisons(_ metric: Metric, context: ChartContext) -> [Comparison] {
         let primary = Comparison.primary(metric)
         var found: [Comparison] = [primary]
+        // Each quantity once, in the order first met, so the rows are the same from build to build.
         let measured = context.site.claims.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent && $0.hasValue }
-            .map(Comparison.init).filter { $0.commodity == ClaimScope.rareEarths }
+            .map(Comparison.init).filter { $0.commodity == ClaimScope.rareEarths }.orderedUnique()
         let withReference = context.references.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent }
             .map { Comparison(metric: metric, elements: $0.elements, measure: $0.measure) }
         for comparison in measured + withReference where !found.contains(comparison) {

@@ -36,7 +36,7 @@ struct ChartContext {
 
     init(site: Site) {
         self.site = site
-        self.references = ReferenceFigures.compute(site.datasets, entities: site.entities)
+        self.references = site.references
         self.articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.entityNames = Dictionary(site.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -50,13 +50,21 @@ enum ChartCatalog {
         return rows
     }
 
-    /// Rows for figures kept out of the drawing, each with why.
+    /// Rows for figures kept out of the drawing, each with why; a long list shows a sample of
+    /// distinct values and says where all of them are.
     static func setApartRows(_ items: [SetApartClaim], context: ChartContext, label: String) -> [[Chart.Cell]] {
-        items.map { item in
+        let shown = Set(ClaimSample.spread(items.map(\.claim), limit: tableRowLimit).map(\.id))
+        var rows = items.filter { shown.contains($0.claim.id) }.map { item in
             [Chart.Cell(text: label), Chart.Cell(text: "set apart: \(item.reason.reason)"), Chart.Cell(text: item.claim.valueText),
              Chart.Cell(text: context.what(item.claim)),
              Chart.Cell(text: context.describe(item.claim), url: context.url(for: item.claim), language: context.articlesByID[item.claim.article]?.titleLanguage)]
         }
+        if shown.count < items.count, let metric = items.first?.claim.metric {
+            rows.append([Chart.Cell(text: label), Chart.Cell(text: "set apart"), Chart.Cell(text: "…"), Chart.Cell(text: ""),
+                         Chart.Cell(text: "\(shown.count) of \(items.count) figures set apart shown; all are in the claim ledger",
+                                    url: context.site.config.basePath + metric.ledgerList)])
+        }
+        return rows
     }
 
     static func referenceRows(_ references: [ReferenceFigure], label: String) -> [[Chart.Cell]] {
@@ -78,7 +86,13 @@ enum ChartCatalog {
 
     /// " Set apart, not drawn: 80% (medium and heavy rare earths only); …." or nothing.
     static func setApartSentence(_ apart: [SetApartClaim]) -> String {
-        apart.isEmpty ? "" : " Set apart, not drawn: " + apart.map { "\($0.claim.valueText) (\($0.reason.reason))" }.joined(separator: "; ") + "."
+        apart.isEmpty ? "" : " Set apart, not drawn: " + listed(apart.map { "\($0.claim.valueText) (\($0.reason.reason))" }) + "."
+    }
+
+    /// The first few items and how many more: a summary's length must not grow with the corpus.
+    static func listed(_ items: [String], limit: Int = 5) -> String {
+        items.count <= limit ? items.joined(separator: "; ")
+            : items.prefix(limit).joined(separator: "; ") + "; and \(items.count - limit) more, listed in the table"
     }
 
     /// "from 34% to 49% across 4 articles": the lowest and highest figures as stated, never a

@@ -4,7 +4,7 @@ enum MineProductionChart {
     static func make(_ context: ChartContext) -> Chart {
         let dataset = context.dataset("usgs-mine-production")
         let rows = dataset?.rows ?? []
-        let years = ReferenceFigures.orderedUnique(rows.compactMap { $0["year"] }).sorted()
+        let years = rows.compactMap { $0["year"] }.orderedUnique().sorted()
         func value(_ country: String, _ year: String) -> (Double, String)? {
             let candidates = rows.filter { $0["country"] == country && $0["year"] == year }
             guard let row = candidates.max(by: { ($0["edition"] ?? "") < ($1["edition"] ?? "") }),
@@ -12,7 +12,7 @@ enum MineProductionChart {
             return (tonnes, row["edition"] ?? "")
         }
         let latestYear = years.last ?? ""
-        let countries = ReferenceFigures.orderedUnique(rows.compactMap { $0["country"] })
+        let countries = rows.compactMap { $0["country"] }.orderedUnique()
             .filter { $0 != ReferenceFigures.world && $0 != "Other countries" }
             .compactMap { name in value(name, latestYear).map { (name, $0.0) } }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }

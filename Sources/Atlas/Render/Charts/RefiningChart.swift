@@ -4,8 +4,8 @@ enum RefiningChart {
     static func make(_ context: ChartContext) -> Chart {
         let dataset = context.dataset("iea-magnet-ree-shares")
         let rows = (dataset?.rows ?? []).filter { $0["stage"] == "refining" && $0["entity"] != "Top 3 combined" }
-        let years = ReferenceFigures.orderedUnique(rows.compactMap { $0["year"] }).sorted()
-        let entities = ReferenceFigures.orderedUnique(rows.compactMap { $0["entity"] })
+        let years = rows.compactMap { $0["year"] }.orderedUnique().sorted()
+        let entities = rows.compactMap { $0["entity"] }.orderedUnique()
         var (groups, table) = BarPlot.groups(labels: entities, series: years, highlight: "China", value: { entity, year in
             guard let row = rows.first(where: { $0["entity"] == entity && $0["year"] == year }), let share = row["share_percent"].flatMap(Double.init) else { return nil }
             return (share, "IEA, \(year)" + (row["basis"] == "observed" ? "" : " (projection)"))

@@ -4,7 +4,7 @@ enum ReservesChart {
     static func make(_ context: ChartContext) -> Chart {
         let dataset = context.dataset("usgs-reserves")
         let rows = dataset?.rows ?? []
-        let editions = ReferenceFigures.orderedUnique(rows.compactMap { $0["edition"] }).sorted()
+        let editions = rows.compactMap { $0["edition"] }.orderedUnique().sorted()
         let latest = editions.last ?? ""
         let countries = rows.filter { $0["edition"] == latest && $0["country"] != ReferenceFigures.world && $0["country"] != "Other countries" }
             .compactMap { row -> (String, Double)? in
