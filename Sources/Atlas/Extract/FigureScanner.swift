@@ -266,12 +266,15 @@ enum FigureScanner {
     /// hedge stands between a verb or a conjunction and its figure.
     static func withoutHedge(_ words: String) -> String {
         var lead = words.trimmingWhitespace
-        for hedge in hedges where lead.hasSuffix(" " + hedge) || lead == hedge || (hedge.first!.isHan && lead.hasSuffix(hedge)) {
-            lead = String(lead.dropLast(hedge.count)).trimmingWhitespace
+        for form in hedgeForms where lead.hasSuffix(form.hedge) && (form.isHan || lead.hasSuffix(form.spaced) || lead == form.hedge) {
+            lead = String(lead.dropLast(form.count)).trimmingWhitespace
             break
         }
         return lead
     }
+
+    /// Spelled out once: this runs for every figure in several rules.
+    private static let hedgeForms = hedges.map { (hedge: $0, spaced: " " + $0, isHan: $0.first!.isHan, count: $0.count) }
 
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
     /// just after it (`90%以上`, `左右`), and turns it into bounds.

@@ -222,9 +222,12 @@ enum PeriodRule {
     static func scan(_ text: ScanText, clause: Range<Int>, figures: [FigureMention], published: LocalDateTime) -> [Mention] {
         var result: [Mention] = []
         var i = clause.lowerBound
-        func insideFigure(_ k: Int) -> Bool { figures.contains { $0.range.contains(k) } }
+        let figures = figures.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var nextFigure = 0
         while i < clause.upperBound {
-            if insideFigure(i) { i += 1; continue }
+            // Figures come in text order: skip those behind, step over the one we are in.
+            while nextFigure < figures.count, figures[nextFigure].range.upperBound <= i { nextFigure += 1 }
+            if nextFigure < figures.count, figures[nextFigure].range.contains(i) { i = figures[nextFigure].range.upperBound; continue }
             if let found = year(text, at: i, clause: clause, published: published) ?? relative(text, at: i, published: published)
                 ?? decade(text, at: i) ?? month(text, at: i, published: published) {
                 // "2024-25 tons" read as a range of years overlaps a figure: it is not a period.
@@ -336,13 +339,20 @@ enum PeriodRule {
                                                  ("去年", -1), ("今年", 0), ("明年", 1), ("上一年", -1), ("上年", -1)]
 
     static func relative(_ text: ScanText, at i: Int, published: LocalDateTime) -> Mention? {
-        for (phrase, offset) in relativeYears {
-            let matched = phrase.first!.isHan ? FigureScanner.matches(text, at: i, phrase) : FigureScanner.matchesIgnoringCase(text, at: i, phrase)
-            guard matched, phrase.first!.isHan || i == 0 || !text.isLetter(i - 1) else { continue }
+        let key = text.keys[i]
+        guard relativeFirstKeys.contains(key >= 0x41 && key <= 0x5A ? key + 0x20 : key) else { return nil }
+        for (phrase, offset, isHan) in relativeForms {
+            let matched = isHan ? FigureScanner.matches(text, at: i, phrase) : FigureScanner.matchesIgnoringCase(text, at: i, phrase)
+            guard matched, isHan || i == 0 || !text.isLetter(i - 1) else { continue }
             return Mention(range: i..<(i + phrase.count), period: .year(published.year + offset, resolution: .relative))
         }
         return nil
     }
+
+    /// Tried at every position of every clause, so most positions are turned away by their first
+    /// character before any phrase is compared.
+    private static let relativeForms = relativeYears.map { ($0.0, $0.1, $0.0.first!.isHan) }
+    private static let relativeFirstKeys = Set(relativeYears.map { $0.0.unicodeScalars.first!.value })
 
     /// "the 1990s" without a four-digit form: "90年代", "上世纪90年代".
     static func decade(_ text: ScanText, at i: Int) -> Mention? {
