@@ -21,8 +21,7 @@ extension SiteRenderer {
                             claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
             }
         }
-        let sections = conflictSections()
-        let disagreements = sections.first?.conflicts.count ?? 0
+        let disagreements = conflictGroups.filter { $0.kind == .articles }.count
         let datasets = site.datasets.map { DatasetRow(dataset: $0, csvURL: base + "data/\($0.id).csv", metadataURL: base + "data/\($0.id).metadata.json") }
         files.append(page("data/index.html", template: "data", DataPageView(
             layout: layout(title: "数据 Data", path: "data/", description: "Charts, reference datasets and every figure the articles state, each with its quote", language: .english),
@@ -32,10 +31,7 @@ extension SiteRenderer {
                 layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
             files.append(text("data/\(view.chart.name)/data.csv", inputs: RenderInputs(view.chart)) { view.chart.csv })
         }
-        files.append(page("data/conflicts/index.html", template: "conflicts", ConflictsPageView(
-            layout: layout(title: "说法不一 · Where sources disagree", path: "data/conflicts/",
-                           description: "Every figure on which the articles disagree, with each source and the reference value", language: .english),
-            sections: sections)))
+        files += conflictPages()
         let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
         files.append(text("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site) })
         files.append(text("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site) })
@@ -61,14 +57,59 @@ extension SiteRenderer {
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))
     }
 
-    /// The conflicts page: each comparison with its claims (a group with more claims than fit
-    /// shows a sample, `ClaimSample.spread`, and links to the ledger), in three sections.
-    func conflictSections() -> [ConflictSection] {
-        // The plain anchor (`c-refining_share-china`, where key figures link) goes to the main
-        // comparison of each party's metric, else to its first; the others get their scope.
+    /// The conflicts pages: each comparison with its claims (a group with more claims than fit
+    /// shows a sample, `ClaimSample.spread`, and links to the ledger), in three sections, a
+    /// fixed number of comparisons to a page so that no page grows with the corpus. Every page
+    /// indexes the three sections, each linked on the page where it starts.
+    func conflictPages() -> [RenderJob] {
+        let groups = conflictGroups
+        let pagination = Pagination(size: Self.conflictsPerPage)
+        let lastPage = max(1, pagination.pages(groups).count)
+        // An empty section stands where its groups would: before the next kind's first group.
+        let starts = Self.conflictKinds.map { kind in
+            groups.firstIndex { Conflicts.kindOrder($0.kind) >= Conflicts.kindOrder(kind.kind) }.map(pagination.page(ofItemAt:)) ?? lastPage
+        }
+        let index = zip(Self.conflictKinds, starts).map { kind, start in
+            SectionLink(title: kind.title, url: site.config.basePath + Pagination.path("data/conflicts/", page: start) + "#\(kind.anchor)",
+                        count: groups.filter { $0.kind == kind.kind }.count)
+        }
+        return paged(Array(groups.indices), list: "data/conflicts/", template: "conflicts", title: "说法不一 · Where sources disagree",
+                     description: "Every figure on which the articles disagree, with each source and the reference value", language: .english,
+                     pagination: pagination) { chunk, layout, pager in
+            let sections = zip(Self.conflictKinds, starts).compactMap { kind, start -> ConflictSection? in
+                let here = chunk.filter { groups[$0].kind == kind.kind }
+                guard !here.isEmpty || (start == pager.current && !groups.contains { $0.kind == kind.kind }) else { return nil }
+                return ConflictSection(title: kind.title, lede: kind.lede, anchor: kind.anchor, continued: start < pager.current,
+                                       conflicts: here.map(conflictView))
+            }
+            return ConflictsPageView(layout: layout, index: index, sections: sections, pager: pager)
+        }
+    }
+
+    static let conflictKinds: [(kind: ConflictGroup.Kind, title: String, lede: String, anchor: String)] = [
+        (.articles, "说法不一 · Where articles disagree", "Figures for the same quantity that cannot all be true, even allowing for rounding and hedges.", "disagree"),
+        (.reference, "与参考数据不符 · Where an article disagrees with the reference data", "One figure, or several that agree with each other, against the USGS or IEA value of the same scope.", "reference"),
+        (.explained, "只是看起来不同 · Differences explained by scope, period or status", "The values differ, but each differs in what it measures, when, or whether it is a measurement at all.", "explained"),
+    ]
+
+    func conflictView(_ index: Int) -> Conflict {
+        let group = conflictGroups[index]
+        let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
+        let apart = ClaimSample.spread(group.setApart.map(\.claim), limit: Self.conflictRowLimit)
+        let reasons = Dictionary(group.setApart.map { ($0.claim.id, $0.reason.reason) }, uniquingKeysWith: { a, _ in a })
+        let who = chartContext.name(group.entity) + (group.importer.map { " → \(chartContext.name($0))" } ?? "")
+        return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map(claimRow), details: group.details,
+                        total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList, references: group.references,
+                        apart: apart.map { (claimRow($0), reasons[$0.id] ?? "") }, apartTotal: group.setApart.count, note: group.note,
+                        anchor: conflictAnchors[index])
+    }
+
+    /// The plain anchor (`c-refining_share-china`, where key figures link) goes to the main
+    /// comparison of each party's metric, else to its first; the others get their scope.
+    static func conflictAnchors(_ groups: [ConflictGroup]) -> [String] {
         var anchors: [Int: String] = [:]
         var used = Set<String>()
-        let indexed = Array(conflictGroups.enumerated())
+        let indexed = Array(groups.enumerated())
         for (_, members) in Dictionary(grouping: indexed, by: { $0.element.anchor }).sorted(by: { $0.key < $1.key }) {
             let main = members.first { $0.element.comparison == Comparison.primary($0.element.metric) } ?? members[0]
             anchors[main.offset] = main.element.anchor
@@ -81,26 +122,18 @@ extension SiteRenderer {
             anchors[index] = anchor
             used.insert(anchor)
         }
-        func view(_ index: Int, _ group: ConflictGroup) -> Conflict {
-            let shown = ClaimSample.spread(group.claims, limit: Self.conflictRowLimit)
-            let apart = ClaimSample.spread(group.setApart.map(\.claim), limit: Self.conflictRowLimit)
-            let reasons = Dictionary(group.setApart.map { ($0.claim.id, $0.reason.reason) }, uniquingKeysWith: { a, _ in a })
-            let who = chartContext.name(group.entity) + (group.importer.map { " → \(chartContext.name($0))" } ?? "")
-            return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map(claimRow), details: group.details,
-                            total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList, references: group.references,
-                            apart: apart.map { (claimRow($0), reasons[$0.id] ?? "") }, apartTotal: group.setApart.count, note: group.note,
-                            anchor: anchors[index]!)
-        }
-        let kinds: [(ConflictGroup.Kind, String, String, String)] = [
-            (.articles, "说法不一 · Where articles disagree", "Figures for the same quantity that cannot all be true, even allowing for rounding and hedges.", "disagree"),
-            (.reference, "与参考数据不符 · Where an article disagrees with the reference data", "One figure, or several that agree with each other, against the USGS or IEA value of the same scope.", "reference"),
-            (.explained, "只是看起来不同 · Differences explained by scope, period or status", "The values differ, but each differs in what it measures, when, or whether it is a measurement at all.", "explained"),
-        ]
-        return kinds.map { kind, title, lede, anchor in
-            ConflictSection(title: title, lede: lede, anchor: anchor, conflicts: indexed.filter { $0.element.kind == kind }.map { view($0.offset, $0.element) })
-        }
+        return groups.indices.map { anchors[$0]! }
     }
 
+    /// The conflicts page that shows a group, with its anchor.
+    func conflictURL(_ anchor: String) -> String {
+        let page = conflictAnchors.firstIndex(of: anchor).map(Pagination(size: Self.conflictsPerPage).page(ofItemAt:)) ?? 1
+        return site.config.basePath + Pagination.path("data/conflicts/", page: page) + "#\(anchor)"
+    }
+
+    /// A group is up to 48 rows (24 compared, 24 set apart) of about 450 bytes each: ten keep a
+    /// page near 200 KB whatever the corpus (the ledger's pages of 100 rows are about 55 KB).
+    static let conflictsPerPage = 10
     static let conflictRowLimit = 24
 
     /// Editor Markdown with charts embedded where a ```` ```chart NAME ```` block stands.

@@ -64,7 +64,16 @@ struct ConflictSection: Sendable, Equatable {
     var title: String
     var lede: String
     var anchor: String
+    /// The section began on an earlier page.
+    var continued: Bool
     var conflicts: [Conflict]
+}
+
+/// An entry of the conflicts pages' index: a section, where it starts, and how many groups it has.
+struct SectionLink: Sendable, Equatable {
+    var title: String
+    var url: String
+    var count: Int
 }
 
 struct DataPageView: Sendable, Equatable {
@@ -83,5 +92,7 @@ struct ChartPageView: Sendable, Equatable {
 
 struct ConflictsPageView: Sendable, Equatable {
     var layout: LayoutView
+    var index: [SectionLink]
     var sections: [ConflictSection]
+    var pager: Pager
 }

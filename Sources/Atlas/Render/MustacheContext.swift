@@ -216,9 +216,10 @@ extension ChartPageView: MustacheContextConvertible {
 extension ConflictsPageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "layout": layout.mustache,
+            "layout": layout.mustache, "pager": Pager.context(pager),
+            "index": index.map { ["title": $0.title, "url": $0.url, "count": $0.count] as [String: Any] },
             "sections": sections.map { section in
-                ["title": section.title, "lede": section.lede, "anchor": section.anchor, "count": section.conflicts.count,
+                ["title": section.title, "lede": section.lede, "anchor": section.anchor, "continued": section.continued,
                  "isEmpty": section.conflicts.isEmpty,
                  "conflicts": section.conflicts.map { conflict in
                     ["heading": conflict.heading, "anchor": conflict.anchor, "note": conflict.note,

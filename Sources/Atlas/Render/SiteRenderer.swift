@@ -25,6 +25,8 @@ public struct SiteRenderer: Sendable {
     let claimsByEntity: [String: [Claim]]
     let eventsByActor: [String: [Event]]
     let conflictGroups: [ConflictGroup]
+    /// Each conflict group's anchor, in `conflictGroups` order.
+    let conflictAnchors: [String]
     /// Event id → the page of the full timeline that shows it, for `#e-…` links.
     let timelinePageOfEvent: [String: Int]
     /// Each event's timeline row, rendered once for all the timelines that show it.
@@ -87,6 +89,7 @@ public struct SiteRenderer: Sendable {
         for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
         self.eventsByActor = eventsByActor
         self.conflictGroups = site.conflicts
+        self.conflictAnchors = Self.conflictAnchors(site.conflicts)
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
         let renderer = self
@@ -113,9 +116,9 @@ public struct SiteRenderer: Sendable {
     /// Views are made when a page is rendered, so a long list's rows are never all in memory.
     func paged<Item: Sendable, View: MustacheContextConvertible & Sendable & Equatable>(
         _ items: [Item], list: String, template: String, title: String, description: String, language: Language? = nil,
-        _ makeView: @escaping @Sendable (ArraySlice<Item>, LayoutView, Pager) -> View
+        pagination: Pagination? = nil, _ makeView: @escaping @Sendable (ArraySlice<Item>, LayoutView, Pager) -> View
     ) -> [RenderJob] {
-        let chunks = pagination.pages(items)
+        let chunks = (pagination ?? self.pagination).pages(items)
         return chunks.enumerated().map { index, chunk in
             let number = index + 1
             let path = Pagination.path(list, page: number)
@@ -293,7 +296,7 @@ public struct SiteRenderer: Sendable {
             }
             return KeyFigure(label: label, spread: "Articles, \(scope), now: " + ChartCatalog.spread(claims), reference: reference,
                              apart: apart.isEmpty ? nil : "Not in this spread: \(reasons)",
-                             url: site.config.basePath + (disputed.contains(metric) ? "data/conflicts/#c-\(metric.rawValue)-china" : "data/china-share-chain/"))
+                             url: disputed.contains(metric) ? conflictURL("c-\(metric.rawValue)-china") : site.config.basePath + "data/china-share-chain/")
         }
     }
 

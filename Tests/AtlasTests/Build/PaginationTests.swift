@@ -4,9 +4,13 @@ import Testing
 
 /// Lists that grow with the corpus are cut into pages; summaries show the newest items and link
 /// to the full list. Checked on the real site grown by 260 generated articles that all mention
-/// China with a figure and a date, so every list passes a page.
+/// China with a figure and a date, so every list passes a page, and give other countries'
+/// shares of mining that disagree, so the conflicts outgrow one page.
 @Suite struct PaginationTests {
     static let extra = 260
+    static let countries = ["Japan", "Australia", "Malaysia", "Myanmar", "India", "Russia", "Vietnam", "Brazil", "Canada", "South Korea",
+                            "Germany", "France", "Thailand", "Laos", "Madagascar", "Kazakhstan", "Saudi Arabia", "Netherlands",
+                            "Singapore", "Uruguay", "United Kingdom", "Philippines", "Nigeria", "Cambodia", "Israel"]
 
     static let site: TemporaryFolder = {
         let site = TemporaryFolder.siteCopy()
@@ -20,6 +24,7 @@ import Testing
                 topics: [Test topic]
                 ---
                 China holds \(30 + index % 20)% of the world's rare earth reserves, the report says.
+                \(countries[index % countries.count]) accounts for \(2 + index % 9)% of global rare earth mine production.
                 On March \(day), 2025 the ministry announced new export controls.
                 """)
         }
@@ -75,6 +80,35 @@ import Testing
         #expect(values.count <= SiteRenderer.conflictRowLimit)
         #expect(Set(values).count == values.count)
         #expect(section.contains("href=\"/data/figures/reserves-share/\""))
+    }
+
+    @Test func conflictsArePagedAndEveryGroupIsOnOnePage() throws {
+        var log = DiagnosticLog()
+        let site = try #require(Builder(options: .init(root: Self.site.url)).plan(log: &log)).site
+        #expect(site.conflicts.count > SiteRenderer.conflictsPerPage)
+        var ids: [String] = []
+        var number = 1
+        while let html = Self.site.read("public/" + Pagination.path("data/conflicts/", page: number) + "index.html") {
+            let here = html.components(separatedBy: "<section class=\"conflict\" aria-labelledby=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(here.count <= SiteRenderer.conflictsPerPage)
+            // Every page indexes all three sections.
+            #expect(html.contains("#disagree\"") && html.contains("#reference\"") && html.contains("#explained\""))
+            ids += here
+            number += 1
+        }
+        #expect(number > 2)
+        #expect(ids.count == site.conflicts.count)
+        #expect(Set(ids).count == ids.count)
+        // The home page's key figures reach China's groups on whichever page they are.
+        let home = try page("index.html")
+        let links = home.components(separatedBy: "href=\"/data/conflicts/").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            .filter { $0.contains("#c-") }
+        #expect(!links.isEmpty)
+        for link in links {
+            let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let target = try #require(parts.count == 2 ? Self.site.read("public/data/conflicts/" + parts[0] + "index.html") : nil, "\(link)")
+            #expect(target.contains("id=\"\(parts[1])\""), "\(link)")
+        }
     }
 
     @Test func noPageGrowsWithTheCorpus() throws {

@@ -92,7 +92,7 @@ enum ChartCatalog {
     /// The first few items and how many more: a summary's length must not grow with the corpus.
     static func listed(_ items: [String], limit: Int = 5) -> String {
         items.count <= limit ? items.joined(separator: "; ")
-            : items.prefix(limit).joined(separator: "; ") + "; and \(items.count - limit) more, listed in the table"
+            : items.prefix(limit).joined(separator: "; ") + "; and \(items.count - limit) more, in the table and the claim ledger"
     }
 
     /// "from 34% to 49% across 4 articles": the lowest and highest figures as stated, never a
