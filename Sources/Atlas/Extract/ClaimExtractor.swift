@@ -32,7 +32,7 @@ public struct ClaimExtractor: Sendable {
     func claims(articleID: String, in analyzed: AnalyzedText, published: LocalDateTime) -> [Claim] {
         let text = analyzed.text
         let mentions = Attribution.withoutModifiers(text, analyzed.mentions.filter { !nonHolders.contains($0.entity) }, types: types)
-        let elementMentions = analyzed.mentions.filter { elements.contains($0.entity) }
+        let elementMentions = ElementNames.mentions(in: text, registered: analyzed.mentions.filter { elements.contains($0.entity) })
         let figures = analyzed.figures
         var claims: [Claim] = []
         var seenIDs: [String: Int] = [:]

@@ -5,11 +5,12 @@ import Testing
 /// What the sentence says about a figure, rule by rule, on the sentences issue #12 found read
 /// wrongly: status, scope, period, rate, attribution, qualifier and repeats.
 @Suite struct ClaimFieldRuleTests {
-    let extractor: ClaimExtractor = {
+    let registry: [Entity] = {
         var log = DiagnosticLog()
         let file = ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!
-        return ClaimExtractor(entities: EntityRegistryReader.read(file, log: &log))
+        return EntityRegistryReader.read(file, log: &log)
     }()
+    var extractor: ClaimExtractor { ClaimExtractor(entities: registry) }
 
     func claims(_ text: String, published: LocalDateTime = LocalDateTime(year: 2026, month: 1, day: 13)) -> [Claim] {
         extractor.claims(articleID: "a", body: text, published: published)
@@ -64,6 +65,18 @@ import Testing
         let capacity = try #require(claims("China controls 85% to 90% of the refining capacity [2]").first)
         #expect(capacity.scope.measure == .capacity)
         #expect(Comparison.primary(.refiningShare).setApart(capacity) == .otherMeasure(.capacity))
+    }
+
+    @Test func anElementNeedNotBeRegisteredToNarrowTheScope() throws {
+        // The site's registry lists no lanthanum or cerium; the figures are still about them alone.
+        #expect(!registry.contains { $0.id == "lanthanum" || $0.id == "cerium" })
+        let lanthanum = try #require(claims("Between 60% and 63% of Japan's lanthanum imports come from China.").first)
+        #expect(lanthanum.scope.elements == .element("lanthanum"))
+        let cerium = try #require(claims("中国铈产量约占全球的85%。").first)
+        #expect(cerium.scope.elements == .element("cerium"))
+        // "镧系" is the lanthanide series: all of them.
+        let series = try #require(claims("中国镧系元素储量约占全球的37%。").first)
+        #expect(series.scope.elements == .all)
     }
 
     @Test func otherMaterialsArePlottedNowhere() throws {
