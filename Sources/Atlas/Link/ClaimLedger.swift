@@ -5,19 +5,35 @@ public enum ClaimLedger {
         var claims = extracted
         var index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIDs = Set(entities.map(\.id))
-        var dropped = Set<String>()
         let articlesByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // One entry per claim: a second would silently win over the first, or be lost under a drop.
+        var dropped: [String: SourceLocation] = [:]
         for drop in edits.drops {
             guard index[drop.id] != nil else {
                 log.error("no extracted claim has the id `\(drop.id)`", at: drop.location, hint: "check the id with `atlas claims ARTICLE`; remove the entry if the claim is gone")
                 continue
             }
-            dropped.insert(drop.id)
+            if let first = dropped[drop.id] {
+                log.error("the claim `\(drop.id)` is already dropped at line \(first.line)", at: drop.location, hint: "remove one of the two entries")
+            }
+            dropped[drop.id] = dropped[drop.id] ?? drop.location
         }
+        var corrected: [String: SourceLocation] = [:]
         for change in edits.corrections {
             guard let id = change.id, let position = index[id] else {
                 log.error("no extracted claim has the id `\(change.id ?? "")`", at: change.fieldLocations["id"] ?? change.location,
                           hint: "check the id with `atlas claims ARTICLE`")
+                continue
+            }
+            if let first = corrected[id] {
+                log.error("the claim `\(id)` is already corrected at line \(first.line)", at: change.fieldLocations["id"] ?? change.location,
+                          hint: "put all the corrections of one claim in one entry")
+                continue
+            }
+            corrected[id] = change.fieldLocations["id"] ?? change.location
+            if let drop = dropped[id] {
+                log.error("the claim `\(id)` is also dropped at line \(drop.line)", at: change.fieldLocations["id"] ?? change.location,
+                          hint: "keep either the correction or the drop")
                 continue
             }
             let published = articlesByID[claims[position].article]?.published.local.year ?? 0
@@ -37,7 +53,7 @@ public enum ClaimLedger {
             let quote = Array(change.quote ?? "")
             guard let start = firstIndex(of: quote, in: body) else {
                 log.error("the quote does not occur in the article `\(article.title)`", at: change.fieldLocations["quote"] ?? change.location,
-                          hint: "copy the words exactly from the article's body (see the raw body on its page)")
+                          hint: "copy the words exactly from the article's body, as its page shows them")
                 continue
             }
             let published = article.published.local.year
@@ -52,7 +68,7 @@ public enum ClaimLedger {
             index[claim.id] = claims.count
             claims.append(claim)
         }
-        return claims.filter { !dropped.contains($0.id) }
+        return claims.filter { dropped[$0.id] == nil }
     }
 
     /// The claim with the change's fields applied, or nil after logging what is wrong.
@@ -121,10 +137,12 @@ public enum ClaimLedger {
             }
         }
         if let raw = change.commodity {
-            if raw.isEmpty || raw.contains(where: { $0.isWhitespace && $0 != " " }) {
+            // Charts group figures by this name, so "Gallium" and "gallium" must be one material.
+            let name = raw.lowercased().trimmingWhitespace
+            if name.isEmpty || name.contains(where: { $0.isWhitespace && $0 != " " }) {
                 log.error("`commodity` must name a material", at: at("commodity"), hint: "rare-earths, or the other material in lower case (gallium, lithium)")
             } else {
-                claim.scope.commodity = raw
+                claim.scope.commodity = ["rare earths", "rare earth", "rare-earth"].contains(name) ? ClaimScope.rareEarths : name
             }
         }
         if let raw = change.rate {

@@ -98,16 +98,35 @@ public enum CuratedFigures {
             }
         }
 
-        func report(_ figure: FigureMention, text: ScanText, at location: SourceLocation, linked: [Evidence]) {
+        /// Where the figure stands decides what the editor can do about it: a paragraph can link
+        /// its source, a timeline title or a dataset note cannot.
+        enum Place {
+            case paragraph, timelineTitle, datasetNote
+            var problem: String {
+                switch self {
+                case .paragraph: return "is not stated by any source this paragraph links to"
+                case .timelineTitle: return "is not stated by any article or dataset"
+                case .datasetNote: return "is not a value in this dataset's rows"
+                }
+            }
+            var hint: String {
+                switch self {
+                case .paragraph: return "link it in the same paragraph to the article that states it ([…](@/articles/SLUG)) or to a dataset ([…](@/data/DATASET))"
+                case .timelineTitle: return "a timeline title cannot link, so write the figure as an article or dataset gives it, or leave it out of the title"
+                case .datasetNote: return "a note describes its own rows: give the figure as a row, or take it out of the note"
+                }
+            }
+        }
+        func report(_ figure: FigureMention, text: ScanText, at location: SourceLocation, linked: [Evidence], place: Place = .paragraph) {
             let written = text.string(figure.range)
             let value = Claim(low: figure.low, high: figure.high, qualifier: figure.qualifier, unit: figure.unit, period: .past).valueText
+            let reading = value == written ? "" : " (read as \(value))"
             // The nearest stated figure of the same unit, from the linked sources first.
             let pool = linked.flatMap(\.items) + everything.items + allData.items
             let nearest = pool.filter { $0.unit == figure.unit && $0.value > 0 }
                 .min { abs(log10($0.value / max(figure.low ?? figure.high ?? 1, 1e-9))) < abs(log10($1.value / max(figure.low ?? figure.high ?? 1, 1e-9))) }
-            log.warning("the figure `\(written)` (\(value)) is not stated by any source this paragraph links to", at: location,
-                        hint: "link it in the same paragraph to the article that states it ([…](@/articles/SLUG)) or to a dataset ([…](@/data/DATASET))"
-                            + (nearest.map { "; nearest stated: \($0.label)" } ?? ""))
+            log.warning("the figure `\(written)`\(reading) \(place.problem)", at: location,
+                        hint: place.hint + (nearest.map { "; nearest stated: \($0.label)" } ?? ""))
         }
 
         for document in documents {
@@ -130,7 +149,7 @@ public enum CuratedFigures {
         for event in timeline where event.kind == .curated {
             let text = ScanText(event.summary)
             for figure in FigureScanner.scan(text) where !everything.supports(figure) && !allData.supports(figure) {
-                report(figure, text: text, at: event.location ?? SourceLocation(file: "content/timeline.yml", line: 1), linked: [])
+                report(figure, text: text, at: event.location ?? SourceLocation(file: "content/timeline.yml", line: 1), linked: [], place: .timelineTitle)
             }
         }
         for dataset in site.datasets {
@@ -140,7 +159,8 @@ public enum CuratedFigures {
             own.items.removeAll { $0.label.hasSuffix("notes") }
             for figure in FigureScanner.scan(text) where !own.items.isEmpty {
                 if !own.supports(figure) {
-                    report(figure, text: text, at: dataset.notesLocation ?? SourceLocation(file: "content/data/\(dataset.id).meta.yml", line: 1), linked: [own])
+                    report(figure, text: text, at: dataset.notesLocation ?? SourceLocation(file: "content/data/\(dataset.id).meta.yml", line: 1), linked: [own],
+                           place: .datasetNote)
                 }
             }
         }

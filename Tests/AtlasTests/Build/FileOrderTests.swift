@@ -13,10 +13,10 @@ import Testing
         for item in ["site.yml", "content", "templates"] {
             let url = TestPaths.repository.appendingPathComponent(item)
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 files += ((fm.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []).map { "\(item)/\($0)" }
-                    .filter { path in var folder: ObjCBool = false; fm.fileExists(atPath: TestPaths.repository.appendingPathComponent(path).path, isDirectory: &folder); return !folder.boolValue }
+                    .filter { path in var folder: ObjCBool = false; _ = fm.fileExists(atPath: TestPaths.repository.appendingPathComponent(path).path, isDirectory: &folder); return !folder.boolValue }
             } else {
                 files.append(item)
             }

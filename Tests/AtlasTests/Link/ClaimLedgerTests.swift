@@ -77,6 +77,33 @@ import Testing
         #expect(log.errors.map { $0.location!.line } == [2, 4, 8, 11, 17, 18])
     }
 
+    @Test func oneEntryPerClaim() throws {
+        let (_, _, extracted) = setup("")
+        let (first, second) = (extracted[0].id, extracted[1].id)
+        let yaml = """
+        drop:
+          - id: \(first)
+          - id: \(first)
+        correct:
+          - id: \(second)
+            year: 2024
+          - id: \(second)
+            commodity: Gallium
+          - id: \(first)
+            year: 2023
+        """
+        let (_, log, _) = setup(yaml)
+        #expect(log.errors.map { "\($0.location!.line): \($0.message)" } == [
+            "3: the claim `\(first)` is already dropped at line 2",
+            "7: the claim `\(second)` is already corrected at line 5",
+            "9: the claim `\(first)` is also dropped at line 2",
+        ])
+        // A material is one name whatever its case.
+        let (claims, clean, _) = setup("correct:\n  - id: \(second)\n    commodity: Gallium\n")
+        #expect(clean.errors.isEmpty)
+        #expect(claims.first { $0.id == second }?.scope.commodity == "gallium")
+    }
+
     @Test func theRealEditsFileApplies() throws {
         var log = DiagnosticLog()
         guard let prepared = Builder(options: .init(root: TestPaths.repository)).prepare(log: &log) else {

@@ -10,7 +10,7 @@ import Testing
         if let timeline { site.write("content/timeline.yml", timeline) }
         var log = DiagnosticLog()
         _ = Builder(options: .init(root: site.url)).plan(log: &log)
-        return log.items.filter { $0.message.contains("is not stated by any source") }
+        return log.items.filter { $0.message.hasPrefix("the figure `") }
     }
 
     static let header = "---\ntitle_zh: 检查\ntitle_en: Check\nslug: check\n---\n\n"
@@ -42,5 +42,7 @@ import Testing
         let timeline = "- date: 2025-04-04\n  title: \"A ban on 12,345 tonnes of exports\"\n  source: \"Somewhere\"\n  entities: [china]\n"
         let found = try warnings(Self.header + "No numbers here.\n", timeline: timeline)
         #expect(found.map { $0.location?.line } == [2])
+        // A title cannot link: the hint must not ask for a link in its paragraph.
+        #expect(found.first?.message.contains("article or dataset") == true && found.first?.hint?.contains("cannot link") == true)
     }
 }

@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// An editor who moves one supplier's share to another period takes its bar out of the
+    /// breakdown; the chart must then say so, not draw the rest as if it were the whole.
+    @Test func aSupplierSetApartFromTheBreakdownIsNamed() throws {
+        let (charts, site) = try Self.charts()
+        let before = try #require(charts.first { $0.name == "us-import-sources" })
+        let drawn = try #require(before.rows.first { $0.first?.text == "China" }?.last?.url)
+        let china = try #require(site.claims.first { $0.importer == "united-states" && $0.entity == "china" && drawn.hasSuffix("#q-" + $0.id) })
+        let copy = TemporaryFolder.siteCopy()
+        copy.write("content/data/claims.edits.yml", "correct:\n  - id: \(china.id)\n    period: 2020-2023\n")
+        var log = DiagnosticLog()
+        let result = Builder(options: .init(root: copy.url)).prepare(log: &log)
+        let prepared = try #require(result, "\(log.errors)")
+        let templates = try #require(TemplateSet.load(root: copy.url, log: &log))
+        let after = try #require(SiteRenderer(site: prepared.site, templates: templates).charts.first { $0.name == "us-import-sources" })
+        #expect(after.summary.contains("Not drawn: China \(china.valueText) (an average or total over 2020–2023)"), "\(after.summary)")
+        #expect(after.rows.contains { $0.first?.text == "China" && $0[1].text.contains("not drawn") })
+    }
+
     final class Collector: NSObject, XMLParserDelegate {
         var elements: [(String, [String: String])] = []
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {

@@ -4,10 +4,14 @@ enum ImportSourcesChart {
     static func make(_ context: ChartContext) -> Chart {
         // Shares of imports now: a breakdown "from 2020 to 2023" or a target is another quantity.
         let primary = Comparison.primary(.importShare)
-        let claims = context.site.claims.filter { $0.importer == "united-states" && $0.hasValue && primary.includes($0) }
+        // The breakdown's other figures (an editor moved one to 2020–2023, say) are named as not
+        // drawn: bars that silently leave out a supplier would read as the whole breakdown.
+        let claims = context.site.claims.filter { $0.importer == "united-states" && $0.hasValue && $0.duplicateOf == nil }
         let byQuote = Dictionary(grouping: claims) { "\($0.article)\u{1F}\($0.quote)" }
-        let breakdown = byQuote.values.filter { $0.count >= 2 }
-            .max { ($0.count, $1.first!.id) < ($1.count, $0.first!.id) } ?? []
+        let quote = byQuote.values.map { (all: $0, drawn: $0.filter(primary.includes)) }.filter { $0.drawn.count >= 2 }
+            .max { ($0.drawn.count, $1.drawn.first!.id) < ($1.drawn.count, $0.drawn.first!.id) }
+        let breakdown = quote?.drawn ?? []
+        let apart = (quote?.all ?? []).sorted { $0.id < $1.id }.compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
         // Largest first; "rest of world" last, as a remainder reads.
         let ordered = breakdown.sorted {
             ($0.entity == "rest-of-world" ? 0 : 1, $0.sortValue, $1.id) > ($1.entity == "rest-of-world" ? 0 : 1, $1.sortValue, $0.id)
@@ -26,6 +30,7 @@ enum ImportSourcesChart {
         let parts = ordered.map { "\(context.name($0.entity)) \($0.valueText)" }.joined(separator: ", ")
         let summary = ordered.isEmpty ? "No article breaks down U.S. rare-earth imports by supplier."
             : "One article breaks down U.S. rare-earth imports by supplier: \(parts). These are the article's figures, not official trade data."
+                + (apart.isEmpty ? "" : " Not drawn: " + ChartCatalog.listed(apart.map { "\(context.name($0.claim.entity)) \($0.claim.valueText) (\($0.reason.reason))" }) + ".")
         let title = "美国稀土进口来源 · Where U.S. rare-earth imports come from"
         return Chart(
             name: "us-import-sources", title: title,
@@ -35,6 +40,8 @@ enum ImportSourcesChart {
             svg: ChartCatalog.document(name: "us-import-sources", title: title, summary: summary, height: height + 4, body: svg.markup),
             headers: ["supplier", "share of U.S. imports", "source"],
             rows: ordered.map { [Chart.Cell(text: context.name($0.entity)), Chart.Cell(text: $0.valueText),
-                                 Chart.Cell(text: context.describe($0), url: context.url(for: $0), language: article?.titleLanguage)] })
+                                 Chart.Cell(text: context.describe($0), url: context.url(for: $0), language: article?.titleLanguage)] }
+                + apart.map { [Chart.Cell(text: context.name($0.claim.entity)), Chart.Cell(text: "\($0.claim.valueText), not drawn: \($0.reason.reason)"),
+                               Chart.Cell(text: context.describe($0.claim), url: context.url(for: $0.claim), language: article?.titleLanguage)] })
     }
 }
