@@ -114,7 +114,9 @@ public struct Builder: Sendable {
         site.mentions = MentionIndex(articles: site.articles, entities: entities)
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         site.datasets = datasets
-        IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links), log: &log)
+        IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links)
+                                        + entities.compactMap(\.about?.source), log: &log)
+        EntityDescriptions.check(site, log: &log)
         site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
         site.references = ReferenceFigures.compute(datasets, entities: entities)
         site.conflicts = Conflicts.find(site.claims, references: site.references,

@@ -8,6 +8,8 @@ struct DateMention: Hashable, Sendable {
     /// Resolved from a relative expression (`次日`, `本月23号`, `last year`).
     var relative: Bool
     var rule: String
+    /// `本月初`, `2025年底`, `mid-2025`, `一年后`: where in the period, or only roughly when.
+    var approximation: Event.Approximation? = nil
 }
 
 /// Reads date expressions in Chinese and English and resolves the relative ones against the
@@ -29,7 +31,8 @@ enum DateRule {
             if let anchor = sameOrNextDay(text, lower, at: i) {
                 anchors.append(anchor)
                 i = anchor.range.upperBound
-            } else if let found = chinese(text, at: i, published: published) ?? english(text, lower, at: i, published: published) {
+            } else if var found = chinese(text, at: i, published: published) ?? english(text, lower, at: i, published: published) {
+                if found.approximation == nil { found.approximation = approximation(text, lower, around: found) }
                 result.append(found)
                 i = found.range.upperBound
             } else {
@@ -51,7 +54,27 @@ enum DateRule {
     static let sameOrNextDayPhrases = [("次日", 1), ("翌日", 1), ("第二天", 1), ("同日", 0), ("当天", 0), ("同一天", 0),
                                        ("the next day", 1), ("the following day", 1), ("the same day", 0)]
     static let chineseRelativeYears = [("今年", 0), ("去年", -1), ("明年", 1), ("一年后", 1), ("两年后", 2), ("三年后", 3)]
-    static let chineseRelativeMonths = [("本月初", 0), ("本月底", 0), ("上个月", -1), ("上月", -1)]
+    static let chineseRelativeMonths: [(String, Int, Event.Approximation?)] = [("本月初", 0, .early), ("本月底", 0, .late), ("上个月", -1, nil), ("上月", -1, nil)]
+    /// After a Chinese year or month: which part of it (`2025年底`, `4月初`, `10月中旬`). A bare
+    /// `中` is left out (`2025年中国…`), and so are `初步` and `初次` (preliminary, first time).
+    static let chineseParts: [(String, Event.Approximation)] = [("上旬", .early), ("中旬", .middle), ("下旬", .late), ("初", .early), ("底", .late), ("末", .late)]
+    /// Before an English month or year: `early July`, `mid-2025`, `by the end of 2025`.
+    static let englishParts: [(String, Event.Approximation)] = [("early ", .early), ("mid-", .middle), ("mid ", .middle), ("late ", .late), ("end of ", .late)]
+
+    /// Where in its period a month or year is placed, or whether a relative one is only rough
+    /// (`一年后` counts from an unstated day of the publication year).
+    static func approximation(_ text: ScanText, _ lower: ScanText, around date: DateMention) -> Event.Approximation? {
+        guard date.precision != .day else { return nil }
+        if date.rule.hasPrefix("zh-") {
+            if date.rule == "zh-relative-year" { return text.string(date.range).hasSuffix("后") ? .about : nil }
+            let end = date.range.upperBound
+            guard let part = chineseParts.first(where: { FigureScanner.matches(text, at: end, $0.0) }) else { return nil }
+            if part.0 == "初", end + 1 < text.count, "步次".contains(text[end + 1]) { return nil }
+            return part.1
+        }
+        let before = lower.string(max(0, date.range.lowerBound - 7)..<date.range.lowerBound)
+        return englishParts.first { before.hasSuffix($0.0) }?.1
+    }
     static let englishRelativeYears = [("last year", -1), ("this year", 0), ("next year", 1)]
     /// A date expression can only start at a digit or at the first character of one of the
     /// words above or of a month name; every other position is skipped at once.
@@ -93,10 +116,10 @@ enum DateRule {
         for (word, offset) in chineseRelativeYears where FigureScanner.matches(text, at: i, word) {
             return DateMention(range: i..<(i + word.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "zh-relative-year")
         }
-        for (word, offset) in chineseRelativeMonths where FigureScanner.matches(text, at: i, word) {
+        for (word, offset, part) in chineseRelativeMonths where FigureScanner.matches(text, at: i, word) {
             let month = published.month + offset
             return DateMention(range: i..<(i + word.count), year: month < 1 ? published.year - 1 : published.year, month: month < 1 ? 12 : month,
-                               day: nil, precision: .month, relative: true, rule: "zh-relative-month")
+                               day: nil, precision: .month, relative: true, rule: "zh-relative-month", approximation: part)
         }
         if FigureScanner.matches(text, at: i, "本月"), let day = digits(text, at: i + 2, max: 2), day.end < text.count, "日号".contains(text[day.end]),
            valid(published.year, published.month, day.value) {

@@ -64,7 +64,8 @@ public struct EventExtractor: Sendable {
                 let actors = mentions.filter { clause.contains($0.range.lowerBound) }.map(\.entity).orderedUnique()
                 events.append(Event(id: id, year: date.year, month: date.month, day: date.day, precision: date.precision, kind: .event,
                                     status: status, summary: quote, actors: actors, article: articleID, quote: quote,
-                                    source: nil, sourceURL: nil, rule: date.rule + (date.relative ? "+relative" : "")))
+                                    source: nil, sourceURL: nil, rule: date.rule + (date.relative ? "+relative" : ""),
+                                    approximation: date.approximation))
             }
         }
         return events

@@ -3,7 +3,7 @@ import Yams
 /// Reads `content/entities.yml`, the curated list of entities with their aliases.
 public enum EntityRegistryReader {
     public static let path = "content/entities.yml"
-    static let keys = ["id", "type", "name", "name_zh", "aliases"]
+    static let keys = ["id", "type", "name", "name_zh", "aliases", "description", "description_zh", "source"]
     static let types = ["country", "region", "organisation", "company", "agency", "element", "place", "agreement", "policy", "person"]
 
     public static func read(_ file: TextFile, log: inout DiagnosticLog) -> [Entity] {
@@ -44,7 +44,8 @@ public enum EntityRegistryReader {
                 log.error("the entity `\(id)` needs both `name` and `name_zh`", at: location, hint: "give its English and Chinese names")
             }
             entities.append(Entity(id: id, type: type, name: name, nameZh: nameZh,
-                                   aliases: (fields.strings("aliases", log: &log) ?? []).filter { !$0.isEmpty }, origin: location))
+                                   aliases: (fields.strings("aliases", log: &log) ?? []).filter { !$0.isEmpty }, origin: location,
+                                   about: description(of: id, fields, at: location, log: &log)))
         }
         var owners: [String: String] = [:]
         for entity in entities {
@@ -58,5 +59,20 @@ public enum EntityRegistryReader {
             }
         }
         return entities
+    }
+
+    /// The description fields go together: a description in one language only, or without the
+    /// source that supports it, is an error at the entry.
+    static func description(of id: String, _ fields: YAMLFields, at location: SourceLocation, log: inout DiagnosticLog) -> EntityDescription? {
+        let english = fields.string("description", log: &log) ?? ""
+        let chinese = fields.string("description_zh", log: &log) ?? ""
+        let source = fields.string("source", log: &log) ?? ""
+        if english.isEmpty && chinese.isEmpty && source.isEmpty { return nil }
+        guard !english.isEmpty, !chinese.isEmpty, source.hasPrefix("@/") else {
+            log.error("the entity `\(id)` needs `description`, `description_zh` and a `source` together", at: location,
+                      hint: "describe it in both languages and give the page that supports it, e.g. `source: \"@/articles/SLUG\"` or `\"@/data/usgs-reserves\"`")
+            return nil
+        }
+        return EntityDescription(english: english, chinese: chinese, source: IdentityLink(target: source, location: fields.location(ofKey: "source")))
     }
 }

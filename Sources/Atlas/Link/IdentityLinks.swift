@@ -15,7 +15,8 @@ public struct IdentityLinks: Sendable {
             paths["@/timeline/topics/\(topic.slug)"] = "timeline/topics/\(topic.slug)/"
         }
         for entity in site.entities {
-            paths["@/entities/\(entity.id)"] = "entities/\(entity.id)/"
+            // An entity no article names has no page, only its entry on the index.
+            paths["@/entities/\(entity.id)"] = site.mentions.isMentioned(entity.id) ? "entities/\(entity.id)/" : "entities/#\(Self.unmentionedAnchor(entity.id))"
             paths["@/timeline/entities/\(entity.id)"] = "timeline/entities/\(entity.id)/"
         }
         for page in site.pages { paths["@/pages/\(page.slug)"] = "\(page.slug)/" }
@@ -24,6 +25,9 @@ public struct IdentityLinks: Sendable {
         for dataset in site.datasets where paths["@/data/\(dataset.id)"] == nil { paths["@/data/\(dataset.id)"] = "data/#dataset-\(dataset.id)" }
         self.init(paths: paths)
     }
+
+    /// Where an entity that no article names is listed on the entities index.
+    public static func unmentionedAnchor(_ id: String) -> String { "entity-\(id)" }
 
     /// A table without a site, for the Markdown fuzz target and its replayed findings.
     init(paths: [String: String]) { self.paths = paths }

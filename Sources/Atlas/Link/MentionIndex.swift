@@ -1,5 +1,9 @@
 /// Which entities each article names (title and body, both languages) and how often, and the
 /// reverse: which articles name each entity. Built once, linear in the text.
+///
+/// Bodies are read as the page shows them: the dumps leave line-wrap spaces between Han
+/// characters (`中国外 交部`), which the body renderer drops; matching the raw line would miss
+/// those names while the page links them.
 public struct MentionIndex: Sendable {
     /// Article id → entity id → number of mentions.
     public var byArticle: [String: [String: Int]] = [:]
@@ -10,12 +14,18 @@ public struct MentionIndex: Sendable {
         let matcher = EntityMatcher(entities: entities)
         for article in articles {
             var counts: [String: Int] = [:]
-            for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(article.sourceText)) {
+            let body = ChineseBodyStructurer.joinWrapped(article.sourceText)
+            for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(body)) {
                 counts[mention.entity, default: 0] += 1
             }
             byArticle[article.id] = counts
             for entity in counts.keys.sorted() { byEntity[entity, default: []].append(article.id) }
         }
+    }
+
+    /// Whether any article names the entity: only those have a page.
+    public func isMentioned(_ entity: String) -> Bool {
+        !(byEntity[entity]?.isEmpty ?? true)
     }
 
     /// Entities named together with `entity`, by number of shared articles (then id).

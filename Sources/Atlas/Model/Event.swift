@@ -4,6 +4,9 @@ public struct Event: Hashable, Sendable, Identifiable {
     public enum Precision: String, Hashable, Sendable, Codable { case day, month, year }
     public enum Kind: String, Hashable, Sendable, Codable { case event, publication, curated }
     public enum Status: String, Hashable, Sendable, Codable { case happened, target }
+    /// How loosely the text places it in its period: `本月初` is early in the month, `mid-2025`
+    /// the middle of the year, `一年后` about a year on. Said beside the date, never hidden in it.
+    public enum Approximation: String, Hashable, Sendable, Codable { case early, middle, late, about }
 
     public var id: String
     public var year: Int
@@ -26,6 +29,7 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var rule: String
     /// For curated events: where the title is written in timeline.yml.
     public var location: SourceLocation? = nil
+    public var approximation: Approximation? = nil
 
     /// `2025-10-09`, `2025-10` or `2025`: never a made-up day.
     public var dateText: String {
@@ -36,6 +40,19 @@ public struct Event: Hashable, Sendable, Identifiable {
         }
     }
 
-    /// Sorts month-only dates after the days of that month and year-only after its months.
-    public var sortKey: (Int, Int, Int) { (year, month ?? 13, day ?? 32) }
+    /// A date known only to its month or year sorts at the start of that period, before its
+    /// dated days: "in September" and "early this month" come before 23 September, not after the
+    /// 30th. "Mid-" and "late" in a month sort just before its 11th and 21st. Days count double
+    /// so those positions fall between two days.
+    public var sortKey: (Int, Int, Int) {
+        guard let month else { return (year, 0, 0) }
+        guard let day else {
+            switch approximation {
+            case .middle: return (year, month, 21)
+            case .late: return (year, month, 41)
+            default: return (year, month, 0)
+            }
+        }
+        return (year, month, day * 2)
+    }
 }

@@ -9,22 +9,48 @@ struct EntityLink: Sendable, Equatable {
 
 struct EventRow: Sendable, Equatable {
     var event: Event
+    /// The full date on summaries ("2025年10月9日 · 9 October 2025"); on a timeline, under its
+    /// year and month headings, only what they do not say (the day).
     var dateLabel: String
+    /// On a timeline: the date is a day badge beside the row, not a line of its own.
+    var onTimeline: Bool = false
+    /// "月初（约）· early in the month (approx.)", "日期未说明 · day not stated".
+    var precisionNote: String?
     var articleTitle: String?
     var articleLanguage: Language
     var articleURL: String?
+    /// "Sou Hu Cai Jing, 2025-07-07": who published the article the event is read from, and when.
+    var articleByline: String?
     /// Where the event's sentence is marked in the article, when it is.
     var quoteURL: String?
+    /// The sentence a "the same day" or "次日" leans on, from the same article.
+    var context: String?
     var actors: [EntityLink]
     var timelineURL: String
 }
 
+/// An article published in a month of the timeline: listed under the month's count, not as an
+/// entry of its own (half the timeline was "Published" stubs). `anchor` keeps `#e-p…` links working.
+struct PublishedArticle: Sendable, Equatable {
+    var anchor: String
+    var day: Int
+    var date: String
+    var title: String
+    var titleLanguage: Language
+    var url: String
+    var source: String
+}
+
+/// The events of one month of a timeline page (or of one year, for dates known only to the
+/// year), with the month's publications folded into a count and a list.
 struct TimelineMonth: Sendable, Equatable {
+    /// `YYYY-MM`, or `YYYY` for the year's undated-month group: the heading's anchor `m-…`.
     var key: String
     var label: String
     /// Rows rendered once per event (`SiteRenderer.eventRowHTML`): an event shows on the full
     /// timeline and on each of its topics' and actors' timelines.
     var events: [TrustedHTML]
+    var published: [PublishedArticle] = []
 }
 
 extension TimelineMonth {
@@ -37,12 +63,37 @@ struct TimelineYear: Sendable, Equatable {
     var months: [TimelineMonth]
 }
 
+/// The overview at the top of a timeline: one row per year, twelve month cells, each cell as
+/// tall as the month is busy and linking to it on whichever page of the list shows it.
+struct TimelineAxis: Sendable, Equatable {
+    struct Cell: Sendable, Equatable {
+        var month: Int
+        var events: Int
+        var published: Int
+        var url: String?
+        /// 0 (nothing) to 4 (busiest), for the bar's height.
+        var level: Int
+    }
+    struct Year: Sendable, Equatable {
+        var year: Int
+        var url: String
+        /// Events dated only to the year.
+        var undated: Int
+        /// Empty when no entry of the year names its month: the row is then only the year.
+        var cells: [Cell]
+    }
+    var years: [Year]
+}
+
 struct TimelinePageView: Sendable, Equatable {
     var layout: LayoutView
     var heading: String
     var scope: String
     var years: [TimelineYear]
+    var axis: TimelineAxis
     var count: Int
+    var eventCount: Int
+    var publicationCount: Int
     var targets: Int
     var topicFilters: [EntityLink]
     var entityFilters: [EntityLink]
@@ -68,10 +119,39 @@ struct TopicPageView: Sendable, Equatable {
     var allFiguresURL: String?
 }
 
+/// One line of an entity's summary box: a label and what to say, linked when it has a page.
+struct SummaryFact: Sendable, Equatable {
+    var label: String
+    var value: String
+    var language: Language = .english
+    var url: String?
+    /// The edition or source, named beside a reference value ("USGS MCS 2026").
+    var source: String?
+}
+
+/// What a reader needs before the lists: what the entity is and who says so, its kind, how
+/// often and since when the articles name it, and what the reference data say about it.
+struct EntitySummary: Sendable, Equatable {
+    var descriptionEn: String?
+    var descriptionZh: String?
+    var sourceTitle: String?
+    var sourceURL: String?
+    var facts: [SummaryFact]
+    var references: [SummaryFact]
+}
+
+/// An entry of a long page's table of contents: a section's heading anchor, label and size.
+struct ContentsEntry: Sendable, Equatable {
+    var anchor: String
+    var label: String
+}
+
 struct EntityPageView: Sendable, Equatable {
     var layout: LayoutView
     var entity: Entity
     var typeLabel: String
+    var summary: EntitySummary
+    var contents: [ContentsEntry]
     var articles: [ArticleCard]
     var articleCount: Int
     var allArticlesURL: String?
@@ -90,7 +170,27 @@ struct EntityGroup: Sendable, Equatable {
     var entities: [EntityLink]
 }
 
+/// An entity no article names: listed apart on the index, with what the reference data say,
+/// instead of a page that would say "mentioned in 0 articles".
+struct UnmentionedEntity: Sendable, Equatable {
+    var anchor: String
+    var name: String
+    var nameZh: String
+    var typeLabel: String
+    var references: [SummaryFact]
+    var timelineURL: String?
+}
+
 struct EntitiesIndexView: Sendable, Equatable {
     var layout: LayoutView
     var groups: [EntityGroup]
+    var unmentioned: [UnmentionedEntity]
+}
+
+/// The page left at the address of a page that no longer exists, pointing to where its content went.
+struct RedirectView: Sendable, Equatable {
+    var site: SiteConfig
+    var title: String
+    var target: String
+    var absoluteTarget: String?
 }

@@ -253,14 +253,37 @@ extension EntityLink: MustacheContextConvertible {
 extension EventRow: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "id": event.id, "anchor": "e-\(event.id)", "date": event.dateText, "dateLabel": dateLabel, "summary": event.summary,
-            "isTarget": event.status == .target, "isPublication": event.kind == .publication, "isCurated": event.kind == .curated,
-            "kind": event.kind == .publication ? "发表 Published" : event.kind == .curated ? "里程碑 Milestone" : "事件 Event",
+            "id": event.id, "anchor": "e-\(event.id)", "date": event.dateText, "dateLabel": dateLabel, "onTimeline": onTimeline, "hasDay": event.day != nil,
+            "hasFlags": precisionNote != nil || event.kind == .curated || event.status == .target,
+            "precisionNote": precisionNote ?? false, "summary": event.summary,
+            "isTarget": event.status == .target, "isCurated": event.kind == .curated,
             "precision": event.precision.rawValue,
             "articleTitle": articleTitle ?? false, "articleLang": articleLanguage.rawValue, "articleURL": articleURL ?? false,
-            "quoteURL": quoteURL ?? false, "actors": actors.map(\.mustache), "hasActors": !actors.isEmpty,
+            "articleByline": articleByline ?? false,
+            "quoteURL": quoteURL ?? false, "context": context ?? false, "contextLang": context.map { Language.detect($0).rawValue } ?? false,
+            "actors": actors.map(\.mustache), "hasActors": !actors.isEmpty,
             "source": event.source ?? false, "sourceURL": event.sourceURL ?? false, "timelineURL": timelineURL,
             "summaryLang": Language.detect(event.summary).rawValue,
+        ]
+    }
+}
+
+extension TimelineAxis: MustacheContextConvertible {
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    var mustache: [String: Any] {
+        [
+            "hasYears": !years.isEmpty,
+            "years": years.map { year in
+                ["year": year.year, "url": year.url, "undated": year.undated, "hasUndated": year.undated > 0, "hasCells": !year.cells.isEmpty,
+                 "undatedLabel": "\(year.year)年另有 \(year.undated) 条事件未说明月份 · \(year.year): \(year.undated) more \(year.undated == 1 ? "event" : "events") of no stated month",
+                 "cells": year.cells.map { cell in
+                     ["month": cell.month, "url": cell.url ?? false, "level": cell.level,
+                      "label": "\(year.year)年\(cell.month)月 · \(Self.monthNames[cell.month - 1]) \(year.year): "
+                          + "\(cell.events) 条事件 \(cell.events == 1 ? "event" : "events")"
+                          + (cell.published > 0 ? "，发表 \(cell.published) 篇 · \(cell.published) published" : "")] as [String: Any]
+                 }] as [String: Any]
+            },
         ]
     }
 }
@@ -268,10 +291,17 @@ extension EventRow: MustacheContextConvertible {
 extension TimelinePageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "layout": layout.mustache, "heading": heading, "scope": scope, "count": count, "targets": targets, "isFull": isFull,
+            "layout": layout.mustache, "heading": heading, "scope": scope, "count": count, "eventCount": eventCount,
+            "publicationCount": publicationCount, "targets": targets, "isFull": isFull, "axis": axis.mustache,
             "years": years.map { year in
                 ["year": year.year, "months": year.months.map { month in
-                    ["key": month.key, "label": month.label, "eventsHTML": month.eventsHTML] as [String: Any]
+                    ["key": month.key, "label": month.label, "eventsHTML": month.eventsHTML, "hasEvents": !month.events.isEmpty,
+                     "hasPublished": !month.published.isEmpty,
+                     "publishedLabel": "本月发表 \(month.published.count) 篇文章 · \(month.published.count) article\(month.published.count == 1 ? "" : "s") published this month",
+                     "published": month.published.map { item in
+                         ["anchor": item.anchor, "day": item.day, "date": item.date, "title": item.title, "titleLang": item.titleLanguage.rawValue,
+                          "url": item.url, "source": item.source] as [String: Any]
+                     }] as [String: Any]
                 }] as [String: Any]
             },
             "topicFilters": topicFilters.map(\.mustache), "entityFilters": entityFilters.map(\.mustache),
@@ -294,23 +324,54 @@ extension TopicPageView: MustacheContextConvertible {
     }
 }
 
+extension SummaryFact: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        ["label": label, "value": value, "lang": language.rawValue, "url": url ?? false, "source": source ?? false]
+    }
+}
+
 extension EntityPageView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "layout": layout.mustache, "id": entity.id, "name": entity.name, "nameZh": entity.nameZh, "typeLabel": typeLabel,
-            "aliases": entity.aliases, "hasAliases": !entity.aliases.isEmpty,
+            "descriptionEn": summary.descriptionEn ?? false, "descriptionZh": summary.descriptionZh ?? false,
+            "sourceTitle": summary.sourceTitle ?? false, "sourceLang": summary.sourceTitle.map { Language.detect($0).rawValue } ?? false,
+            "sourceURL": summary.sourceURL ?? false,
+            "facts": summary.facts.map(\.mustache), "references": summary.references.map(\.mustache), "hasReferences": !summary.references.isEmpty,
+            "contents": contents.map { ["anchor": $0.anchor, "label": $0.label] as [String: Any] }, "hasContents": !contents.isEmpty,
             "articles": articles.map(\.mustache), "count": articleCount, "allArticlesURL": allArticlesURL ?? false,
             "mentionLabel": "\(articleCount) 篇文章提到 · mentioned in \(articleCount) article\(articleCount == 1 ? "" : "s")",
+            "articlesNote": Self.shown(articles.count, of: articleCount, "篇", "article", "articles", orderZh: "最新在前", orderEn: "newest first"),
             "hasArticles": !articles.isEmpty,
             "coMentioned": coMentioned.map(\.mustache), "hasCoMentioned": !coMentioned.isEmpty,
             "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
+            "figuresNote": Self.shown(figures.count, of: figureCount, "个", "figure", "figures", orderZh: "按文章从新到旧", orderEn: "newest articles first"),
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "eventCount": eventCount, "timelineURL": timelineURL ?? false,
+            "eventsNote": Self.shown(events.count, of: eventCount, "条", "entry", "entries", orderZh: "取最晚的，按日期排列", orderEn: "the latest, in date order"),
         ]
+    }
+
+    /// "全部 3 篇，最新在前 · all 3 articles, newest first"; "最新 10 篇，共 28 篇 · the latest 10 of 28 articles".
+    static func shown(_ shown: Int, of total: Int, _ counter: String, _ one: String, _ many: String, orderZh: String, orderEn: String) -> String {
+        let noun = total == 1 ? one : many
+        if shown >= total { return "全部 \(total) \(counter)，\(orderZh) · all \(total) \(noun), \(orderEn)" }
+        return "显示 \(shown) \(counter)，共 \(total) \(counter)，\(orderZh) · \(shown) of \(total) \(noun), \(orderEn)"
     }
 }
 
 extension EntitiesIndexView: MustacheContextConvertible {
     var mustache: [String: Any] {
-        ["layout": layout.mustache, "groups": groups.map { ["label": $0.label, "entities": $0.entities.map(\.mustache)] as [String: Any] }]
+        ["layout": layout.mustache, "groups": groups.map { ["label": $0.label, "entities": $0.entities.map(\.mustache)] as [String: Any] },
+         "hasUnmentioned": !unmentioned.isEmpty,
+         "unmentioned": unmentioned.map { item in
+             ["anchor": item.anchor, "name": item.name, "nameZh": item.nameZh, "typeLabel": item.typeLabel,
+              "references": item.references.map(\.mustache), "hasReferences": !item.references.isEmpty, "timelineURL": item.timelineURL ?? false] as [String: Any]
+         }]
+    }
+}
+
+extension RedirectView: MustacheContextConvertible {
+    var mustache: [String: Any] {
+        ["siteLang": site.language.rawValue, "siteTitle": site.title, "title": title, "target": target, "absoluteTarget": absoluteTarget ?? false]
     }
 }

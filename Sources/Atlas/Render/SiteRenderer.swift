@@ -31,6 +31,8 @@ public struct SiteRenderer: Sendable {
     let timelinePageOfEvent: [String: Int]
     /// Each event's timeline row, rendered once for all the timelines that show it.
     private(set) var eventRowHTML: [String: TrustedHTML] = [:]
+    /// Event id → the sentence its "the same day" or "次日" leans on (`Timeline.antecedents`).
+    let eventContext: [String: String]
 
     /// The quotes an article body marks: its claims' and its events'.
     static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
@@ -62,8 +64,10 @@ public struct SiteRenderer: Sendable {
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = Dictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
         self.eventsByArticle = eventsByArticle
+        // Only entities with a page are linked (every name the body shows is one the mention index counts).
         let linker = BodyRenderer.EntityLinker(matcher: EntityMatcher(entities: site.entities),
-                                               urls: Dictionary(site.entities.map { ($0.id, site.config.basePath + "entities/\($0.id)/") }, uniquingKeysWith: { a, _ in a }))
+                                               urls: Dictionary(site.entities.filter { site.mentions.isMentioned($0.id) }.map { ($0.id, site.config.basePath + "entities/\($0.id)/") },
+                                                                uniquingKeysWith: { a, _ in a }))
         self.linker = linker
         // Bodies are rendered once, here, so pages that link to a quote know whether its
         // anchor exists (else they link to the article's figure list instead).
@@ -92,9 +96,12 @@ public struct SiteRenderer: Sendable {
         self.conflictAnchors = Self.conflictAnchors(site.conflicts)
         let pagination = self.pagination
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
+        let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.eventContext = Timeline.antecedents(site.events).compactMapValues { eventsByID[$0]?.summary }
         let renderer = self
-        let rows = Parallel.map(site.events) { event in
-            let row = renderer.eventRow(event)
+        // Publications are listed under their month's count, not as rows.
+        let rows = Parallel.map(site.events.filter { $0.kind != .publication }) { event in
+            let row = renderer.eventRow(event, onTimeline: true)
             return (event.id, renderer.memo.value("event-row\u{0}" + event.id, input: row) { renderer.renderRow(row, partial: "partials/event-row") })
         }
         self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
@@ -130,10 +137,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A summary's full list on pages of its own, when it is longer than the summary shows.
-    func fullList<Item: Sendable>(_ items: [Item], list: String, parents: [TopicLink], heading: String, lede: String,
+    /// `preview`: how many items the summary shows (the pagination's default unless given).
+    func fullList<Item: Sendable>(_ items: [Item], list: String, parents: [TopicLink], preview: Int? = nil, heading: String, lede: String,
                                   claims: @escaping @Sendable (Item) -> ClaimRow? = { _ in nil },
                                   card: @escaping @Sendable (Item) -> ArticleCard? = { _ in nil }) -> [RenderJob] {
-        guard items.count > pagination.preview else { return [] }
+        guard items.count > preview ?? pagination.preview else { return [] }
         let total = items.count
         return paged(items, list: list, template: "listing", title: heading, description: lede) { chunk, layout, pager in
             ListingView(layout: layout, parents: parents, heading: heading, lede: lede,
@@ -160,7 +168,8 @@ public struct SiteRenderer: Sendable {
         files += dataSection() + explainerSection()
         files.append(page("search/index.html", template: "search", PlainView(
             layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
-        return files + publishingFiles(pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+        // Redirects are not pages of their own: they stay out of the sitemap.
+        return files + redirectPages() + publishingFiles(pages: files.map(\.path).filter { $0.hasSuffix(".html") })
     }
 
     func page<View: MustacheContextConvertible & Sendable & Equatable>(_ path: String, template: String, _ view: View) -> RenderJob {

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates the renderer asks for by name.
     public static let required = ["home", "article", "articles", "page", "topic", "topics", "data", "chart", "conflicts", "partials/chart-figure",
-                                         "entity", "entities", "timeline", "search"]
+                                         "entity", "entities", "timeline", "search", "redirect"]
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
