@@ -66,11 +66,12 @@ enum DateRule {
     static func approximation(_ text: ScanText, _ lower: ScanText, around date: DateMention) -> Event.Approximation? {
         guard date.precision != .day else { return nil }
         if date.rule.hasPrefix("zh-") {
-            if date.rule == "zh-relative-year" { return text.string(date.range).hasSuffix("后") ? .about : nil }
             let end = date.range.upperBound
-            guard let part = chineseParts.first(where: { FigureScanner.matches(text, at: end, $0.0) }) else { return nil }
-            if part.0 == "初", end + 1 < text.count, "步次".contains(text[end + 1]) { return nil }
-            return part.1
+            if let part = chineseParts.first(where: { FigureScanner.matches(text, at: end, $0.0) }),
+               !(part.0 == "初" && end + 1 < text.count && "步次".contains(text[end + 1])) {
+                return part.1
+            }
+            return date.rule == "zh-relative-year" && text.string(date.range).hasSuffix("后") ? .about : nil
         }
         let before = lower.string(max(0, date.range.lowerBound - 7)..<date.range.lowerBound)
         return englishParts.first { before.hasSuffix($0.0) }?.1
@@ -235,7 +236,7 @@ enum DateRule {
         if text.isASCII(i), text.isNumber(i), i == 0 || !(text.isLetter(i - 1) || text.isNumber(i - 1)), let year = digits(text, at: i), year.end - i == 4,
            (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text.isLetter(year.end)) {
             let before = lower.string(max(0, i - 16)..<i)
-            if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "late ", "around ", "about ", "from ",
+            if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "mid-", "late ", "around ", "about ", "from ",
                 "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.hasSuffix),
                !FigureScanner.matches(text, at: year.end, " to ") {
                 return DateMention(range: i..<year.end, year: year.value, month: nil, day: nil, precision: .year, relative: false, rule: "en-y")

@@ -94,8 +94,11 @@ extension SiteRenderer {
                 facts.append(SummaryFact(label: "最近提到 Latest mention", value: mention(latest), language: latest.titleLanguage, url: card(latest).url))
             }
         }
-        if !entity.aliases.isEmpty {
-            facts.append(SummaryFact(label: "也写作 Also written", value: entity.aliases.joined(separator: " · "), language: Language.detect(entity.aliases.joined())))
+        // "Dysprosium" and "dysprosium" are one spelling to a reader.
+        var seen = Set([entity.name.lowercased(), entity.nameZh])
+        let aliases = entity.aliases.filter { seen.insert($0.lowercased()).inserted }
+        if !aliases.isEmpty {
+            facts.append(SummaryFact(label: "也写作 Also written", value: aliases.joined(separator: " · "), language: Language.detect(aliases.joined())))
         }
         let source = entity.about.flatMap { about in descriptionSource(about.source.target) }
         return EntitySummary(descriptionEn: entity.about?.english, descriptionZh: entity.about?.chinese,
@@ -107,7 +110,7 @@ extension SiteRenderer {
         guard let path = markdown.links?.resolve(target) else { return nil }
         let url = site.config.basePath + path
         if let article = site.articles.first(where: { "@/articles/\($0.slug)" == target }) { return (article.title, url) }
-        if let dataset = site.datasets.first(where: { "@/data/\($0.id)" == target }) { return ("\(dataset.title) · \(dataset.edition)", url) }
+        if let dataset = site.datasets.first(where: { "@/data/\($0.id)" == target }) { return (dataset.title, url) }
         return (target, url)
     }
 

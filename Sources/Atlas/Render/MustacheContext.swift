@@ -347,6 +347,7 @@ extension EntityPageView: MustacheContextConvertible {
             "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
             "figuresNote": Self.shown(figures.count, of: figureCount, "个", "figure", "figures", orderZh: "按文章从新到旧", orderEn: "newest articles first"),
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "eventCount": eventCount, "timelineURL": timelineURL ?? false,
+            "timelineLabel": "\(entity.nameZh)的时间线页，共 \(eventCount) 条 · \(entity.name) on the timeline: \(eventCount) \(eventCount == 1 ? "entry" : "entries")",
             "eventsNote": Self.shown(events.count, of: eventCount, "条", "entry", "entries", orderZh: "取最晚的，按日期排列", orderEn: "the latest, in date order"),
         ]
     }

@@ -10,7 +10,8 @@ enum RelativeLinks {
         var out = ""
         out.reserveCapacity(html.utf8.count)
         var rest = html[...]
-        let attributes = ["href=\"", "src=\"", "data-bundle=\""]
+        // A redirect's target too (Redirects.swift writes exactly this).
+        let attributes = ["href=\"", "src=\"", "data-bundle=\"", "http-equiv=\"refresh\" content=\"0; url="]
         while let match = attributes.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
             out += rest[..<match.upperBound]
             rest = rest[match.upperBound...]

@@ -51,7 +51,7 @@ import Testing
         let china = try page("entities/china/index.html")
         #expect(china.contains("href=\"/entities/china/articles/\""))
         #expect(china.contains("href=\"/entities/china/figures/\""))
-        #expect(china.components(separatedBy: "<li class=\"card").count - 1 == Pagination().preview)
+        #expect(china.components(separatedBy: "<li class=\"card").count - 1 == SiteRenderer.entityPreview)
         let all = try page("entities/china/articles/index.html")
         #expect(all.contains("href=\"/entities/china/articles/page/2/\""))
         let topic = try page("topics/test-topic/index.html")

@@ -37,6 +37,30 @@ import Testing
         #expect(dates(text) == expected, "\(text)")
     }
 
+    /// Where in its period a loose date falls, or that it is only rough; said beside the date
+    /// and used to sort it at the start of its period.
+    @Test(arguments: [
+        ("G7和欧盟曾于本月初在美国芝加哥开会", "2025-10", Event.Approximation?.some(.early)),
+        ("本月底将公布", "2025-10", .late),
+        ("2025年底前完成", "2025", .late),
+        ("4月初，商务部宣布", "2025-4", .early),
+        ("10月中旬举行会议", "2025-10", .middle),
+        ("声称一年后稀土将多到不知如何处理", "2026", .about),
+        ("output will rise by mid-2026", "2026", .middle),
+        ("in early July 2025 the ministers met", "2025-7", .early),
+        ("by the end of 2027", "2027", .late),
+        ("2025年初步统计显示", "2025", nil),
+        ("2025年中国稀土产量", "2025", nil),
+        ("去年稀土出口", "2024", nil),
+        ("新工厂已于今年初投产", "2025", .early),
+        ("In December 2025, exports fell", "2025-12", nil),
+    ])
+    func readsWhereInThePeriod(_ text: String, _ date: String, _ approximation: Event.Approximation?) {
+        let found = DateRule.scan(ScanText(text), published: published)
+        #expect(dates(text) == [date], "\(text)")
+        #expect(found.first?.approximation == approximation, "\(text)")
+    }
+
     @Test(arguments: ["since the late 1990s", "within 14 days", "15,000 tons", "in over 70 years", "a 2025 tons shipment", "70年来首次", "3个月", "$2,025 million"])
     func durationsAndNumbersAreNotDates(_ text: String) {
         #expect(dates(text).isEmpty, "\(text)")

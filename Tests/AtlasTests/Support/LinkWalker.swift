@@ -1,8 +1,9 @@
 import Foundation
 
-/// The project's own internal-link check for a built site: every `href`/`src` that points inside
-/// the site must name an existing file (folders mean their `index.html`), every `#fragment` an
-/// `id` on the target page, and every page must be linked from another one.
+/// The project's own internal-link check for a built site: every `href`/`src` (and a redirect's
+/// `<meta http-equiv="refresh">` target) that points inside the site must name an existing file
+/// (folders mean their `index.html`), every `#fragment` an `id` on the target page, and every
+/// page must be linked from another one (a redirect left at an old address is not a page).
 struct LinkWalker {
     struct Problem: CustomStringConvertible {
         var page: String
@@ -20,7 +21,8 @@ struct LinkWalker {
         var problems: [Problem] = []
         var inbound: [String: Set<String>] = [:]
         var checked = 0
-        let attribute = /(?:href|src)="([^"]*)"/
+        var redirects = Set<String>()
+        let attribute = /(?:href|src)="([^"]*)"|http-equiv="refresh" content="\d+; url=([^"]*)"/
         let idPattern = /\sid="([^"]*)"/
         for (path, data) in files where path.hasSuffix(".html") {
             ids[path] = Set(String(decoding: data, as: UTF8.self).matches(of: idPattern).map { String($0.1) })
@@ -28,7 +30,8 @@ struct LinkWalker {
         for (page, data) in files.sorted(by: { $0.key < $1.key }) where page.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             for match in html.matches(of: attribute) {
-                let raw = decodeEntities(String(match.1))
+                if match.2 != nil { redirects.insert(page) }
+                let raw = decodeEntities(String(match.1 ?? match.2 ?? ""))
                 if raw.hasPrefix("http://") || raw.hasPrefix("https://") || raw.hasPrefix("mailto:") || raw.hasPrefix("data:") { continue }
                 checked += 1
                 var (target, fragment) = split(raw)
@@ -54,7 +57,7 @@ struct LinkWalker {
                 if target != page { inbound[target, default: []].insert(page) }
             }
         }
-        for page in files.keys.sorted() where page.hasSuffix(".html") && page != "index.html" && page != "404.html" && inbound[page] == nil {
+        for page in files.keys.sorted() where page.hasSuffix(".html") && page != "index.html" && page != "404.html" && inbound[page] == nil && !redirects.contains(page) {
             problems.append(Problem(page: page, message: "orphan: no other page links to it"))
         }
         return (problems, checked)
