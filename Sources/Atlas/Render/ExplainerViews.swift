@@ -91,7 +91,6 @@ struct TimelinePageView: Sendable, Equatable {
     var scope: String
     var years: [TimelineYear]
     var axis: TimelineAxis
-    var count: Int
     var eventCount: Int
     var publicationCount: Int
     var targets: Int

@@ -289,10 +289,19 @@ extension TimelineAxis: MustacheContextConvertible {
 }
 
 extension TimelinePageView: MustacheContextConvertible {
+    /// "共 32 条事件（9 个目标或预测），另有 28 篇文章按发表月份计数。 · Every …: 32 events (9 targets
+    /// or forecasts), and 28 articles counted by the month they were published."
+    var counts: String {
+        func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let zh = "共 \(eventCount) 条事件（\(targets) 个目标或预测）" + (publicationCount > 0 ? "，另有 \(publicationCount) 篇文章按发表月份计数" : "") + "。"
+        let en = "\(scope): \(plural(eventCount, "event", "events")) (\(plural(targets, "target or forecast", "targets or forecasts")))"
+            + (publicationCount > 0 ? ", and \(plural(publicationCount, "article", "articles")) counted by the month they were published" : "") + "."
+        return zh + " · " + en
+    }
+
     var mustache: [String: Any] {
         [
-            "layout": layout.mustache, "heading": heading, "scope": scope, "count": count, "eventCount": eventCount,
-            "publicationCount": publicationCount, "targets": targets, "isFull": isFull, "axis": axis.mustache,
+            "layout": layout.mustache, "heading": heading, "counts": counts, "isFull": isFull, "axis": axis.mustache,
             "years": years.map { year in
                 ["year": year.year, "months": year.months.map { month in
                     ["key": month.key, "label": month.label, "eventsHTML": month.eventsHTML, "hasEvents": !month.events.isEmpty,

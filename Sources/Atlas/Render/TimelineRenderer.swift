@@ -132,8 +132,7 @@ extension SiteRenderer {
                     years[years.count - 1].months[last].events.append(eventRowHTML[event.id] ?? renderRow(eventRow(event, onTimeline: true), partial: "partials/event-row"))
                 }
             }
-            return TimelinePageView(layout: layout, heading: heading, scope: scope, years: years, axis: axis, count: events.count,
-                                    eventCount: events.count - publications, publicationCount: publications, targets: targets,
+            return TimelinePageView(layout: layout, heading: heading, scope: scope, years: years, axis: axis, eventCount: events.count - publications, publicationCount: publications, targets: targets,
                                     topicFilters: pager.current == 1 ? topicFilters : [], entityFilters: pager.current == 1 ? entityFilters : [],
                                     isFull: isFull, pager: pager)
         }
