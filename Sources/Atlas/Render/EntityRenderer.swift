@@ -35,8 +35,7 @@ extension SiteRenderer {
                 layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
                                description: entity.about?.english ?? "\(entity.name) (\(entity.nameZh)): \(articles.count) articles, figures and events"),
                 entity: entity, typeLabel: Self.kindLabel(entity.type), summary: entitySummary(entity, articles: articles),
-                // Three sections or more make a page long enough to need a table of contents.
-                contents: contents.count >= 3 ? contents : [],
+                contents: ContentsEntry.ifLong(contents),
                 articles: articles.prefix(preview).map(card), articleCount: articles.count,
                 allArticlesURL: articles.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
                 coMentioned: coMentioned,

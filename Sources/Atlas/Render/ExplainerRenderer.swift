@@ -12,18 +12,26 @@ extension SiteRenderer {
             let events = site.events.filter { $0.article.map(idSet.contains) ?? false }
             let figures = site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }
             let topicLink = TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/")
-            let view = TopicPageView(
+            let entities = site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) }
+            let explainer = topic.document.map { TableOfContents.anchoringHeadings(markdownHTML($0.markdown, language: .english)) }
+            let dated = events.filter { $0.kind != .publication }
+            let shownEvents = Array(dated.suffix(8))
+            var view = TopicPageView(
                 layout: layout(title: topic.nameEn.map { "\(topic.name) · \($0)" } ?? topic.name, path: "topics/\(topic.slug)/",
                                description: topic.summary ?? "\(topic.name): \(topic.articles.count) articles"),
                 name: topic.name, nameEn: topic.nameEn, summary: topic.summary,
-                explainerHTML: topic.document.map { markdownHTML($0.markdown, language: .english) },
+                explainerHTML: explainer?.html,
                 articles: topic.articles.prefix(preview).map(card), articleCount: topic.articles.count,
                 allArticlesURL: topic.articles.count > preview ? base + "topics/\(topic.slug)/articles/" : nil,
-                entities: site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) },
-                events: Array(events.filter { $0.kind != .publication }.suffix(8)).map { eventRow($0) },
+                entities: entities,
+                events: shownEvents.map { eventRow($0) },
                 timelineURL: base + "timeline/topics/\(topic.slug)/",
                 figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
                 allFiguresURL: figures.count > preview ? base + "topics/\(topic.slug)/figures/" : nil)
+            view.contents = ContentsEntry.ifLong((explainer?.entries ?? []) + [ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(topic.articles.count))")]
+                + (entities.isEmpty ? [] : [ContentsEntry(anchor: "entities-title", label: "常见对象 Most mentioned")])
+                + [ContentsEntry(anchor: "timeline-title", label: "时间线 Timeline (\(dated.count))")]
+                + (figures.isEmpty ? [] : [ContentsEntry(anchor: "figures-title", label: "关键数字 Key figures (\(figures.count))")]))
             files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
             let parents = [TopicLink(name: "专题 Topics", url: base + "topics/"), topicLink]
             files += fullList(topic.articles, list: "topics/\(topic.slug)/articles/", parents: parents,

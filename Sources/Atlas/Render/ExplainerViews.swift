@@ -116,6 +116,8 @@ struct TopicPageView: Sendable, Equatable {
     var figures: [ClaimRow]
     var figureCount: Int
     var allFiguresURL: String?
+    /// The page's sections, when there are enough of them to need a table of contents.
+    var contents: [ContentsEntry] = []
 }
 
 /// One line of an entity's summary box: a label and what to say, linked when it has a page.
@@ -137,12 +139,6 @@ struct EntitySummary: Sendable, Equatable {
     var sourceURL: String?
     var facts: [SummaryFact]
     var references: [SummaryFact]
-}
-
-/// An entry of a long page's table of contents: a section's heading anchor, label and size.
-struct ContentsEntry: Sendable, Equatable {
-    var anchor: String
-    var label: String
 }
 
 struct EntityPageView: Sendable, Equatable {

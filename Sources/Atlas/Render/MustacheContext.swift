@@ -329,8 +329,13 @@ extension TopicPageView: MustacheContextConvertible {
             "entities": entities.map(\.mustache), "hasEntities": !entities.isEmpty,
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL,
             "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
+            "contents": contents.map(\.mustache), "hasContents": !contents.isEmpty,
         ]
     }
+}
+
+extension ContentsEntry: MustacheContextConvertible {
+    var mustache: [String: Any] { ["anchor": anchor, "label": label, "lang": Language.detect(label).rawValue] }
 }
 
 extension SummaryFact: MustacheContextConvertible {
@@ -347,7 +352,7 @@ extension EntityPageView: MustacheContextConvertible {
             "sourceTitle": summary.sourceTitle ?? false, "sourceLang": summary.sourceTitle.map { Language.detect($0).rawValue } ?? false,
             "sourceURL": summary.sourceURL ?? false,
             "facts": summary.facts.map(\.mustache), "references": summary.references.map(\.mustache), "hasReferences": !summary.references.isEmpty,
-            "contents": contents.map { ["anchor": $0.anchor, "label": $0.label] as [String: Any] }, "hasContents": !contents.isEmpty,
+            "contents": contents.map(\.mustache), "hasContents": !contents.isEmpty,
             "articles": articles.map(\.mustache), "count": articleCount, "allArticlesURL": allArticlesURL ?? false,
             "mentionLabel": "\(articleCount) 篇文章提到 · mentioned in \(articleCount) article\(articleCount == 1 ? "" : "s")",
             "articlesNote": Self.shown(articles.count, of: articleCount, "篇", "article", "articles", orderZh: "最新在前", orderEn: "newest first"),
