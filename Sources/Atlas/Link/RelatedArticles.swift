@@ -29,7 +29,9 @@ public enum RelatedArticles {
                 let low = max(0, position - window / 2), high = min(members.count, position + window / 2 + 1)
                 for other in members[low..<high] where other != i { scores[other, default: 0] += 3 }
             }
-            for entity in (mentions.byArticle[article.id] ?? [:]).keys {
+            // In a fixed order: floating-point sums depend on it, and a dictionary's order can
+            // differ between two builds of the same content, which would break ties differently.
+            for entity in (mentions.byArticle[article.id] ?? [:]).keys.sorted() {
                 let sharing = entityArticles[entity] ?? []
                 guard sharing.count <= ceiling else { continue }
                 let weight = 1.0 + 1.0 / Double(sharing.count)
