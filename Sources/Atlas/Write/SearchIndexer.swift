@@ -25,13 +25,19 @@ public struct SearchIndexer: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
     }
 
+    /// Page furniture that names other pages rather than saying anything itself: links to
+    /// entities (chips), lists of article cards, table headers, pagers and breadcrumbs. Indexed,
+    /// they made every page that lists an entity a hit for its name, and search excerpts read
+    /// like chip lists. Templates mark their own page-specific parts `data-pagefind-ignore`.
+    static let furniture = ["a.chip", ".chips", ".cards", "thead", ".pager", ".breadcrumbs"]
+
     public func index(_ site: URL) throws {
-        try run(["--site", site.path, "--force-language", "zh", "--output-subdir", "pagefind", "--silent"])
+        try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-subdir", "pagefind", "--silent"])
     }
 
     /// Indexes `site` into `bundle` (outside it), for swapping into place while the site is served.
     public func index(_ site: URL, into bundle: URL) throws {
-        try run(["--site", site.path, "--force-language", "zh", "--output-path", bundle.path, "--silent"])
+        try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-path", bundle.path, "--silent"])
     }
 
     func run(_ arguments: [String]) throws {
