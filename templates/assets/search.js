@@ -8,6 +8,7 @@
     bundlePath: box.dataset.bundle,
     showSubResults: true,
     showImages: false,
+    showEmptyFilters: false,
     // The site's own copy is bilingual, the search box's too ("中文 · English"). Pagefind fills
     // in each placeholder once, so each string names the term and the count once.
     translations: {

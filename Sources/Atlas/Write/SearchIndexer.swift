@@ -25,11 +25,12 @@ public struct SearchIndexer: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
     }
 
-    /// Page furniture that names other pages rather than saying anything itself: links to
-    /// entities (chips), lists of article cards, table headers, pagers and breadcrumbs. Indexed,
-    /// they made every page that lists an entity a hit for its name, and search excerpts read
-    /// like chip lists. Templates mark their own page-specific parts `data-pagefind-ignore`.
-    static let furniture = ["a.chip", ".chips", ".cards", "thead", ".pager", ".breadcrumbs"]
+    /// Page furniture that names or quotes other pages rather than saying anything itself: links
+    /// to entities (chips), lists of article cards, claim tables (each quote is indexed on its
+    /// article's page), table headers, pagers and breadcrumbs. Indexed, they made every page that
+    /// lists an entity a hit for its name, and search excerpts read like chip lists. Templates
+    /// mark their own page-specific parts `data-pagefind-ignore`.
+    static let furniture = ["a.chip", ".chips", ".cards", "table.claims", "thead", ".pager", ".breadcrumbs"]
 
     public func index(_ site: URL) throws {
         try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-subdir", "pagefind", "--silent"])
