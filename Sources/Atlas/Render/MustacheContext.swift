@@ -221,7 +221,7 @@ extension ConflictsPageView: MustacheContextConvertible {
                      },
                      "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                      "hasReferences": !conflict.references.isEmpty,
-                     "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
+                     "references": conflict.references.map { ["value": Self.referenceValue($0), "source": $0.source, "detail": $0.detail,
                                                               "year": $0.year.map(String.init) ?? false] as [String: Any] },
                      "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
                      "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
@@ -234,6 +234,16 @@ extension ConflictsPageView: MustacheContextConvertible {
                  }] as [String: Any]
             },
         ]
+    }
+}
+
+extension ConflictsPageView {
+    /// A reference tonnage as people write it, in both languages ("44 million t · 4,400万吨"); a
+    /// share as the reference gives it.
+    static func referenceValue(_ reference: ReferenceFigure) -> String {
+        guard reference.unit != .percent else { return reference.valueText }
+        let value = FigureText.bilingual(low: reference.value, high: reference.value, qualifier: reference.bound == .atMost ? .upTo : .exact, unit: reference.unit)
+        return value.chinese.map { "\(value.english) · \($0)" } ?? value.english
     }
 }
 
