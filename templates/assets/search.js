@@ -33,8 +33,8 @@
       input_hint: "输入即显示结果 · Results appear as you type",
       loading: "加载中 · Loading"
     },
-    // Titles are weighted where they stand (data-pagefind-weight on each article's and topic's
-    // <h1>), so Pagefind's separate boost for the title field is off, and page length counts
+    // Titles are weighted where they stand (data-pagefind-weight on each article's header and
+    // topic's <h1>), so Pagefind's separate boost for the title field is off, and page length counts
     // for less: otherwise a short page named after the query (an entity's index of articles)
     // outranks the articles and explainers that say something about it.
     ranking: { metaWeights: { title: 0 }, pageLength: 0.5 }

@@ -201,11 +201,15 @@ enum BodyRenderer {
         return out.trimmingWhitespace
     }
 
-    /// `text` cut to about `limit` characters for a preview, marked "…" when cut. The cut falls
+    /// `text` cut to about `limit` characters (by default 140, 80 for Chinese) for a preview,
+    /// marked "…" when cut. The cut falls
     /// between characters (grapheme clusters, so never inside a surrogate pair or a combined
     /// mark) and never inside a Latin word or a number: it backs up to the word's start, and
     /// drops the separator or clause punctuation the cut leaves at the end.
-    static func shorten(_ text: String, to limit: Int = 140) -> String {
+    static func shorten(_ text: String, to limit: Int? = nil) -> String {
+        // A Han character carries about as much as a short English word: a Chinese preview of
+        // 140 characters would run twice as long as an English one.
+        let limit = limit ?? (Language.detect(text) == .chinese ? 80 : 140)
         let chars = Array(text)
         guard chars.count > limit else { return text }
         func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "'" || c == "’") && !c.isHan }

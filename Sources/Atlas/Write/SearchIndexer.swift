@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds the search index with Pagefind (its extended build segments Chinese) over the staged
 /// site, as one index for both languages so a Chinese query and an English one search the same
-/// pages. Pagefind's output is deterministic, so rebuilds stay byte-identical.
+/// pages. Pagefind's output is deterministic but for its filter index, which `SearchIndexOrder`
+/// puts in order, so rebuilds stay byte-identical.
 public struct SearchIndexer: Sendable {
     public let binary: URL
 
@@ -34,11 +35,13 @@ public struct SearchIndexer: Sendable {
 
     public func index(_ site: URL) throws {
         try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-subdir", "pagefind", "--silent"])
+        try SearchIndexOrder.apply(to: site.appendingPathComponent("pagefind"))
     }
 
     /// Indexes `site` into `bundle` (outside it), for swapping into place while the site is served.
     public func index(_ site: URL, into bundle: URL) throws {
         try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-path", bundle.path, "--silent"])
+        try SearchIndexOrder.apply(to: bundle)
     }
 
     func run(_ arguments: [String]) throws {

@@ -14,6 +14,8 @@ import Testing
         var filters: [String]
         var contrast: Double
         var contrastDetail: String
+        /// The results with the "文章 Article" kind ticked (nil when no article matched).
+        var articlesOnly: [String]?
     }
 
     @Test func readersFindArticlesFirstInEitherLanguageAndModeUnderASubPath() throws {
@@ -44,7 +46,8 @@ import Testing
             searches.append(Search(query: object["query"] as? String ?? "", scheme: object["scheme"] as? String ?? "",
                                    urls: object["urls"] as? [String] ?? [], message: object["message"] as? String ?? "",
                                    filters: object["filters"] as? [String] ?? [],
-                                   contrast: contrast?["ratio"] as? Double ?? 0, contrastDetail: contrast?["what"] as? String ?? ""))
+                                   contrast: contrast?["ratio"] as? Double ?? 0, contrastDetail: contrast?["what"] as? String ?? "",
+                                   articlesOnly: object["articlesOnly"] as? [String]))
         }
         #expect(searches.count == 8)
         let greenland = "/atlas/articles/tu-fa-te-xun-ou-meng-jiang-ju-xing-jin-ji-hui-yi-shang-tao-ge/"
@@ -64,10 +67,18 @@ import Testing
                 // the entity page that links them all is found by its Chinese name.
                 #expect(search.urls.first == "/atlas/entities/dysprosium/", "\(shown)")
             }
-            // The count line and the kind filter speak both languages.
+            // The count line and the kind filter speak both languages; kinds without results are not offered.
             #expect(search.message.contains("个结果") && search.message.contains("result"), "\(search.message)")
-            #expect(["类型 Kind", "文章 Article", "专题 Topic", "实体 Entity", "数据 Data"].allSatisfy { label in search.filters.contains { $0.hasPrefix(label) } },
+            let kinds = ["文章 Article", "专题 Topic", "实体 Entity", "数据 Data", "页面 Page"]
+            #expect(search.filters.first == "类型 Kind" && search.filters.dropFirst().allSatisfy { label in kinds.contains { label.hasPrefix($0 + " (") } },
                     "\(search.filters)")
+            #expect(search.filters.contains { $0.hasPrefix("实体 Entity (") }, "\(search.filters)")
+            // Ticking the article kind leaves the articles, in the same order.
+            if search.query != "镝" {
+                let articles = search.urls.filter { $0.hasPrefix("/atlas/articles/") }
+                #expect(search.articlesOnly.map { Array($0.prefix(articles.count)) == articles && $0.allSatisfy { $0.hasPrefix("/atlas/articles/") } } == true,
+                        "\(search.query): \(search.articlesOnly ?? [])")
+            }
             // Results, excerpts, highlights, the count line and the filters are legible in both modes (WCAG AA).
             #expect(search.contrast >= 4.5, "\(search.query) (\(search.scheme)): \(search.contrast) \(search.contrastDetail)")
         }

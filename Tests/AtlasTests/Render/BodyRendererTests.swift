@@ -72,9 +72,9 @@ import Testing
         #expect(BodyRenderer.shorten(money) == String(repeating: "x", count: 130) + " costs…")
         // Chinese can be cut after any character, and a cut never splits a grapheme cluster.
         let flags = String(repeating: "🇨🇳", count: 150)
-        #expect(BodyRenderer.shorten(flags) == String(repeating: "🇨🇳", count: 140) + "…")
+        #expect(BodyRenderer.shorten(flags, to: 140) == String(repeating: "🇨🇳", count: 140) + "…")
         let chinese = String(repeating: "稀土，", count: 60)
-        #expect(BodyRenderer.shorten(chinese) == String(repeating: "稀土，", count: 46) + "稀土…")
+        #expect(BodyRenderer.shorten(chinese) == String(repeating: "稀土，", count: 26) + "稀土…")
         #expect(BodyRenderer.shorten("short") == "short")
     }
 }

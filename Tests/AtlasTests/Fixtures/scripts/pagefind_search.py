@@ -2,7 +2,8 @@
 for Pagefind's UI to show its results, and prints one JSON line per query and colour scheme:
 {"query", "scheme", "urls" (top-level results in the order shown), "message" (the result count
 line), "filters" (the kind filter's labels), "contrast" (the lowest text contrast among the
-results, the message and the filters, with the element it was measured on)}. Used by SearchTests.
+results, the message and the filters, with the element it was measured on), "articlesOnly" (the
+results once the "文章 Article" kind is ticked, null without that choice)}. Used by SearchTests.
 
 Usage: pagefind_search.py BASE_URL QUERY... (each query is run in light and in dark mode)."""
 import sys, json, time, urllib.parse
@@ -48,6 +49,16 @@ for scheme in ["light", "dark"]:
             # Done when the count line has replaced the "searching…" line.
             if message and "…" not in message and (urls or "没有结果" in message): break
         filters = d.execute_script("return [...document.querySelectorAll('#search .pagefind-ui__filter-name, #search .pagefind-ui__filter-label')].map(e => e.textContent.trim())")
+        contrast = d.execute_script(CONTRAST)
+        # The kind filter as a reader uses it: tick "文章 Article" and read the results again.
+        articles = d.execute_async_script("""
+          const done = arguments[arguments.length - 1];
+          const box = [...document.querySelectorAll('#search .pagefind-ui__filter-checkbox')].find(b => b.value.endsWith('Article'));
+          if (!box) return done(null);
+          box.click();
+          setTimeout(() => done([...document.querySelectorAll('#search li.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a')]
+            .map(a => new URL(a.href).pathname)), 2500);
+        """)
         print(json.dumps({"query": q, "scheme": scheme, "urls": urls, "message": message, "filters": filters,
-                          "contrast": d.execute_script(CONTRAST)}, ensure_ascii=False), flush=True)
+                          "contrast": contrast, "articlesOnly": articles}, ensure_ascii=False), flush=True)
 d.quit()
