@@ -132,6 +132,9 @@ enum FigureText {
     struct Bilingual: Hashable, Sendable {
         var english: String
         var chinese: String?
+
+        /// "$8.5 billion · 85亿美元", or "85–90%" alone.
+        var text: String { chinese.map { "\(english) · \($0)" } ?? english }
     }
 
     /// The figure in both languages, for tables read by either: "$8.5 billion · 85亿美元",

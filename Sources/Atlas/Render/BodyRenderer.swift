@@ -202,10 +202,9 @@ enum BodyRenderer {
     }
 
     /// `text` cut to about `limit` characters (by default 140, 80 for Chinese) for a preview,
-    /// marked "…" when cut. The cut falls
-    /// between characters (grapheme clusters, so never inside a surrogate pair or a combined
-    /// mark) and never inside a Latin word or a number: it backs up to the word's start, and
-    /// drops the separator or clause punctuation the cut leaves at the end.
+    /// marked "…" when cut. The cut falls between characters (grapheme clusters, so never inside
+    /// a surrogate pair or a combined mark) and never inside a Latin word or a number: it backs
+    /// up to the word's start, and drops the separator or clause punctuation the cut leaves.
     static func shorten(_ text: String, to limit: Int? = nil) -> String {
         // A Han character carries about as much as a short English word: a Chinese preview of
         // 140 characters would run twice as long as an English one.

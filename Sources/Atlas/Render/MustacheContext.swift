@@ -242,8 +242,7 @@ extension ConflictsPageView {
     /// share as the reference gives it.
     static func referenceValue(_ reference: ReferenceFigure) -> String {
         guard reference.unit != .percent else { return reference.valueText }
-        let value = FigureText.bilingual(low: reference.value, high: reference.value, qualifier: reference.bound == .atMost ? .upTo : .exact, unit: reference.unit)
-        return value.chinese.map { "\(value.english) · \($0)" } ?? value.english
+        return FigureText.bilingual(low: reference.value, high: reference.value, qualifier: reference.bound == .atMost ? .upTo : .exact, unit: reference.unit).text
     }
 }
 

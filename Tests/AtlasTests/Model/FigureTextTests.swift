@@ -5,8 +5,7 @@ import Testing
 /// Amounts as people write them, in both languages; raw numbers never reach a page.
 @Suite struct FigureTextTests {
     func both(_ low: Double?, _ high: Double? = nil, _ qualifier: Qualifier = .exact, _ unit: FigureUnit) -> String {
-        let value = FigureText.bilingual(low: low, high: high ?? low, qualifier: qualifier, unit: unit)
-        return value.chinese.map { "\(value.english) · \($0)" } ?? value.english
+        FigureText.bilingual(low: low, high: high ?? low, qualifier: qualifier, unit: unit).text
     }
 
     @Test func amountsCarryUnitAndScaleInBothLanguages() {
