@@ -70,8 +70,14 @@ public enum Slug {
     /// The full 64-bit FNV-1a of `identity` in base 36 (up to 13 characters): ids of claims and
     /// events, where a collision among tens of thousands would merge two anchors.
     static func stableHash(_ identity: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return String(hash, radix: 36)
+        String(fnv1a(identity.utf8), radix: 36)
+    }
+
+    /// FNV-1a, 64 bits: the same on every machine and run (Swift's `Hasher` is seeded per process).
+    /// A non-zero `seed` gives further, independent digits.
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes, seed: UInt64 = 0) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325 ^ seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
     }
 }

@@ -91,19 +91,8 @@ public struct Claim: Hashable, Sendable, Identifiable {
     /// The value as the source says it: `85–90%`, `> 90%`, `≥ $250 billion`, `< 1.5%`, `≈ 60%`,
     /// `44 million t`. Never a midpoint.
     public var valueText: String {
-        func text(_ value: Double) -> String { FigureText.amount(value, unit: unit) }
-        switch (low, high, qualifier) {
-        case let (l?, h?, .about) where l != h: return "≈ " + FigureText.range(l, h, unit: unit)
-        case let (l?, h?, _) where l != h: return FigureText.range(l, h, unit: unit)
-        case let (l?, _, .over): return "> \(text(l))"
-        case let (l?, _, .atLeast): return "≥ \(text(l))"
-        case let (_, h?, .lessThan): return "< \(text(h))"
-        case let (_, h?, .upTo): return "≤ \(text(h))"
-        case let (l?, _, .about): return "≈ \(text(l))"
-        case let (l?, _, .nearly): return "≈ \(text(l))"
-        case let (l?, _, _): return text(l)
-        default: return "?"
-        }
+        FigureText.bounded(low: low, high: high, qualifier: qualifier, point: { FigureText.amount($0, unit: unit) },
+                           range: { FigureText.range($0, $1, unit: unit) }) ?? FigureText.notStated
     }
 
     /// The bounds a reader may take the figure to allow, for deciding whether two figures can

@@ -13,6 +13,17 @@ enum BodyRenderer {
         render(body, anchors: anchors, linker: linker).html
     }
 
+    /// How the builder opens a reference mark and a highlighted quote, so a page can tell whether
+    /// its body has any (and explain them only then).
+    static let referenceMarkOpening = "<sup class=\"ref\">"
+    static let quoteMarkOpening = "<mark class=\"quote\""
+    /// Where the article page explains reference marks; the body's first mark links there.
+    static let citationsAnchor = "citations"
+
+    /// Closes an excerpt's last block: the export cut the text off here, mid-sentence and in a
+    /// Chinese body often mid-word, so the reader is told where the text stops and why.
+    static let excerptEnd = "<span class=\"excerpt-end\">…<span class=\"excerpt-note\"><span lang=\"zh-Hans\">节选至此</span> · <span lang=\"en\">the export ends here</span></span></span>"
+
     /// The body's HTML and the ids it actually anchored: a quote is marked once, where it first
     /// appears, and never inside another mark, so every `#q-` link has exactly one target.
     static func render(_ body: ImportedBody, anchors: [(quote: String, id: String)], linker: EntityLinker?) -> (html: TrustedHTML, anchored: Set<String>) {
@@ -23,21 +34,33 @@ enum BodyRenderer {
         // Sub-headings before any section heading are promoted, so the outline never skips a
         // level after the page's <h1>.
         var sawSection = false
-        for block in body.blocks {
+        for (index, block) in body.blocks.enumerated() {
+            let end = body.isExcerpt && index == body.blocks.count - 1 ? excerptEnd : ""
             switch block {
             case .heading(let text, let requested):
                 let level = sawSection ? requested : 2
                 sawSection = sawSection || level == 2
                 out += "<h\(level)>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
+                if !end.isEmpty { out += "<p>\(end)</p>\n" }
             case .paragraph(let text):
-                out += "<p>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))</p>\n"
+                out += "<p>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))\(end)</p>\n"
             case .list(let items):
                 out += "<ul>\n"
-                for item in items { out += "<li>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))</li>\n" }
+                for (position, item) in items.enumerated() {
+                    out += "<li>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))\(position == items.count - 1 ? end : "")</li>\n"
+                }
                 out += "</ul>\n"
             }
         }
-        return (TrustedHTML(out), Set(used.flatMap { quotes[$0].ids }))
+        return (TrustedHTML(linkingFirstReferenceMark(out)), Set(used.flatMap { quotes[$0].ids }))
+    }
+
+    /// The first reference mark links to the page's note on what the marks mean, so a reader who
+    /// meets "[1][3]" can find out where they first appear.
+    static func linkingFirstReferenceMark(_ html: String) -> String {
+        guard let open = html.range(of: referenceMarkOpening), let close = html.range(of: "</sup>", range: open.upperBound..<html.endIndex) else { return html }
+        let marks = html[open.upperBound..<close.lowerBound]
+        return html[..<open.upperBound] + "<a href=\"#\(citationsAnchor)\" title=\"原文段落编号 · paragraphs of the original article\">\(marks)</a>" + html[close.lowerBound...]
     }
 
     /// A quote as it reads in the structured body, with the ids of the claims or events it carries.
@@ -73,7 +96,7 @@ enum BodyRenderer {
         }
         var links: [(range: Range<Int>, url: String)] = []
         if let linker {
-            for mention in linker.matcher.mentions(in: chars) where !linked.contains(mention.entity) {
+            for mention in linker.matcher.mentions(in: chars) where !linked.contains(mention.entity) && standsAlone(mention, in: chars, linker: linker) {
                 guard let url = linker.urls[mention.entity],
                       !marks.contains(where: { $0.range.overlaps(mention.range) && !($0.range.lowerBound <= mention.range.lowerBound && mention.range.upperBound <= $0.range.upperBound) })
                 else { continue }
@@ -103,6 +126,21 @@ enum BodyRenderer {
         }
         if cursor < chars.count { out += inline(String(chars[cursor...])) }
         return out
+    }
+
+    /// Characters after which a one-character Chinese name has ended: particles that join or
+    /// close a list of nouns (钕、镝等; 镝和铽).
+    static let nounEnders: Set<Character> = ["等", "和", "与", "及", "或", "的", "在", "是", "为", "已", "也", "都"]
+
+    /// Whether a mention is a word of its own, so a link on it does not split a longer one. A
+    /// one-character Chinese name (the elements: 钇, 镝) followed by another Han character is
+    /// usually the head of a longer word (钇族 "the yttrium group", 钕铁硼 "NdFeB"); it stands
+    /// alone only before a non-Han character, another one-character name (镨钕) or a particle
+    /// that ends a noun.
+    static func standsAlone(_ mention: EntityMatcher.Mention, in chars: [Character], linker: EntityLinker) -> Bool {
+        guard mention.range.count == 1, chars[mention.range.lowerBound].isHan, mention.range.upperBound < chars.count else { return true }
+        let next = chars[mention.range.upperBound]
+        return !next.isHan || nounEnders.contains(next) || linker.matcher.mentions(in: [next]).contains { $0.range.count == 1 }
     }
 
     /// Escapes `text` and turns each run of citation marks (`[4][5]`) into one reference mark,
@@ -163,7 +201,26 @@ enum BodyRenderer {
         return out.trimmingWhitespace
     }
 
-    static func shorten(_ text: String, to limit: Int = 140) -> String {
-        text.count > limit ? String(text.prefix(limit)).trimmingWhitespace + "…" : text
+    /// `text` cut to about `limit` characters (by default 140, 80 for Chinese) for a preview,
+    /// marked "…" when cut. The cut falls between characters (grapheme clusters, so never inside
+    /// a surrogate pair or a combined mark) and never inside a Latin word or a number: it backs
+    /// up to the word's start, and drops the separator or clause punctuation the cut leaves.
+    static func shorten(_ text: String, to limit: Int? = nil) -> String {
+        // A Han character carries about as much as a short English word: a Chinese preview of
+        // 140 characters would run twice as long as an English one.
+        let limit = limit ?? (Language.detect(text) == .chinese ? 80 : 140)
+        let chars = Array(text)
+        guard chars.count > limit else { return text }
+        func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "'" || c == "’") && !c.isHan }
+        var end = limit
+        if inWord(chars[end - 1]) && inWord(chars[end]) {
+            var start = end - 1
+            while start > 0 && inWord(chars[start - 1]) { start -= 1 }
+            // A single "word" longer than half the preview (a URL, a code) is cut where it is.
+            if start > limit / 2 { end = start }
+        }
+        var head = String(chars[..<end])
+        while let last = head.last, last.isWhitespace || ",;:、，；：-–—(（".contains(last) { head.removeLast() }
+        return head + "…"
     }
 }

@@ -15,7 +15,8 @@ extension SiteRenderer {
         for metric in Metric.allCases {
             guard let claims = byMetric[metric] else { continue }
             let heading = "数字账本 Claim ledger: \(metric.label)"
-            let lede = "All \(claims.count) figures of this kind that the articles state, each with its quote and article"
+            let lede = claims.count == 1 ? "文章中这类数字只有 1 个，附原句和文章 · The one figure of this kind the articles state, with its quote and article"
+                : "文章中这类数字共 \(claims.count) 个，每个都附原句和文章 · All \(claims.count) figures of this kind that the articles state, each with its quote and article"
             files += paged(claims, list: metric.ledgerList, template: "listing", title: heading, description: lede, language: .english) { chunk, layout, pager in
                 ListingView(layout: layout, parents: [TopicLink(name: "数据 Data", url: base + "data/")], heading: heading, lede: lede,
                             claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
@@ -49,9 +50,15 @@ extension SiteRenderer {
 
     func claimRow(_ claim: Claim) -> ClaimRow {
         let article = chartContext.articlesByID[claim.article]
+        let entities = chartContext.entityNames
+        func name(_ id: String?) -> String {
+            guard let id else { return FigureText.notStated }
+            return entities[id].map { "\($0.name) \($0.nameZh)" } ?? id
+        }
         return ClaimRow(
-            claim: claim, entityName: chartContext.name(claim.entity), importerName: claim.importer.map { chartContext.name($0) },
-            what: chartContext.what(claim),
+            claim: claim, entityName: name(claim.entity), importerName: claim.importer.map(name),
+            value: FigureText.bilingual(low: claim.low, high: claim.high, qualifier: claim.qualifier, unit: claim.unit),
+            facts: ClaimFacts(claim) { id in entities[id].map { ($0.nameZh, $0.name) } },
             articleTitle: article?.title ?? "", articleLanguage: article?.titleLanguage ?? .chinese,
             articleDate: article?.published.dateOnly ?? "", source: article?.source ?? "",
             quoteURL: chartContext.url(for: claim), anchorHere: !highlighted.contains(claim.id))

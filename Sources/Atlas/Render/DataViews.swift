@@ -8,10 +8,14 @@ struct ChartView: Sendable, Equatable {
 
 struct ClaimRow: Sendable, Equatable {
     var claim: Claim
+    /// "China 中国"; "未说明 · not stated" when the sentence names no holder.
     var entityName: String
     var importerName: String?
-    /// When and of what: "current (2025) · stated · heavy rare earths · capacity".
-    var what: String
+    /// The value as English writes it ("$8.5 billion") and, when Chinese writes it differently,
+    /// as Chinese does ("85亿美元").
+    var value: FigureText.Bilingual
+    /// Period, status and scope, in both languages.
+    var facts: ClaimFacts
     var articleTitle: String
     var articleLanguage: Language
     var articleDate: String

@@ -11,7 +11,7 @@ extension SiteRenderer {
             let idSet = Set(ids)
             let events = site.events.filter { $0.article.map(idSet.contains) ?? false }
             let figures = site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }
-            let topicLink = TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/")
+            let topicLink = TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/", nameEn: topic.nameEn)
             let entities = site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) }
             let explainer = topic.document.map { TableOfContents.anchoringHeadings(markdownHTML($0.markdown, language: .english)) }
             let dated = events.filter { $0.kind != .publication }
@@ -35,10 +35,10 @@ extension SiteRenderer {
             files.append(page("topics/\(topic.slug)/index.html", template: "topic", view))
             let parents = [TopicLink(name: "专题 Topics", url: base + "topics/"), topicLink]
             files += fullList(topic.articles, list: "topics/\(topic.slug)/articles/", parents: parents,
-                              heading: "\(topic.name) · 文章 Articles", lede: "All \(topic.articles.count) articles filed under \(topic.name), newest first",
+                              heading: "\(topic.name) · 文章 Articles", lede: "\(topic.name)专题的全部 \(topic.articles.count) 篇文章，从新到旧 · All \(Plural.count(topic.articles.count, "article")) filed under \(topic.nameEn ?? topic.name), newest first",
                               card: card)
             files += fullList(figures, list: "topics/\(topic.slug)/figures/", parents: parents,
-                              heading: "\(topic.name) · 数字 Figures", lede: "All \(figures.count) share figures stated in the articles filed under \(topic.name)",
+                              heading: "\(topic.name) · 数字 Figures", lede: "\(topic.name)专题文章给出的全部 \(figures.count) 个占比数字 · All \(Plural.count(figures.count, "share figure")) stated in the articles filed under \(topic.nameEn ?? topic.name)",
                               claims: claimRow)
             files += timelinePages("timeline/topics/\(topic.slug)/", heading: "时间线 · Timeline: \(topic.name)",
                                    scope: "Events in the articles filed under \(topic.name)\(topic.nameEn.map { " (\($0))" } ?? "")",

@@ -5,15 +5,6 @@ protocol MustacheContextConvertible {
 }
 
 extension LayoutView: MustacheContextConvertible {
-    /// Only pages with their own content go into the search index, not lists of others (every
-    /// item of a list is indexed on its own page).
-    static func isSearchable(_ path: String) -> Bool {
-        let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
-        let listPrefixes = ["timeline/", "data/figures/", "articles/page/"]
-        return !path.isEmpty && !lists.contains(path) && !listPrefixes.contains(where: path.hasPrefix)
-            && !path.contains("/page/") && !(["entities/", "topics/"].contains(where: path.hasPrefix) && path.split(separator: "/").count == 3)
-    }
-
     var mustache: [String: Any] {
         let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
                                        ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
@@ -26,7 +17,7 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
             // Only pages with their own content go into the search index, not lists of others.
-            "searchable": Self.isSearchable(path),
+            "search": SearchKind(path: path).map { ["filter": "\(SearchKind.filterName):\($0.label)", "weight": $0.weight] as [String: Any] } ?? false,
             // The Content-Security-Policy forbids inline script everywhere. Only the search page
             // compiles WebAssembly (Pagefind); CSP 3 allows that with 'wasm-unsafe-eval', which
             // the Nu HTML Checker does not know yet, so that page allows 'unsafe-eval'.
@@ -46,7 +37,7 @@ extension LayoutView: MustacheContextConvertible {
 }
 
 extension TopicLink: MustacheContextConvertible {
-    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue] }
+    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue, "nameEn": nameEn ?? false] }
 }
 
 extension ArticleCard: MustacheContextConvertible {
@@ -75,9 +66,8 @@ extension ArticleView: MustacheContextConvertible {
         context["related"] = related.map(\.mustache)
         context["hasRelated"] = !related.isEmpty
         context["timelineURL"] = timelineURL
-        context["topicNeighbours"] = topicNeighbours.map { item in
-            ["topic": item.topic.mustache, "newer": item.newer?.mustache ?? false, "older": item.older?.mustache ?? false] as [String: Any]
-        }
+        context["hasHighlights"] = hasHighlights
+        context["hasReadingKey"] = hasHighlights || hasCitations
         context["bodyHTML"] = bodyHTML.html
         context["rawBody"] = rawBody ?? false
         context["newer"] = newer?.mustache ?? false
@@ -88,7 +78,7 @@ extension ArticleView: MustacheContextConvertible {
 
 extension TopicCard: MustacheContextConvertible {
     var mustache: [String: Any] {
-        ["name": topic.name, "url": topic.url, "lang": topic.language.rawValue, "count": count, "countLabel": Self.countLabel(count),
+        ["name": topic.name, "nameEn": topic.nameEn ?? false, "url": topic.url, "lang": topic.language.rawValue, "count": count, "countLabel": Self.countLabel(count),
          "latest": latest.map(\.mustache)]
     }
 
@@ -185,9 +175,10 @@ extension ChartView: MustacheContextConvertible {
 extension ClaimRow: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
-            "id": claim.id, "value": claim.valueText, "metric": claim.metric.label, "entity": entityName,
-            "importer": importerName ?? false, "what": what, "status": claim.status.label, "statusClass": "status-\(claim.status.rawValue)",
-            "isMeasurement": claim.status.isMeasurement, "speaker": claim.speaker ?? false, "isRepeat": claim.duplicateOf != nil, "quote": claim.quote,
+            "id": claim.id, "value": value.english, "valueZh": value.chinese ?? false, "metric": claim.metric.label, "entity": entityName,
+            "importer": importerName ?? false, "period": facts.period, "scope": facts.scope, "status": facts.status,
+            "statusClass": "status-\(claim.status.rawValue)", "isMeasurement": claim.status.isMeasurement, "speaker": claim.speaker ?? false,
+            "isRepeat": claim.duplicateOf != nil, "quote": ChineseBodyStructurer.joinWrapped(claim.quote),
             "detail": false,
             "articleTitle": articleTitle, "articleLang": articleLanguage.rawValue, "articleDate": articleDate, "source": source,
             "quoteURL": quoteURL, "anchorHere": anchorHere, "edited": claim.rule == "editor",
@@ -230,7 +221,7 @@ extension ConflictsPageView: MustacheContextConvertible {
                      },
                      "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                      "hasReferences": !conflict.references.isEmpty,
-                     "references": conflict.references.map { ["value": $0.valueText, "source": $0.source, "detail": $0.detail,
+                     "references": conflict.references.map { ["value": Self.referenceValue($0), "source": $0.source, "detail": $0.detail,
                                                               "year": $0.year.map(String.init) ?? false] as [String: Any] },
                      "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
                      "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
@@ -243,6 +234,15 @@ extension ConflictsPageView: MustacheContextConvertible {
                  }] as [String: Any]
             },
         ]
+    }
+}
+
+extension ConflictsPageView {
+    /// A reference tonnage as people write it, in both languages ("44 million t · 4,400万吨"); a
+    /// share as the reference gives it.
+    static func referenceValue(_ reference: ReferenceFigure) -> String {
+        guard reference.unit != .percent else { return reference.valueText }
+        return FigureText.bilingual(low: reference.value, high: reference.value, qualifier: reference.bound == .atMost ? .upTo : .exact, unit: reference.unit).text
     }
 }
 

@@ -6,7 +6,8 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     let markdown: Markdown
-    private let topicURLs: [String: String]
+    /// Topic name → its link (both names, URL): every list names a topic in both languages.
+    private let topicLinks: [String: TopicLink]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
     private let cards: [String: ArticleCard]
     let chartContext: ChartContext
@@ -18,8 +19,6 @@ public struct SiteRenderer: Sendable {
     let eventsByArticle: [String: [Event]]
     let linker: BodyRenderer.EntityLinker
     let bodies: [String: TrustedHTML]
-    /// Topic name → article id → its position in the topic (newest first), for prev/next.
-    let topicPositions: [String: [String: Int]]
     let pagination = Pagination()
     /// Claims that name an entity as holder or importer, in ledger order.
     let claimsByEntity: [String: [Claim]]
@@ -52,10 +51,12 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         let markdown = Markdown(allowsRawHTML: site.config.allowsRawHTML, basePath: site.config.basePath, links: IdentityLinks(site: site))
         self.markdown = markdown
-        let topicURLs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.name, site.config.basePath + "topics/\($0.slug)/") })
-        self.topicURLs = topicURLs
+        let topicLinks = Dictionary(uniqueKeysWithValues: site.topics.map {
+            ($0.name, TopicLink(name: $0.name, url: site.config.basePath + "topics/\($0.slug)/", nameEn: $0.nameEn))
+        })
+        self.topicLinks = topicLinks
         self.cards = Dictionary(uniqueKeysWithValues: site.articles.map { article in
-            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicURLs: topicURLs, markdown: markdown, memo: memo))
+            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo))
         })
         let context = ChartContext(site: site)
         self.chartContext = context
@@ -80,9 +81,6 @@ public struct SiteRenderer: Sendable {
             highlighted.formUnion(rendered.anchored)
         }
         self.bodies = bodies
-        self.topicPositions = Dictionary(site.topics.map { topic in
-            (topic.name, Dictionary(topic.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        }, uniquingKeysWith: { a, _ in a })
         self.highlighted = highlighted
         var claimsByEntity: [String: [Claim]] = [:]
         for claim in site.claims {
@@ -206,7 +204,7 @@ public struct SiteRenderer: Sendable {
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
 
-    static func makeCard(_ article: Article, basePath: String, topicURLs: [String: String], markdown: Markdown, memo: RenderMemo) -> ArticleCard {
+    static func makeCard(_ article: Article, basePath: String, topicLinks: [String: TopicLink], markdown: Markdown, memo: RenderMemo) -> ArticleCard {
         let isExcerpt: Bool
         let teaser: String
         switch article.body {
@@ -222,7 +220,7 @@ public struct SiteRenderer: Sendable {
         return ArticleCard(
             title: article.title, titleLanguage: article.titleLanguage, url: basePath + "articles/\(article.slug)/",
             source: article.source, published: article.published,
-            topics: article.topics.compactMap { name in topicURLs[name].map { TopicLink(name: name, url: $0) } },
+            topics: article.topics.compactMap { topicLinks[$0] },
             bodyLanguage: article.body.language, isExcerpt: isExcerpt,
             teaser: BodyRenderer.shorten(article.summary ?? teaser))
     }
@@ -239,17 +237,11 @@ public struct SiteRenderer: Sendable {
             body = markdownHTML(text, language: language)
         }
         let current = card(article)
-        let base = site.config.basePath
-        let neighbours = site.topics.filter { article.topics.contains($0.name) }.map { topic -> TopicNeighbours in
-            let position = topicPositions[topic.name]?[article.id] ?? 0
-            return TopicNeighbours(topic: TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/"),
-                                   newer: position > 0 ? card(topic.articles[position - 1]) : nil,
-                                   older: position + 1 < topic.articles.count ? card(topic.articles[position + 1]) : nil)
-        }
         var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
             card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
-            hasCitations: raw.map { BodyRenderer.withoutReferenceMarks($0) != $0.trimmingWhitespace } ?? false,
+            hasCitations: body.html.contains(BodyRenderer.referenceMarkOpening),
+            hasHighlights: body.html.contains(BodyRenderer.quoteMarkOpening),
             figures: (claimsByArticle[article.id] ?? []).map(claimRow),
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
@@ -257,7 +249,6 @@ public struct SiteRenderer: Sendable {
             .prefix(14).compactMap { entityLink($0.key, count: $0.value) }
         view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map(card)
         view.timelineURL = timelineURL(ofEvent: "p" + Slug.stableHash(article.id))
-        view.topicNeighbours = neighbours
         return view
     }
 
@@ -325,7 +316,7 @@ public struct SiteRenderer: Sendable {
 
     func topicCards(latest: Int) -> [TopicCard] {
         site.topics.map { topic in
-            TopicCard(topic: TopicLink(name: topic.name, url: topicURLs[topic.name]!), count: topic.articles.count,
+            TopicCard(topic: topicLinks[topic.name]!, count: topic.articles.count,
                       latest: topic.articles.prefix(latest).map(card))
         }
     }

@@ -20,13 +20,6 @@ struct NavPage: Sendable, Equatable {
     var path: String
 }
 
-/// For one of an article's topics: the next newer and older article in that topic.
-struct TopicNeighbours: Sendable, Equatable {
-    var topic: TopicLink
-    var newer: ArticleCard?
-    var older: ArticleCard?
-}
-
 /// The articles of one month on the article list; `key` is `YYYY-MM` (for ids and `datetime`).
 struct ArticleMonth: Sendable, Equatable {
     var key: String
@@ -37,6 +30,8 @@ struct ArticleMonth: Sendable, Equatable {
 struct TopicLink: Hashable, Sendable {
     var name: String
     var url: String
+    /// A topic's English name, shown beside its Chinese one on every list.
+    var nameEn: String? = nil
     var language: Language { Language.detect(name) }
 }
 
@@ -63,12 +58,12 @@ struct ArticleView: Sendable, Equatable {
     var rawBody: String?
     /// Whether the body has `[n]` reference marks, so the note explaining them is shown only then.
     var hasCitations: Bool
+    /// Whether the body highlights quotes, so the legend for them is shown only then.
+    var hasHighlights: Bool
     var figures: [ClaimRow]
     var entities: [EntityLink] = []
     var related: [ArticleCard] = []
     var timelineURL: String = ""
-    /// For each of the article's topics: the next newer and older article in that topic.
-    var topicNeighbours: [TopicNeighbours] = []
     var newer: ArticleCard?
     var older: ArticleCard?
 }

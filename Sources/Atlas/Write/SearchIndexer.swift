@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds the search index with Pagefind (its extended build segments Chinese) over the staged
 /// site, as one index for both languages so a Chinese query and an English one search the same
-/// pages. Pagefind's output is deterministic, so rebuilds stay byte-identical.
+/// pages. Pagefind's output is deterministic but for its filter index, which `SearchIndexOrder`
+/// puts in order, so rebuilds stay byte-identical.
 public struct SearchIndexer: Sendable {
     public let binary: URL
 
@@ -25,13 +26,22 @@ public struct SearchIndexer: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
     }
 
+    /// Page furniture that names or quotes other pages rather than saying anything itself: links
+    /// to entities (chips), lists of article cards, claim tables (each quote is indexed on its
+    /// article's page), table headers, pagers and breadcrumbs. Indexed, they made every page that
+    /// lists an entity a hit for its name, and search excerpts read like chip lists. Templates
+    /// mark their own page-specific parts `data-pagefind-ignore`.
+    static let furniture = ["a.chip", ".chips", ".cards", "table.claims", "thead", ".pager", ".breadcrumbs"]
+
     public func index(_ site: URL) throws {
-        try run(["--site", site.path, "--force-language", "zh", "--output-subdir", "pagefind", "--silent"])
+        try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-subdir", "pagefind", "--silent"])
+        try SearchIndexOrder.apply(to: site.appendingPathComponent("pagefind"))
     }
 
     /// Indexes `site` into `bundle` (outside it), for swapping into place while the site is served.
     public func index(_ site: URL, into bundle: URL) throws {
-        try run(["--site", site.path, "--force-language", "zh", "--output-path", bundle.path, "--silent"])
+        try run(["--site", site.path, "--force-language", "zh", "--exclude-selectors", Self.furniture.joined(separator: ", "), "--output-path", bundle.path, "--silent"])
+        try SearchIndexOrder.apply(to: bundle)
     }
 
     func run(_ arguments: [String]) throws {

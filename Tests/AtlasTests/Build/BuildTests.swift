@@ -31,7 +31,7 @@ import Testing
             #expect(html.contains(row.source))
             let iso = row.published.replacingOccurrences(of: " ", with: "T") + ":00+08:00"
             #expect(html.contains("<time datetime=\"\(iso)\">\(row.published)</time>"))
-            #expect(html.contains(">\(row.topic)</a>"))
+            #expect(html.contains("<span lang=\"zh-Hans\">\(row.topic)</span>"), "topic \(row.topic)")
             #expect(html.contains("class=\"article-body prose\" lang=\"\(row.language == "zh" ? "zh-Hans" : "en")\""))
             #expect(html.contains("Excerpt: the export cut") == row.excerpt)
         }

@@ -30,7 +30,7 @@ import Testing
         let conflicts = try page("data/conflicts/index.html")
         let reserves = try #require(conflicts.range(of: "id=\"c-reserves_share-china\""))
         let section = conflicts[reserves.lowerBound...].prefix(20000)
-        for value in ["&gt; 30%", "≈ 34%", "≈ 40%", "49%"] { #expect(section.contains("<td class=\"num\">\(value)</td>"), "\(value)") }
+        for value in ["&gt; 30%", "≈ 34%", "≈ 40%", "49%"] { #expect(section.contains("<span class=\"value\">\(value)</span>"), "\(value)") }
         #expect(section.contains("USGS MCS 2026"))
         #expect(conflicts.contains("id=\"c-production_share-china\""))
         #expect(conflicts.contains("Possible reasons"))

@@ -66,7 +66,7 @@ import Testing
         var shown = 0
         var number = 1
         while let html = Self.site.read("public/" + Pagination.path("data/figures/reserves-share/", page: number) + "index.html") {
-            shown += html.components(separatedBy: "<td class=\"num\">").count - 1
+            shown += html.components(separatedBy: "<td class=\"num\"").count - 1
             number += 1
         }
         #expect(shown == reserves.count)
@@ -76,7 +76,7 @@ import Testing
         let conflicts = try page("data/conflicts/index.html")
         let start = try #require(conflicts.range(of: "id=\"c-reserves_share-china\""))
         let section = String(conflicts[start.lowerBound...].prefix { _ in true }).components(separatedBy: "</section>")[0]
-        let values = section.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        let values = section.components(separatedBy: "<span class=\"value\">").dropFirst().map { $0.prefix { $0 != "<" } }
         #expect(values.count <= SiteRenderer.conflictRowLimit)
         #expect(Set(values).count == values.count)
         #expect(section.contains("href=\"/data/figures/reserves-share/\""))

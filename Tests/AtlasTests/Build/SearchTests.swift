@@ -2,10 +2,23 @@ import Foundation
 import Testing
 @testable import Atlas
 
-/// Search, as a reader uses it: the site built under a sub-path, served on loopback, and Pagefind
-/// queried in headless Chromium (scripts/install-deps installs Pagefind, Chromium and Selenium).
+/// Search, as a reader uses it: the site built under a sub-path, served on loopback, and queries
+/// typed into the search page's Pagefind UI in headless Chromium, in light and in dark mode
+/// (scripts/install-deps installs Pagefind, Chromium and Selenium).
 @Suite struct SearchTests {
-    @Test func chineseAndEnglishQueriesFindTheArticlesUnderASubPath() throws {
+    struct Search {
+        var query: String
+        var scheme: String
+        var urls: [String]
+        var message: String
+        var filters: [String]
+        var contrast: Double
+        var contrastDetail: String
+        /// The results with the "文章 Article" kind ticked (nil when no article matched).
+        var articlesOnly: [String]?
+    }
+
+    @Test func readersFindArticlesFirstInEitherLanguageAndModeUnderASubPath() throws {
         let python = TestPaths.repository.appendingPathComponent(".tools/venv/bin/python").path
         try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/install-deps")
         let site = TemporaryFolder.siteCopy()
@@ -24,19 +37,51 @@ import Testing
         defer { server.terminate() }
         Thread.sleep(forTimeInterval: 1)
         let script = TestPaths.fixtures.appendingPathComponent("scripts/pagefind_search.py").path
-        let result = try run(python, [script, "http://127.0.0.1:\(port)/atlas/", "Greenland", "格陵兰", "镝", "dysprosium"])
+        let result = try run(python, [script, "http://127.0.0.1:\(port)/atlas/", "Greenland", "格陵兰", "dysprosium", "镝"])
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
-        var found: [String: [String]] = [:]
+        var searches: [Search] = []
         for line in result.stdout.split(separator: "\n") {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            found[object?["query"] as? String ?? ""] = object?["urls"] as? [String] ?? []
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let contrast = object["contrast"] as? [String: Any]
+            searches.append(Search(query: object["query"] as? String ?? "", scheme: object["scheme"] as? String ?? "",
+                                   urls: object["urls"] as? [String] ?? [], message: object["message"] as? String ?? "",
+                                   filters: object["filters"] as? [String] ?? [],
+                                   contrast: contrast?["ratio"] as? Double ?? 0, contrastDetail: contrast?["what"] as? String ?? "",
+                                   articlesOnly: object["articlesOnly"] as? [String]))
         }
+        #expect(searches.count == 8)
         let greenland = "/atlas/articles/tu-fa-te-xun-ou-meng-jiang-ju-xing-jin-ji-hui-yi-shang-tao-ge/"
-        #expect(found["Greenland"]?.contains(greenland) == true)
-        #expect(found["格陵兰"]?.contains(greenland) == true)
-        // Articles that mention dysprosium, found in either language.
-        for query in ["镝", "dysprosium"] {
-            #expect((found[query] ?? []).filter { $0.hasPrefix("/atlas/articles/") }.count >= 3, "\(query): \(found[query] ?? [])")
+        for search in searches {
+            let shown = "\(search.query) (\(search.scheme)): \(search.urls)"
+            switch search.query {
+            case "Greenland", "格陵兰":
+                // The article about Greenland, not only pages that list it.
+                #expect(search.urls.prefix(3).contains(greenland), "\(shown)")
+            case "dysprosium":
+                // An article or a topic explainer first; the entity page, an index of articles, after.
+                #expect(search.urls.first.map { $0.hasPrefix("/atlas/articles/") || $0.hasPrefix("/atlas/topics/") } == true, "\(shown)")
+                #expect(search.urls.filter { $0.hasPrefix("/atlas/articles/") }.count >= 3, "\(shown)")
+                #expect(search.urls.contains("/atlas/entities/dysprosium/"), "\(shown)")
+            default:
+                // No article body names 镝 (the Chinese ones say 稀土, the English ones dysprosium);
+                // the entity page that links them all is found by its Chinese name.
+                #expect(search.urls.first == "/atlas/entities/dysprosium/", "\(shown)")
+            }
+            // The count line and the kind filter speak both languages; kinds without results are not offered.
+            #expect(search.message.contains("个结果") && search.message.contains("result"), "\(search.message)")
+            let kinds = ["文章 Article", "专题 Topic", "实体 Entity", "数据 Data", "页面 Page"]
+            #expect(search.filters.first == "类型 Kind" && search.filters.dropFirst().allSatisfy { label in kinds.contains { label.hasPrefix($0 + " (") } },
+                    "\(search.filters)")
+            #expect(search.filters.contains { $0.hasPrefix("实体 Entity (") }, "\(search.filters)")
+            // Ticking the article kind leaves the articles, in the same order.
+            if search.query != "镝" {
+                let articles = search.urls.filter { $0.hasPrefix("/atlas/articles/") }
+                #expect(search.articlesOnly.map { Array($0.prefix(articles.count)) == articles && $0.allSatisfy { $0.hasPrefix("/atlas/articles/") } } == true,
+                        "\(search.query): \(search.articlesOnly ?? [])")
+            }
+            // Results, excerpts, highlights, the count line and the filters are legible in both modes (WCAG AA).
+            #expect(search.contrast >= 4.5, "\(search.query) (\(search.scheme)): \(search.contrast) \(search.contrastDetail)")
         }
+        #expect(Set(searches.map(\.scheme)) == ["light", "dark"])
     }
 }

@@ -1,0 +1,41 @@
+/// What kind of page a search result is, for Pagefind's kind filter and its ranking. Only pages
+/// with content of their own are indexed, not lists of others (every item of a list is indexed
+/// on its own page). Entity pages are indexes of the articles that name them: they are found,
+/// but weighted below the articles and topic explainers that say something about the entity,
+/// so a search for a name leads to what is written about it first.
+enum SearchKind: String, CaseIterable, Sendable {
+    case article, topic, entity, data, page
+
+    /// The filter's name as the search page shows it.
+    static let filterName = "类型 Kind"
+
+    /// The kind of the page at a site path (`articles/x/`), or nil when it is not indexed.
+    init?(path: String) {
+        let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
+        let listPrefixes = ["timeline/", "data/figures/", "articles/page/"]
+        let depth = path.split(separator: "/").count
+        guard !path.isEmpty, !lists.contains(path), !listPrefixes.contains(where: path.hasPrefix), !path.contains("/page/"),
+              !(["entities/", "topics/"].contains(where: path.hasPrefix) && depth == 3) else { return nil }
+        if path.hasPrefix("articles/") { self = .article }
+        else if path.hasPrefix("topics/") { self = .topic }
+        else if path.hasPrefix("entities/") { self = .entity }
+        else if path.hasPrefix("data/") { self = .data }
+        else { self = .page }
+    }
+
+    /// The filter value, in both languages.
+    var label: String {
+        switch self {
+        case .article: return "文章 Article"
+        case .topic: return "专题 Topic"
+        case .entity: return "实体 Entity"
+        case .data: return "数据 Data"
+        case .page: return "页面 Page"
+        }
+    }
+
+    /// Pagefind's weight for the page's text (1 is ordinary text; headings carry their own).
+    var weight: String {
+        self == .entity ? "0.25" : "1"
+    }
+}
