@@ -4,6 +4,10 @@ struct ChartView: Sendable, Equatable {
     var chart: Chart
     var pageURL: String
     var csvURL: String
+    /// The standalone drawing, for download.
+    var svgURL: String
+    /// Its PNG; nil when the build could not rasterize it.
+    var pngURL: String?
 }
 
 struct ClaimRow: Sendable, Equatable {

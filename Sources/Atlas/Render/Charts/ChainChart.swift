@@ -24,16 +24,15 @@ enum ChainChart {
         let title = "中国在产业链各环节的份额 · China's share along the chain"
         let summary = "China's share of the world at each stage, one quantity per row. " + summaries.joined(separator: ". ") + "."
             + (apartTotal.isEmpty ? "" : " Not drawn: " + ChartCatalog.listed(apartTotal) + ".")
-        var svg = SVG()
-        let height = StripPlot.draw(rows, top: 4, into: &svg, context: context) + 4
-        return Chart(
+        return ChartCatalog.chart(
             name: "china-share-chain", title: title,
             subtitle: "Percent of world total, all rare earths unless a row says otherwise. Dots: article figures stated as measurements of now "
                 + "(bars: ranges, arrows: open bounds); ticks: reference values of the same scope. Targets, forecasts, history and averages over years are listed in the table, not drawn.",
             summary: summary,
             source: "Sources: articles as linked; USGS Mineral Commodity Summaries (reserves, mine production, all rare earths); IEA Critical Minerals Dataset 2025 (magnet rare earths, magnets).",
-            svg: ChartCatalog.document(name: "china-share-chain", title: title, summary: summary, height: height, body: svg.markup),
-            headers: ChartCatalog.claimHeaders, rows: table)
+            headers: ChartCatalog.claimHeaders, csvHeaders: ChartCatalog.claimCSVHeaders, rows: table, context: context) { frame, svg in
+                StripPlot(frame: frame).draw(rows, top: 4, into: &svg, context: context)
+            }
     }
 
     /// A stage's rows for China, one per quantity, each with its current figures and the
