@@ -5,7 +5,7 @@ import Foundation
 extension SiteRenderer {
     func dataSection() -> [RenderJob] {
         let base = site.config.basePath
-        let chartViews = charts.map(chartView)
+        let chartViews = charts.map { chartView($0) }
         var files: [RenderJob] = []
         let byMetric = Dictionary(grouping: site.claims, by: \.metric)
         let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
@@ -26,8 +26,9 @@ extension SiteRenderer {
         files.append(page("data/index.html", template: "data", DataPageView(
             layout: layout(title: "数据 Data", path: "data/", description: "Charts, reference datasets and every figure the articles state, each with its quote", language: .english),
             charts: chartViews, ledger: ledger, datasets: datasets, claimCount: site.claims.count, conflictCount: disagreements)))
-        for view in chartViews {
-            let name = view.chart.name
+        for chart in charts {
+            let view = chartView(chart, embedded: false)
+            let name = chart.name
             var pageLayout = layout(title: view.chart.title, path: "data/\(name)/", description: view.chart.summary, language: .english)
             if let png = chartImages[name] {
                 files.append(RenderJob(OutputFile(path: "data/\(name)/\(name).png", data: png)))
@@ -53,10 +54,11 @@ extension SiteRenderer {
         return files
     }
 
-    func chartView(_ chart: Chart) -> ChartView {
+    /// A chart as a page shows it: on its own page in full, elsewhere in less detail.
+    func chartView(_ chart: Chart, embedded: Bool = true) -> ChartView {
         let folder = site.config.basePath + "data/\(chart.name)/"
         return ChartView(chart: chart, pageURL: folder, csvURL: folder + "data.csv", svgURL: folder + "\(chart.name).svg",
-                         pngURL: chartImages[chart.name] == nil ? nil : folder + "\(chart.name).png")
+                         pngURL: chartImages[chart.name] == nil ? nil : folder + "\(chart.name).png", isEmbedded: embedded)
     }
 
     func claimRow(_ claim: Claim) -> ClaimRow {

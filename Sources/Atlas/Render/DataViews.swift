@@ -8,6 +8,8 @@ struct ChartView: Sendable, Equatable {
     var svgURL: String
     /// Its PNG; nil when the build could not rasterize it.
     var pngURL: String?
+    /// Shown on a page other than its own, in less detail (`Chart.embedded`).
+    var isEmbedded = false
 }
 
 struct ClaimRow: Sendable, Equatable {

@@ -175,7 +175,7 @@ extension ChartView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "name": chart.name, "title": chart.title, "subtitle": chart.subtitle, "summary": chart.summary, "source": chart.source,
-            "svgHTML": chart.svg.html, "pageURL": pageURL, "csvURL": csvURL, "svgURL": svgURL, "pngURL": pngURL ?? false,
+            "svgHTML": (isEmbedded ? chart.embedded ?? chart.svg : chart.svg).html, "pageURL": pageURL, "csvURL": csvURL, "svgURL": svgURL, "pngURL": pngURL ?? false,
             "headers": chart.headers,
             // Each cell carries its column's name, which a phone shows beside it (the header row
             // is hidden there).

@@ -271,7 +271,7 @@ public struct SiteRenderer: Sendable {
             firstDate: dates.min()?.dateOnly ?? "", lastDate: dates.max()?.dateOnly ?? "",
             topics: topicCards(latest: 3), latest: site.articles.prefix(8).map(card),
             pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") },
-            chainChart: charts.first { $0.name == "china-share-chain" }.map(chartView),
+            chainChart: charts.first { $0.name == "china-share-chain" }.map { chartView($0) },
             keyFigures: keyFigures())
     }
 

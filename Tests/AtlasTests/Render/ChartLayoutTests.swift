@@ -118,6 +118,39 @@ import Testing
         }
     }
 
+    /// Embedded in another page, a crowded chart is lighter: a row draws at most `markLimit`
+    /// distinct values (the lowest and highest among them), rows of single elements are left to
+    /// the chart's page with a note saying how many, and tooltips do not quote; its own page
+    /// draws every mark.
+    @Test func anEmbeddedChartIsLighterThanItsOwnPage() throws {
+        let (_, site) = try ChartTests.charts()
+        let context = ChartContext(site: site)
+        let claims = (0..<80).map { index in
+            Claim(id: "c\(index)", article: site.articles[index % site.articles.count].id, metric: .productionShare, entity: "china",
+                  low: Double(index), high: Double(index), unit: .percent, period: .current(published: 2025), quote: "quote \(index)")
+        }
+        let rows = [StripPlot.Row(label: "开采 Mining", references: [], claims: claims),
+                    StripPlot.Row(label: "开采 Mining", sublabel: "铈 Cerium", references: [], claims: Array(claims.prefix(3)), isDetail: true)]
+        func draw(_ frame: ChartFrame) -> String {
+            var svg = SVG()
+            _ = StripPlot(frame: frame).draw(rows, top: 0, into: &svg, context: context)
+            return svg.markup
+        }
+        var embedded = ChartFrame.narrow
+        embedded.detail = .embedded
+        let full = draw(.narrow), light = draw(embedded)
+        #expect(full.components(separatedBy: "class=\"claim-dot\"").count - 1 == 1 + 60 + 3)
+        #expect(light.components(separatedBy: "class=\"claim-dot\"").count - 1 == 1 + 16)
+        #expect(light.contains("#q-c0\"") && light.contains("#q-c79\""), "the lowest and highest stay")
+        #expect(!light.contains("Cerium") && light.contains("另有1行（单一元素）见图表页"))
+        #expect(full.contains("“quote 0”") && !light.contains("“quote"))
+        // The real site: the chart's page draws the full chart, the home page the embedded one.
+        let chain = try #require(try ChartTests.charts().charts.first { $0.name == "china-share-chain" })
+        let embeddedHTML = try #require(chain.embedded?.html)
+        let quote = try #require(site.claims.first { $0.metric == .reservesShare && $0.entity == "china" }?.quote)
+        #expect(chain.wide.contains(SVG.escape(quote)) && !embeddedHTML.contains(SVG.escape(quote)))
+    }
+
     /// Every fill a bar uses is in its chart's legend: China's highlight colours too.
     @Test func legendsNameEveryColour() throws {
         for (name, svg) in try Self.drawings() {

@@ -30,6 +30,9 @@ public struct Chart: Sendable, Equatable {
     /// carries both and shows one.
     public var wide: String
     public var narrow: String
+    /// Both again in less detail, for other pages that embed the chart (`ChartFrame.Detail`);
+    /// nil when that is the same drawing.
+    public var embedded: TrustedHTML?
     /// A file of its own, for download and as the source of the PNG: title, subtitle and source
     /// drawn in, light colours and fonts inlined, no links.
     public var standalone: String

@@ -23,11 +23,18 @@ enum ChartCatalog {
             return (svg.markup, height)
         }
         let wide = body(.wide), narrow = body(.narrow), export = body(.export)
+        var embeddedWide = ChartFrame.wide, embeddedNarrow = ChartFrame.narrow
+        embeddedWide.detail = .embedded
+        embeddedNarrow.detail = .embedded
+        let lighter = (wide: body(embeddedWide), narrow: body(embeddedNarrow))
         let standalone = ChartExport.document(name: name, title: title, subtitle: subtitle, summary: summary, source: source,
                                               url: context.site.config.absoluteURL("data/\(name)/"), body: export.markup, height: export.height)
         return Chart(name: name, title: title, subtitle: subtitle, summary: summary, source: source,
                      wide: document(name: name, title: title, summary: summary, frame: .wide, height: wide.height, body: wide.markup),
                      narrow: document(name: name, title: title, summary: summary, frame: .narrow, height: narrow.height, body: narrow.markup),
+                     embedded: lighter.wide.markup == wide.markup && lighter.narrow.markup == narrow.markup ? nil : TrustedHTML(
+                        document(name: name, title: title, summary: summary, frame: .wide, height: lighter.wide.height, body: lighter.wide.markup)
+                            + document(name: name, title: title, summary: summary, frame: .narrow, height: lighter.narrow.height, body: lighter.narrow.markup)),
                      standalone: standalone.svg, standaloneHeight: standalone.height,
                      headers: headers, csvHeaders: csvHeaders, rows: rows)
     }

@@ -12,16 +12,30 @@
 ///
 /// The downloadable file is the wide drawing without links (they would point nowhere outside
 /// the site).
+///
+/// A chart embedded in another page (home, /data/, an editor's page) is drawn in less detail:
+/// with a thousand articles the chain chart holds hundreds of marks, each with its quote as a
+/// tooltip, which is more than a page about something else should carry twice. There a row
+/// draws at most `markLimit` distinct values (the lowest and highest always) and tooltips name
+/// the article without quoting it; the chart's own page has every mark and quote.
 struct ChartFrame: Equatable {
     enum Kind: String { case wide, narrow }
+    enum Detail { case full, embedded }
 
     var kind: Kind
     /// Claim marks link to their quotes (not in a downloaded file).
     var links = true
+    var detail = Detail.full
 
     static let wide = ChartFrame(kind: .wide)
     static let narrow = ChartFrame(kind: .narrow)
     static let export = ChartFrame(kind: .wide, links: false)
+
+    /// Marks a strip-plot row draws one by one; a fuller row draws each distinct value once,
+    /// thinned to this many, so the drawing does not grow with the corpus.
+    var markLimit: Int { detail == .full ? 60 : 16 }
+    /// Whether a claim mark's tooltip quotes its sentence.
+    var quotesInTooltips: Bool { detail == .full }
 
     var width: Double { kind == .wide ? 640 : 320 }
     var margin: Double { 8 }

@@ -5,8 +5,8 @@ struct ChartLegend {
     enum Symbol: Equatable {
         /// A bar's fill: `series-0`…, `highlight-0`….
         case swatch(String)
-        /// The outlined part of a bar that shows the upper end of a range.
-        case rangeOutline
+        /// The outlined part of a bar that shows the upper end of a range, in a series' colour.
+        case rangeOutline(String)
         case dot, range, openBound, reference
     }
 
@@ -54,8 +54,8 @@ struct ChartLegend {
         switch symbol {
         case .swatch(let className):
             svg.rect(x: x, y: middle - 5, width: 10, height: 10, className: "bar \(className)")
-        case .rangeOutline:
-            svg.rect(x: x, y: middle - 5, width: 10, height: 10, className: "bar-range series-0")
+        case .rangeOutline(let className):
+            svg.rect(x: x, y: middle - 5, width: 10, height: 10, className: "bar-range \(className)")
         case .dot:
             svg.element("circle", [("cx", SVG.number(x + 5)), ("cy", SVG.number(middle)), ("r", "4.5"), ("class", "claim-dot")])
         case .range:

@@ -16,18 +16,19 @@ enum ImportSourcesChart {
         let ordered = breakdown.sorted {
             ($0.entity == "rest-of-world" ? 0 : 1, $0.sortValue, $1.id) > ($1.entity == "rest-of-world" ? 0 : 1, $1.sortValue, $0.id)
         }
+        // One series: the middle shades, the only ones with 3:1 against the page in both schemes.
         let groups = ordered.map { claim in
             // A range is drawn to its lower bound with its upper part outlined, never to a midpoint.
             BarPlot.Group(label: context.name(claim.entity), bars: [BarPlot.Bar(
                 value: claim.low ?? claim.high ?? 0, upper: claim.low != nil && claim.high != claim.low ? claim.high : nil,
-                series: "share of U.S. imports", className: claim.entity == "china" ? "highlight-0" : "series-0",
+                series: "share of U.S. imports", className: claim.entity == "china" ? "highlight-1" : "series-1",
                 label: claim.valueText, url: context.url(for: claim))])
         }
         let hasRange = groups.contains { $0.bars.contains { $0.upper != nil } }
         let legend = ChartLegend(items: [
-            ChartLegend.Item(symbols: [.swatch("highlight-0")], label: "中国 China"),
-            ChartLegend.Item(symbols: [.swatch("series-0")], label: "其他来源 Other suppliers"),
-        ] + (hasRange ? [ChartLegend.Item(symbols: [.rangeOutline], label: "范围上限 Upper end of a range")] : []))
+            ChartLegend.Item(symbols: [.swatch("highlight-1")], label: "中国 China"),
+            ChartLegend.Item(symbols: [.swatch("series-1")], label: "其他来源 Other suppliers"),
+        ] + (hasRange ? [ChartLegend.Item(symbols: [.rangeOutline("series-1")], label: "范围上限 Upper end of a range")] : []))
         let article = ordered.first.flatMap { context.articlesByID[$0.article] }
         let period = ordered.first?.period.label
         let parts = ordered.map { "\(context.name($0.entity)) \($0.valueText)" }.joined(separator: ", ")

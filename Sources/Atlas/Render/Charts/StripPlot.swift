@@ -12,19 +12,21 @@ struct StripPlot {
         var sublabel: String? = nil
         var references: [ReferenceFigure]
         var claims: [Claim]
+        /// A narrower quantity (one element) that only the chart's own page draws: embedded,
+        /// a chart from a large corpus would otherwise carry a row per element per stage.
+        var isDetail = false
     }
 
     let frame: ChartFrame
 
     static let laneHeight = 13.0, labelLine = 12.0, axisHeight = 16.0
-    /// Marks a row draws one by one; a fuller row draws each distinct value once, with a count,
-    /// so the chart's size does not grow with the corpus.
-    static let markLimit = 60
 
     func x(_ percent: Double) -> Double { frame.plotLeft + (frame.percentRight - frame.plotLeft) * min(max(percent, 0), 100) / 100 }
 
     /// Draws the key, the axis and the rows from `top`; returns the y after the last row.
     func draw(_ rows: [Row], top: Double, into svg: inout SVG, context: ChartContext) -> Double {
+        let left = frame.detail == .full ? 0 : rows.filter(\.isDetail).count
+        let rows = frame.detail == .full ? rows : rows.filter { !$0.isDetail }
         let claims = rows.flatMap(\.claims)
         let legend = ChartLegend.strip(
             dots: claims.contains { $0.low == nil || $0.high == nil || $0.low == $0.high },
@@ -39,6 +41,14 @@ struct StripPlot {
         if rows.count > 3 {
             axis(at: y + 2, into: &svg)
             y += Self.axisHeight
+        }
+        if left > 0 {
+            let note = "另有\(left)行（单一元素）见图表页 · \(left) more row\(left == 1 ? "" : "s") for single elements on the chart's page"
+            for line in ChartText.legend.wrap(note, width: frame.width - 2 * frame.margin) {
+                y += 13
+                svg.text(line, x: frame.margin, y: y, className: ChartText.legend.rawValue)
+            }
+            y += 4
         }
         return y
     }
@@ -57,7 +67,7 @@ struct StripPlot {
             svg.line(x1: frame.margin, y1: top + 2, x2: frame.width - frame.margin, y2: top + 2, className: "row-rule")
             top += 6
         }
-        let marks = row.claims.count > Self.markLimit ? ClaimSample.thin(ClaimSample.byValue(row.claims), limit: Self.markLimit)
+        let marks = row.claims.count > frame.markLimit ? ClaimSample.thin(ClaimSample.byValue(row.claims), limit: frame.markLimit)
             : row.claims.map { (claim: $0, count: 1) }
         let lanes = assignLanes(marks.map(\.claim))
         let laneCount = max(lanes.values.max().map { $0 + 1 } ?? 1, 1)
@@ -103,7 +113,7 @@ struct StripPlot {
             let lane = Double(lanes[claim.id] ?? 0)
             let cy = lanesTop + 12 + lane * Self.laneHeight
             let said = count > 1 ? "\(count) figures, among them " : ""
-            let title = "\(claim.valueText): \(said)\(context.describe(claim)) “\(claim.quote)”"
+            let title = "\(claim.valueText): \(said)\(context.describe(claim))" + (frame.quotesInTooltips ? " “\(claim.quote)”" : "")
             if frame.links { svg.open("a", [("href", context.url(for: claim)), ("class", "claim")]) }
             drawClaim(claim, cy: cy, title: title, into: &svg)
             if frame.links { svg.close("a") }
