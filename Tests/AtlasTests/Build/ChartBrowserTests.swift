@@ -7,8 +7,7 @@ import Testing
 /// the browser's own fonts, which is what proves the builder's estimate of text widths safe.
 @Suite struct ChartBrowserTests {
     @Test func chartsFitThePhoneAndNoLabelOverlapsInEitherScheme() throws {
-        let python = TestPaths.repository.appendingPathComponent(".tools/venv/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/install-deps")
+        let python = try LocalServer.seleniumPython()
         let site = TemporaryFolder.siteCopy()
         let report = Builder(options: .init(root: site.url)).build()
         #expect(report.succeeded, "\(report.diagnostics)")
@@ -19,17 +18,10 @@ import Testing
         // The home page, the data page, every chart page and the pages editors embed charts in.
         #expect(pages.contains("") && pages.contains("data/") && pages.contains("about/"))
         for name in ChartCatalog.names { #expect(pages.contains("data/\(name)/")) }
-        let port = Int.random(in: 40_001...50_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", output.path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        Thread.sleep(forTimeInterval: 1)
+        let server = try LocalServer(serving: output)
+        defer { server.stop() }
         let script = TestPaths.fixtures.appendingPathComponent("scripts/chart_layout.py").path
-        let result = try run(python, [script, "http://127.0.0.1:\(port)/"] + pages)
+        let result = try run(python, [script, server.url] + pages)
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.last == "{\"checked\": \(pages.count * 4)}", "\(lines.suffix(3))")

@@ -6,7 +6,8 @@
 /// colours, since an image does not know the viewer's colour scheme. Claim marks keep their
 /// tooltips but not their links, which would point nowhere outside the site.
 enum ChartExport {
-    static let width = 640.0, padding = 16.0
+    /// The drawing's own margin, so the words line up with its labels.
+    static let width = 640.0, padding = 8.0
 
     /// The site's light palette (`:root` in site.css; a test keeps them equal).
     static let palette: [(name: String, value: String)] = [
@@ -52,7 +53,7 @@ enum ChartExport {
                          body: String, height: Double) -> (svg: String, height: Double) {
         var svg = SVG()
         let textWidth = width - 2 * padding
-        var y = padding
+        var y = 2 * padding
         for line in ChartText.exportTitle.wrap(title, width: textWidth) {
             y += 19
             svg.text(line, x: padding, y: y, className: ChartText.exportTitle.rawValue)

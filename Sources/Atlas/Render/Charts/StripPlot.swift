@@ -25,7 +25,7 @@ struct StripPlot {
 
     /// Draws the key, the axis and the rows from `top`; returns the y after the last row.
     func draw(_ rows: [Row], top: Double, into svg: inout SVG, context: ChartContext) -> Double {
-        let left = frame.detail == .full ? 0 : rows.filter(\.isDetail).count
+        let leftOut = frame.detail == .full ? 0 : rows.filter(\.isDetail).count
         let rows = frame.detail == .full ? rows : rows.filter { !$0.isDetail }
         let claims = rows.flatMap(\.claims)
         let legend = ChartLegend.strip(
@@ -42,8 +42,8 @@ struct StripPlot {
             axis(at: y + 2, into: &svg)
             y += Self.axisHeight
         }
-        if left > 0 {
-            let note = "另有\(left)行（单一元素）见图表页 · \(left) more row\(left == 1 ? "" : "s") for single elements on the chart's page"
+        if leftOut > 0 {
+            let note = "另有\(leftOut)行（单一元素）见图表页 · \(leftOut) more row\(leftOut == 1 ? "" : "s") for single elements on the chart's page"
             for line in ChartText.legend.wrap(note, width: frame.width - 2 * frame.margin) {
                 y += 13
                 svg.text(line, x: frame.margin, y: y, className: ChartText.legend.rawValue)
