@@ -10,6 +10,9 @@ public struct Builder: Sendable {
         public var includeDrafts: Bool
         /// Page-relative links that name files, for opening the site from disk.
         public var relativeLinks: Bool
+        /// The `rsvg-convert` that draws the charts' PNGs; nil: `ATLAS_RSVG_CONVERT` or PATH;
+        /// empty: none (the build warns and makes no PNGs).
+        public var rsvgConvert: String? = nil
 
         public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, relativeLinks: Bool = false) {
             self.root = root
@@ -129,7 +132,16 @@ public struct Builder: Sendable {
                              markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
         clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }
-        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo)
+        let rasterizer = options.rsvgConvert.map { ChartRasterizer.locate(environment: ["ATLAS_RSVG_CONVERT": $0]) } ?? ChartRasterizer.locate()
+        if rasterizer == nil {
+            log.warning("charts are published without PNG images: rsvg-convert was not found", at: nil,
+                        hint: "run scripts/install-deps (Debian librsvg2-bin), or set ATLAS_RSVG_CONVERT to the rsvg-convert binary")
+        }
+        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer)
+        for chart in renderer.charts where rasterizer != nil && renderer.chartImages[chart.name] == nil {
+            log.warning("the chart `\(chart.name)` has no PNG image: rsvg-convert could not draw it", at: nil,
+                        hint: "run `rsvg-convert public/data/\(chart.name)/\(chart.name).svg > /dev/null` to see why")
+        }
         clock.mark("prepare render")
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
         clock.mark("plan pages")

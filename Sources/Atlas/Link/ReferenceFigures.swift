@@ -14,7 +14,7 @@ public struct ReferenceFigure: Hashable, Sendable {
     public var year: Int?
     /// "USGS MCS 2026": the edition, always named.
     public var source: String
-    /// What the share is of, and how it was computed: "44,000,000 t of >75,000,000 t (2025 reserves)".
+    /// What the share is of, and how it was computed: "44 million t of more than 75 million t (world reserves)".
     public var detail: String
     public var dataset: String
 
@@ -54,7 +54,7 @@ public enum ReferenceFigures {
                     for row in rows {
                         guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
                         result.append(ReferenceFigure(metric: .reservesShare, entity: id, value: tonnes / total * 100, measure: .reserves, bound: .atMost, year: nil,
-                                                      source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of more than \(grouped(total)) t (world reserves)",
+                                                      source: "USGS \(edition)", detail: "\(FigureText.amount(tonnes, unit: .tonnes)) of more than \(FigureText.amount(total, unit: .tonnes)) (world reserves)",
                                                       dataset: dataset.id))
                         result.append(ReferenceFigure(metric: .reservesTonnes, entity: id, value: tonnes, unit: .tonnes, measure: .reserves, bound: .exact,
                                                       year: nil, source: "USGS \(edition)", detail: "reserves, t of rare-earth oxide equivalent", dataset: dataset.id))
@@ -71,7 +71,7 @@ public enum ReferenceFigures {
                     for row in rows {
                         guard let name = row["country"], let id = entityID(name), let tonnes = dataset.number(row, "tonnes_reo") else { continue }
                         result.append(ReferenceFigure(metric: .productionShare, entity: id, value: tonnes / total * 100, measure: .output, bound: .exact, year: Int(year),
-                                                      source: "USGS \(edition)", detail: "\(grouped(tonnes)) t of \(grouped(total)) t (\(year) mine production, rounded world total)",
+                                                      source: "USGS \(edition)", detail: "\(FigureText.amount(tonnes, unit: .tonnes)) of \(FigureText.amount(total, unit: .tonnes)) (\(year) mine production, rounded world total)",
                                                       dataset: dataset.id))
                         result.append(ReferenceFigure(metric: .productionTonnes, entity: id, value: tonnes, unit: .tonnes, measure: .output, bound: .exact,
                                                       year: Int(year), source: "USGS \(edition)", detail: "\(year) mine production, t of rare-earth oxide equivalent",

@@ -5,7 +5,7 @@ import Foundation
 extension SiteRenderer {
     func dataSection() -> [RenderJob] {
         let base = site.config.basePath
-        let chartViews = charts.map(chartView)
+        let chartViews = charts.map { chartView($0) }
         var files: [RenderJob] = []
         let byMetric = Dictionary(grouping: site.claims, by: \.metric)
         let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
@@ -27,10 +27,21 @@ extension SiteRenderer {
         files.append(page("data/index.html", template: "data", DataPageView(
             layout: layout(title: "数据 Data", path: "data/", description: "Charts, reference datasets and every figure the articles state, each with its quote", language: .english),
             charts: chartViews, ledger: ledger, datasets: datasets, claimCount: site.claims.count, conflictCount: disagreements)))
-        for view in chartViews {
-            files.append(page("data/\(view.chart.name)/index.html", template: "chart", ChartPageView(
-                layout: layout(title: view.chart.title, path: "data/\(view.chart.name)/", description: view.chart.summary, language: .english), chart: view)))
-            files.append(text("data/\(view.chart.name)/data.csv", inputs: RenderInputs(view.chart)) { view.chart.csv })
+        for chart in charts {
+            let view = chartView(chart, embedded: false)
+            let name = chart.name
+            var pageLayout = layout(title: view.chart.title, path: "data/\(name)/", description: view.chart.summary, language: .english)
+            if let png = chartImages[name] {
+                files.append(RenderJob(OutputFile(path: "data/\(name)/\(name).png", data: png)))
+                // The preview a link to the chart shows (an absolute URL, as Open Graph asks).
+                if let url = site.config.absoluteURL("data/\(name)/\(name).png") {
+                    pageLayout.image = ShareImage(url: url, width: ChartExport.width * Double(ChartRasterizer.zoom),
+                                                  height: view.chart.standaloneHeight * Double(ChartRasterizer.zoom), alt: view.chart.title)
+                }
+            }
+            files.append(page("data/\(name)/index.html", template: "chart", ChartPageView(layout: pageLayout, chart: view)))
+            files.append(text("data/\(name)/data.csv", inputs: RenderInputs(view.chart)) { view.chart.csv })
+            files.append(text("data/\(name)/\(name).svg", inputs: RenderInputs(view.chart)) { view.chart.standalone })
         }
         files += conflictPages()
         let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
@@ -44,8 +55,11 @@ extension SiteRenderer {
         return files
     }
 
-    func chartView(_ chart: Chart) -> ChartView {
-        ChartView(chart: chart, pageURL: site.config.basePath + "data/\(chart.name)/", csvURL: site.config.basePath + "data/\(chart.name)/data.csv")
+    /// A chart as a page shows it: on its own page in full, elsewhere in less detail.
+    func chartView(_ chart: Chart, embedded: Bool = true) -> ChartView {
+        let folder = site.config.basePath + "data/\(chart.name)/"
+        return ChartView(chart: chart, pageURL: folder, csvURL: folder + "data.csv", svgURL: folder + "\(chart.name).svg",
+                         pngURL: chartImages[chart.name] == nil ? nil : folder + "\(chart.name).png", isEmbedded: embedded)
     }
 
     func claimRow(_ claim: Claim) -> ClaimRow {

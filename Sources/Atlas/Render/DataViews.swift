@@ -4,6 +4,12 @@ struct ChartView: Sendable, Equatable {
     var chart: Chart
     var pageURL: String
     var csvURL: String
+    /// The standalone drawing, for download.
+    var svgURL: String
+    /// Its PNG; nil when the build could not rasterize it.
+    var pngURL: String?
+    /// Shown on a page other than its own, in less detail (`Chart.embedded`).
+    var isEmbedded = false
 }
 
 struct ClaimRow: Sendable, Equatable {

@@ -25,6 +25,7 @@ extension LayoutView: MustacheContextConvertible {
             "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,
+            "ogImage": image.map { ["url": $0.url, "width": SVG.number($0.width), "height": SVG.number($0.height), "alt": $0.alt] as [String: Any] } ?? false,
             "feedURL": site.absoluteURL("feed.xml") ?? false,
             // Relative, so feed readers and checkers resolve it the same under any base path.
             "feedHref": String(repeating: "../", count: path.split(separator: "/").filter { !$0.hasSuffix(".html") }.count) + "feed.xml",
@@ -164,9 +165,13 @@ extension ChartView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "name": chart.name, "title": chart.title, "subtitle": chart.subtitle, "summary": chart.summary, "source": chart.source,
-            "svgHTML": chart.svg.html, "pageURL": pageURL, "csvURL": csvURL, "headers": chart.headers,
-            "rows": chart.rows.map { row in ["cells": row.map { cell in
-                ["text": cell.text, "url": cell.url ?? false, "lang": cell.language?.rawValue ?? false] as [String: Any]
+            "svgHTML": (isEmbedded ? chart.embedded ?? chart.svg : chart.svg).html, "pageURL": pageURL, "csvURL": csvURL, "svgURL": svgURL, "pngURL": pngURL ?? false,
+            "headers": chart.headers,
+            // Each cell carries its column's name, which a phone shows beside it (the header row
+            // is hidden there).
+            "rows": chart.rows.map { row in ["cells": row.enumerated().map { index, cell in
+                ["text": cell.text, "url": cell.url ?? false, "lang": cell.language?.rawValue ?? false,
+                 "header": index < chart.headers.count ? chart.headers[index] : ""] as [String: Any]
             }] as [String: Any] },
         ]
     }

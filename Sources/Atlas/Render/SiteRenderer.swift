@@ -12,6 +12,9 @@ public struct SiteRenderer: Sendable {
     private let cards: [String: ArticleCard]
     let chartContext: ChartContext
     let charts: [Chart]
+    /// Each chart's PNG, by chart name; none for a chart `rsvg-convert` could not draw, and none
+    /// at all without it.
+    let chartImages: [String: Data]
     let claimsByArticle: [String: [Claim]]
     /// Claim ids whose quote is marked in the article body (the others are anchored in the
     /// article's figure list instead).
@@ -44,7 +47,8 @@ public struct SiteRenderer: Sendable {
     /// Shared with the previous build in `atlas serve`; a fresh one otherwise.
     let memo: RenderMemo
 
-    public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false)) {
+    public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false),
+                rasterizer: ChartRasterizer? = nil) {
         self.keys = keys
         self.memo = memo
         self.site = site
@@ -60,7 +64,13 @@ public struct SiteRenderer: Sendable {
         })
         let context = ChartContext(site: site)
         self.chartContext = context
-        self.charts = ChartCatalog.all(context)
+        let charts = ChartCatalog.all(context)
+        self.charts = charts
+        // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed.
+        self.chartImages = rasterizer.map { rasterizer in
+            Dictionary(Parallel.map(charts) { chart in (chart.name, memo.value("chart-png\u{0}" + chart.standalone) { try? rasterizer.png(chart.standalone) }) }
+                .compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+        } ?? [:]
         let claimsByArticle = Dictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = Dictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
@@ -261,7 +271,7 @@ public struct SiteRenderer: Sendable {
             firstDate: dates.min()?.dateOnly ?? "", lastDate: dates.max()?.dateOnly ?? "",
             topics: topicCards(latest: 3), latest: site.articles.prefix(8).map(card),
             pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") },
-            chainChart: charts.first { $0.name == "china-share-chain" }.map(chartView),
+            chainChart: charts.first { $0.name == "china-share-chain" }.map { chartView($0) },
             keyFigures: keyFigures())
     }
 

@@ -12,6 +12,16 @@ struct LayoutView: Sendable, Equatable {
     var navPages: [NavPage] = []
     /// The language most of the page is written in, for `<html lang>` (the site's by default).
     var contentLanguage: Language? = nil
+    /// The picture a link to the page shows (`og:image`), when the page has one.
+    var image: ShareImage? = nil
+}
+
+/// An image for link previews: an absolute URL and its size in pixels.
+struct ShareImage: Sendable, Equatable {
+    var url: String
+    var width: Double
+    var height: Double
+    var alt: String
 }
 
 /// A standalone page that asked for a navigation link (`nav:`).

@@ -16,7 +16,8 @@ import Testing
         let data = try page("data/index.html")
         for name in ["china-share-chain", "reserves", "mine-production", "refining", "us-import-sources"] {
             let chart = try page("data/\(name)/index.html")
-            #expect(chart.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""))
+            #expect(chart.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-wide\""))
+            #expect(chart.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-narrow\""))
             #expect(chart.contains("<table class=\"chart-table\">"))
             #expect(chart.contains("href=\"/data/\(name)/data.csv\""))
             #expect(chart.contains("class=\"chart-source\">Source"))

@@ -19,25 +19,17 @@ import Testing
     }
 
     @Test func readersFindArticlesFirstInEitherLanguageAndModeUnderASubPath() throws {
-        let python = TestPaths.repository.appendingPathComponent(".tools/venv/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/install-deps")
+        let python = try LocalServer.seleniumPython()
         let site = TemporaryFolder.siteCopy()
         let report = Builder(options: .init(root: site.url, output: site.url.appendingPathComponent("web/atlas"),
                                             baseURL: "https://example.org/atlas/")).build()
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(site.read("web/atlas/pagefind/pagefind-entry.json")?.contains("\"zh\"") == true)
         #expect(site.read("web/atlas/search/index.html")?.contains("data-bundle=\"/atlas/pagefind/\"") == true)
-        let port = Int.random(in: 40_001...50_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site.url.appendingPathComponent("web").path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        Thread.sleep(forTimeInterval: 1)
+        let server = try LocalServer(serving: site.url.appendingPathComponent("web"))
+        defer { server.stop() }
         let script = TestPaths.fixtures.appendingPathComponent("scripts/pagefind_search.py").path
-        let result = try run(python, [script, "http://127.0.0.1:\(port)/atlas/", "Greenland", "格陵兰", "dysprosium", "镝"])
+        let result = try run(python, [script, server.url + "atlas/", "Greenland", "格陵兰", "dysprosium", "镝"])
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         var searches: [Search] = []
         for line in result.stdout.split(separator: "\n") {

@@ -5,8 +5,9 @@ import FoundationXML
 import Testing
 @testable import Atlas
 
-/// The five charts on the real content: pinned byte for byte by golden files, well-formed XML,
-/// accessible, and every claim mark linking to a quote that exists.
+/// The five charts on the real content: pinned byte for byte by golden files (each drawing and
+/// the downloadable file), well-formed XML, accessible, and every claim mark linking to a quote
+/// that exists.
 @Suite struct ChartTests {
     static func charts() throws -> (charts: [Chart], site: Site) {
         var log = DiagnosticLog()
@@ -24,10 +25,12 @@ import Testing
         let (charts, _) = try Self.charts()
         #expect(charts.map(\.name) == ["china-share-chain", "reserves", "mine-production", "refining", "us-import-sources"])
         for chart in charts {
-            let url = TestPaths.fixtures.appendingPathComponent("golden/\(chart.name).svg")
-            if update { try Data(chart.svg.html.utf8).write(to: url) }
-            let golden = try String(contentsOf: url, encoding: .utf8)
-            #expect(chart.svg.html == golden, "chart \(chart.name) changed; if intended, rerun with ATLAS_UPDATE_GOLDEN=1 and review the diff")
+            for (suffix, svg) in [("", chart.wide), (".narrow", chart.narrow), (".download", chart.standalone)] {
+                let url = TestPaths.fixtures.appendingPathComponent("golden/\(chart.name)\(suffix).svg")
+                if update { try Data(svg.utf8).write(to: url) }
+                let golden = try String(contentsOf: url, encoding: .utf8)
+                #expect(svg == golden, "chart \(chart.name)\(suffix) changed; if intended, rerun with ATLAS_UPDATE_GOLDEN=1 and review the diff")
+            }
         }
     }
 
@@ -60,21 +63,25 @@ import Testing
         let (charts, site) = try Self.charts()
         let claimIDs = Set(site.claims.map(\.id))
         for chart in charts {
-            let parser = XMLParser(data: Data(chart.svg.html.utf8))
-            let collector = Collector()
-            parser.delegate = collector
-            #expect(parser.parse(), "chart \(chart.name) is not well-formed XML")
-            let root = try #require(collector.elements.first)
-            let hasLinks = collector.elements.contains { $0.0 == "a" }
-            #expect(root.0 == "svg" && root.1["role"] == (hasLinks ? "group" : "img"))
-            #expect(root.1["aria-labelledby"] == "chart-\(chart.name)-title chart-\(chart.name)-desc")
-            #expect(collector.elements.contains { $0.0 == "title" && $0.1["id"] == "chart-\(chart.name)-title" })
-            #expect(collector.elements.contains { $0.0 == "desc" && $0.1["id"] == "chart-\(chart.name)-desc" })
-            #expect(!chart.summary.isEmpty && !chart.source.isEmpty && !chart.subtitle.isEmpty)
-            // Every link to a quote names a claim that exists.
-            for (_, attributes) in collector.elements where attributes["href"]?.contains("#q-") == true {
-                let id = String(attributes["href"]!.split(separator: "#").last!.dropFirst(2))
-                #expect(claimIDs.contains(id), "\(chart.name) links to unknown claim \(id)")
+            // The two drawings a page carries (each labelled by its own title and description, since
+            // the page shows one at a time) and the downloadable file.
+            for (svg, id) in [(chart.wide, "chart-\(chart.name)"), (chart.narrow, "chart-\(chart.name)-narrow"), (chart.standalone, "chart-\(chart.name)")] {
+                let parser = XMLParser(data: Data(svg.utf8))
+                let collector = Collector()
+                parser.delegate = collector
+                #expect(parser.parse(), "chart \(chart.name) is not well-formed XML")
+                let root = try #require(collector.elements.first)
+                let hasLinks = collector.elements.contains { $0.0 == "a" }
+                #expect(root.0 == "svg" && root.1["role"] == (hasLinks ? "group" : "img"))
+                #expect(root.1["aria-labelledby"] == "\(id)-title \(id)-desc")
+                #expect(collector.elements.contains { $0.0 == "title" && $0.1["id"] == "\(id)-title" })
+                #expect(collector.elements.contains { $0.0 == "desc" && $0.1["id"] == "\(id)-desc" })
+                #expect(!chart.summary.isEmpty && !chart.source.isEmpty && !chart.subtitle.isEmpty)
+                // Every link to a quote names a claim that exists.
+                for (_, attributes) in collector.elements where attributes["href"]?.contains("#q-") == true {
+                    let id = String(attributes["href"]!.split(separator: "#").last!.dropFirst(2))
+                    #expect(claimIDs.contains(id), "\(chart.name) links to unknown claim \(id)")
+                }
             }
             // The CSV is the table: same rows, same header.
             let lines = chart.csv.split(separator: "\n")
@@ -83,7 +90,7 @@ import Testing
         let chain = try #require(charts.first { $0.name == "china-share-chain" })
         let reserveClaims = site.claims.filter { $0.metric == .reservesShare && $0.entity == "china" }
         #expect(reserveClaims.count >= 4)
-        for claim in reserveClaims { #expect(chain.svg.html.contains("#q-\(claim.id)")) }
+        for claim in reserveClaims { #expect(chain.wide.contains("#q-\(claim.id)") && chain.narrow.contains("#q-\(claim.id)")) }
         let imports = try #require(charts.first { $0.name == "us-import-sources" })
         #expect(imports.rows.map { $0[0].text } == ["China", "Malaysia", "Japan", "Estonia", "Rest of world"])
     }

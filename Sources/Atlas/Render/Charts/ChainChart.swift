@@ -24,16 +24,15 @@ enum ChainChart {
         let title = "中国在产业链各环节的份额 · China's share along the chain"
         let summary = "China's share of the world at each stage, one quantity per row. " + summaries.joined(separator: ". ") + "."
             + (apartTotal.isEmpty ? "" : " Not drawn: " + ChartCatalog.listed(apartTotal) + ".")
-        var svg = SVG()
-        let height = StripPlot.draw(rows, top: 4, into: &svg, context: context) + 4
-        return Chart(
+        return ChartCatalog.chart(
             name: "china-share-chain", title: title,
-            subtitle: "Percent of world total, all rare earths unless a row says otherwise. Dots: article figures stated as measurements of now "
-                + "(bars: ranges, arrows: open bounds); ticks: reference values of the same scope. Targets, forecasts, history and averages over years are listed in the table, not drawn.",
+            subtitle: "Percent of world total, all rare earths unless a row says otherwise. Marks are article figures stated as measurements of now, "
+                + "beside reference values of the same scope; targets, forecasts, history and averages over years are listed in the table, not drawn.",
             summary: summary,
             source: "Sources: articles as linked; USGS Mineral Commodity Summaries (reserves, mine production, all rare earths); IEA Critical Minerals Dataset 2025 (magnet rare earths, magnets).",
-            svg: ChartCatalog.document(name: "china-share-chain", title: title, summary: summary, height: height, body: svg.markup),
-            headers: ChartCatalog.claimHeaders, rows: table)
+            headers: ChartCatalog.claimHeaders, csvHeaders: ChartCatalog.claimCSVHeaders, rows: table, context: context) { frame, svg in
+                StripPlot(frame: frame).draw(rows, top: 4, into: &svg, context: context)
+            }
     }
 
     /// A stage's rows for China, one per quantity, each with its current figures and the
@@ -46,8 +45,10 @@ enum ChainChart {
         for comparison in comparisons {
             let claims = context.claims(comparison, entity: "china")
             let references = ReferenceFigures.latest(Conflicts.matchingReferences(context.references, metric: metric, entity: "china", comparison: comparison))
-            let sublabel = comparison == Comparison.primary(metric) ? nil : shortLabel(comparison)
-            rows.append(StripPlot.Row(label: rowLabel ?? label, sublabel: sublabel, references: references, claims: claims))
+            let sublabel = comparison == Comparison.primary(metric) ? nil : shortLabel(comparison, context: context)
+            var row = StripPlot.Row(label: rowLabel ?? label, sublabel: sublabel, references: references, claims: claims)
+            if case .element = comparison.elements { row.isDetail = true }
+            rows.append(row)
             let name = label + (sublabel.map { " · \($0)" } ?? "")
             table += ChartCatalog.referenceRows(references, label: name) + ChartCatalog.claimRows(claims, context: context, label: name)
             let reference = references.map { "\($0.source) \($0.valueText)" }.joined(separator: ", ")
@@ -83,7 +84,7 @@ enum ChainChart {
     }
 
     /// "capacity", "magnet REE (Nd Pr Dy Tb)", "heavy REE, technology".
-    static func shortLabel(_ comparison: Comparison) -> String {
+    static func shortLabel(_ comparison: Comparison, context: ChartContext) -> String {
         var parts: [String] = []
         switch comparison.elements {
         case .all: break
@@ -91,7 +92,11 @@ enum ChainChart {
         case .heavy: parts.append("heavy REE 重稀土")
         case .mediumHeavy: parts.append("medium-heavy 中重稀土")
         case .light: parts.append("light REE 轻稀土")
-        case .element(let id): parts.append(id)
+        case .element(let id):
+            // "镝 Dysprosium (Dy)" from the registry, else "铈 Cerium" from the element names.
+            let chinese = ElementNames.names.first { $0.id == id && !$0.spelling.unicodeScalars.allSatisfy(\.isASCII) }?.spelling
+            parts.append(context.entityNames[id].map { [$0.nameZh, $0.name].filter { !$0.isEmpty }.joined(separator: " ") }
+                ?? [chinese, id.prefix(1).uppercased() + id.dropFirst()].compactMap { $0 }.joined(separator: " "))
         }
         if let measure = comparison.measure, measure != Comparison.primaryMeasure(comparison.metric) {
             switch measure {

@@ -1,12 +1,22 @@
 /// A rendered chart with everything a reader needs to trust and reuse it: visible title and
-/// subtitle (unit, as-of date), the SVG with a plain-language summary, a data table of exactly
-/// what is plotted, the same data as CSV, and its sources.
+/// subtitle (unit, as-of date), the drawing with a plain-language summary, a data table of
+/// exactly what is plotted, the same data as CSV, the chart as an image file, and its sources.
 public struct Chart: Sendable, Equatable {
     public struct Cell: Hashable, Sendable {
+        /// As a reader reads it: "44 million t".
         public var text: String
         /// A link to the quote or dataset the value comes from.
         public var url: String?
         public var language: Language?
+        /// As a program reads it, for the CSV: "44000000". The text when nil.
+        public var raw: String?
+
+        init(text: String, url: String? = nil, language: Language? = nil, raw: String? = nil) {
+            self.text = text
+            self.url = url
+            self.language = language
+            self.raw = raw
+        }
     }
 
     /// The name editors use to embed it (```` ```chart reserves ````) and its URL `/data/<name>/`.
@@ -16,14 +26,31 @@ public struct Chart: Sendable, Equatable {
     public var summary: String
     /// "Source: USGS MCS 2026 …; articles as linked."
     public var source: String
-    public var svg: TrustedHTML
+    /// The drawing for wide screens and the one laid out for phones (`ChartFrame`); a page
+    /// carries both and shows one.
+    public var wide: String
+    public var narrow: String
+    /// Both again in less detail, for other pages that embed the chart (`ChartFrame.Detail`);
+    /// nil when that is the same drawing.
+    public var embedded: TrustedHTML?
+    /// A file of its own, for download and as the source of the PNG: title, subtitle and source
+    /// drawn in, light colours and fonts inlined, no links.
+    public var standalone: String
+    /// Its height in user units (the width is 640).
+    public var standaloneHeight: Double
+    /// Column headers as readers see them, in both languages.
     public var headers: [String]
+    /// The CSV's column names, for programs.
+    public var csvHeaders: [String]
     public var rows: [[Cell]]
 
-    /// The plotted data as CSV (RFC 4180), for the download.
+    /// Both drawings, for the page.
+    public var svg: TrustedHTML { TrustedHTML(wide + narrow) }
+
+    /// The plotted data as CSV (RFC 4180), for the download: raw numbers, not prose.
     public var csv: String {
         let field = Exports.csvField
-        return ([headers] + rows.map { $0.map(\.text) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return ([csvHeaders] + rows.map { $0.map { $0.raw ?? $0.text } }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
 

@@ -16,15 +16,19 @@ enum ImportSourcesChart {
         let ordered = breakdown.sorted {
             ($0.entity == "rest-of-world" ? 0 : 1, $0.sortValue, $1.id) > ($1.entity == "rest-of-world" ? 0 : 1, $1.sortValue, $0.id)
         }
+        // One series: the middle shades, the only ones with 3:1 against the page in both schemes.
         let groups = ordered.map { claim in
             // A range is drawn to its lower bound with its upper part outlined, never to a midpoint.
             BarPlot.Group(label: context.name(claim.entity), bars: [BarPlot.Bar(
                 value: claim.low ?? claim.high ?? 0, upper: claim.low != nil && claim.high != claim.low ? claim.high : nil,
-                series: "share of U.S. imports", className: claim.entity == "china" ? "highlight-0" : "series-0",
+                series: "share of U.S. imports", className: claim.entity == "china" ? "highlight-1" : "series-1",
                 label: claim.valueText, url: context.url(for: claim))])
         }
-        var svg = SVG()
-        let height = BarPlot.draw(groups, top: 8, maximum: 100, into: &svg)
+        let hasRange = groups.contains { $0.bars.contains { $0.upper != nil } }
+        let legend = ChartLegend(items: [
+            ChartLegend.Item(symbols: [.swatch("highlight-1")], label: "中国 China"),
+            ChartLegend.Item(symbols: [.swatch("series-1")], label: "其他来源 Other suppliers"),
+        ] + (hasRange ? [ChartLegend.Item(symbols: [.rangeOutline("series-1")], label: "范围上限 Upper end of a range")] : []))
         let article = ordered.first.flatMap { context.articlesByID[$0.article] }
         let period = ordered.first?.period.label
         let parts = ordered.map { "\(context.name($0.entity)) \($0.valueText)" }.joined(separator: ", ")
@@ -32,16 +36,20 @@ enum ImportSourcesChart {
             : "One article breaks down U.S. rare-earth imports by supplier: \(parts). These are the article's figures, not official trade data."
                 + (apart.isEmpty ? "" : " Not drawn: " + ChartCatalog.listed(apart.map { "\(context.name($0.claim.entity)) \($0.claim.valueText) (\($0.reason.reason))" }) + ".")
         let title = "美国稀土进口来源 · Where U.S. rare-earth imports come from"
-        return Chart(
+        return ChartCatalog.chart(
             name: "us-import-sources", title: title,
             subtitle: "Percent of U.S. rare-earth imports\(period.map { " (\($0))" } ?? ""), as stated in “\(article?.title ?? "—")” (\(article?.source ?? ""), \(article?.published.dateOnly ?? ""))",
             summary: summary,
             source: "Source: the article as linked; its digest cites the original report's paragraphs. Not official trade statistics.",
-            svg: ChartCatalog.document(name: "us-import-sources", title: title, summary: summary, height: height + 4, body: svg.markup),
-            headers: ["supplier", "share of U.S. imports", "source"],
+            headers: ["供应方 Supplier", "占美国进口份额 Share of U.S. imports", "来源 Source"],
+            csvHeaders: ["supplier", "share of U.S. imports", "source"],
             rows: ordered.map { [Chart.Cell(text: context.name($0.entity)), Chart.Cell(text: $0.valueText),
                                  Chart.Cell(text: context.describe($0), url: context.url(for: $0), language: article?.titleLanguage)] }
-                + apart.map { [Chart.Cell(text: context.name($0.claim.entity)), Chart.Cell(text: "\($0.claim.valueText), not drawn: \($0.reason.reason)"),
-                               Chart.Cell(text: context.describe($0.claim), url: context.url(for: $0.claim), language: article?.titleLanguage)] })
+                + apart.map { [Chart.Cell(text: context.name($0.claim.entity)), Chart.Cell(text: "\($0.claim.valueText), 未绘出 not drawn: \($0.reason.reason)"),
+                               Chart.Cell(text: context.describe($0.claim), url: context.url(for: $0.claim), language: article?.titleLanguage)] },
+            context: context) { frame, svg in
+                let y = legend.draw(top: 4, frame: frame, into: &svg)
+                return BarPlot(frame: frame).draw(groups, top: y + 4, maximum: 100, into: &svg)
+            }
     }
 }
