@@ -21,7 +21,9 @@ public final class RenderMemo: Sendable {
     func value<T: Sendable>(_ key: @autoclosure () -> String, _ make: () -> T) -> T {
         guard remembering else { return make() }
         let key = key()
-        if let hit = (current.withLock { $0[key] } ?? previous[key]) as? T {
+        // Unwrapped before the cast: a missing entry cast `as? T` to an optional T would be a
+        // hit holding nil (the PNG memo did this, so `atlas serve` published charts without images).
+        if let stored = current.withLock({ $0[key] }) ?? previous[key], let hit = stored as? T {
             current.withLock { $0[key] = hit }
             return hit
         }
