@@ -1,8 +1,9 @@
 /// What kind of page a search result is, for Pagefind's kind filter and its ranking. Only pages
 /// with content of their own are indexed, not lists of others (every item of a list is indexed
-/// on its own page). Entity pages are indexes of the articles that name them: they are found,
-/// but weighted below the articles and topic explainers that say something about the entity,
-/// so a search for a name leads to what is written about it first.
+/// on its own page). An entity page indexes only its summary, weighted below the articles and
+/// topic explainers that say something about the entity, so a search for a name leads to what
+/// is written about it first; its name (the `<h1>`, weighted as ordinary text in entity.mustache)
+/// keeps the page among the first results, as the way to everything else about it.
 enum SearchKind: String, CaseIterable, Sendable {
     case article, topic, entity, data, page
 
