@@ -52,6 +52,7 @@ public struct EventExtractor: Sendable {
                 // A year or month next to a measurement qualifies the measurement ("8% lower in
                 // December", "2,900 tons last year"), unless the clause is about plans.
                 if Self.isStatistic(text, date: date, clause: clause, figures: figures), !goal, !future { continue }
+                if Self.isDateline(text, date: date, clause: clause) { continue }
                 let after = isAfter(date, published)
                 let notPast = after || !isBefore(date, published)
                 let status: Event.Status = after || goal || (future && notPast) ? .target : .happened
@@ -69,6 +70,16 @@ public struct EventExtractor: Sendable {
             }
         }
         return events
+    }
+
+    /// A Chinese report's dateline, "【Rare Earth Exchanges网 1月5日报道】": the day the report
+    /// was filed, which the article's own date already gives, not something that happened then.
+    static func isDateline(_ text: ScanText, date: DateMention, clause: Range<Int>) -> Bool {
+        let lead = text.string(clause.lowerBound..<date.range.lowerBound)
+        guard let open = lead.lastIndex(of: "【"), !lead[open...].contains("】") else { return false }
+        let tail = text.string(date.range.upperBound..<min(clause.upperBound, date.range.upperBound + 8))
+        guard let close = tail.firstIndex(of: "】") else { return false }
+        return ["报道", "讯", "电"].contains { tail[..<close].hasSuffix($0) }
     }
 
     static let eventWords = ["announc", "signed", "sign ", "impos", "launch", "introduc", "enact", "banned", "halted", "visit", "met ", "meeting", "began",

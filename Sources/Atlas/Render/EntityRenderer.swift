@@ -93,8 +93,10 @@ extension SiteRenderer {
                 facts.append(SummaryFact(label: "最近提到 Latest mention", value: mention(latest), language: latest.titleLanguage, url: card(latest).url))
             }
         }
-        // "Dysprosium" and "dysprosium" are one spelling to a reader.
-        var seen = Set([entity.name.lowercased(), entity.nameZh])
+        // "Dysprosium" and "dysprosium" are one spelling to a reader, and "Dysprosium" is already
+        // in the heading "Dysprosium (Dy)".
+        let bareName = entity.name.split(separator: " (").first.map(String.init) ?? entity.name
+        var seen = Set([entity.name.lowercased(), bareName.lowercased(), entity.nameZh])
         let aliases = entity.aliases.filter { seen.insert($0.lowercased()).inserted }
         if !aliases.isEmpty {
             facts.append(SummaryFact(label: "也写作 Also written", value: aliases.joined(separator: " · "), language: Language.detect(aliases.joined())))

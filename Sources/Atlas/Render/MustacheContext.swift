@@ -60,7 +60,7 @@ extension ArticleView: MustacheContextConvertible {
         context["tags"] = tags
         context["hasTags"] = !tags.isEmpty
         context["hasCitations"] = hasCitations
-        context["figures"] = figures.map(\.mustache)
+        context["figures"] = ClaimRow.table(figures)
         context["hasFigures"] = !figures.isEmpty
         context["entities"] = entities.map(\.mustache)
         context["hasEntities"] = !entities.isEmpty
@@ -140,7 +140,7 @@ extension ListingView: MustacheContextConvertible {
     var mustache: [String: Any] {
         [
             "layout": layout.mustache, "parents": parents.map(\.mustache), "heading": heading, "lede": lede,
-            "claims": claims.map(\.mustache), "hasClaims": !claims.isEmpty,
+            "claims": ClaimRow.table(claims), "hasClaims": !claims.isEmpty,
             "cards": cards.map(\.mustache), "hasCards": !cards.isEmpty,
             "pager": Pager.context(pager), "range": range,
         ]
@@ -166,7 +166,7 @@ extension ChartView: MustacheContextConvertible {
         [
             "name": chart.name, "title": chart.title, "subtitle": chart.subtitle, "summary": chart.summary, "source": chart.source,
             "svgHTML": (isEmbedded ? chart.embedded ?? chart.svg : chart.svg).html, "pageURL": pageURL, "csvURL": csvURL, "svgURL": svgURL, "pngURL": pngURL ?? false,
-            "headers": chart.headers,
+            "isEmbedded": isEmbedded, "headers": chart.headers,
             // Each cell carries its column's name, which a phone shows beside it (the header row
             // is hidden there).
             "rows": chart.rows.map { row in ["cells": row.enumerated().map { index, cell in
@@ -178,6 +178,23 @@ extension ChartView: MustacheContextConvertible {
 }
 
 extension ClaimRow: MustacheContextConvertible {
+    /// Rows of one table. A row quoting the same sentence of the same article as the row above
+    /// says so instead of printing the sentence again: one sentence often states two or three
+    /// figures, and three copies of it in a row read as three sources.
+    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout [String: Any]) -> Void = { _, _ in }) -> [[String: Any]] {
+        var previous: Claim?
+        return rows.map { item in
+            let claimRow = row(item)
+            var context = claimRow.mustache
+            context["sameQuote"] = previous.map { $0.article == claimRow.claim.article && $0.quote == claimRow.claim.quote } ?? false
+            adjust(item, &context)
+            previous = claimRow.claim
+            return context
+        }
+    }
+
+    static func table(_ rows: [ClaimRow]) -> [[String: Any]] { table(rows, row: { $0 }) }
+
     var mustache: [String: Any] {
         [
             "id": claim.id, "value": value.english, "valueZh": value.chinese ?? false, "metric": claim.metric.label, "entity": entityName,
@@ -219,10 +236,8 @@ extension ConflictsPageView: MustacheContextConvertible {
                  "isEmpty": section.conflicts.isEmpty,
                  "conflicts": section.conflicts.map { conflict in
                     ["heading": conflict.heading, "anchor": conflict.anchor, "note": conflict.note,
-                     "rows": conflict.rows.map { row in
-                         var context = row.mustache
+                     "rows": ClaimRow.table(conflict.rows, row: { $0 }) { row, context in
                          context["detail"] = conflict.details[row.claim.id].flatMap { $0.isEmpty ? nil : $0 } ?? false
-                         return context
                      },
                      "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                      "hasReferences": !conflict.references.isEmpty,
@@ -231,11 +246,7 @@ extension ConflictsPageView: MustacheContextConvertible {
                      "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
                      "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
                      "apartIsSample": conflict.apart.count < conflict.apartTotal, "apartShown": conflict.apart.count,
-                     "apart": conflict.apart.map { item in
-                         var context = item.row.mustache
-                         context["detail"] = item.reason
-                         return context
-                     }] as [String: Any]
+                     "apart": ClaimRow.table(conflict.apart, row: \.row) { item, context in context["detail"] = item.reason }] as [String: Any]
                  }] as [String: Any]
             },
         ]
@@ -333,7 +344,7 @@ extension TopicPageView: MustacheContextConvertible {
             "allArticlesURL": allArticlesURL ?? false,
             "entities": entities.map(\.mustache), "hasEntities": !entities.isEmpty,
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL,
-            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
+            "figures": ClaimRow.table(figures), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
             "contents": contents.map(\.mustache), "hasContents": !contents.isEmpty,
         ]
     }
@@ -363,7 +374,7 @@ extension EntityPageView: MustacheContextConvertible {
             "articlesNote": Self.shown(articles.count, of: articleCount, "篇", "article", "articles", orderZh: "最新在前", orderEn: "newest first"),
             "hasArticles": !articles.isEmpty,
             "coMentioned": coMentioned.map(\.mustache), "hasCoMentioned": !coMentioned.isEmpty,
-            "figures": figures.map(\.mustache), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
+            "figures": ClaimRow.table(figures), "hasFigures": !figures.isEmpty, "figureCount": figureCount, "allFiguresURL": allFiguresURL ?? false,
             "figuresNote": Self.shown(figures.count, of: figureCount, "个", "figure", "figures", orderZh: "按文章从新到旧", orderEn: "newest articles first"),
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "eventCount": eventCount, "timelineURL": timelineURL ?? false,
             "timelineLabel": "\(entity.nameZh)的时间线页，共 \(eventCount) 条 · \(entity.name) on the timeline: \(eventCount) \(eventCount == 1 ? "entry" : "entries")",
@@ -374,6 +385,8 @@ extension EntityPageView: MustacheContextConvertible {
     /// "全部 3 篇，最新在前 · all 3 articles, newest first"; "最新 10 篇，共 28 篇 · the latest 10 of 28 articles".
     static func shown(_ shown: Int, of total: Int, _ counter: String, _ one: String, _ many: String, orderZh: String, orderEn: String) -> String {
         let noun = total == 1 ? one : many
+        // One item has no order to explain.
+        if total == 1 { return "共 1 \(counter) · 1 \(noun)" }
         if shown >= total { return "全部 \(total) \(counter)，\(orderZh) · all \(total) \(noun), \(orderEn)" }
         return "显示 \(shown) \(counter)，共 \(total) \(counter)，\(orderZh) · \(shown) of \(total) \(noun), \(orderEn)"
     }

@@ -265,12 +265,12 @@ import Testing
         let html = try page("entities/china/index.html")
         let articles = try #require(site.mentions.byEntity["china"]).compactMap { id in site.articles.first { $0.id == id } }
         let (first, latest) = (try #require(articles.last), try #require(articles.first))
-        #expect(html.contains("<dt>最早提到 First mentioned</dt><dd lang=\"\(first.titleLanguage.rawValue)\"><a href=\"/articles/\(first.slug)/\">\(first.published.dateOnly) · "))
-        #expect(html.contains("<dt>最近提到 Latest mention</dt><dd lang=\"\(latest.titleLanguage.rawValue)\"><a href=\"/articles/\(latest.slug)/\">\(latest.published.dateOnly) · "))
+        #expect(html.contains("<dt>最早提到 First mentioned</dt> <dd lang=\"\(first.titleLanguage.rawValue)\"><a href=\"/articles/\(first.slug)/\">\(first.published.dateOnly) · "))
+        #expect(html.contains("<dt>最近提到 Latest mention</dt> <dd lang=\"\(latest.titleLanguage.rawValue)\"><a href=\"/articles/\(latest.slug)/\">\(latest.published.dateOnly) · "))
         #expect(html.contains(TopicCard.countLabel(articles.count)))
         // The reference figures carry their edition and link to their data.
         let reserves = try #require(ReferenceFigures.latest(site.references.filter { $0.entity == "china" && $0.metric == .reservesTonnes }).first)
-        #expect(html.contains("<dt>储量 Reserves</dt><dd>\(FigureText.amount(reserves.value, unit: .tonnes)), "))
+        #expect(html.contains("<dt>储量 Reserves</dt> <dd>\(FigureText.amount(reserves.value, unit: .tonnes)), "))
         #expect(html.contains(" · \(reserves.source) <a href=\"/data/reserves/\">"))
         // Every contents entry leads to a section heading on the page.
         let contents = try #require(html.components(separatedBy: "<nav class=\"toc\"").dropFirst().first?.components(separatedBy: "</nav>").first)
@@ -280,7 +280,7 @@ import Testing
         #expect(html.components(separatedBy: "<li class=\"card").count - 1 == min(articles.count, SiteRenderer.entityPreview))
         #expect(html.contains("显示 \(SiteRenderer.entityPreview) 篇，共 \(articles.count) 篇"))
         // An element's page names the export controls that list it.
-        #expect(try page("entities/dysprosium/index.html").contains("<dt>中国出口管制 China&#39;s export controls</dt><dd>MOFCOM &amp; GAC Announcement No. 18 of 2025, 2025-04-04"))
+        #expect(try page("entities/dysprosium/index.html").contains("<dt>中国出口管制 China&#39;s export controls</dt> <dd>MOFCOM &amp; GAC Announcement No. 18 of 2025, 2025-04-04"))
     }
 
     @Test func entityMatchingRespectsWordsAndLongerNames() {

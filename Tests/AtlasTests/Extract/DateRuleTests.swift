@@ -82,4 +82,12 @@ import Testing
         let body = "Core Insights - In 2024, China's share of refining was 90% [1] - Exports surged to 352.8 tons in June, a 660% increase from May [2] - Following the announcement of controls in April 2025, imports fell 30% [3] - Prices rose 30% between January and April [4] - In December 2025, exports to Japan decreased by 8% [5]"
         #expect(extractor.events(articleID: "a", body: body, published: LocalDateTime(year: 2026, month: 2, day: 8)).map(\.dateText) == ["2025-06", "2025-04", "2025-12"])
     }
+
+    /// "【Rare Earth Exchanges网 1月5日报道】" dates the report, not an event (issue #13: it stood
+    /// on the timeline as an event whose whole text was the dateline).
+    @Test func aReportsDatelineIsNotAnEvent() {
+        let extractor = EventExtractor(entities: [])
+        let body = "【Rare Earth Exchanges网 1月5日报道】 核心要点 中国于1月3日发布稀土价格指数。"
+        #expect(extractor.events(articleID: "a", body: body, published: LocalDateTime(year: 2026, month: 1, day: 6)).map(\.dateText) == ["2026-01-03"])
+    }
 }
