@@ -41,7 +41,7 @@ extension SiteRenderer {
                 coMentioned: coMentioned,
                 figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
                 allFiguresURL: figures.count > preview ? base + "entities/\(entity.id)/figures/" : nil,
-                events: events.suffix(preview).map { eventRow($0) }, eventCount: events.count,
+                events: eventRows(Array(events.suffix(preview))), eventCount: events.count,
                 timelineURL: events.isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
             files.append(page("entities/\(entity.id)/index.html", template: "entity", view))
             let parents = [TopicLink(name: "实体 Entities", url: base + "entities/"), TopicLink(name: entity.name, url: base + "entities/\(entity.id)/")]

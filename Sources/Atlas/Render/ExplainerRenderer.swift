@@ -24,7 +24,7 @@ extension SiteRenderer {
                 articles: topic.articles.prefix(preview).map(card), articleCount: topic.articles.count,
                 allArticlesURL: topic.articles.count > preview ? base + "topics/\(topic.slug)/articles/" : nil,
                 entities: entities,
-                events: shownEvents.map { eventRow($0) },
+                events: eventRows(shownEvents),
                 timelineURL: base + "timeline/topics/\(topic.slug)/",
                 figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
                 allFiguresURL: figures.count > preview ? base + "topics/\(topic.slug)/figures/" : nil)

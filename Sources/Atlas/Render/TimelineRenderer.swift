@@ -50,7 +50,8 @@ extension SiteRenderer {
     }
 
     /// `onTimeline`: the row stands under its year and month headings, so it shows the day only.
-    func eventRow(_ event: Event, onTimeline: Bool = false) -> EventRow {
+    /// `after`: the event of the row just above, which needs no repeating as this row's context.
+    func eventRow(_ event: Event, onTimeline: Bool = false, after previous: String? = nil) -> EventRow {
         let article = event.article.flatMap { chartContext.articlesByID[$0] }
         let articleURL = article.map { site.config.basePath + "articles/\($0.slug)/" }
         // Shown as the page shows the article: without the dumps' line-wrap spaces between Han characters.
@@ -61,9 +62,14 @@ extension SiteRenderer {
                         articleTitle: article?.title, articleLanguage: article?.titleLanguage ?? .chinese,
                         articleURL: articleURL, articleByline: article.map { "\($0.source), \($0.published.dateOnly)" },
                         quoteURL: highlighted.contains(event.id) ? articleURL.map { $0 + "#q-\(event.id)" } : nil,
-                        context: eventContext[event.id].map(ChineseBodyStructurer.joinWrapped),
+                        context: previous != nil && eventAntecedent[event.id] == previous ? nil : eventContext[event.id].map(ChineseBodyStructurer.joinWrapped),
                         actors: event.actors.compactMap { entityLink($0, count: 0) },
                         timelineURL: timelineURL(ofEvent: event.id))
+    }
+
+    /// Rows of a short list (an entity's or topic's latest events), each after the one above.
+    func eventRows(_ events: [Event]) -> [EventRow] {
+        zip(events, [nil] + events.map(\.id)).map { eventRow($0, after: $1) }
     }
 
     /// "2025-04" for a dated month, "2025" for the events known only to their year.
@@ -116,6 +122,7 @@ extension SiteRenderer {
         let axis = timelineAxis(events, list: list)
         return paged(events, list: list, template: "timeline", title: heading, description: scope) { chunk, layout, pager in
             var years: [TimelineYear] = []
+            var previous: String?
             for event in chunk {
                 let key = Self.monthKey(event)
                 if years.last?.year != event.year { years.append(TimelineYear(year: event.year, months: [])) }
@@ -129,7 +136,12 @@ extension SiteRenderer {
                         anchor: "e-\(event.id)", day: event.day ?? 0, date: event.dateText, title: article.title, titleLanguage: article.titleLanguage,
                         url: card(article).url, source: article.source))
                 } else {
-                    years[years.count - 1].months[last].events.append(eventRowHTML[event.id] ?? renderRow(eventRow(event, onTimeline: true), partial: "partials/event-row"))
+                    // The shared row, unless it leans on the row just above ("the same day"), which it then need not quote.
+                    let leansOnPrevious = previous != nil && eventAntecedent[event.id] == previous
+                    years[years.count - 1].months[last].events.append(
+                        leansOnPrevious ? renderRow(eventRow(event, onTimeline: true, after: previous), partial: "partials/event-row")
+                            : eventRowHTML[event.id] ?? renderRow(eventRow(event, onTimeline: true), partial: "partials/event-row"))
+                    previous = event.id
                 }
             }
             return TimelinePageView(layout: layout, heading: heading, scope: scope, years: years, axis: axis, eventCount: events.count - publications, publicationCount: publications, targets: targets,

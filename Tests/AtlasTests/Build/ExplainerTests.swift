@@ -144,8 +144,18 @@ import Testing
         let antecedent = try #require(events.first { $0.article == sameDay.article && $0.id != sameDay.id && $0.dateText == sameDay.dateText })
         #expect(order.firstIndex(of: antecedent.id)! < order.firstIndex(of: sameDay.id)!)
         let row = try #require(html.components(separatedBy: "id=\"e-\(sameDay.id)\"").dropFirst().first?.components(separatedBy: "</li>").first)
-        #expect(row.contains("前文 Earlier in the article:"))
-        #expect(row.contains(HTMLEscape.text(antecedent.summary)))
+        // The sentence it leans on is quoted with it, unless that sentence is the row just above.
+        let kinds = Dictionary(events.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let rows = order.filter { kinds[$0] != .publication }
+        let above = rows.firstIndex(of: sameDay.id).flatMap { $0 > 0 ? rows[$0 - 1] : nil }
+        #expect(row.contains("前文 Earlier in the article:") == (above != antecedent.id), "\(row)")
+        #expect(row.contains(HTMLEscape.text(antecedent.summary)) == (above != antecedent.id))
+        // On the article's entity pages, where the other sentence may not be listed, it is quoted when it is not just above.
+        for actor in sameDay.actors where !antecedent.actors.contains(actor) {
+            let slice = try page("timeline/entities/\(actor)/index.html")
+            let sliceRow = try #require(slice.components(separatedBy: "id=\"e-\(sameDay.id)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+            #expect(sliceRow.contains("前文 Earlier in the article:"), "\(actor)")
+        }
     }
 
     @Test func slicesFilterTheTimelineWithoutJavaScript() throws {

@@ -27,7 +27,8 @@ struct BarPlot {
     /// Grouped bars, one group per label and one bar per series that has a value, with the table
     /// rows (label, series, value) that list exactly what is drawn. `highlight` gets the accent
     /// colour (China in these charts).
-    static func groups(labels: [String], series: [String], highlight: String,
+    /// `display`: how a label reads on the chart and in its table (the data keep their own spelling).
+    static func groups(labels: [String], series: [String], highlight: String, display: (String) -> String = { $0 },
                        value: (_ label: String, _ series: String) -> (value: Double, name: String)?,
                        barLabel: (Double) -> String) -> (groups: [Group], rows: [[Chart.Cell]]) {
         var groups: [Group] = []
@@ -38,9 +39,9 @@ struct BarPlot {
                 guard let found = value(label, item) else { continue }
                 bars.append(Bar(value: found.value, series: found.name, className: label == highlight ? "highlight-\(index)" : "series-\(index)",
                                 label: barLabel(found.value)))
-                rows.append([Chart.Cell(text: label), Chart.Cell(text: found.name), Chart.Cell(text: barLabel(found.value), raw: SVG.number(found.value))])
+                rows.append([Chart.Cell(text: display(label)), Chart.Cell(text: found.name), Chart.Cell(text: barLabel(found.value), raw: SVG.number(found.value))])
             }
-            groups.append(Group(label: label, bars: bars))
+            groups.append(Group(label: display(label), bars: bars))
         }
         return (groups, rows)
     }

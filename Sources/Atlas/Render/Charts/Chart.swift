@@ -76,6 +76,15 @@ struct ChartContext {
         return site.config.basePath + "articles/\(article.slug)/#q-\(claim.id)"
     }
 
+    /// A country as a dataset spells it, as the rest of the site names it: USGS writes "Burma",
+    /// whose page is "Myanmar", so the chart says "Myanmar (Burma)".
+    func placeName(_ datasetName: String) -> String {
+        let key = datasetName.lowercased()
+        guard let entity = site.entities.first(where: { $0.aliases.contains { $0.lowercased() == key } }),
+              entity.name.lowercased() != key else { return datasetName }
+        return "\(entity.name) (\(datasetName))"
+    }
+
     func name(_ entity: String?) -> String {
         guard let entity else { return "未说明 not stated" }
         return entityNames[entity]?.name ?? entity

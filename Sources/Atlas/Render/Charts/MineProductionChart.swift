@@ -17,7 +17,7 @@ enum MineProductionChart {
             .compactMap { name in value(name, latestYear).map { (name, $0.0) } }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             .prefix(8)
-        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: years, highlight: "China",
+        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: years, highlight: "China", display: context.placeName,
                                              value: { name, year in value(name, year).map { ($0.0, "\(year), USGS \($0.1)") } },
                                              barLabel: { ChartCatalog.amount($0, unit: .tonnes) })
         let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1

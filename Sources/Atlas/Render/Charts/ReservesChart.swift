@@ -13,7 +13,7 @@ enum ReservesChart {
             }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             .prefix(8)
-        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: editions, highlight: "China", value: { name, edition in
+        var (groups, table) = BarPlot.groups(labels: countries.map(\.0), series: editions, highlight: "China", display: context.placeName, value: { name, edition in
             rows.first(where: { $0["country"] == name && $0["edition"] == edition })?["tonnes_reo"].flatMap(Double.init).map { ($0, "USGS \(edition)") }
         }, barLabel: { ChartCatalog.amount($0, unit: .tonnes) })
         let maximum = groups.flatMap { $0.bars.map(\.value) }.max() ?? 1
