@@ -2,7 +2,7 @@
 /// with content of their own are indexed, not lists of others (every item of a list is indexed
 /// on its own page). An entity page indexes only its summary, weighted below the articles and
 /// topic explainers that say something about the entity, so a search for a name leads to what
-/// is written about it first; its name (the `<h1>`, weighted 0.6 in entity.mustache)
+/// is written about it first; its name (the `<h1>`, weighted 0.8 in entity.mustache)
 /// keeps the page among the first results, as the way to everything else about it.
 enum SearchKind: String, CaseIterable, Sendable {
     case article, topic, entity, data, page

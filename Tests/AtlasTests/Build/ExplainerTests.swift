@@ -281,7 +281,7 @@ import Testing
         // The reference figures carry their edition and link to their data.
         let reserves = try #require(ReferenceFigures.latest(site.references.filter { $0.entity == "china" && $0.metric == .reservesTonnes }).first)
         #expect(html.contains("<dt>储量 Reserves</dt> <dd>\(FigureText.amount(reserves.value, unit: .tonnes)), "))
-        #expect(html.contains(" · \(reserves.source) <a href=\"/data/reserves/\">"))
+        #expect(html.contains(" · \(reserves.source) <a class=\"nowrap\" href=\"/data/reserves/\">"))
         // Every contents entry leads to a section heading on the page.
         let contents = try #require(html.components(separatedBy: "<nav class=\"toc\"").dropFirst().first?.components(separatedBy: "</nav>").first)
         let anchors = contents.matches(of: /href="#([a-z-]+)"/).map { String($0.1) }
