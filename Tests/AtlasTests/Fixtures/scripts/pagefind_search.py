@@ -6,7 +6,7 @@ results, the message and the filters, with the element it was measured on), "art
 results once the "文章 Article" kind is ticked, null without that choice)}. Used by SearchTests.
 
 Usage: pagefind_search.py BASE_URL QUERY... (each query is run in light and in dark mode)."""
-import sys, json, time, urllib.parse
+import sys, json, re, time, urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -46,8 +46,11 @@ for scheme in ["light", "dark"]:
             time.sleep(0.2)
             message = d.execute_script("const m = document.querySelector('#search .pagefind-ui__message'); return m ? m.textContent : ''")
             urls = d.execute_script("return [...document.querySelectorAll('#search li.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a')].map(a => new URL(a.href).pathname)")
-            # Done when the count line has replaced the "searching…" line.
-            if message and "…" not in message and (urls or "没有结果" in message): break
+            # Done when the count line has replaced the "searching…" line and the first page of
+            # results (Pagefind shows five, each once its fragment has loaded) is all there: on a
+            # busy machine they appear one by one.
+            count = re.match(r"\s*(\d+)", message or "")
+            if message and "…" not in message and ("没有结果" in message or (count and len(urls) >= min(int(count.group(1)), 5))): break
         filters = d.execute_script("return [...document.querySelectorAll('#search .pagefind-ui__filter-name, #search .pagefind-ui__filter-label')].map(e => e.textContent.trim())")
         contrast = d.execute_script(CONTRAST)
         # The kind filter as a reader uses it: tick "文章 Article" and read the results again.
