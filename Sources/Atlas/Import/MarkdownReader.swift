@@ -62,7 +62,9 @@ public enum MarkdownReader {
         return links
     }
 
-    public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
+    /// `topics`: the topics an article may name (nil: any name is taken as given, for reading a
+    /// file on its own).
+    public static func article(_ file: TextFile, config: SiteConfig, topics directory: TopicDirectory? = nil, log: inout DiagnosticLog) -> Article? {
         guard file.text.utf8.count <= DumpParser.maxBodyBytes else {
             log.error("the article is \(file.text.utf8.count / 1_000) kB; articles are read up to \(DumpParser.maxBodyBytes / 1_000) kB",
                       at: SourceLocation(file: file.path, line: 1), hint: "split it into several articles, or check that it is the file you meant")
@@ -86,17 +88,26 @@ public enum MarkdownReader {
         }
         guard log.errorCount == errorsBefore, let title, let source, let published else { return nil }
         var topics: [String] = []
-        for topic in fields.strings("topics", log: &log) ?? [] {
-            let name = topic.trimmingWhitespace
-            if name.isEmpty {
-                log.warning("an empty topic name is ignored", at: fields.location(ofKey: "topics"))
-            } else if !topics.contains(name) {
-                topics.append(name)
+        for (topic, location) in fields.commaList("topics", log: &log) ?? [] {
+            if topic.isEmpty {
+                log.warning("an empty topic name is ignored", at: location)
+                continue
             }
+            guard let directory else {
+                if !topics.contains(topic) { topics.append(topic) }
+                continue
+            }
+            guard let name = directory.resolve(topic) else {
+                let near = directory.suggestion(for: topic).map { "; did you mean `\($0)`?" } ?? ""
+                log.error("unknown topic `\(topic)`\(near)", at: location, hint: directory.hint)
+                continue
+            }
+            if !topics.contains(name) { topics.append(name) }
         }
+        guard log.errorCount == errorsBefore else { return nil }
         return Article(
             slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
-            topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
+            topics: topics, tags: (fields.commaList("tags", log: &log) ?? []).map(\.value).filter { !$0.isEmpty }.orderedUnique(), summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
             isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
@@ -127,7 +138,7 @@ public enum MarkdownReader {
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {
         Markdown.chartReferences(in: parts.body).map {
-            ChartReference(name: $0.name, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + $0.line - 1, column: $0.column))
+            ChartReference(name: $0.name, extra: $0.extra, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + $0.line - 1, column: $0.column))
         }
     }
 

@@ -23,5 +23,7 @@ public struct Page: Hashable, Sendable {
 /// A chart named in Markdown, with where it is named.
 public struct ChartReference: Hashable, Sendable {
     public var name: String
+    /// Words after the name in the fence, an error: `chart reserves 2024` is not a chart.
+    public var extra: String = ""
     public var location: SourceLocation
 }

@@ -7,7 +7,7 @@ import Testing
 
     func setup(_ yaml: String) -> (claims: [Claim], log: DiagnosticLog, extracted: [Claim]) {
         var log = DiagnosticLog()
-        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log) ?? []
         let article = Article(slug: "test-article", title: "T", source: "S", sourceURL: nil,
                               published: Timestamp(LocalDateTime(year: 2025, month: 1, day: 1), zone: TimeZone(identifier: "UTC")!)!,
                               topics: [], tags: [], summary: nil, body: .imported(BodyStructurer.structure(body)), isDraft: false,
