@@ -108,8 +108,8 @@ public struct Builder: Sendable {
                 log.error(reference.name.isEmpty ? "the chart fence names no chart" : "unknown chart `\(reference.name)`\(near)",
                           at: reference.location, hint: "write ```chart NAME; charts: \(ChartCatalog.names.joined(separator: ", "))")
             } else if !reference.extra.isEmpty {
-                log.error("```chart \(reference.name)` takes nothing after the chart name, but has `\(reference.extra)`", at: reference.location,
-                          hint: "write ```chart \(reference.name) alone on the line; charts: \(ChartCatalog.names.joined(separator: ", "))")
+                log.error("the chart fence `chart \(reference.name)` takes nothing after the chart name, but has `\(reference.extra)`", at: reference.location,
+                          hint: "write `chart \(reference.name)` alone after the fence; charts: \(ChartCatalog.names.joined(separator: ", "))")
             }
         }
         // An unreadable registry is one error; the timeline, claim corrections, links and
@@ -154,7 +154,9 @@ public struct Builder: Sendable {
         }
         clock.mark("prepare render")
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
+        MarkdownLinks.check(site, jobs: jobs, log: &log)
         clock.mark("plan pages")
+        guard !log.hasErrors || checking else { return nil }
         return (site, jobs, clock.timings)
     }
 

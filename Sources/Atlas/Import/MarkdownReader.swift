@@ -21,12 +21,14 @@ public enum MarkdownReader {
         guard log.errorCount == before, let nameZh, let nameEn, !slug.isEmpty else { return nil }
         return TopicDocument(nameZh: nameZh, nameEn: nameEn, slug: slug, summary: fields.string("summary", log: &log), order: order,
                              markdown: parts.body, origin: SourceLocation(file: file.path, line: 1),
-                             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                             charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
-    /// `](@/section/key)` links (also `](<@/…>)` and with spaces) and `[label]: @/section/key`
-    /// definitions, with their positions; code spans and fenced code are skipped, as cmark does.
-    static func identityLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
+    /// The links into the site an editor writes, with their positions, for the build to check:
+    /// identity links (`](@/section/key)`, also `](<@/…>)` and with spaces, and `[label]:
+    /// @/section/key` definitions), site paths (`](/articles/x/)`) and anchors (`](#part)`).
+    /// Code spans and fenced code are skipped, as cmark does.
+    static func internalLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
         var links: [IdentityLink] = []
         var fence: Character?
         for (index, line) in parts.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -44,18 +46,22 @@ public enum MarkdownReader {
             }
             let chars = Array(visible)
             var i = 0
-            while i + 1 < chars.count {
-                guard chars[i] == "@", chars[i + 1] == "/" else { i += 1; continue }
-                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces.
+            while i < chars.count {
+                let identity = i + 1 < chars.count && chars[i] == "@" && chars[i + 1] == "/"
+                let path = chars[i] == "/" && (i + 1 == chars.count || chars[i + 1] != "/")
+                guard identity || path || chars[i] == "#" else { i += 1; continue }
+                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces; a path
+                // or anchor only right after a link's `](`, so prose like (1/2) is not a link.
                 var k = i - 1
                 while k >= 0, chars[k] == " " || chars[k] == "\t" || chars[k] == "<" { k -= 1 }
-                let opensLink = k >= 0 && (chars[k] == "(" || (chars[k] == ":" && k > 0 && chars[k - 1] == "]"))
+                let definition = k > 0 && chars[k] == ":" && chars[k - 1] == "]"
+                let opensLink = k >= 0 && (definition || chars[k] == "(" && (identity || k > 0 && chars[k - 1] == "]"))
                 var end = i
                 while end < chars.count, !")> \t\"".contains(chars[end]) { end += 1 }
-                if opensLink {
-                    links.append(IdentityLink(target: String(chars[i..<end]),
-                                              location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
-                }
+                // A bare `#` is no anchor; `/` alone is the home page.
+                guard opensLink, chars[i] != "#" || end > i + 1 else { i += 1; continue }
+                links.append(IdentityLink(target: String(chars[i..<end]),
+                                          location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
                 i = end
             }
         }
@@ -110,7 +116,7 @@ public enum MarkdownReader {
             topics: topics, tags: (fields.commaList("tags", log: &log) ?? []).map(\.value).filter { !$0.isEmpty }.orderedUnique(), summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
             isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
-            charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
+            charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file))
     }
 
     public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
@@ -133,7 +139,7 @@ public enum MarkdownReader {
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
                     slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
-                    charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                    charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {
