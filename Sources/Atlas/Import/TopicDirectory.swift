@@ -6,15 +6,21 @@ public struct TopicDirectory: Hashable, Sendable {
     private var byName: [String: String] = [:]
     /// Every accepted spelling, for "did you mean".
     private(set) var spellings: [String] = []
+    /// Each topic's names, `钕 / Neodymium / neodymium`, for the hint.
+    private var listed: [String] = []
 
     /// `dumpTopics`: the Chinese names the dumps file articles under; `documents`: the curated
     /// topics of content/topics/.
     public init(dumpTopics: [String], documents: [TopicDocument]) {
-        for name in dumpTopics { add(name, for: name) }
         for document in documents {
             add(document.nameZh, for: document.nameZh)
             add(document.nameEn, for: document.nameZh)
             add(document.slug, for: document.nameZh)
+            listed.append([document.nameZh, document.nameEn, document.slug].joined(separator: " / "))
+        }
+        for name in dumpTopics where resolve(name) == nil {
+            add(name, for: name)
+            listed.append(name)
         }
     }
 
@@ -33,8 +39,7 @@ public struct TopicDirectory: Hashable, Sendable {
 
     /// What to tell an editor who named no known topic.
     var hint: String {
-        let names = Set(byName.values).sorted()
-        guard !names.isEmpty else { return "add the topic as a file in content/topics/ (title_zh, title_en, slug)" }
-        return "use a topic's title_zh, title_en or slug (\(names.joined(separator: ", "))), or add the topic in content/topics/"
+        guard !listed.isEmpty else { return "add the topic as a file in content/topics/ (title_zh, title_en, slug)" }
+        return "name a topic by its title_zh, title_en or slug (\(listed.joined(separator: "; "))), or add it in content/topics/"
     }
 }
