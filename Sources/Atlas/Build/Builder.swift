@@ -34,6 +34,8 @@ public struct Builder: Sendable {
         public var filesRendered = 0
         /// Whether any page's bytes changed (an incremental rebuild's search index is then stale).
         public var pagesChanged = false
+        /// Warnings left out because the previous rebuild reported them (`BuildSession`).
+        public var warningsAsBefore = 0
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
