@@ -91,11 +91,13 @@ public struct Builder: Sendable {
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
         let registry = content.entities.map { EntityRegistryReader.read($0, log: &log) }
+        // The file is there but is no registry (a YAML slip): see below.
+        let registryUnreadable = registry.map { $0 == nil } ?? false
         let entities = (registry ?? []) ?? []
         let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
         let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
         clock.mark("import")
-        let curated = registry.map { $0 == nil } == true ? [] : content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
+        let curated = registryUnreadable ? [] : content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
         var topicSlugs: [String: SourceLocation] = [:]
         for document in topicDocuments {
@@ -116,7 +118,7 @@ public struct Builder: Sendable {
         }
         // An unreadable registry is one error; the timeline, claim corrections, links and
         // figures that name entities would each add their own, so linking waits for the fix.
-        if case .some(nil) = registry { return nil }
+        if registryUnreadable { return nil }
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
@@ -203,13 +205,14 @@ public struct Builder: Sendable {
                       filesWritten: log.hasErrors ? 0 : prepared.jobs.count, articles: prepared.site.articles, timings: timings)
     }
 
-    /// Reads files on all cores, reusing what `memo` read from the same text (and `input`, such as
-    /// the site config) in the previous build; each file's diagnostics join the log in file order.
     /// What reading a Markdown article depends on besides its text, to key the memo.
     struct ArticleInputs: Equatable, Sendable {
         var config: SiteConfig
         var topics: TopicDirectory
     }
+
+    /// Reads files on all cores, reusing what `memo` read from the same text (and `input`, such as
+    /// the site config) in the previous build; each file's diagnostics join the log in file order.
 
     static func parallel<Output: Sendable, Input: Equatable & Sendable>(
         _ files: [TextFile], log: inout DiagnosticLog, memo: RenderMemo, kind: String, input: Input,
