@@ -13,7 +13,7 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = MarkdownReader.article(file, config: fuzzConfig, log: &log)
     _ = MarkdownReader.topic(file, log: &log)
     _ = MarkdownReader.page(file, log: &log)
-    let entities = EntityRegistryReader.read(file, log: &log)
+    let entities = EntityRegistryReader.read(file, log: &log) ?? []
     _ = TimelineReader.read(file, entities: Set(entities.map(\.id)), log: &log)
     _ = ClaimEditsReader.read(file, log: &log)
     _ = SiteConfig.load(file, log: &log)

@@ -27,6 +27,8 @@ public struct BuildSession: Sendable {
     private var templates: String?
     /// Pages changed since the search index was built.
     public private(set) var searchIndexIsStale = false
+    /// The warnings the previous rebuild had, all of them reported by now.
+    private var warned: Set<Diagnostic> = []
 
     public init(options: Builder.Options) {
         self.options = options
@@ -40,7 +42,7 @@ public struct BuildSession: Sendable {
         // Rows and Markdown embed partials: after a template change nothing old is reusable.
         let memo = RenderMemo(previous: templates == self.templates ? self.memo : nil)
         guard let plan = builder.plan(log: &log, cache: &findings, memo: memo) else {
-            return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
+            return reportingOnce(Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: []))
         }
         let inputs = Parallel.map(plan.jobs) { $0.inputs?() }
         let marker = options.output.appendingPathComponent(OutputWriter.marker)
@@ -61,8 +63,21 @@ public struct BuildSession: Sendable {
         } else {
             published = [:]
         }
+        report = reportingOnce(report)
         report.timings = plan.timings + [Builder.Timing(stage: incremental ? "update" : "render and write",
                                                           seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 - plan.timings.map(\.seconds).reduce(0, +))]
+        return report
+    }
+
+    /// The report without the warnings the previous rebuild already reported: an editor saving
+    /// every few seconds should see a warning when it appears, not a screenful of the same ones
+    /// after every save. A warning that goes and comes back is reported again; errors always.
+    private mutating func reportingOnce(_ report: Builder.Report) -> Builder.Report {
+        var report = report
+        let warnings = report.diagnostics.filter { $0.severity == .warning }
+        report.diagnostics.removeAll { $0.severity == .warning && warned.contains($0) }
+        report.warningsAsBefore = warnings.count - report.diagnostics.filter { $0.severity == .warning }.count
+        warned = Set(warnings)
         return report
     }
 

@@ -34,6 +34,8 @@ public struct Builder: Sendable {
         public var filesRendered = 0
         /// Whether any page's bytes changed (an incremental rebuild's search index is then stale).
         public var pagesChanged = false
+        /// Warnings left out because the previous rebuild reported them (`BuildSession`).
+        public var warningsAsBefore = 0
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
@@ -80,17 +82,22 @@ public struct Builder: Sendable {
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
         let dumps = Self.parallel(content.dumps, log: &log, memo: memo, kind: "dump", input: "") { DumpParser.parse($0, log: &$1) }
-        let markdownArticles = Self.parallel(content.articles, log: &log, memo: memo, kind: "article", input: config) {
-            MarkdownReader.article($0, config: config, log: &$1)
+        let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
+        let topicDirectory = TopicDirectory(dumpTopics: dumps.map(\.topic), documents: topicDocuments)
+        let markdownArticles = Self.parallel(content.articles, log: &log, memo: memo, kind: "article",
+                                             input: ArticleInputs(config: config, topics: topicDirectory)) {
+            MarkdownReader.article($0, config: config, topics: topicDirectory, log: &$1)
         }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
-        let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
-        let entities = content.entities.map { EntityRegistryReader.read($0, log: &log) } ?? []
+        let registry = content.entities.map { EntityRegistryReader.read($0, log: &log) }
+        // The file is there but is no registry (a YAML slip): see below.
+        let registryUnreadable = registry.map { $0 == nil } ?? false
+        let entities = (registry ?? []) ?? []
         let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
         let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
         clock.mark("import")
-        let curated = content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
+        let curated = registryUnreadable ? [] : content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
         var topicSlugs: [String: SourceLocation] = [:]
         for document in topicDocuments {
@@ -99,12 +106,19 @@ public struct Builder: Sendable {
             }
             topicSlugs[document.slug] = document.origin
         }
-        for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) + topicDocuments.flatMap(\.charts)
-        where !ChartCatalog.names.contains(reference.name) {
-            let near = EditDistance.nearest(reference.name, in: ChartCatalog.names).map { "; did you mean `\($0)`?" } ?? ""
-            log.error("unknown chart `\(reference.name)`\(near)", at: reference.location,
-                      hint: "charts: \(ChartCatalog.names.joined(separator: ", "))")
+        for reference in pages.flatMap(\.charts) + markdownArticles.flatMap(\.charts) + topicDocuments.flatMap(\.charts) {
+            if !ChartCatalog.names.contains(reference.name) {
+                let near = EditDistance.nearest(reference.name, in: ChartCatalog.names).map { "; did you mean `\($0)`?" } ?? ""
+                log.error(reference.name.isEmpty ? "the chart fence names no chart" : "unknown chart `\(reference.name)`\(near)",
+                          at: reference.location, hint: "write ```chart NAME; charts: \(ChartCatalog.names.joined(separator: ", "))")
+            } else if !reference.extra.isEmpty {
+                log.error("the chart fence `chart \(reference.name)` takes nothing after the chart name, but has `\(reference.extra)`", at: reference.location,
+                          hint: "write `chart \(reference.name)` alone after the fence; charts: \(ChartCatalog.names.joined(separator: ", "))")
+            }
         }
+        // An unreadable registry is one error; the timeline, claim corrections, links and
+        // figures that name entities would each add their own, so linking waits for the fix.
+        if registryUnreadable { return nil }
         let templates = TemplateSet.load(root: options.root, log: &log)
         let assets = loadAssets(log: &log)
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
@@ -144,7 +158,9 @@ public struct Builder: Sendable {
         }
         clock.mark("prepare render")
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
+        MarkdownLinks.check(site, jobs: jobs, log: &log)
         clock.mark("plan pages")
+        guard !log.hasErrors || checking else { return nil }
         return (site, jobs, clock.timings)
     }
 
@@ -189,8 +205,15 @@ public struct Builder: Sendable {
                       filesWritten: log.hasErrors ? 0 : prepared.jobs.count, articles: prepared.site.articles, timings: timings)
     }
 
+    /// What reading a Markdown article depends on besides its text, to key the memo.
+    struct ArticleInputs: Equatable, Sendable {
+        var config: SiteConfig
+        var topics: TopicDirectory
+    }
+
     /// Reads files on all cores, reusing what `memo` read from the same text (and `input`, such as
     /// the site config) in the previous build; each file's diagnostics join the log in file order.
+
     static func parallel<Output: Sendable, Input: Equatable & Sendable>(
         _ files: [TextFile], log: inout DiagnosticLog, memo: RenderMemo, kind: String, input: Input,
         _ read: @escaping @Sendable (TextFile, inout DiagnosticLog) -> Output?

@@ -17,11 +17,18 @@ public struct Checker: Sendable {
             templates.checkKeys(known: keys.keys, log: &log)
         }
         let sources = sourceTexts(prepared.site)
-        // Identity links the inputs declare were checked on load (IdentityLinks); an `@/` href
-        // the rendered pages still hold that is not among them slipped past that scan.
+        // Links written in Markdown were checked at their own position by the build
+        // (`MarkdownLinks`); the rest are links templates and imports make.
         let site = prepared.site
-        let declared = Set((site.pages.flatMap(\.links) + site.articles.flatMap(\.links) + site.topics.compactMap(\.document).flatMap(\.links)).map(\.target))
-        for problem in LinkChecker.problems(in: prepared.files, basePath: site.config.basePath) where !declared.contains(problem.href) {
+        let identities = IdentityLinks(site: site)
+        let markdown = MarkdownLinks.sources(site)
+        let written = Set(markdown.flatMap { source in
+            source.links.compactMap { MarkdownLinks.href($0.target, identities: identities, basePath: site.config.basePath).map { source.page + "\u{0}" + $0 } }
+        })
+        // An `@/` href still in a page that no input declares slipped past the scan.
+        let declared = Set(markdown.flatMap(\.links).map(\.target).filter { $0.hasPrefix("@/") })
+        for problem in LinkChecker.problems(in: prepared.files, basePath: site.config.basePath)
+        where !declared.contains(problem.href) && !written.contains(problem.page + "\u{0}" + problem.href) {
             log.error("the link `\(problem.href)` \(problem.reason)", at: locate(problem, sources: sources),
                       hint: "link pages by identity (@/articles/SLUG, @/entities/ID …) so the build checks them")
         }
@@ -33,11 +40,7 @@ public struct Checker: Sendable {
         var result: [String: (String, String)] = [:]
         let root = options.root
         func text(_ path: String) -> String? { FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) } }
-        for page in site.pages { if let t = text(page.origin.file) { result["\(page.slug)/index.html"] = (page.origin.file, t) } }
-        for topic in site.topics { if let d = topic.document, let t = text(d.origin.file) { result["topics/\(topic.slug)/index.html"] = (d.origin.file, t) } }
-        for article in site.articles where article.origins.first?.file.hasSuffix(".md") == true {
-            if let file = article.origins.first?.file, let t = text(file) { result["articles/\(article.slug)/index.html"] = (file, t) }
-        }
+        for source in MarkdownLinks.sources(site) { if let t = text(source.file) { result[source.page] = (source.file, t) } }
         return result
     }
 

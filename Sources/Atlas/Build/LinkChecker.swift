@@ -21,7 +21,7 @@ public enum LinkChecker {
         var ids: [String: Set<String>] = [:]
         func idsOf(_ path: String) -> Set<String> {
             if let known = ids[path] { return known }
-            let found = Set((pages[path] ?? "").matches(of: /\sid="([^"]*)"/).map { String($0.1) })
+            let found = anchors(in: pages[path] ?? "")
             ids[path] = found
             return found
         }
@@ -34,40 +34,51 @@ public enum LinkChecker {
                     problems.append(Problem(page: page, href: raw, reason: "is an identity link that names no page"))
                     continue
                 }
-                // External, mailto:, data:.
-                if raw.isEmpty || raw.contains(":") && !raw.hasPrefix("/") { continue }
-                var target = raw
-                var fragment: String?
-                if let hash = target.firstIndex(of: "#") {
-                    fragment = String(target[target.index(after: hash)...])
-                    target = String(target[..<hash])
-                }
-                if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-                target = target.removingPercentEncoding ?? target
-                if target.isEmpty {
-                    target = page
-                } else if target.hasPrefix("/") {
-                    guard target.hasPrefix(basePath) else {
-                        problems.append(Problem(page: page, href: raw, reason: "is outside the site's base path \(basePath)"))
-                        continue
-                    }
-                    target = String(target.dropFirst(basePath.count))
-                    // The search bundle is written by Pagefind after rendering, beside the pages.
-                    if target.hasPrefix("pagefind/") { continue }
-                } else {
-                    target = normalise((page as NSString).deletingLastPathComponent + "/" + target)
-                }
-                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-                guard paths.contains(target) else {
-                    problems.append(Problem(page: page, href: raw, reason: "names no page (\(target))"))
-                    continue
-                }
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !idsOf(target).contains(fragment) {
-                    problems.append(Problem(page: page, href: raw, reason: "names no anchor #\(fragment) on \(target)"))
+                if let reason = problem(href: raw, on: page, basePath: basePath, paths: paths, ids: idsOf) {
+                    problems.append(Problem(page: page, href: raw, reason: reason))
                 }
             }
         }
         return problems
+    }
+
+    /// The `id`s of a rendered page: what a `#fragment` may name.
+    static func anchors(in html: String) -> Set<String> {
+        Set(html.matches(of: /\sid="([^"]*)"/).map { String($0.1) })
+    }
+
+    /// Why the link `href` on `page` leads nowhere, or nil when it is fine (or external).
+    /// `ids`: the `id`s of a page, asked only for links with a `#fragment`. Shared by `atlas
+    /// check` over rendered pages and the build's check of the links editors write
+    /// (`MarkdownLinks`).
+    static func problem(href raw: String, on page: String, basePath: String, paths: Set<String>, ids: (String) -> Set<String>) -> String? {
+        // External, mailto:, data:.
+        if raw.isEmpty || raw.contains(":") && !raw.hasPrefix("/") { return nil }
+        var target = raw
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        target = target.removingPercentEncoding ?? target
+        if target.isEmpty {
+            target = page
+        } else if target.hasPrefix("/") {
+            guard target.hasPrefix(basePath) else { return "is outside the site's base path \(basePath)" }
+            target = String(target.dropFirst(basePath.count))
+            // The search bundle is written by Pagefind after rendering, beside the pages.
+            if target.hasPrefix("pagefind/") { return nil }
+        } else {
+            target = normalise((page as NSString).deletingLastPathComponent + "/" + target)
+        }
+        if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+        guard paths.contains(target) else { return "names no page (\(target))" }
+        let anchor = (fragment?.removingPercentEncoding ?? fragment) ?? ""
+        if !anchor.isEmpty, target.hasSuffix(".html"), !ids(target).contains(anchor) {
+            return "names no anchor #\(anchor) on \(target)"
+        }
+        return nil
     }
 
     static func normalise(_ path: String) -> String {

@@ -2,7 +2,18 @@ import Yams
 
 /// An editor's decisions about extracted figures, from `content/data/claims.edits.yml`.
 public struct ClaimEdits: Sendable {
-    public struct Drop: Sendable { var id: String; var reason: String; var location: SourceLocation }
+    /// Which extracted claim an entry is about: its `id`, or — surviving edits of the article's
+    /// title, date and neighbouring sentences, which change ids — the article's slug with words
+    /// of the claim's sentence (`quote`) and, when that sentence states several figures, the
+    /// figure as written (`figure: 30%`).
+    public struct Key: Sendable {
+        var id: String?
+        var article: String?
+        var quote: String?
+        var figure: String?
+        var location: SourceLocation
+    }
+    public struct Drop: Sendable { var key: Key; var reason: String }
     /// Field values as written; validated when applied, where the claims are known.
     public struct Change: Sendable {
         var id: String?
@@ -23,6 +34,7 @@ public struct ClaimEdits: Sendable {
         var period: String?
         var rate: String?
         var speaker: String?
+        var figure: String?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
     }
@@ -36,7 +48,9 @@ public enum ClaimEditsReader {
     public static let path = "content/data/claims.edits.yml"
     static let sections = ["drop", "correct", "add"]
     static let changeKeys = ["id", "metric", "entity", "importer", "value", "low", "high", "qualifier", "unit", "year", "status", "elements", "measure",
-                             "commodity", "period", "rate", "speaker", "reason", "article", "quote"]
+                             "commodity", "period", "rate", "speaker", "reason", "article", "quote", "figure"]
+
+    static let keyHint = "copy the id from `atlas claims ARTICLE`, or name the claim by `article: SLUG` and `quote:` words of its sentence (plus `figure:` when it states several), which survive edits of the article"
 
     public static func read(_ file: TextFile, log: inout DiagnosticLog) -> ClaimEdits {
         var edits = ClaimEdits()
@@ -52,11 +66,14 @@ public enum ClaimEditsReader {
                 let location = fields.mappingLocation
                 switch section {
                 case "drop":
-                    guard let id = fields.string("id", log: &log) else {
-                        log.error("a dropped claim needs its `id`", at: location, hint: "copy the id from `atlas claims ARTICLE`")
+                    let id = fields.string("id", log: &log), article = fields.string("article", log: &log), quote = fields.string("quote", log: &log)
+                    guard id != nil || article != nil && quote != nil else {
+                        log.error("a dropped claim needs its `id`, or `article` and `quote`", at: location, hint: keyHint)
                         continue
                     }
-                    edits.drops.append(.init(id: id, reason: fields.string("reason", log: &log) ?? "", location: fields.location(ofKey: "id")))
+                    let key = ClaimEdits.Key(id: id, article: article, quote: quote, figure: fields.string("figure", log: &log),
+                                             location: fields.location(ofKey: id != nil ? "id" : "quote"))
+                    edits.drops.append(.init(key: key, reason: fields.string("reason", log: &log) ?? ""))
                 default:
                     var change = ClaimEdits.Change(location: location, fieldLocations: [:])
                     for key in changeKeys where fields.has(key) { change.fieldLocations[key] = fields.location(ofKey: key) }
@@ -75,6 +92,7 @@ public enum ClaimEditsReader {
                     change.period = fields.string("period", log: &log)
                     change.rate = fields.string("rate", log: &log)
                     change.speaker = fields.string("speaker", log: &log)
+                    change.figure = fields.string("figure", log: &log)
                     func number(_ key: String) -> Double? {
                         guard let raw = fields.string(key, log: &log) else { return nil }
                         guard let value = Double(raw), value.isFinite, abs(value) < 1e16 else {
@@ -98,7 +116,10 @@ public enum ClaimEditsReader {
                         }
                     }
                     if section == "correct" {
-                        if change.id == nil { log.error("a correction needs the `id` of the claim it corrects", at: location, hint: "copy the id from `atlas claims ARTICLE`") ; continue }
+                        if change.id == nil, change.article == nil || change.quote == nil {
+                            log.error("a correction needs the `id` of the claim it corrects, or `article` and `quote`", at: location, hint: keyHint)
+                            continue
+                        }
                         edits.corrections.append(change)
                     } else {
                         if change.article == nil || change.quote == nil || change.metric == nil {

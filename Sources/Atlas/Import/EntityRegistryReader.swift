@@ -6,12 +6,14 @@ public enum EntityRegistryReader {
     static let keys = ["id", "type", "name", "name_zh", "aliases", "description", "description_zh", "source"]
     static let types = ["country", "region", "organisation", "company", "agency", "element", "place", "agreement", "policy", "person"]
 
-    public static func read(_ file: TextFile, log: inout DiagnosticLog) -> [Entity] {
-        guard case .parsed(let node) = YAMLFields.compose(file.text, file: file.path, log: &log) else { return [] }
+    /// Nil when the file cannot be read as a list at all (a YAML slip): then no entity is known
+    /// and every reference to one would be reported too, burying the one real error.
+    public static func read(_ file: TextFile, log: inout DiagnosticLog) -> [Entity]? {
+        guard case .parsed(let node) = YAMLFields.compose(file.text, file: file.path, log: &log) else { return nil }
         guard case .sequence(let items)? = node else {
             log.error("the entity registry must be a list of entries", at: SourceLocation(file: file.path, line: 1),
                       hint: "start each entry with `- id: …`")
-            return []
+            return nil
         }
         var entities: [Entity] = []
         var seen: [String: SourceLocation] = [:]

@@ -21,12 +21,14 @@ public enum MarkdownReader {
         guard log.errorCount == before, let nameZh, let nameEn, !slug.isEmpty else { return nil }
         return TopicDocument(nameZh: nameZh, nameEn: nameEn, slug: slug, summary: fields.string("summary", log: &log), order: order,
                              markdown: parts.body, origin: SourceLocation(file: file.path, line: 1),
-                             charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                             charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
-    /// `](@/section/key)` links (also `](<@/…>)` and with spaces) and `[label]: @/section/key`
-    /// definitions, with their positions; code spans and fenced code are skipped, as cmark does.
-    static func identityLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
+    /// The links into the site an editor writes, with their positions, for the build to check:
+    /// identity links (`](@/section/key)`, also `](<@/…>)` and with spaces, and `[label]:
+    /// @/section/key` definitions), site paths (`](/articles/x/)`) and anchors (`](#part)`).
+    /// Code spans and fenced code are skipped, as cmark does.
+    static func internalLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
         var links: [IdentityLink] = []
         var fence: Character?
         for (index, line) in parts.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -44,25 +46,31 @@ public enum MarkdownReader {
             }
             let chars = Array(visible)
             var i = 0
-            while i + 1 < chars.count {
-                guard chars[i] == "@", chars[i + 1] == "/" else { i += 1; continue }
-                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces.
+            while i < chars.count {
+                let identity = i + 1 < chars.count && chars[i] == "@" && chars[i + 1] == "/"
+                let path = chars[i] == "/" && (i + 1 == chars.count || chars[i + 1] != "/")
+                guard identity || path || chars[i] == "#" else { i += 1; continue }
+                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces; a path
+                // or anchor only right after a link's `](`, so prose like (1/2) is not a link.
                 var k = i - 1
                 while k >= 0, chars[k] == " " || chars[k] == "\t" || chars[k] == "<" { k -= 1 }
-                let opensLink = k >= 0 && (chars[k] == "(" || (chars[k] == ":" && k > 0 && chars[k - 1] == "]"))
+                let definition = k > 0 && chars[k] == ":" && chars[k - 1] == "]"
+                let opensLink = k >= 0 && (definition || chars[k] == "(" && (identity || k > 0 && chars[k - 1] == "]"))
                 var end = i
                 while end < chars.count, !")> \t\"".contains(chars[end]) { end += 1 }
-                if opensLink {
-                    links.append(IdentityLink(target: String(chars[i..<end]),
-                                              location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
-                }
+                // A bare `#` is no anchor; `/` alone is the home page.
+                guard opensLink, chars[i] != "#" || end > i + 1 else { i += 1; continue }
+                links.append(IdentityLink(target: String(chars[i..<end]),
+                                          location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
                 i = end
             }
         }
         return links
     }
 
-    public static func article(_ file: TextFile, config: SiteConfig, log: inout DiagnosticLog) -> Article? {
+    /// `topics`: the topics an article may name (nil: any name is taken as given, for reading a
+    /// file on its own).
+    public static func article(_ file: TextFile, config: SiteConfig, topics directory: TopicDirectory? = nil, log: inout DiagnosticLog) -> Article? {
         guard file.text.utf8.count <= DumpParser.maxBodyBytes else {
             log.error("the article is \(file.text.utf8.count / 1_000) kB; articles are read up to \(DumpParser.maxBodyBytes / 1_000) kB",
                       at: SourceLocation(file: file.path, line: 1), hint: "split it into several articles, or check that it is the file you meant")
@@ -86,20 +94,29 @@ public enum MarkdownReader {
         }
         guard log.errorCount == errorsBefore, let title, let source, let published else { return nil }
         var topics: [String] = []
-        for topic in fields.strings("topics", log: &log) ?? [] {
-            let name = topic.trimmingWhitespace
-            if name.isEmpty {
-                log.warning("an empty topic name is ignored", at: fields.location(ofKey: "topics"))
-            } else if !topics.contains(name) {
-                topics.append(name)
+        for (topic, location) in fields.commaList("topics", log: &log) ?? [] {
+            if topic.isEmpty {
+                log.warning("an empty topic name is ignored", at: location)
+                continue
             }
+            guard let directory else {
+                if !topics.contains(topic) { topics.append(topic) }
+                continue
+            }
+            guard let name = directory.resolve(topic) else {
+                let near = directory.suggestion(for: topic).map { "; did you mean `\($0)`?" } ?? ""
+                log.error("unknown topic `\(topic)`\(near)", at: location, hint: directory.hint)
+                continue
+            }
+            if !topics.contains(name) { topics.append(name) }
         }
+        guard log.errorCount == errorsBefore else { return nil }
         return Article(
             slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
-            topics: topics, tags: fields.strings("tags", log: &log) ?? [], summary: fields.string("summary", log: &log),
+            topics: topics, tags: (fields.commaList("tags", log: &log) ?? []).map(\.value).filter { !$0.isEmpty }.orderedUnique(), summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
             isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
-            charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file))
+            charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file))
     }
 
     public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
@@ -122,12 +139,12 @@ public enum MarkdownReader {
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
                     slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
-                    charts: chartReferences(parts, file: file), links: identityLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                    charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
     }
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {
         Markdown.chartReferences(in: parts.body).map {
-            ChartReference(name: $0.name, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + $0.line - 1, column: $0.column))
+            ChartReference(name: $0.name, extra: $0.extra, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + $0.line - 1, column: $0.column))
         }
     }
 

@@ -6,33 +6,30 @@ public enum ClaimLedger {
         var index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIDs = Set(entities.map(\.id))
         let articlesByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let bySlug = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let lookup = Lookup(claims: claims, index: index, articles: bySlug)
         // One entry per claim: a second would silently win over the first, or be lost under a drop.
         var dropped: [String: SourceLocation] = [:]
         for drop in edits.drops {
-            guard index[drop.id] != nil else {
-                log.error("no extracted claim has the id `\(drop.id)`", at: drop.location, hint: "check the id with `atlas claims ARTICLE`; remove the entry if the claim is gone")
-                continue
+            guard let id = lookup.claim(drop.key, log: &log) else { continue }
+            if let first = dropped[id] {
+                log.error("the claim `\(id)` is already dropped at line \(first.line)", at: drop.key.location, hint: "remove one of the two entries")
             }
-            if let first = dropped[drop.id] {
-                log.error("the claim `\(drop.id)` is already dropped at line \(first.line)", at: drop.location, hint: "remove one of the two entries")
-            }
-            dropped[drop.id] = dropped[drop.id] ?? drop.location
+            dropped[id] = dropped[id] ?? drop.key.location
         }
         var corrected: [String: SourceLocation] = [:]
         for change in edits.corrections {
-            guard let id = change.id, let position = index[id] else {
-                log.error("no extracted claim has the id `\(change.id ?? "")`", at: change.fieldLocations["id"] ?? change.location,
-                          hint: "check the id with `atlas claims ARTICLE`")
-                continue
-            }
+            let key = ClaimEdits.Key(id: change.id, article: change.article, quote: change.quote, figure: change.figure,
+                                     location: change.fieldLocations[change.id != nil ? "id" : "quote"] ?? change.location)
+            guard let id = lookup.claim(key, log: &log), let position = index[id] else { continue }
             if let first = corrected[id] {
-                log.error("the claim `\(id)` is already corrected at line \(first.line)", at: change.fieldLocations["id"] ?? change.location,
+                log.error("the claim `\(id)` is already corrected at line \(first.line)", at: key.location,
                           hint: "put all the corrections of one claim in one entry")
                 continue
             }
-            corrected[id] = change.fieldLocations["id"] ?? change.location
+            corrected[id] = key.location
             if let drop = dropped[id] {
-                log.error("the claim `\(id)` is also dropped at line \(drop.line)", at: change.fieldLocations["id"] ?? change.location,
+                log.error("the claim `\(id)` is also dropped at line \(drop.line)", at: key.location,
                           hint: "keep either the correction or the drop")
                 continue
             }
@@ -42,7 +39,6 @@ public enum ClaimLedger {
                 claims[position] = claim
             }
         }
-        let bySlug = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for change in edits.additions {
             guard let slug = change.article, let article = bySlug[slug] else {
                 log.error("no article has the slug `\(change.article ?? "")`", at: change.fieldLocations["article"] ?? change.location,
@@ -69,6 +65,56 @@ public enum ClaimLedger {
             claims.append(claim)
         }
         return claims.filter { dropped[$0.id] == nil }
+    }
+
+    /// Finds the claim an entry names, or logs why it cannot: an id that no claim has, or an
+    /// article and quote that match no claim or several, with the article's candidate claims
+    /// (id, figure, sentence) so the editor can fix the key without running another command.
+    struct Lookup {
+        var claims: [Claim]
+        var index: [String: Int]
+        var articles: [String: Article]
+
+        func claim(_ key: ClaimEdits.Key, log: inout DiagnosticLog) -> String? {
+            let article = key.article.flatMap { articles[$0] }
+            if let slug = key.article, article == nil {
+                log.error("no article has the slug `\(slug)`", at: key.location, hint: "use the slug from the article's URL /articles/<slug>/")
+                return nil
+            }
+            let own = article.map { article in claims.filter { $0.article == article.id } } ?? []
+            if let id = key.id {
+                if let position = index[id], article == nil || claims[position].article == article?.id { return id }
+                log.error(article.map { "the article `\($0.slug)` has no claim with the id `\(id)`" } ?? "no extracted claim has the id `\(id)`",
+                          at: key.location, hint: article.map { candidates($0, own) }
+                              ?? "the id changes when the article's title, date or sentence does; check it with `atlas claims ARTICLE`, or key the entry by `article: SLUG` and `quote:`, which survive such edits")
+                return nil
+            }
+            guard let article, let quote = key.quote?.trimmingWhitespace, !quote.isEmpty else { return nil }
+            let matches = own.filter { claim in
+                claim.quote.contains(quote) && (key.figure.map { Self.same(claim.figureText, $0) } ?? true)
+            }
+            if matches.count == 1 { return matches[0].id }
+            let figure = key.figure.map { " and the figure `\($0)`" } ?? ""
+            log.error(matches.isEmpty ? "no claim of the article `\(article.slug)` has the quote `\(quote)`\(figure)"
+                                      : "\(matches.count) claims of the article `\(article.slug)` have the quote `\(quote)`\(figure); add `figure:` to pick one",
+                      at: key.location, hint: candidates(article, matches.isEmpty ? own : matches))
+            return nil
+        }
+
+        /// Figures as written, ignoring spaces (`30 %` is `30%`).
+        static func same(_ a: String, _ b: String) -> Bool {
+            a.filter { !$0.isWhitespace } == b.filter { !$0.isWhitespace }
+        }
+
+        func candidates(_ article: Article, _ claims: [Claim]) -> String {
+            guard !claims.isEmpty else { return "the article `\(article.slug)` (\(article.title)) has no extracted claims" }
+            let listed = claims.prefix(12).map { claim in
+                let quote = claim.quote.count > 70 ? claim.quote.prefix(69) + "…" : Substring(claim.quote)
+                return "\(claim.id) \(claim.figureText) “\(quote)”"
+            }
+            let more = claims.count > 12 ? "; and \(claims.count - 12) more (atlas claims \(article.slug))" : ""
+            return "claims of `\(article.slug)` (\(article.title)): " + listed.joined(separator: "; ") + more
+        }
     }
 
     /// The claim with the change's fields applied, or nil after logging what is wrong.

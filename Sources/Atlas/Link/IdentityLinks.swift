@@ -45,7 +45,8 @@ public struct IdentityLinks: Sendable {
     }
 
     public func check(_ links: [IdentityLink], log: inout DiagnosticLog) {
-        for link in links where resolve(link.target) == nil {
+        // Site paths and anchors are checked against the rendered pages (`MarkdownLinks`).
+        for link in links where link.target.hasPrefix("@/") && resolve(link.target) == nil {
             let near = EditDistance.nearest(link.target, in: Array(paths.keys)).map { "; did you mean `\($0)`?" } ?? ""
             log.error("the link `\(link.target)` names no page\(near)", at: link.location,
                       hint: "link by identity: @/articles/SLUG, @/topics/SLUG, @/entities/ID, @/pages/SLUG, @/data/CHART, @/timeline")

@@ -21,9 +21,9 @@ public enum ContentLoader {
         var files = ContentFiles()
         files.config = read(root, SiteConfig.fileName, log: &log, missingHint: "create site.yml with at least `title:`")
         files.dumps = folder(root, "content/sources", ext: "txt", log: &log)
-        files.articles = folder(root, "content/articles", ext: "md", log: &log)
-        files.pages = folder(root, "content/pages", ext: "md", log: &log)
-        files.topics = folder(root, "content/topics", ext: "md", log: &log)
+        files.articles = markdown(root, "content/articles", log: &log)
+        files.pages = markdown(root, "content/pages", log: &log)
+        files.topics = markdown(root, "content/topics", log: &log)
         files.entities = optional(root, EntityRegistryReader.path, log: &log)
         files.claimEdits = optional(root, ClaimEditsReader.path, log: &log)
         files.timeline = optional(root, TimelineReader.path, log: &log)
@@ -41,6 +41,22 @@ public enum ContentLoader {
     static func optional(_ root: URL, _ relative: String, log: inout DiagnosticLog) -> TextFile? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) else { return nil }
         return read(root, relative, log: &log, missingHint: nil)
+    }
+
+    /// The Markdown extensions editors use, in any case (`.md`, `.MD`, `.markdown`).
+    static let markdownExtensions: Set<String> = ["md", "markdown"]
+
+    /// Markdown files in a folder and its subfolders (`content/articles/2025/x.md`): an editor
+    /// who files articles by year must not find them silently left out. Hidden files and
+    /// folders (`.DS_Store`, an editor's `.x.md.swp`) are not content.
+    static func markdown(_ root: URL, _ relative: String, log: inout DiagnosticLog) -> [TextFile] {
+        let url = root.appendingPathComponent(relative)
+        let found = (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []
+        let names = found.filter { name in
+            markdownExtensions.contains((name as NSString).pathExtension.lowercased())
+                && !name.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        return names.sorted().compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
     }
 
     static func folder(_ root: URL, _ relative: String, ext: String, log: inout DiagnosticLog) -> [TextFile] {

@@ -14,7 +14,7 @@ public struct Page: Hashable, Sendable {
     public var slugLocation: SourceLocation
     /// Charts the page embeds (```` ```chart NAME ````), checked against the chart catalog.
     public var charts: [ChartReference] = []
-    /// Identity links (`@/entities/china`) in the body, checked at build time.
+    /// Links into the site in the body (`@/entities/china`, `/data/`, `#part`), checked at build time.
     public var links: [IdentityLink] = []
     /// The file line the Markdown body starts on (after the front matter).
     public var bodyLine: Int = 1
@@ -23,5 +23,7 @@ public struct Page: Hashable, Sendable {
 /// A chart named in Markdown, with where it is named.
 public struct ChartReference: Hashable, Sendable {
     public var name: String
+    /// Words after the name in the fence, an error: `chart reserves 2024` is not a chart.
+    public var extra: String = ""
     public var location: SourceLocation
 }

@@ -14,7 +14,8 @@ public struct TopicDocument: Hashable, Sendable {
     public var bodyLine: Int = 1
 }
 
-/// An editor's link by identity (`[text](@/entities/china)`), with where it is written.
+/// An editor's link into the site, with where it is written: by identity
+/// (`[text](@/entities/china)`), by path (`/data/`) or to an anchor (`#sources`).
 public struct IdentityLink: Hashable, Sendable {
     public var target: String
     public var location: SourceLocation

@@ -47,8 +47,8 @@ public struct Markdown: Sendable {
 
     /// The charts a Markdown text embeds, with their 1-based line numbers, for checking names
     /// before rendering. Matches the fences cmark reads as code blocks with info `chart NAME`.
-    public static func chartReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
+    public static func chartReferences(in text: String) -> [(name: String, extra: String, line: Int, column: Int)] {
+        var result: [(String, String, Int, Int)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " }.count
             guard indent <= 3 else { continue }
@@ -57,12 +57,20 @@ public struct Markdown: Sendable {
             let marks = rest.prefix { $0 == fence }
             guard marks.count >= 3 else { continue }
             let info = rest.dropFirst(marks.count).trimmingWhitespace
-            let words = info.split(separator: " ")
-            if words.first == "chart" {
-                result.append((words.count > 1 ? String(words[1]) : "", index + 1, indent + marks.count + 1))
+            if let fence = Self.chartFence(info) {
+                result.append((fence.name, fence.extra, index + 1, indent + marks.count + 1))
             }
         }
         return result
+    }
+
+    /// Reads a code fence's info string as a chart embed: `chart NAME`, in any case (`Chart
+    /// Reserves` is not an empty code box). `extra`: words after the name, which the build
+    /// refuses rather than guess what they meant. Nil when the fence is not a chart.
+    static func chartFence(_ info: some StringProtocol) -> (name: String, extra: String)? {
+        let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first, first.lowercased() == "chart" else { return nil }
+        return (words.count > 1 ? words[1].lowercased() : "", words.dropFirst(2).joined(separator: " "))
     }
 
     /// A block of prose as a reader sees it — a paragraph, a heading, a table row — with the
@@ -158,8 +166,7 @@ public struct Markdown: Sendable {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_CODE_BLOCK, let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }) {
-                let words = info.split(separator: " ")
-                if words.first == "chart", words.count > 1 { charts.append((node, String(words[1]))) }
+                if let fence = Self.chartFence(info), !fence.name.isEmpty { charts.append((node, fence.name)) }
             }
             if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, !allowsRawHTML { raw.append(node) }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {

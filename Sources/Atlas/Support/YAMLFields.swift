@@ -128,6 +128,35 @@ struct YAMLFields {
         }
     }
 
+    /// A list given either as YAML (`tags: [a, b]`) or as one comma-separated value
+    /// (`tags: a, b`, `标签：甲，乙、丙`): editors write both, and reading the second as one tag
+    /// named "a, b" would be a silent surprise. Items are trimmed, each with its position.
+    func commaList(_ key: String, log: inout DiagnosticLog) -> [(value: String, location: SourceLocation)]? {
+        guard let node = values[key] else { return nil }
+        let separators: Set<Character> = [",", "，", "、"]
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            log.error("`\(key)` must be a list", at: location(ofKey: key), hint: "write `\(key): [a, b]`")
+            return nil
+        }
+        var result: [(String, SourceLocation)] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                log.error("`\(key)` must be a list of plain values", at: location(of: item), hint: "write `\(key): [a, b]`")
+                continue
+            }
+            // An empty list item is the caller's to warn about; empty pieces of `a, , b` are not items.
+            let parts = item == node
+                ? scalar.string.split(whereSeparator: { separators.contains($0) }).map(\.trimmingWhitespace).filter { !$0.isEmpty }
+                : [scalar.string.trimmingWhitespace]
+            result += parts.map { ($0, location(of: item)) }
+        }
+        return result
+    }
+
     func mapping(_ key: String, log: inout DiagnosticLog) -> [(key: String, value: String, location: SourceLocation)]? {
         guard let node = values[key] else { return nil }
         guard case .mapping(let mapping) = node else {

@@ -117,4 +117,28 @@ import Testing
         #expect(report.filesRendered == total)
         #expect(differences(preview, site).isEmpty)
     }
+
+    /// A warning is printed when it appears, not again on every save that leaves it as it was;
+    /// one that goes and comes back is new again.
+    @Test func eachWarningIsReportedOncePerChange() throws {
+        let site = TemporaryFolder.siteCopy()
+        var session = BuildSession(options: .init(root: site.url, output: site.url.appendingPathComponent("preview")))
+        let page = "---\ntitle: Notes\nauthor: Me\n---\nSome notes.\n"
+        site.write("content/pages/notes.md", page)
+        func warnings(_ report: Builder.Report) -> [String] {
+            report.diagnostics.filter { $0.severity == .warning && $0.location?.file == "content/pages/notes.md" }.map(\.message)
+        }
+        var report = session.rebuild()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(warnings(report) == ["unknown key `author`"])
+        report = session.rebuild()
+        #expect(warnings(report).isEmpty)
+        #expect(report.warningsAsBefore >= 1)
+        site.write("content/pages/notes.md", page.replacingOccurrences(of: "author: Me", with: "author: Me\nwriter: You"))
+        #expect(warnings(session.rebuild()) == ["unknown key `writer`"])
+        site.write("content/pages/notes.md", page.replacingOccurrences(of: "author: Me\n", with: ""))
+        #expect(warnings(session.rebuild()).isEmpty)
+        site.write("content/pages/notes.md", page)
+        #expect(warnings(session.rebuild()) == ["unknown key `author`"])
+    }
 }

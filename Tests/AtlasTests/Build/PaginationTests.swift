@@ -14,6 +14,8 @@ import Testing
 
     static let site: TemporaryFolder = {
         let site = TemporaryFolder.siteCopy()
+        // Articles name only topics the site has.
+        site.write("content/topics/test-topic.md", "---\ntitle_zh: 测试主题\ntitle_en: Test topic\nslug: test-topic\n---\nA topic for generated articles.\n")
         for index in 0..<extra {
             let day = index % 28 + 1
             site.write("content/articles/gen-\(index).md", """

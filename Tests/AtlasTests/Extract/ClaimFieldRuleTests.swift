@@ -8,7 +8,7 @@ import Testing
     let registry: [Entity] = {
         var log = DiagnosticLog()
         let file = ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!
-        return EntityRegistryReader.read(file, log: &log)
+        return EntityRegistryReader.read(file, log: &log) ?? []
     }()
     var extractor: ClaimExtractor { ClaimExtractor(entities: registry) }
 

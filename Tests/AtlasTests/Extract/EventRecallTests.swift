@@ -23,7 +23,7 @@ import Testing
 
     static func extracted(_ url: URL, name: String) throws -> [Key] {
         var log = DiagnosticLog()
-        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log) ?? []
         let extractor = EventExtractor(entities: entities)
         let file = try TextFile.decode(Array(Data(contentsOf: url)), path: name).get()
         let dump = try #require(DumpParser.parse(file, log: &log))

@@ -78,7 +78,7 @@ import Testing
     let extractor: ClaimExtractor = {
         var log = DiagnosticLog()
         let file = ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!
-        return ClaimExtractor(entities: EntityRegistryReader.read(file, log: &log))
+        return ClaimExtractor(entities: EntityRegistryReader.read(file, log: &log) ?? [])
     }()
 
     static let published = LocalDateTime(year: 2025, month: 10, day: 1)

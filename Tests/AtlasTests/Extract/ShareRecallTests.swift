@@ -30,7 +30,7 @@ import Testing
 
     static func extracted(dumpFile: URL, name: String) throws -> [Key] {
         var log = DiagnosticLog()
-        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log) ?? []
         let extractor = ClaimExtractor(entities: entities)
         let file = try TextFile.decode(Array(Data(contentsOf: dumpFile)), path: name).get()
         let dump = try #require(DumpParser.parse(file, log: &log))

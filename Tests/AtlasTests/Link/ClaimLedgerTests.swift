@@ -5,11 +5,11 @@ import Testing
 @Suite struct ClaimLedgerTests {
     let body = "Core Insights - China holds 34% of the world's total reserves [1] - The U.S. relies on China for 80% of its imports [2]"
 
-    func setup(_ yaml: String) -> (claims: [Claim], log: DiagnosticLog, extracted: [Claim]) {
+    func setup(_ yaml: String, title: String = "T", day: Int = 1) -> (claims: [Claim], log: DiagnosticLog, extracted: [Claim]) {
         var log = DiagnosticLog()
-        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
-        let article = Article(slug: "test-article", title: "T", source: "S", sourceURL: nil,
-                              published: Timestamp(LocalDateTime(year: 2025, month: 1, day: 1), zone: TimeZone(identifier: "UTC")!)!,
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log) ?? []
+        let article = Article(slug: "test-article", title: title, source: "S", sourceURL: nil,
+                              published: Timestamp(LocalDateTime(year: 2025, month: 1, day: day), zone: TimeZone(identifier: "UTC")!)!,
                               topics: [], tags: [], summary: nil, body: .imported(BodyStructurer.structure(body)), isDraft: false,
                               origins: [SourceLocation(file: "x.txt", line: 3)])
         let extracted = ClaimExtractor(entities: entities).claims(articleID: article.id, body: body, published: article.published.local)
@@ -46,6 +46,58 @@ import Testing
         let added = try #require(claims.first { $0.id.hasPrefix("e") })
         #expect((added.metric, added.entity, added.low, added.period) == (.reservesShare, "china", 34, .year(2023)))
         #expect(String(Array(body)[added.quoteRange]) == added.quote)
+    }
+
+    /// Ids hash the article's title and date; an entry keyed by the article's slug and words of
+    /// the sentence still finds its claim when an editor corrects either.
+    @Test func correctionsKeyedByArticleAndQuoteSurviveTitleAndDateEdits() throws {
+        let (_, _, before) = setup("")
+        let yaml = """
+        drop:
+          - article: test-article
+            quote: relies on China
+        correct:
+          - article: test-article
+            quote: "China holds 34% of the world's"
+            figure: 34 %
+            year: 2024
+        """
+        let (claims, log, extracted) = setup(yaml, title: "T, retitled", day: 2)
+        #expect(log.items.isEmpty, "\(log.items)")
+        #expect(Set(extracted.map(\.id)).isDisjoint(with: before.map(\.id)))
+        #expect(claims.count == 1)
+        #expect((claims.first?.figureText, claims.first?.period, claims.first?.rule) == ("34%", .year(2024), "editor"))
+        // The old id no longer names a claim: the error says why and how to key it instead.
+        let (_, broken, _) = setup("correct:\n  - id: \(before[0].id)\n    year: 2024\n", title: "T, retitled")
+        #expect(broken.errors.count == 1)
+        #expect(broken.errors.first?.hint?.contains("`article: SLUG` and `quote:`") == true)
+    }
+
+    @Test func aKeyThatMatchesNoClaimOrSeveralNamesTheArticleAndItsCandidates() throws {
+        let yaml = """
+        correct:
+          - article: test-article
+            quote: China holds 35%
+            year: 2024
+          - article: test-article
+            quote: China
+            year: 2024
+          - id: cnosuch
+            article: test-article
+            year: 2024
+        """
+        let (claims, log, extracted) = setup(yaml)
+        #expect(claims.map(\.rule).allSatisfy { $0 != "editor" })
+        #expect(log.errors.count == 3, "\(log.errors)")
+        #expect(log.errors.map { $0.location!.line } == [3, 6, 8])
+        #expect(log.errors[0].message == "no claim of the article `test-article` has the quote `China holds 35%`")
+        #expect(log.errors[1].message.contains("2 claims of the article `test-article` have the quote `China`; add `figure:`"))
+        #expect(log.errors[2].message == "the article `test-article` has no claim with the id `cnosuch`")
+        for error in log.errors {
+            let hint = try #require(error.hint)
+            #expect(hint.hasPrefix("claims of `test-article` (T): "))
+            for claim in extracted { #expect(hint.contains("\(claim.id) \(claim.figureText) “\(claim.quote)”")) }
+        }
     }
 
     @Test func everyBadEntryIsAnErrorAtItsLine() {

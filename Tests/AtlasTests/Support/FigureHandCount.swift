@@ -50,7 +50,7 @@ struct FigureHandCount {
     /// The claims the real pipeline's extractor finds in a dump, with their body lines.
     static func extract(_ url: URL, name: String) throws -> [Found] {
         var log = DiagnosticLog()
-        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log)
+        let entities = EntityRegistryReader.read(ContentLoader.read(TestPaths.repository, EntityRegistryReader.path, log: &log, missingHint: nil)!, log: &log) ?? []
         let extractor = ClaimExtractor(entities: entities)
         let file = try TextFile.decode(Array(Data(contentsOf: url)), path: name).get()
         guard let dump = DumpParser.parse(file, log: &log) else { return [] }
