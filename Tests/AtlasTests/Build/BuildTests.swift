@@ -136,10 +136,10 @@ import Testing
         let site = TemporaryFolder.siteCopy()
         site.write("content/pages/draft.md", "---\ntitle: Draft page\ndraft: true\n---\nSoon.\n")
         #expect(build(site).succeeded)
-        #expect(site.read("public/draft-page/index.html") == nil)
+        #expect(site.read("public/draft/index.html") == nil)
         let report = Builder(options: .init(root: site.url, includeDrafts: true)).build()
         #expect(report.succeeded)
-        #expect(site.read("public/draft-page/index.html") != nil)
+        #expect(site.read("public/draft/index.html") != nil)
     }
 
     @Test func markdownArticleIsAnArticleLikeTheImportedOnes() throws {
@@ -224,7 +224,7 @@ import Testing
         }
         #expect(snapshots[0].count > 40)
         #expect(snapshots[0] == snapshots[1])
-        let page = try #require(snapshots[0]["articles/article-0/index.html"].map { String(decoding: $0, as: UTF8.self) })
+        let page = try #require(snapshots[0]["articles/a0/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.components(separatedBy: "<del>").count == 201)
     }
 
