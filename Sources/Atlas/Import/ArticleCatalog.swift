@@ -128,6 +128,13 @@ public enum ArticleCatalog {
             entries[index] = URLMap.Entry(slug: articles[index].slug, title: article.title, source: article.source,
                                           date: article.published.local.description, aliases: aliases.sorted())
         }
+        // An old slug another article now has is that article's URL (an editor reused the
+        // name), not a redirect.
+        let current = Set(articles.map(\.slug))
+        for index in published {
+            articles[index].aliases.removeAll { $0.location.file == URLMap.path && current.contains(String($0.path.dropFirst("articles/".count).dropLast())) }
+            entries[index]?.aliases.removeAll { current.contains($0) }
+        }
         return URLMap(entries: entries.values.sorted { $0.slug < $1.slug })
     }
 }

@@ -103,6 +103,13 @@ import Testing
         #expect(moved.slug == "seabed-mining-trial")
         #expect(moved.aliases.map(\.path) == ["articles/japan-seabed-trial/"])
         #expect(urls.entries.map(\.aliases) == [["japan-seabed-trial"]])
+        // A new file under the old name takes the URL: it is that article's now, not a redirect.
+        urls = roundTrip(urls)
+        let reuse = try #require(MarkdownReader.article(TextFile(path: "content/articles/japan-seabed-trial.md",
+            text: text.replacingOccurrences(of: "日本启动海底稀土试采", with: "另一篇")), config: config, log: &log))
+        let both = ArticleCatalog.merge(dumps: [], markdown: [renamed, reuse], config: config, urls: &urls, log: &log)
+        #expect(Set(both.map(\.slug)) == ["seabed-mining-trial", "japan-seabed-trial"])
+        #expect(both.allSatisfy { $0.aliases.isEmpty })
         // A draft has no published URL to keep.
         var none = URLMap()
         let draft = try #require(MarkdownReader.article(TextFile(path: "content/articles/d.md",
