@@ -177,8 +177,8 @@ public struct Builder: Sendable {
         return report
     }
 
-    /// Writes content/urls.yml when this build gave an imported article a URL the file does not
-    /// hold yet (or dropped one whose article is gone), so the next build keeps it.
+    /// Writes content/urls.yml when this build gave an article a URL the file does not hold yet,
+    /// moved one, or dropped one whose article is gone, so the next build keeps them.
     func recordURLs(_ map: URLMap, log: inout DiagnosticLog) {
         let url = options.root.appendingPathComponent(URLMap.path)
         let text = map.text

@@ -61,15 +61,15 @@ public enum ArticleCatalog {
     }
 
     /// Two different articles with one title are legal (two outlets may print the same
-    /// headline), but readers cannot tell them apart in lists, and the second one's URL carries
-    /// a suffix: say so where both are written.
+    /// headline), but readers cannot tell them apart in lists, and when both take their URL from
+    /// the title the newer one's carries a suffix: say so where the newer one is written.
     static func warnDuplicateTitles(_ articles: [Article], log: inout DiagnosticLog) {
         var first: [String: Article] = [:]
         for article in articles.sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
             guard let earlier = first[article.title] else { first[article.title] = article; continue }
             let there = earlier.origins.first.map { " at \($0)" } ?? ""
             log.warning("another article has the title `\(article.title)`\(there) (\(earlier.source), \(earlier.published.local)); "
-                        + "this one (\(article.source), \(article.published.local)) gets a URL with a suffix", at: article.origins.first,
+                        + "this one (\(article.source), \(article.published.local)) looks the same in every list", at: article.origins.first,
                         hint: "if they are one article, make source and date agree; otherwise tell the titles apart, or give one a `slug`")
         }
     }

@@ -5,11 +5,6 @@ public struct Alias: Hashable, Sendable {
     public var path: String
     public var location: SourceLocation
 
-    public init(path: String, location: SourceLocation) {
-        self.path = path
-        self.location = location
-    }
-
     /// Why an alias cannot be used, in words for the editor.
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String

@@ -20,6 +20,16 @@ import Testing
         return URLMap(entries: read.entries.map { var e = $0; e.location = nil; return e })
     }
 
+    static let oneArticle = "稀土\nSearch documents\n稀土元素\nS· 2025-08-18 13:30\nBody\n"
+
+    /// The URL map after one build of `dump`, as the next build reads it.
+    func published(_ dump: String) -> URLMap {
+        var urls = URLMap()
+        var log = DiagnosticLog()
+        _ = merge(dump, urls: &urls, log: &log)
+        return roundTrip(urls)
+    }
+
     @Test func aCorrectedTitleKeepsTheURL() throws {
         var urls = URLMap()
         var log = DiagnosticLog()
@@ -69,11 +79,9 @@ import Testing
     }
 
     @Test func aNewSlugLeavesARedirectAtTheOldOne() throws {
-        var urls = URLMap()
         var log = DiagnosticLog()
-        let text = "稀土\nSearch documents\n稀土元素\nS· 2025-08-18 13:30\nBody\n"
-        _ = merge(text, urls: &urls, log: &log)
-        urls = roundTrip(urls)
+        let text = Self.oneArticle
+        var urls = published(text)
         var custom = config
         custom.slugOverrides = ["稀土元素": SlugOverride(slug: "rare-earth-elements", location: SourceLocation(file: "site.yml", line: 9))]
         let article = try #require(merge(text, urls: &urls, config: custom, log: &log).first)
@@ -123,11 +131,9 @@ import Testing
     }
 
     @Test func aMarkdownVersionOfAnImportedArticleKeepsItsURL() throws {
-        var urls = URLMap()
         var log = DiagnosticLog()
-        let dump = "稀土\nSearch documents\n稀土元素\nS· 2025-08-18 13:30\nBody\n"
-        _ = merge(dump, urls: &urls, log: &log)
-        urls = roundTrip(urls)
+        let dump = Self.oneArticle
+        var urls = published(dump)
         let curated = try #require(MarkdownReader.article(TextFile(path: "content/articles/curated.md",
             text: "---\ntitle: 稀土元素\ndate: 2025-08-18 13:30\nsource: S\n---\nBetter body.\n"), config: config, log: &log))
         let articles = merge(dump, urls: &urls, markdown: [curated], log: &log)
