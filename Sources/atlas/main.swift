@@ -204,8 +204,11 @@ struct New: ParsableCommand {
     var root: String = "."
 
     func run() throws {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        var log = DiagnosticLog()
+        let topics = kind == .topic ? Builder(options: Builder.Options(root: rootURL)).currentTopics(log: &log) : []
         let result = Scaffold.create(kind: kind == .page ? .page : .topic, title: title, english: english, slug: slug,
-                                     root: URL(fileURLWithPath: root).standardizedFileURL, today: Date())
+                                     root: rootURL, today: Date(), topics: topics)
         switch result {
         case .success(let path): print("created \(path)")
         case .failure(let diagnostic):

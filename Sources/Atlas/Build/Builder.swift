@@ -89,7 +89,8 @@ public struct Builder: Sendable {
             MarkdownReader.article($0, config: config, topics: topicDirectory, log: &$1)
         }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
-        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, log: &log)
+        var urlMap = content.urls.map { URLMap.read($0, log: &log) } ?? URLMap()
+        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, urls: &urlMap, log: &log)
         let registry = content.entities.map { EntityRegistryReader.read($0, log: &log) }
         // The file is there but is no registry (a YAML slip): see below.
         let registryUnreadable = registry.map { $0 == nil } ?? false
@@ -125,6 +126,7 @@ public struct Builder: Sendable {
         var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, documents: topicDocuments,
                         includeDrafts: options.includeDrafts)
         site.entities = entities
+        site.urlMap = urlMap
         clock.mark("templates")
         let findings = ArticleExtractor(entities: entities).findings(for: site.articles, cache: &cache)
         clock.mark("extract")
@@ -159,9 +161,22 @@ public struct Builder: Sendable {
         clock.mark("prepare render")
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
         MarkdownLinks.check(site, jobs: jobs, log: &log)
+        checkAliases(renderer.aliasRedirects().map(\.alias), jobs: jobs, log: &log)
         clock.mark("plan pages")
         guard !log.hasErrors || checking else { return nil }
         return (site, jobs, clock.timings)
+    }
+
+    /// The topics as the site has them now (names and URLs), read without extracting or
+    /// rendering anything: for `atlas new topic`, which must not move a published topic.
+    public func currentTopics(log: inout DiagnosticLog) -> [TopicSummary] {
+        let content = ContentLoader.load(root: options.root, log: &log)
+        let config = content.config.flatMap { SiteConfig.load($0, log: &log) } ?? .fallback
+        let dumps = content.dumps.compactMap { DumpParser.parse($0, log: &log) }
+        let markdown = content.articles.compactMap { MarkdownReader.article($0, config: config, log: &log) }
+        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdown, config: config, log: &log)
+        return Site(config: config, articles: articles, pages: [], topicOrder: dumps.map(\.topic) + markdown.flatMap(\.topics),
+                    documents: content.topics.compactMap { MarkdownReader.topic($0, log: &log) }).topics
     }
 
     public func build() -> Report {
@@ -169,7 +184,37 @@ public struct Builder: Sendable {
         guard let prepared = plan(log: &log) else {
             return Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
         }
-        return write(prepared, log: &log)
+        var report = write(prepared, log: &log)
+        if report.succeeded {
+            recordURLs(prepared.site.urlMap, log: &log)
+            report.diagnostics = log.sorted
+        }
+        return report
+    }
+
+    /// Writes content/urls.yml when this build gave an article a URL the file does not hold yet,
+    /// moved one, or dropped one whose article is gone, so the next build keeps them.
+    func recordURLs(_ map: URLMap, log: inout DiagnosticLog) {
+        let url = options.root.appendingPathComponent(URLMap.path)
+        let text = map.text
+        let current = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+        guard current != text, !(current == nil && map.entries.isEmpty) else { return }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            log.warning("cannot write \(URLMap.path): \(error.localizedDescription)", at: nil,
+                        hint: "the site was built; until the file is written, a corrected title or date moves an article's URL")
+        }
+    }
+
+    /// An alias names an old address: one the site still makes a page at cannot redirect.
+    func checkAliases(_ aliases: [Alias], jobs: [RenderJob], log: inout DiagnosticLog) {
+        var count: [String: Int] = [:]
+        for job in jobs { count[job.path, default: 0] += 1 }
+        for alias in aliases where (count[alias.path + "index.html"] ?? 0) > 1 {
+            log.error("the alias `/\(alias.path)` is the address of a page the site still makes", at: alias.location,
+                      hint: "an alias lists an old address that no page uses any more; remove it")
+        }
     }
 
     /// Renders and writes a planned site (staged beside the output, swapped in at the end) and

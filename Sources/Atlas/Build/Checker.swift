@@ -32,7 +32,21 @@ public struct Checker: Sendable {
             log.error("the link `\(problem.href)` \(problem.reason)", at: locate(problem, sources: sources),
                       hint: "link pages by identity (@/articles/SLUG, @/entities/ID …) so the build checks them")
         }
+        for path in Self.vanishedPages(published: options.output, built: prepared.files.map(\.path)) {
+            log.warning("`\(site.config.basePath)\(path)` is published in \(options.output.lastPathComponent)/ but this build has no page and no redirect there",
+                        at: nil, hint: "if the page moved, add `aliases: [/\(path)]` to its front matter; if it was removed on purpose, rebuild to drop it")
+        }
         return log.sorted
+    }
+
+    /// Page folders of the published site (`public/`) the fresh build no longer makes: URLs that
+    /// changed, or pages removed. A redirect counts as a page.
+    static func vanishedPages(published: URL, built: [String]) -> [String] {
+        let made = Set(built)
+        let files = FileManager.default.enumerator(atPath: published.path)?.allObjects as? [String] ?? []
+        return files.filter { $0.hasSuffix("index.html") && !$0.hasPrefix("pagefind/") && !made.contains($0) }
+            .map { String($0.dropLast("index.html".count)) }
+            .sorted()
     }
 
     /// Content files by the page they render to, to point a broken link at its source line.

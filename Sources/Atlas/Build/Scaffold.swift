@@ -4,8 +4,19 @@ import Foundation
 public enum Scaffold {
     public enum Kind: Sendable { case page, topic }
 
-    public static func create(kind: Kind, title: String, english: String?, slug: String?, root: URL, today: Date) -> Result<String, Diagnostic> {
-        let name = slug ?? Slug.make(kind == .topic ? (english ?? title) : title)
+    /// `topics`: the site's topics as they are now (`Builder.currentTopics`). A topic articles
+    /// are already filed under has a page: its explainer keeps that page's URL.
+    public static func create(kind: Kind, title: String, english: String?, slug: String?, root: URL, today: Date,
+                              topics: [TopicSummary] = []) -> Result<String, Diagnostic> {
+        let existing = kind == .topic ? topics.first { $0.name == title } : nil
+        if let document = existing?.document {
+            return .failure(Diagnostic(.error, at: document.origin, "the topic `\(title)` already has its explainer here", hint: "edit that file"))
+        }
+        let name = slug ?? existing?.slug ?? Slug.make(kind == .topic ? (english ?? title) : title)
+        if kind == .topic, let other = topics.first(where: { $0.slug == name && $0.name != title }) {
+            return .failure(Diagnostic(.error, at: nil, "the topic `\(other.name)` is published at /topics/\(name)/",
+                                       hint: "pass another --slug"))
+        }
         if let problem = Slug.problem(with: name) {
             return .failure(Diagnostic(.error, at: nil, "cannot use the slug `\(name)`: \(problem)", hint: "pass --slug with a-z, 0-9 and hyphens"))
         }

@@ -2,6 +2,13 @@
 /// (title, source, time), carrying every topic it was filed under, each with a unique slug.
 public enum ArticleCatalog {
     public static func merge(dumps: [Dump], markdown: [Article], config: SiteConfig, log: inout DiagnosticLog) -> [Article] {
+        var urls = URLMap()
+        return merge(dumps: dumps, markdown: markdown, config: config, urls: &urls, log: &log)
+    }
+
+    /// `urls`: the committed URL map on the way in; on the way out, the map for this set of
+    /// articles (what `atlas build` writes back).
+    public static func merge(dumps: [Dump], markdown: [Article], config: SiteConfig, urls: inout URLMap, log: inout DiagnosticLog) -> [Article] {
         var byID: [String: Int] = [:]
         var articles: [Article] = []
         func add(_ article: Article) {
@@ -9,10 +16,13 @@ public enum ArticleCatalog {
                 var existing = articles[index]
                 if case .markdown = article.body, case .imported = existing.body {
                     // An editor's Markdown version of an imported article is the curated one:
-                    // its body and fields win, the topics of both are kept.
+                    // its body and fields win, the topics of both are kept, and so is its URL
+                    // unless the Markdown gives a `slug:`.
                     var curated = article
                     curated.topics = existing.topics + article.topics.filter { !existing.topics.contains($0) }
                     curated.origins = article.origins + existing.origins
+                    curated.isImported = true
+                    if curated.slug.isEmpty { curated.slug = existing.slug }
                     articles[index] = curated
                     return
                 }
@@ -32,9 +42,11 @@ public enum ArticleCatalog {
         for dump in dumps {
             for entry in dump.entries {
                 guard let published = Timestamp.make(entry.time, zone: config.timeZone, at: entry.timeLocation, log: &log) else { continue }
-                add(Article(slug: config.slugOverrides[entry.title]?.slug ?? "", title: entry.title, source: entry.source, sourceURL: nil,
-                            published: published, topics: [dump.topic], tags: [], summary: nil,
-                            body: .imported(BodyStructurer.structure(entry.body)), isDraft: false, origins: [entry.location]))
+                var article = Article(slug: config.slugOverrides[entry.title]?.slug ?? "", title: entry.title, source: entry.source, sourceURL: nil,
+                                      published: published, topics: [dump.topic], tags: [], summary: nil,
+                                      body: .imported(BodyStructurer.structure(entry.body)), isDraft: false, origins: [entry.location])
+                article.isImported = true
+                add(article)
             }
         }
         markdown.forEach(add)
@@ -42,40 +54,87 @@ public enum ArticleCatalog {
         for (title, override) in config.slugOverrides.sorted(by: { $0.key < $1.key }) where !titles.contains(title) {
             log.warning("`slugs` names `\(title)`, which is no article's title", at: override.location, hint: "check the title or remove the line")
         }
-        assignSlugs(&articles, log: &log)
+        warnDuplicateTitles(articles, log: &log)
+        urls = assignSlugs(&articles, urls: urls, log: &log)
         // Newest first; ties broken by identity so the order never depends on input order.
         return articles.map { ($0.id, $0) }.sorted { ($0.1.published, $1.0) > ($1.1.published, $0.0) }.map(\.1)
     }
 
-    /// Oldest article keeps the plain slug, so publishing a new article never moves an old URL.
-    static func assignSlugs(_ articles: inout [Article], log: inout DiagnosticLog) {
+    /// Two different articles with one title are legal (two outlets may print the same
+    /// headline), but readers cannot tell them apart in lists, and when both take their URL from
+    /// the title the newer one's carries a suffix: say so where the newer one is written.
+    static func warnDuplicateTitles(_ articles: [Article], log: inout DiagnosticLog) {
+        var first: [String: Article] = [:]
+        for article in articles.sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
+            guard let earlier = first[article.title] else { first[article.title] = article; continue }
+            let there = earlier.origins.first.map { " at \($0)" } ?? ""
+            log.warning("another article has the title `\(article.title)`\(there) (\(earlier.source), \(earlier.published.local)); "
+                        + "this one (\(article.source), \(article.published.local)) looks the same in every list", at: article.origins.first,
+                        hint: "if they are one article, make source and date agree; otherwise tell the titles apart, or give one a `slug`")
+        }
+    }
+
+    /// Chosen slugs (`slug:` in Markdown, `slugs:` in site.yml) first; then a Markdown article's
+    /// file name; then an imported article's slug from the URL map; then, for an article the map
+    /// does not know, a slug from its title (the oldest article keeps the plain one). Returns the
+    /// URL map of the published articles; an article whose slug is not the one the map had
+    /// (a new `slug:`, a renamed file) keeps the old one as an alias, which redirects.
+    static func assignSlugs(_ articles: inout [Article], urls: URLMap, log: inout DiagnosticLog) -> URLMap {
         var taken: [String: String] = [:]
-        let chosen = articles.indices.filter { !articles[$0].slug.isEmpty }
-        for index in chosen {
-            let article = articles[index]
-            if let other = taken[article.slug] {
-                log.error("slug `\(article.slug)` is used by `\(other)` and `\(article.title)`", at: article.origins.first,
-                          hint: "give one of them a different `slug`")
+        func claim(_ slug: String, for index: Int, at location: SourceLocation?) {
+            if let other = taken[slug] {
+                log.error("slug `\(slug)` is used by `\(other)` and `\(articles[index].title)`", at: location,
+                          hint: "give one of them a different `slug` (or rename the file)")
             }
-            taken[article.slug] = article.title
-        }
-        let derived = articles.indices.filter { articles[$0].slug.isEmpty }
-            .map { ($0, articles[$0].id) }
-            .sorted { (articles[$0.0].published, $0.1) < (articles[$1.0].published, $1.1) }
-        // A chosen slug must not take the URL another article would get by itself: that page
-        // would silently move.
-        for (index, _) in derived {
-            let natural = Slug.make(articles[index].title)
-            if let owner = taken[natural] {
-                let chooser = articles.first { $0.slug == natural }
-                log.error("slug `\(natural)` chosen for `\(owner)` is the URL `\(articles[index].title)` gets from its title", at: chooser?.origins.first,
-                          hint: "choose another slug, or give the other article a slug of its own")
-            }
-        }
-        for (index, id) in derived {
-            let slug = Slug.unique(Slug.make(articles[index].title), fallback: "article", identity: id) { taken[$0] != nil }
             taken[slug] = articles[index].title
             articles[index].slug = slug
         }
+        for index in articles.indices where !articles[index].slug.isEmpty {
+            claim(articles[index].slug, for: index, at: articles[index].origins.first)
+        }
+        for index in articles.indices where articles[index].slug.isEmpty && !articles[index].isImported {
+            let file = articles[index].origins.first?.file ?? ""
+            claim(Slug.fromFileName(file), for: index, at: articles[index].origins.first)
+        }
+        // Drafts have no published URL to keep.
+        let published = articles.indices.filter { !articles[$0].isDraft }
+        let matched = urls.match(articles, candidates: published)
+        var entries: [Int: URLMap.Entry] = [:]
+        for index in published.sorted(by: { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }) {
+            let article = articles[index]
+            let known = matched[index].map { urls.entries[$0] }
+            if article.slug.isEmpty {
+                if let known {
+                    if let owner = taken[known.slug] {
+                        let chooser = articles.first { $0.slug == known.slug }
+                        log.error("slug `\(known.slug)`, chosen for `\(owner)`, is the published URL of `\(article.title)` (\(URLMap.path))",
+                                  at: chooser?.origins.first ?? article.origins.first, hint: "choose another slug; published URLs do not move")
+                    }
+                    taken[known.slug] = article.title
+                    articles[index].slug = known.slug
+                } else {
+                    let slug = Slug.unique(Slug.make(article.title), fallback: "article", identity: article.id) { candidate in
+                        taken[candidate] != nil || urls.entries.contains { $0.slug == candidate || $0.aliases.contains(candidate) }
+                    }
+                    taken[slug] = article.title
+                    articles[index].slug = slug
+                }
+            }
+            var aliases = known?.aliases ?? []
+            if let known, known.slug != articles[index].slug, !aliases.contains(known.slug) { aliases.append(known.slug) }
+            aliases.removeAll { $0 == articles[index].slug }
+            let location = known?.location ?? SourceLocation(file: URLMap.path, line: 1)
+            articles[index].aliases += aliases.map { Alias(path: "articles/\($0)/", location: location) }
+            entries[index] = URLMap.Entry(slug: articles[index].slug, title: article.title, source: article.source,
+                                          date: article.published.local.description, aliases: aliases.sorted())
+        }
+        // An old slug another article now has is that article's URL (an editor reused the
+        // name), not a redirect.
+        let current = Set(articles.map(\.slug))
+        for index in published {
+            articles[index].aliases.removeAll { $0.location.file == URLMap.path && current.contains(String($0.path.dropFirst("articles/".count).dropLast())) }
+            entries[index]?.aliases.removeAll { current.contains($0) }
+        }
+        return URLMap(entries: entries.values.sorted { $0.slug < $1.slug })
     }
 }

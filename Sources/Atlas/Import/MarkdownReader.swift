@@ -1,9 +1,9 @@
 /// Reads editor-written Markdown: articles (`content/articles/*.md`) and standalone pages
 /// (`content/pages/*.md`). A bad file is reported and skipped so the rest still gets checked.
 public enum MarkdownReader {
-    static let articleKeys = ["title", "date", "source", "source_url", "topics", "tags", "lang", "slug", "summary", "draft"]
-    static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang", "nav"]
-    static let topicKeys = ["title_zh", "title_en", "slug", "summary", "order"]
+    static let articleKeys = ["title", "date", "source", "source_url", "topics", "tags", "lang", "slug", "summary", "draft", "aliases"]
+    static let pageKeys = ["title", "slug", "date", "summary", "draft", "lang", "nav", "aliases"]
+    static let topicKeys = ["title_zh", "title_en", "slug", "summary", "order", "aliases"]
 
     public static func topic(_ file: TextFile, log: inout DiagnosticLog) -> TopicDocument? {
         guard let parts = FrontMatter.split(file, log: &log),
@@ -12,16 +12,18 @@ public enum MarkdownReader {
         let before = log.errorCount
         let nameZh = required("title_zh", fields, log: &log)
         let nameEn = required("title_en", fields, log: &log)
-        let slug = slugField(fields, log: &log) ?? Slug.make(nameEn ?? "")
+        let slug = slugField(fields, log: &log) ?? Slug.fromFileName(file.path)
         var order: Int?
         if let raw = fields.string("order", log: &log) {
             order = Int(raw)
             if order == nil { log.error("`order` must be a whole number", at: fields.location(ofKey: "order"), hint: "write for example `order: 2`") }
         }
+        let aliases = aliasesField(fields, log: &log)
         guard log.errorCount == before, let nameZh, let nameEn, !slug.isEmpty else { return nil }
         return TopicDocument(nameZh: nameZh, nameEn: nameEn, slug: slug, summary: fields.string("summary", log: &log), order: order,
                              markdown: parts.body, origin: SourceLocation(file: file.path, line: 1),
-                             charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                             charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine,
+                             aliases: aliases)
     }
 
     /// The links into the site an editor writes, with their positions, for the build to check:
@@ -86,6 +88,7 @@ public enum MarkdownReader {
             Timestamp.make($0, zone: config.timeZone, at: fields.location(ofKey: "date"), log: &log)
         }
         let slug = slugField(fields, log: &log)
+        let aliases = aliasesField(fields, log: &log)
         let language = languageField(fields, log: &log)
         let sourceURL = fields.string("source_url", log: &log)
         if let sourceURL, !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
@@ -111,12 +114,14 @@ public enum MarkdownReader {
             if !topics.contains(name) { topics.append(name) }
         }
         guard log.errorCount == errorsBefore else { return nil }
-        return Article(
+        var article = Article(
             slug: slug ?? "", title: title, source: source, sourceURL: sourceURL, published: published,
             topics: topics, tags: (fields.commaList("tags", log: &log) ?? []).map(\.value).filter { !$0.isEmpty }.orderedUnique(), summary: fields.string("summary", log: &log),
             body: .markdown(parts.body, language: language ?? Language.detect(parts.body)),
             isDraft: fields.bool("draft", log: &log) ?? false, origins: [SourceLocation(file: file.path, line: 1)],
             charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file))
+        article.aliases = aliases
+        return article
     }
 
     public static func page(_ file: TextFile, log: inout DiagnosticLog) -> Page? {
@@ -125,21 +130,19 @@ public enum MarkdownReader {
         else { return nil }
         let title = required("title", fields, log: &log)
         let time = date(fields, required: false, log: &log)
-        let slug = slugField(fields, log: &log) ?? Slug.make(title ?? "")
+        let slug = slugField(fields, log: &log) ?? Slug.fromFileName(file.path)
+        let aliases = aliasesField(fields, log: &log)
         let language = languageField(fields, log: &log)
         // A bad date or language is logged (the build fails) but the page is still read, so its
         // links and charts are checked in the same run.
         guard let title else { return nil }
-        guard !slug.isEmpty else {
-            log.error("cannot make a slug from the title `\(title)`", at: fields.location(ofKey: "title"), hint: "add `slug: some-name`")
-            return nil
-        }
         return Page(slug: slug, title: title, summary: fields.string("summary", log: &log), date: time,
                     language: language ?? Language.detect(parts.body), markdown: parts.body,
                     isDraft: fields.bool("draft", log: &log) ?? false, navLabel: fields.string("nav", log: &log),
                     origin: SourceLocation(file: file.path, line: 1),
-                    slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : fields.location(ofKey: "title"),
-                    charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine)
+                    slugLocation: fields.has("slug") ? fields.location(ofKey: "slug") : SourceLocation(file: file.path, line: 1),
+                    charts: chartReferences(parts, file: file), links: internalLinks(parts, file: file), bodyLine: parts.bodyFirstLine,
+                    aliases: aliases)
     }
 
     static func chartReferences(_ parts: FrontMatter, file: TextFile) -> [ChartReference] {
@@ -184,6 +187,19 @@ public enum MarkdownReader {
             return nil
         }
         return slug
+    }
+
+    /// `aliases: [/old/path/]`: the page's earlier addresses, each of which gets a redirect.
+    private static func aliasesField(_ fields: YAMLFields, log: inout DiagnosticLog) -> [Alias] {
+        (fields.strings("aliases", log: &log) ?? []).compactMap { raw in
+            switch Alias.normalise(raw) {
+            case .success(let path): return Alias(path: path, location: fields.location(ofKey: "aliases"))
+            case .failure(let problem):
+                log.error("alias `\(raw)`: \(problem)", at: fields.location(ofKey: "aliases"),
+                          hint: "list the page's old addresses as site paths, e.g. `aliases: [/articles/old-name/]`")
+                return nil
+            }
+        }
     }
 
     private static func languageField(_ fields: YAMLFields, log: inout DiagnosticLog) -> Language? {

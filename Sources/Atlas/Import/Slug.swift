@@ -41,6 +41,15 @@ public enum Slug {
         return String(head).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
+    /// A Markdown file's URL segment, as in Hugo and Zola: `content/articles/rare-earth-prices.md`
+    /// → `rare-earth-prices`. A name that is not a valid slug is made into one, as a title is.
+    public static func fromFileName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        let slug = problem(with: stem) == nil ? stem : make(stem)
+        return slug.isEmpty ? "page-" + disambiguator(for: path) : slug
+    }
+
     /// Why an editor's slug cannot be used as one URL segment, or nil when it can.
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "it is empty" }

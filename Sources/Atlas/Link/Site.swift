@@ -31,6 +31,9 @@ public struct Site: Sendable {
     public var mentions = MentionIndex(articles: [], entities: [])
     /// Article id → related article ids.
     public var related: [String: [String]] = [:]
+    /// The imported articles' slugs as this build assigned them: what `atlas build` writes to
+    /// content/urls.yml.
+    public var urlMap = URLMap()
 
     /// `topicOrder` lists topic names in the order the inputs introduce them (dumps in file
     /// order, then Markdown articles). Curated explainers (`documents`) add English names and

@@ -12,6 +12,8 @@ public struct ContentFiles: Sendable {
     public var datasets: [(csv: TextFile, meta: TextFile?)] = []
     public var claimEdits: TextFile?
     public var timeline: TextFile?
+    /// content/urls.yml, the imported articles' published slugs.
+    public var urls: TextFile?
 }
 
 /// Reads the site folder following the content layout of DESIGN.md. Paths are sorted so the
@@ -27,6 +29,7 @@ public enum ContentLoader {
         files.entities = optional(root, EntityRegistryReader.path, log: &log)
         files.claimEdits = optional(root, ClaimEditsReader.path, log: &log)
         files.timeline = optional(root, TimelineReader.path, log: &log)
+        files.urls = optional(root, URLMap.path, log: &log)
         files.datasets = folder(root, "content/data", ext: "csv", log: &log).map { csv in
             (csv, optional(root, String(csv.path.dropLast(4)) + ".meta.yml", log: &log))
         }

@@ -32,6 +32,11 @@ public struct Article: Hashable, Sendable, Identifiable {
     /// Charts a Markdown article embeds.
     public var charts: [ChartReference] = []
     public var links: [IdentityLink] = []
+    /// Old addresses that redirect here (`aliases:`, and slugs the URL map remembers).
+    public var aliases: [Alias] = []
+    /// Read from a dump (possibly replaced by an editor's Markdown version): its slug is kept in
+    /// the URL map, since it has no file name to take one from.
+    public var isImported = false
 
     public init(slug: String, title: String, source: String, sourceURL: String?, published: Timestamp, topics: [String], tags: [String],
                 summary: String?, body: ArticleBody, isDraft: Bool, origins: [SourceLocation], charts: [ChartReference] = [], links: [IdentityLink] = []) {

@@ -18,6 +18,8 @@ public struct Page: Hashable, Sendable {
     public var links: [IdentityLink] = []
     /// The file line the Markdown body starts on (after the front matter).
     public var bodyLine: Int = 1
+    /// Old addresses that redirect here (`aliases:`).
+    public var aliases: [Alias] = []
 }
 
 /// A chart named in Markdown, with where it is named.

@@ -12,6 +12,8 @@ public struct TopicDocument: Hashable, Sendable {
     public var links: [IdentityLink]
     /// The file line the Markdown body starts on (after the front matter).
     public var bodyLine: Int = 1
+    /// Old addresses that redirect here (`aliases:`).
+    public var aliases: [Alias] = []
 }
 
 /// An editor's link into the site, with where it is written: by identity
