@@ -14,7 +14,7 @@ import Testing
         #expect(result.stdout == AtlasVersion.current + "\n")
     }
 
-    @Test func aMistypedCommandGetsAClosMatchAndNothingRuns() throws {
+    @Test func aMistypedCommandGetsACloseMatchAndNothingRuns() throws {
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the atlas executable first (scripts/test does)")
         let site = TemporaryFolder.siteCopy()
         let typo = try run(binary, ["biuld"], cwd: site.url)

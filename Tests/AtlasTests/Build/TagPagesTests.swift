@@ -15,6 +15,9 @@ import Testing
         let newer = try #require(japan.range(of: "日本增加稀土储备")), older = try #require(japan.range(of: "Japan starts seabed mining trials"))
         #expect(newer.lowerBound < older.lowerBound)
         #expect(japan.contains("<h1>标签 Tag: japan</h1>"))  // as the newest article spells it
+        // A list of other pages, so not a search result of its own (the articles are).
+        #expect(!japan.contains("data-pagefind-body"))
+        #expect(site.read("public/articles/seabed/index.html")?.contains("data-pagefind-body") == true)
         let seabed = try #require(site.read("public/tags/seabed/index.html"))
         #expect(!seabed.contains("日本增加稀土储备"))
         #expect(site.read("public/tags/chu-bei/index.html")?.contains("日本增加稀土储备") == true)
