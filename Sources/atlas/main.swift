@@ -8,8 +8,27 @@ struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
         abstract: "Build the Rare Earth Atlas site from content/ and templates/ into public/.",
+        version: AtlasVersion.current,
         subcommands: [Build.self, Serve.self, Check.self, New.self, Claims.self, Events.self, RenderMarkdown.self],
         defaultSubcommand: Build.self)
+
+    /// Before parsing: a first word that is no command is a mistyped one. `build` is the default
+    /// command and takes no words, so without this `atlas biuld` says only "Unexpected argument".
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word) {
+            let guess = CommandSuggestion.nearest(word, in: commands).map { " Did you mean `atlas \($0)`?" } ?? ""
+            FileHandle.standardError.write(Data("Error: `\(word)` is not an atlas command.\(guess)\nCommands: \(commands.joined(separator: ", ")) (`atlas help COMMAND` for one).\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asynchronous = command as? AsyncParsableCommand { try await asynchronous.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 struct Build: ParsableCommand {
@@ -93,9 +112,9 @@ struct RenderMarkdown: ParsableCommand {
 struct Claims: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the figures extracted from one article, for review.",
-        discussion: "ARTICLE is the article's slug (as in /articles/<slug>/) or a part of its title.")
+        discussion: "ARTICLE is the article's file (content/articles/x.md, or a dump in content/sources/ for all its articles), its slug (as in /articles/<slug>/) or a part of its title.")
 
-    @Argument(help: "Slug or part of the title.")
+    @Argument(help: "File, slug or part of the title.")
     var article: String
 
     @Option(name: .long, help: "The site folder.")
@@ -121,9 +140,9 @@ struct Claims: ParsableCommand {
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the dated events extracted from one article, for review.",
-        discussion: "ARTICLE is the article's slug or a part of its title.")
+        discussion: "ARTICLE is the article's file (or a dump for all its articles), its slug or a part of its title.")
 
-    @Argument(help: "Slug or part of the title.")
+    @Argument(help: "File, slug or part of the title.")
     var article: String
 
     @Option(name: .long, help: "The site folder.")
@@ -183,12 +202,16 @@ struct Check: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a page or topic as Markdown with front matter, ready to edit.",
-        discussion: "Pages go to content/pages/<slug>.md, topics to content/topics/<slug>.md. An existing file is never overwritten.")
+        abstract: "Create an article, page or topic as Markdown with front matter, ready to edit.",
+        discussion: """
+            Articles go to content/articles/<slug>.md, pages to content/pages/<slug>.md, topics to content/topics/<slug>.md; \
+            the slug is made from the title (for a topic, its English name) unless --slug gives one. Articles and pages start \
+            as drafts. An existing file is never overwritten.
+            """)
 
-    enum Kind: String, ExpressibleByArgument { case page, topic }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case article, page, topic }
 
-    @Argument(help: "What to create: page or topic.")
+    @Argument(help: "What to create: article, page or topic.")
     var kind: Kind
 
     @Argument(help: "The title (for a topic: its Chinese name, and --english for the English one).")
@@ -197,8 +220,11 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "A topic's English name (default: the title).")
     var english: String?
 
-    @Option(name: .long, help: "The slug (default: made from the title).")
+    @Option(name: .long, help: "The slug, which is the file's name and the URL's last part (default: made from the title).")
     var slug: String?
+
+    @Option(name: .long, help: "An article's publisher (default: the site's title from site.yml).")
+    var source: String?
 
     @Option(name: .long, help: "The site folder.")
     var root: String = "."
@@ -206,11 +232,20 @@ struct New: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var log = DiagnosticLog()
+        let config = ContentLoader.optionalConfig(root: rootURL, log: &log).flatMap { SiteConfig.load($0, log: &log) } ?? .fallback
         let topics = kind == .topic ? Builder(options: Builder.Options(root: rootURL)).currentTopics(log: &log) : []
-        let result = Scaffold.create(kind: kind == .page ? .page : .topic, title: title, english: english, slug: slug,
-                                     root: rootURL, today: Date(), topics: topics)
+        let result = Scaffold.create(kind: kind == .article ? .article : kind == .page ? .page : .topic, title: title, english: english, slug: slug,
+                                     root: rootURL, today: Date(), basePath: config.basePath, source: source ?? config.title, topics: topics)
         switch result {
-        case .success(let path): print("created \(path)")
+        case .success(let created):
+            print("created \(created.file)")
+            print("  URL: \(created.url)")
+            if created.isDraft {
+                print("  a draft (`draft: true`): shown only by `atlas serve --drafts` and `atlas build --drafts`; remove the line to publish it")
+            } else {
+                print("  published with the next build")
+            }
+            print("  listed on: \(created.listedOn)")
         case .failure(let diagnostic):
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
             throw ExitCode(1)
@@ -234,7 +269,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: UInt16 = 8000
 
-    @Option(name: .long, help: "Serve under this base path instead of site.yml's (default: /).")
+    @Option(name: .long, help: "Serve under this base path instead of site.yml's.")
     var baseURL: String = "/"
 
     @Flag(name: .long, help: "Include drafts.")
@@ -267,9 +302,10 @@ func articles(matching query: String, root: String) throws -> (Site, [Article]) 
     let prepared = builder.prepare(log: &log, checking: true)
     for diagnostic in log.sorted { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
     guard let prepared else { throw ExitCode(1) }
-    let matches = prepared.site.articles.filter { $0.slug == query || $0.title.contains(query) }
+    let matches = ArticleQuery.matches(query, in: prepared.site.articles, root: URL(fileURLWithPath: root).standardizedFileURL,
+                                       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     guard !matches.isEmpty else {
-        FileHandle.standardError.write(Data("no article has the slug or a title containing `\(query)`\n".utf8))
+        FileHandle.standardError.write(Data("no article is read from the file `\(query)`, has it as slug or has a title containing it\n".utf8))
         throw ExitCode(1)
     }
     return (prepared.site, matches)

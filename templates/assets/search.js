@@ -2,7 +2,14 @@
 // works under any base path; nothing is loaded from another host.
 (function () {
   var box = document.getElementById("search");
-  if (!box || typeof PagefindUI === "undefined") return;
+  if (!box) return;
+  // Pagefind loads its index with fetch and import(), which browsers refuse to pages opened from
+  // disk: the box would say "searching" forever. Say why instead, in both languages.
+  if (location.protocol === "file:" || typeof PagefindUI === "undefined") {
+    var notice = document.getElementById("search-needs-server");
+    if (notice && location.protocol === "file:") { notice.hidden = false; box.hidden = true; }
+    return;
+  }
   new PagefindUI({
     element: "#search",
     bundlePath: box.dataset.bundle,

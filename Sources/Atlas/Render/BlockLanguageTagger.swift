@@ -1,5 +1,5 @@
 /// Marks paragraphs, headings and list items of cmark's output whose language differs from the
-/// page's, so a bilingual page (an English section under a Chinese one) is read by screen readers
+/// page's (or whose script is neither Han nor Latin, with its direction), so a bilingual page (an English section under a Chinese one) is read by screen readers
 /// and hyphenated in the right language. cmark writes these tags without attributes, which is
 /// what makes a plain scan reliable here.
 enum BlockLanguageTagger {
@@ -22,12 +22,19 @@ enum BlockLanguageTagger {
             if name == "li", let nested = rest[contentStart..<end].range(of: "<ul")?.lowerBound ?? rest[contentStart..<end].range(of: "<ol")?.lowerBound {
                 end = nested
             }
-            let language = Language.detect(plainText(rest[contentStart..<end]))
-            out += language == container ? "<\(name)>" : "<\(name) lang=\"\(language.rawValue)\">"
+            out += "<\(name)\(attributes(plainText(rest[contentStart..<end]), container: container))>"
             rest = rest[contentStart...]
         }
         out += rest
         return out
+    }
+
+    /// ` lang="…"` when a block's language differs from the page's, and ` dir="rtl"` for a
+    /// script written right to left (an Arabic paragraph, which is neither of the site's languages).
+    static func attributes(_ text: String, container: Language) -> String {
+        if let other = OtherScript.detect(text) { return other.attributes }
+        let language = Language.detect(text)
+        return language == container ? "" : " lang=\"\(language.rawValue)\""
     }
 
     static func plainText(_ html: Substring) -> String {

@@ -40,20 +40,24 @@ enum BodyRenderer {
             case .heading(let text, let requested):
                 let level = sawSection ? requested : 2
                 sawSection = sawSection || level == 2
-                out += "<h\(level)>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
+                out += "<h\(level)\(scriptAttributes(text))>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
                 if !end.isEmpty { out += "<p>\(end)</p>\n" }
             case .paragraph(let text):
-                out += "<p>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))\(end)</p>\n"
+                out += "<p\(scriptAttributes(text))>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))\(end)</p>\n"
             case .list(let items):
                 out += "<ul>\n"
                 for (position, item) in items.enumerated() {
-                    out += "<li>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))\(position == items.count - 1 ? end : "")</li>\n"
+                    out += "<li\(scriptAttributes(item))>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))\(position == items.count - 1 ? end : "")</li>\n"
                 }
                 out += "</ul>\n"
             }
         }
         return (TrustedHTML(linkingFirstReferenceMark(out)), Set(used.flatMap { quotes[$0].ids }))
     }
+
+    /// A block in neither of the site's scripts (an Arabic paragraph quoted in a digest) gets
+    /// its own `lang` and direction; Chinese and English blocks take the body's.
+    static func scriptAttributes(_ text: String) -> String { OtherScript.detect(text)?.attributes ?? "" }
 
     /// The first reference mark links to the page's note on what the marks mean, so a reader who
     /// meets "[1][3]" can find out where they first appear.

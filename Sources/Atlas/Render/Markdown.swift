@@ -131,7 +131,9 @@ public struct Markdown: Sendable {
 
     private func render(_ markdown: String, plainText: Bool) -> String {
         cmark_gfm_core_extensions_ensure_registered()
-        var options = CMARK_OPT_VALIDATE_UTF8
+        // A table column's alignment as `style="text-align: …"`: cmark's default `align=` is
+        // obsolete in HTML and fails validation (the site's CSP allows inline style attributes).
+        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if footnotes { options |= CMARK_OPT_FOOTNOTES }
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { return "" }

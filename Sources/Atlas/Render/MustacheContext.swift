@@ -57,7 +57,7 @@ extension ArticleView: MustacheContextConvertible {
         var context = card.mustache
         context["layout"] = layout.mustache
         context["sourceURL"] = sourceURL ?? false
-        context["tags"] = tags
+        context["tags"] = tags.map(\.mustache)
         context["hasTags"] = !tags.isEmpty
         context["hasCitations"] = hasCitations
         context["figures"] = ClaimRow.table(figures)

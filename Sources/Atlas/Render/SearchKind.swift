@@ -13,7 +13,7 @@ enum SearchKind: String, CaseIterable, Sendable {
     /// The kind of the page at a site path (`articles/x/`), or nil when it is not indexed.
     init?(path: String) {
         let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
-        let listPrefixes = ["timeline/", "data/figures/", "articles/page/"]
+        let listPrefixes = ["timeline/", "data/figures/", "articles/page/", "tags/"]
         let depth = path.split(separator: "/").count
         guard !path.isEmpty, !lists.contains(path), !listPrefixes.contains(where: path.hasPrefix), !path.contains("/page/"),
               !(["entities/", "topics/"].contains(where: path.hasPrefix) && depth == 3) else { return nil }

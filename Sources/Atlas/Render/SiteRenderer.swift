@@ -177,7 +177,7 @@ public struct SiteRenderer: Sendable {
                                 contentHTML: markdownHTML(item.markdown, language: item.language))
             files.append(page("\(item.slug)/index.html", template: "page", view))
         }
-        files += dataSection() + explainerSection()
+        files += dataSection() + explainerSection() + tagSection()
         files.append(page("search/index.html", template: "search", PlainView(
             layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
         // Redirects are not pages of their own: they stay out of the sitemap.
@@ -253,7 +253,7 @@ public struct SiteRenderer: Sendable {
         let current = card(article)
         var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
-            card: current, sourceURL: article.sourceURL, tags: article.tags, bodyHTML: body, rawBody: raw,
+            card: current, sourceURL: article.sourceURL, tags: article.tags.map(tagLink), bodyHTML: body, rawBody: raw,
             hasCitations: body.html.contains(BodyRenderer.referenceMarkOpening),
             hasHighlights: body.html.contains(BodyRenderer.quoteMarkOpening),
             figures: (claimsByArticle[article.id] ?? []).map(claimRow),

@@ -62,7 +62,8 @@ struct ArticleView: Sendable, Equatable {
     var layout: LayoutView
     var card: ArticleCard
     var sourceURL: String?
-    var tags: [String]
+    /// Each links to the tag's page.
+    var tags: [TopicLink]
     var bodyHTML: TrustedHTML
     /// The dump's body line exactly as exported, for readers checking the structuring.
     var rawBody: String?

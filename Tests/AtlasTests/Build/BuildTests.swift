@@ -153,7 +153,7 @@ import Testing
         #expect(html.contains("href=\"https://example.org/mp\""))
         let topic = try #require(report.articles.first { $0.title.hasPrefix("MP") })
         #expect(topic.topics == ["钕"])
-        #expect(html.contains("<span class=\"tag\">magnets</span>"))
+        #expect(html.contains("<a class=\"tag\" href=\"/tags/magnets/\" lang=\"en\">magnets</a>"))
     }
 
     @Test func editorsMarkdownVersionOfAnImportedArticleWins() throws {

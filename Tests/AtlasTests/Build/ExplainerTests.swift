@@ -361,8 +361,15 @@ import Testing
     @Test func newScaffoldsAndNeverOverwrites() throws {
         let site = TemporaryFolder.siteCopy()
         let date = Date(timeIntervalSince1970: 1_790_000_000)
-        #expect(try Scaffold.create(kind: .page, title: "Glossary \"terms\"", english: nil, slug: nil, root: site.url, today: date).get() == "content/pages/glossary-terms.md")
-        #expect(try Scaffold.create(kind: .topic, title: "稀土回收", english: "Rare-earth recycling", slug: nil, root: site.url, today: date).get() == "content/topics/rare-earth-recycling.md")
+        let page = try Scaffold.create(kind: .page, title: "Glossary \"terms\"", english: nil, slug: nil, root: site.url, today: date).get()
+        #expect(page == Scaffold.Created(file: "content/pages/glossary-terms.md", url: "/glossary-terms/", isDraft: true, listedOn: page.listedOn))
+        let topic = try Scaffold.create(kind: .topic, title: "稀土回收", english: "Rare-earth recycling", slug: nil, root: site.url, today: date).get()
+        #expect(topic == Scaffold.Created(file: "content/topics/rare-earth-recycling.md", url: "/topics/rare-earth-recycling/", isDraft: false, listedOn: topic.listedOn))
+        // An article's file is named after its slug, which is its URL; it starts as a draft.
+        let article = try Scaffold.create(kind: .article, title: "日本启动海底稀土试采", english: nil, slug: nil, root: site.url, today: date,
+                                          basePath: "/atlas/", source: "日经中文网").get()
+        #expect(article == Scaffold.Created(file: "content/articles/ri-ben-qi-dong-hai-di-xi-tu-shi-cai.md", url: "/atlas/articles/ri-ben-qi-dong-hai-di-xi-tu-shi-cai/",
+                                            isDraft: true, listedOn: article.listedOn))
         guard case .failure(let error) = Scaffold.create(kind: .page, title: "Glossary terms", english: nil, slug: nil, root: site.url, today: date) else {
             Issue.record("overwrote a file"); return
         }
@@ -371,5 +378,11 @@ import Testing
         #expect(Builder(options: .init(root: site.url, includeDrafts: true)).build().succeeded)
         #expect(site.read("public/glossary-terms/index.html") != nil)
         #expect(site.read("public/topics/rare-earth-recycling/index.html") != nil)
+        let articleHTML = try #require(site.read("public/articles/ri-ben-qi-dong-hai-di-xi-tu-shi-cai/index.html"))
+        #expect(articleHTML.contains("日本启动海底稀土试采") && articleHTML.contains("日经中文网"))
+        // Without --drafts the skeleton is read and checked, but not published.
+        let published = Builder(options: .init(root: site.url)).build()
+        #expect(published.succeeded, "\(published.diagnostics)")
+        #expect(site.read("public/articles/ri-ben-qi-dong-hai-di-xi-tu-shi-cai/index.html") == nil)
     }
 }

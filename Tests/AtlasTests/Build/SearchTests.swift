@@ -18,6 +18,23 @@ import Testing
         var articlesOnly: [String]?
     }
 
+    /// Pagefind cannot load its index into a page opened from disk; the page says so in both
+    /// languages instead of showing "searching" for ever.
+    @Test func searchOpenedFromDiskExplainsItselfInBothLanguages() throws {
+        let python = try LocalServer.seleniumPython()
+        let site = TemporaryFolder.siteCopy()
+        let report = Builder(options: .init(root: site.url, relativeLinks: true)).build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = site.url.appendingPathComponent("public/search/index.html").absoluteString + "?q=dysprosium"
+        let result = try run(python, [TestPaths.fixtures.appendingPathComponent("scripts/search_from_disk.py").path, page])
+        #expect(result.status == 0, "\(result.stderr.suffix(2000))")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
+        let notice = try #require(object["notice"] as? String, "no notice shown: \(object)")
+        #expect(notice.contains("本站从磁盘（file://）打开时无法搜索") && notice.contains("Search cannot run on a site opened from disk"))
+        #expect(object["boxHidden"] as? Bool == true)
+        #expect(object["message"] as? String == "")
+    }
+
     @Test func readersFindArticlesFirstInEitherLanguageAndModeUnderASubPath() throws {
         let python = try LocalServer.seleniumPython()
         let site = TemporaryFolder.siteCopy()

@@ -79,7 +79,7 @@ import Testing
         let topics = Builder(options: .init(root: site.url)).currentTopics(log: &log)
         let published = try #require(topics.first { $0.name == "钕" }).slug
         let result = Scaffold.create(kind: .topic, title: "钕", english: "Neodymium", slug: nil, root: site.url, today: Date(), topics: topics)
-        #expect(try result.get() == "content/topics/\(published).md")
+        #expect(try result.get().file == "content/topics/\(published).md")
         // With its explainer in place, a second `new topic` for it names that file.
         site.write("content/topics/neodymium.md", file)
         let again = Scaffold.create(kind: .topic, title: "钕", english: "Neodymium", slug: nil, root: site.url, today: Date(),
