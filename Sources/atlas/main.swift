@@ -217,13 +217,15 @@ struct New: ParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve the site locally, and rebuild and reload open pages when an input changes.")
+        abstract: "Build a preview, serve it locally, and rebuild and reload open pages when an input changes.",
+        discussion: """
+            The preview is built into a cache folder under the system's temporary folder (printed at start), \
+            never into public/: drafts and --base-url previews cannot leak into the published site. \
+            Publish with `atlas build`.
+            """)
 
     @Option(name: .long, help: "The site folder.")
     var root: String = "."
-
-    @Option(name: .long, help: "Where to write the site (default: <root>/public).")
-    var output: String?
 
     @Option(name: .long, help: "The address to listen on; anything but loopback exposes the preview to the network.")
     var host: String = "127.0.0.1"
@@ -231,26 +233,40 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: UInt16 = 8000
 
-    @Option(name: .long, help: "Serve under this base path instead of site.yml's (default: /).")
+    @Option(name: .long, help: "Serve under this base path instead of site.yml's, e.g. /atlas/.")
     var baseURL: String = "/"
 
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
 
     func run() async throws {
-        let options = Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL,
-                                      output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, baseURL: baseURL, includeDrafts: drafts)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        signal(SIGINT, SIG_IGN)
-        interrupt.setEventHandler {
-            print("\nstopped")
-            Foundation.exit(0)
+        // Ctrl-C stops at once, even in the middle of a rebuild: the preview folder is a cache,
+        // and a half-written one is rebuilt in full by the next `atlas serve`. Handled on a
+        // queue of its own, so a busy process cannot hold the handler back.
+        let queue = DispatchQueue(label: "atlas.serve.signals")
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
+                _exit(0)
+            }
+            source.resume()
+            sources.append(source)
         }
-        interrupt.resume()
+        defer { sources.forEach { $0.cancel() } }
         // Written unbuffered, so messages appear at once in a terminal or a log file.
-        try await PreviewServer(options: options, host: host, port: port) { message in
+        let server = PreviewServer(root: URL(fileURLWithPath: root).standardizedFileURL, baseURL: baseURL, includeDrafts: drafts,
+                                   host: host, port: port) { message in
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
-        }.run()
+        }
+        do {
+            try await server.run()
+        } catch let failure as PreviewServer.Failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
