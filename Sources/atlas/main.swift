@@ -233,6 +233,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: UInt16 = 8000
 
+    @Option(name: .long, help: "Where to build the preview, outside the site folder (default: $TMPDIR/atlas-preview/<site>-<hash>-<port>/site).")
+    var cache: String?
+
     @Option(name: .long, help: "Serve under this base path instead of site.yml's, e.g. /atlas/.")
     var baseURL: String = "/"
 
@@ -256,9 +259,19 @@ struct Serve: AsyncParsableCommand {
             sources.append(source)
         }
         defer { sources.forEach { $0.cancel() } }
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let cacheURL = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        if let cacheURL {
+            // Inside the site folder it could be public/ or be committed with the site.
+            let (folder, site) = (cacheURL.resolvingSymlinksInPath().path, rootURL.resolvingSymlinksInPath().path)
+            if folder == site || folder.hasPrefix(site + "/") {
+                FileHandle.standardError.write(Data("error: --cache \(cacheURL.path) is inside the site folder; the preview is built outside it, so it can never be published or committed (leave --cache out for a folder under \(FileManager.default.temporaryDirectory.path))\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         // Written unbuffered, so messages appear at once in a terminal or a log file.
-        let server = PreviewServer(root: URL(fileURLWithPath: root).standardizedFileURL, baseURL: baseURL, includeDrafts: drafts,
-                                   host: host, port: port) { message in
+        let server = PreviewServer(root: rootURL, baseURL: baseURL, includeDrafts: drafts,
+                                   host: host, port: port, cache: cacheURL) { message in
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
         }
         do {

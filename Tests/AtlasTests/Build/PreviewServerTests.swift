@@ -247,6 +247,11 @@ import Testing
         #expect(!result.stdout.contains("serving"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: site.url.path))?.sorted() == before)
         #expect(!FileManager.default.fileExists(atPath: PreviewServer.cacheFolder(root: site.url, port: port).path))
+        // Nor can --cache point the preview into the site folder (public/ or anything else).
+        let inside = try run(binary, ["serve", "--root", site.url.path, "--port", String(port), "--cache", site.url.appendingPathComponent("public").path])
+        #expect(inside.status == 1)
+        #expect(inside.stderr.contains("is inside the site folder"), "\(inside.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: site.url.path))?.sorted() == before)
     }
 
     /// Ctrl-C in the middle of a full rebuild stops the preview at once.
