@@ -6,28 +6,34 @@ import Testing
 /// The preview's search indexing: a request returns at once, and requests during a run make
 /// exactly one more run (the last edit is indexed; quick saves do not queue a run each).
 @Suite struct SearchRefreshTests {
-    @Test func requestsReturnAtOnceAndCoalesce() async throws {
+    @Test func requestsReturnAtOnceAndCoalesce() throws {
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
         let finished = Mutex(0)
         let refresh = SearchRefresh {
-            Thread.sleep(forTimeInterval: 0.4)
+            started.signal()
+            release.wait()
             finished.withLock { $0 += 1 }
         }
-        let started = Date()
         refresh.request()
-        for _ in 0..<10 {
-            refresh.request()
-            try await Task.sleep(nanoseconds: 10_000_000)
-        }
-        // Eleven requests took no longer than the pauses between them: none waited for a run.
-        #expect(Date().timeIntervalSince(started) < 0.35)
+        #expect(started.wait(timeout: .now() + 30) == .success)
+        // The run is held until released: had a request waited for it, this would not return.
+        for _ in 0..<10 { refresh.request() }
         #expect(refresh.isBusy)
-        for _ in 0..<100 where refresh.isBusy { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(finished.withLock { $0 } == 0)
+        release.signal()
+        // Ten requests during the run: one more run, not ten.
+        #expect(started.wait(timeout: .now() + 30) == .success)
+        release.signal()
+        func settle() { for _ in 0..<600 where refresh.isBusy { Thread.sleep(forTimeInterval: 0.05) } }
+        settle()
         #expect(!refresh.isBusy)
         #expect(refresh.runs == 2)
         #expect(finished.withLock { $0 } == 2)
         // Idle again: the next request runs once more.
+        release.signal()
         refresh.request()
-        for _ in 0..<100 where refresh.isBusy { try await Task.sleep(nanoseconds: 50_000_000) }
+        settle()
         #expect(finished.withLock { $0 } == 3)
     }
 }
