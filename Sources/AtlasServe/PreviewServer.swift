@@ -104,11 +104,10 @@ public final class PreviewServer: Sendable {
         }
         // HEAD answers as GET would, headers only (link checkers and `curl -I` use it).
         await server.appendRoute("HEAD *") { request in
-            var response = await Self.respond(to: request.target.path(percentEncoded: true), safe: safe, base: base, state: state)
+            let response = await Self.respond(to: request.target.path(percentEncoded: true), safe: safe, base: base, state: state)
             var headers = response.headers
             if case .httpBody(let body) = response.payload { headers[.contentLength] = String(body.count ?? 0) }
-            response = HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
-            return response
+            return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
         }
         // Listen first: a busy port fails now, before a build that would be thrown away.
         let failure = Mutex<Error?>(nil)
