@@ -3,7 +3,7 @@
 
     serve_latency.py ATLAS SITE OUT PORT EDITS > results.tsv
 
-Starts `atlas serve` on SITE (writing to OUT), waits for the first build, then EDITS times appends
+Starts `atlas serve` on SITE (building the preview in OUT), waits for the first build, then EDITS times appends
 a sentence with a new figure and date to one article (a different one each time), and measures
 from the moment the file is saved and closed to the moment atlas prints its `rebuilt …` line (the
 line it prints just before open pages are told to reload). Prints one TSV row per edit:
@@ -13,7 +13,7 @@ rebuild time), rendered and changed files.
 import os, re, subprocess, sys, time, threading, queue
 
 atlas, site, out, port, edits = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-proc = subprocess.Popen([atlas, "serve", "--root", site, "--output", out, "--port", port],
+proc = subprocess.Popen([atlas, "serve", "--root", site, "--cache", out, "--port", port],
                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
 lines = queue.Queue()
 threading.Thread(target=lambda: [lines.put((time.monotonic(), l.rstrip("\n"))) for l in proc.stdout], daemon=True).start()

@@ -4,10 +4,14 @@ import FlyingSocks
 import Foundation
 import Synchronization
 
-/// `atlas serve`: builds the site, serves the output folder on loopback, rebuilds when an input
-/// changes and tells open pages to reload (a long-polled endpoint, no WebSocket needed). A
-/// failed rebuild keeps the last good site and shows its errors in the terminal and over the
-/// page. Files are served only from inside the output folder.
+/// `atlas serve`: serves a preview of the site on loopback, rebuilds it when an input changes
+/// and tells open pages to reload (a long-polled endpoint, no WebSocket needed). A failed
+/// rebuild keeps the last good preview and shows its errors in the terminal and over the page.
+/// Files are served only from inside the preview folder.
+///
+/// The preview is built into a cache folder outside the site (`cacheFolder`), never into
+/// `public/`: drafts, a `--base-url` and half-finished edits must not end up in the committed
+/// site. The port is taken before anything is built, so a busy port fails at once.
 public final class PreviewServer: Sendable {
     /// What the pages ask for: the build number, and the errors of the last attempt.
     actor State {
@@ -20,6 +24,13 @@ public final class PreviewServer: Sendable {
         func snapshot() -> (Int, [String]) { (version, errors) }
     }
 
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotListen(String)
+        public var description: String {
+            switch self { case .cannotListen(let message): return message }
+        }
+    }
+
     let options: Builder.Options
     let host: String
     let port: UInt16
@@ -27,17 +38,47 @@ public final class PreviewServer: Sendable {
     let log: @Sendable (String) -> Void
     /// Remembers the previous build, so an edit re-renders only the pages it reaches.
     let session: Mutex<BuildSession>
+    /// Pagefind, after the reload and outside the session, so neither waits for it.
+    public let search: SearchRefresh
 
-    public init(options: Builder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, log: @escaping @Sendable (String) -> Void) {
+    /// The folder the preview is built into.
+    public var output: URL { options.output }
+
+    /// `cache`: where to build the preview (default `cacheFolder(root:port:)`).
+    public init(root: URL, baseURL: String? = nil, includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000,
+                cache: URL? = nil, log: @escaping @Sendable (String) -> Void) {
+        let options = Builder.Options(root: root, output: cache ?? Self.cacheFolder(root: root, port: port),
+                                      baseURL: baseURL, includeDrafts: includeDrafts)
         self.options = options
         self.host = host
         self.port = port
         self.log = log
         self.session = Mutex(BuildSession(options: options))
+        self.search = SearchRefresh {
+            do {
+                try BuildSession.indexSearch(root: options.root, output: options.output)
+            } catch {
+                log("search index not updated: \(error)")
+            }
+        }
+    }
+
+    /// `<temporary folder>/atlas-preview/<site folder name>-<hash of its path>-<port>/site`: outside
+    /// the repository, so nothing of a preview can be committed; one per site and port, so two
+    /// previews of one site (say with and without drafts) never share a folder, and a restarted
+    /// preview reuses its folder instead of leaving another behind.
+    public static func cacheFolder(root: URL, port: UInt16) -> URL {
+        let path = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        let name = root.standardizedFileURL.lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return FileManager.default.temporaryDirectory
+            .appendingPathComponent("atlas-preview")
+            .appendingPathComponent("\(name.isEmpty ? "site" : name)-\(String(hash, radix: 16))-\(port)")
+            .appendingPathComponent("site")
     }
 
     public func run() async throws {
-        await rebuild(reason: "start")
         let safe = SafePath(root: options.output, basePath: basePath)
         let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled)
         let state = self.state
@@ -59,36 +100,83 @@ public final class PreviewServer: Sendable {
             return Self.json(version: version, errors: errors)
         }
         await server.appendRoute("GET *") { request in
-            let raw = request.target.path(percentEncoded: true)
-            // `/about` → `/about/`, as static hosts do, so the page's relative links resolve.
-            if !raw.hasSuffix("/"), let file = safe.file(for: raw), file.lastPathComponent == "index.html",
-               !raw.hasSuffix("index.html") {
-                let headers: HTTPHeaders = [.location: raw + "/"]
-                return HTTPResponse(statusCode: .movedPermanently, headers: headers)
-            }
-            guard let file = safe.file(for: raw), let data = FileManager.default.contents(atPath: file.path) else {
-                // The 404 page reloads too, so a page that appears after a fix shows up by itself.
-                let (version, _) = await state.snapshot()
-                let page = safe.file(for: base + "404.html").flatMap { FileManager.default.contents(atPath: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
-                    ?? "<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><p>Not found. If the first build failed, its errors are shown here once it is fixed.</p></body></html>"
-                let tag = LiveReload.tag(version: version, basePath: base)
-                let html = page.range(of: "</body>", options: .backwards).map { page.replacingCharacters(in: $0, with: tag + "</body>") } ?? page + tag
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(html.utf8))
-            }
-            var body = data
-            let type = SafePath.contentType(for: file)
-            if type.hasPrefix("text/html") {
-                let (version, _) = await state.snapshot()
-                let html = String(decoding: data, as: UTF8.self)
-                let tag = LiveReload.tag(version: version, basePath: base)
-                body = Data((html.range(of: "</body>", options: .backwards).map { html.replacingCharacters(in: $0, with: tag + "</body>") } ?? html + tag).utf8)
-            }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+            await Self.respond(to: request.target.path(percentEncoded: true), safe: safe, base: base, state: state)
         }
-        log("serving \(options.output.path) at http://\(host):\(port)\(base) (Ctrl-C stops)")
+        // HEAD answers as GET would, headers only (link checkers and `curl -I` use it).
+        await server.appendRoute("HEAD *") { request in
+            let response = await Self.respond(to: request.target.path(percentEncoded: true), safe: safe, base: base, state: state)
+            var headers = response.headers
+            if case .httpBody(let body) = response.payload { headers[.contentLength] = String(body.count ?? 0) }
+            return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+        }
+        // Listen first: a busy port fails now, before a build that would be thrown away.
+        let failure = Mutex<Error?>(nil)
+        let serving = Task {
+            do {
+                try await server.run()
+            } catch {
+                failure.withLock { $0 = error }
+                throw error
+            }
+        }
+        defer { serving.cancel() }
+        while !(await server.isListening) {
+            if let error = failure.withLock({ $0 }) { throw Self.explain(error, host: host, port: port) }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        BuildSession.removeStaleSearchBundles(beside: options.output)
+        log("listening at http://\(host):\(port)\(base); building the preview in \(options.output.path) (public/ is left alone)")
+        await rebuild(reason: "start")
+        log("serving at http://\(host):\(port)\(base) (Ctrl-C stops)")
         let watcher = Task { await watch() }
         defer { watcher.cancel() }
-        try await server.run()
+        try await serving.value
+    }
+
+    /// What a failure to listen means, and what to do about it.
+    static func explain(_ error: Error, host: String, port: UInt16) -> Failure {
+        guard case SocketError.failed(type: _, errno: let code, message: let message) = error else {
+            return .cannotListen("cannot listen on \(host):\(port): \(error.localizedDescription)")
+        }
+        switch code {
+        case EADDRINUSE:
+            return .cannotListen("port \(port) is already in use (another `atlas serve`?); stop that server, or choose another port with --port, e.g. --port \(port == UInt16.max ? 8001 : port + 1)")
+        case EACCES:
+            return .cannotListen("not allowed to listen on port \(port); choose a port above 1023 with --port, e.g. --port 8000")
+        case EADDRNOTAVAIL:
+            return .cannotListen("cannot listen on \(host): it is not an address of this machine; use --host 127.0.0.1")
+        default:
+            return .cannotListen("cannot listen on \(host):\(port): \(message)")
+        }
+    }
+
+    /// The file for a request, with the reload script in HTML; a folder without its slash is
+    /// redirected, a missing file answers with the site's 404 page.
+    static func respond(to raw: String, safe: SafePath, base: String, state: State) async -> HTTPResponse {
+        // `/about` → `/about/`, as static hosts do, so the page's relative links resolve.
+        if !raw.hasSuffix("/"), let file = safe.file(for: raw), file.lastPathComponent == "index.html",
+           !raw.hasSuffix("index.html") {
+            let headers: HTTPHeaders = [.location: raw + "/"]
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers)
+        }
+        guard let file = safe.file(for: raw), let data = FileManager.default.contents(atPath: file.path) else {
+            // The 404 page reloads too, so a page that appears after a fix shows up by itself.
+            let (version, _) = await state.snapshot()
+            let page = safe.file(for: base + "404.html").flatMap { FileManager.default.contents(atPath: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
+                ?? "<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><p>Not found. If the first build failed, its errors are shown here once it is fixed.</p></body></html>"
+            let tag = LiveReload.tag(version: version, basePath: base)
+            let html = page.range(of: "</body>", options: .backwards).map { page.replacingCharacters(in: $0, with: tag + "</body>") } ?? page + tag
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(html.utf8))
+        }
+        var body = data
+        let type = SafePath.contentType(for: file)
+        if type.hasPrefix("text/html") {
+            let (version, _) = await state.snapshot()
+            let html = String(decoding: data, as: UTF8.self)
+            let tag = LiveReload.tag(version: version, basePath: base)
+            body = Data((html.range(of: "</body>", options: .backwards).map { html.replacingCharacters(in: $0, with: tag + "</body>") } ?? html + tag).utf8)
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
     }
 
     var basePath: String {
@@ -138,16 +226,9 @@ public final class PreviewServer: Sendable {
             log("rebuild failed; still serving the last good site")
         }
         await state.update(succeeded: report.succeeded, errors: report.succeeded ? [] : messages.filter { $0.contains("error:") })
-        // After the reload: the search index takes longest and only the search page needs it.
-        let failure: String? = await Self.onThread {
-            do {
-                try self.session.withLock { try $0.indexSearch() }
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure { log("search index not updated: \(failure)") }
+        // After the reload, in the background: the index takes longest and only the search page
+        // needs it; the next rebuild does not wait for it either.
+        if session.withLock({ $0.takeStaleSearchIndex() }) { search.request() }
     }
 
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

@@ -255,13 +255,15 @@ struct New: ParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve the site locally, and rebuild and reload open pages when an input changes.")
+        abstract: "Build a preview, serve it locally, and rebuild and reload open pages when an input changes.",
+        discussion: """
+            The preview is built into a cache folder under the system's temporary folder (printed at start), \
+            never into public/: drafts and --base-url previews cannot leak into the published site. \
+            Publish with `atlas build`.
+            """)
 
     @Option(name: .long, help: "The site folder.")
     var root: String = "."
-
-    @Option(name: .long, help: "Where to write the site (default: <root>/public).")
-    var output: String?
 
     @Option(name: .long, help: "The address to listen on; anything but loopback exposes the preview to the network.")
     var host: String = "127.0.0.1"
@@ -269,26 +271,53 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: UInt16 = 8000
 
-    @Option(name: .long, help: "Serve under this base path instead of site.yml's.")
+    @Option(name: .long, help: "Where to build the preview, outside the site folder (default: $TMPDIR/atlas-preview/<site>-<hash>-<port>/site).")
+    var cache: String?
+
+    @Option(name: .long, help: "Serve under this base path instead of site.yml's, e.g. /atlas/.")
     var baseURL: String = "/"
 
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
 
     func run() async throws {
-        let options = Builder.Options(root: URL(fileURLWithPath: root).standardizedFileURL,
-                                      output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, baseURL: baseURL, includeDrafts: drafts)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        signal(SIGINT, SIG_IGN)
-        interrupt.setEventHandler {
-            print("\nstopped")
-            Foundation.exit(0)
+        // Ctrl-C stops at once, even in the middle of a rebuild: the preview folder is a cache,
+        // and a half-written one is rebuilt in full by the next `atlas serve`. Handled on a
+        // queue of its own, so a busy process cannot hold the handler back.
+        let queue = DispatchQueue(label: "atlas.serve.signals")
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
+                _exit(0)
+            }
+            source.resume()
+            sources.append(source)
         }
-        interrupt.resume()
+        defer { sources.forEach { $0.cancel() } }
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let cacheURL = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        if let cacheURL {
+            // Inside the site folder it could be public/ or be committed with the site.
+            let (folder, site) = (cacheURL.resolvingSymlinksInPath().path, rootURL.resolvingSymlinksInPath().path)
+            if folder == site || folder.hasPrefix(site + "/") {
+                FileHandle.standardError.write(Data("error: --cache \(cacheURL.path) is inside the site folder; the preview is built outside it, so it can never be published or committed (leave --cache out for a folder under \(FileManager.default.temporaryDirectory.path))\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         // Written unbuffered, so messages appear at once in a terminal or a log file.
-        try await PreviewServer(options: options, host: host, port: port) { message in
+        let server = PreviewServer(root: rootURL, baseURL: baseURL, includeDrafts: drafts,
+                                   host: host, port: port, cache: cacheURL) { message in
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
-        }.run()
+        }
+        do {
+            try await server.run()
+        } catch let failure as PreviewServer.Failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

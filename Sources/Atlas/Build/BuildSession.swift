@@ -17,7 +17,8 @@ import Foundation
 ///   since it takes longest), beside the site, and swapped in.
 ///
 /// The first build, a change of templates, or an output folder changed behind its back makes a
-/// full build (staged and swapped like `atlas build`).
+/// full build (staged and swapped like `atlas build`), without the search index: that is left
+/// stale for `indexSearch`, so a preview's reload never waits for Pagefind.
 public struct BuildSession: Sendable {
     public let options: Builder.Options
     private var findings = FindingsCache()
@@ -53,8 +54,9 @@ public struct BuildSession: Sendable {
             report = update(plan, inputs: inputs, log: &log)
             if report.pagesChanged { searchIndexIsStale = true }
         } else {
-            report = builder.write(plan, log: &log)
+            report = builder.write(plan, log: &log, indexingSearch: false)
             report.filesRendered = plan.jobs.count
+            if report.succeeded { searchIndexIsStale = true }
         }
         if report.succeeded {
             published = Dictionary(zip(plan.jobs.map(\.path), inputs).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
@@ -84,15 +86,28 @@ public struct BuildSession: Sendable {
     /// Rebuilds the search index after pages changed: beside the site, swapped in whole, so a
     /// search during the rebuild uses the previous index.
     public mutating func indexSearch() throws {
-        guard searchIndexIsStale else { return }
-        if let indexer = SearchIndexer.locate(root: options.root) {
-            let output = options.output
-            let bundle = OutputWriter.sibling(of: output, kind: "search")
-            try? FileManager.default.removeItem(at: bundle)
-            try indexer.index(output, into: bundle)
-            try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
-        }
-        searchIndexIsStale = false
+        guard takeStaleSearchIndex() else { return }
+        try Self.indexSearch(root: options.root, output: options.output)
+    }
+
+    /// Whether the search index needs a run, marking it as taken care of: `atlas serve` then
+    /// indexes with `indexSearch(root:output:)` in the background, outside the session, so the
+    /// next rebuild does not wait for it.
+    public mutating func takeStaleSearchIndex() -> Bool {
+        defer { searchIndexIsStale = false }
+        return searchIndexIsStale
+    }
+
+    /// Indexes the site in `output` beside it and swaps the index in (no-op without Pagefind).
+    /// Safe beside a rebuild: pages are replaced atomically, and a full rebuild that swaps the
+    /// whole folder marks the index stale again, so a run that indexed the old folder is
+    /// followed by one that indexes the new.
+    public static func indexSearch(root: URL, output: URL) throws {
+        guard let indexer = SearchIndexer.locate(root: root) else { return }
+        let bundle = OutputWriter.sibling(of: output, kind: "search")
+        try? FileManager.default.removeItem(at: bundle)
+        try indexer.index(output, into: bundle)
+        try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
     }
 
     /// Renders what changed and replaces those files in place.
@@ -125,7 +140,10 @@ public struct BuildSession: Sendable {
                 }
             }
             let removed = Set(published.keys).subtracting(seen).sorted()
-            for path in removed { try? fm.removeItem(at: output.appendingPathComponent(path)) }
+            for path in removed {
+                try? fm.removeItem(at: output.appendingPathComponent(path))
+                Self.removeEmptyFolders(above: path, in: output)
+            }
             pagesChanged = (written + removed).contains { $0.hasSuffix(".html") }
         } catch {
             log.error("\(error)", at: nil, hint: "check that the output folder is writable; the next change rebuilds it in full")
@@ -136,6 +154,29 @@ public struct BuildSession: Sendable {
         report.filesRendered = dirty.count
         report.pagesChanged = pagesChanged
         return report
+    }
+
+    /// Removes the search bundles (`<output>.search-<pid>`) of previews that were stopped while
+    /// Pagefind ran; those of running processes are left alone.
+    public static func removeStaleSearchBundles(beside output: URL) {
+        let fm = FileManager.default
+        let prefix = output.lastPathComponent + ".search-"
+        for entry in (try? fm.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = pid_t(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: output.deletingLastPathComponent().appendingPathComponent(entry))
+        }
+    }
+
+    /// A deleted page's folder (`articles/<slug>/`) goes with its last file, as a full build
+    /// would leave no folder for it either.
+    static func removeEmptyFolders(above path: String, in output: URL) {
+        var components = path.split(separator: "/").dropLast()
+        while !components.isEmpty {
+            let folder = output.appendingPathComponent(components.joined(separator: "/"))
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), entries.isEmpty else { return }
+            try? FileManager.default.removeItem(at: folder)
+            components = components.dropLast()
+        }
     }
 
     /// The templates' text: a change to any of them can change every page.

@@ -218,8 +218,8 @@ public struct Builder: Sendable {
     }
 
     /// Renders and writes a planned site (staged beside the output, swapped in at the end) and
-    /// indexes it for search.
-    func write(_ prepared: (site: Site, jobs: [RenderJob], timings: [Timing]), log: inout DiagnosticLog) -> Report {
+    /// indexes it for search (`indexingSearch`; the preview indexes later, in the background).
+    func write(_ prepared: (site: Site, jobs: [RenderJob], timings: [Timing]), log: inout DiagnosticLog, indexingSearch: Bool = true) -> Report {
         var timings = prepared.timings
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         do {
@@ -231,7 +231,8 @@ public struct Builder: Sendable {
             let basePath = prepared.site.config.basePath
             let transform: (@Sendable (OutputFile) -> OutputFile)? = options.relativeLinks ? { @Sendable in RelativeLinks.rewrite($0, basePath: basePath) } : nil
             var indexSeconds = 0.0
-            try OutputWriter.write(jobs: prepared.jobs, to: options.output, siteRoot: options.root, transform: transform, finish: indexer.map { indexer in
+            let indexing = indexingSearch ? indexer : nil
+            try OutputWriter.write(jobs: prepared.jobs, to: options.output, siteRoot: options.root, transform: transform, finish: indexing.map { indexer in
                 { folder in
                     let started = DispatchTime.now().uptimeNanoseconds
                     try indexer.index(folder)
@@ -239,7 +240,7 @@ public struct Builder: Sendable {
                 }
             })
             timings.append(Timing(stage: "render and write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStarted) / 1e9 - indexSeconds))
-            if indexer != nil { timings.append(Timing(stage: "search index", seconds: indexSeconds)) }
+            if indexing != nil { timings.append(Timing(stage: "search index", seconds: indexSeconds)) }
         } catch OutputWriter.Failure.unsafeOutput(let message) {
             log.error(message, at: nil, hint: "choose another --output folder, or remove that folder first")
         } catch {

@@ -4,7 +4,8 @@ import Testing
 @testable import Atlas
 
 /// The preview server on loopback: serves the built site, injects the reload script only into
-/// responses, refuses paths outside the output folder, and reports a rebuild.
+/// responses, refuses paths outside the output folder, and reports a rebuild. It builds into a
+/// cache folder, never into public/, and takes its port before building.
 @Suite(.serialized) struct PreviewServerTests {
     func get(_ url: String) async throws -> (Int, String) {
         let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
@@ -15,27 +16,38 @@ import Testing
 
     /// A server on a random loopback port, once it answers (its first build can take a while
     /// on a loaded machine).
-    func start(_ site: TemporaryFolder) async throws -> (UInt16, Task<Void, Error>) {
+    /// The preview is built into a folder inside `site` here, so it goes with the test, unless
+    /// `defaultCache` (the one `atlas serve` uses).
+    func start(_ site: TemporaryFolder, defaultCache: Bool = false, baseURL: String = "/", drafts: Bool = false) async throws -> (UInt16, Task<Void, Error>, PreviewServer) {
         let port = UInt16.random(in: 20_000...40_000)
-        let server = PreviewServer(options: .init(root: site.url, baseURL: "/"), port: port) { _ in }
+        let server = PreviewServer(root: site.url, baseURL: baseURL, includeDrafts: drafts, port: port,
+                                   cache: defaultCache ? nil : site.url.appendingPathComponent("preview-cache/site")) { _ in }
         let task = Task { try await server.run() }
         var ready = false
         for _ in 0..<600 where !ready {
             try await Task.sleep(nanoseconds: 100_000_000)
-            ready = ((try? await get("http://127.0.0.1:\(port)/"))?.0 ?? 0) == 200
+            ready = ((try? await get("http://127.0.0.1:\(port)\(baseURL)"))?.0 ?? 0) == 200
         }
         #expect(ready)
-        return (port, task)
+        return (port, task, server)
     }
 
     @Test func servesReloadsAndRefusesTraversal() async throws {
         let site = TemporaryFolder.siteCopy()
-        let (port, task) = try await start(site)
+        let (port, task, server) = try await start(site)
         defer { task.cancel() }
         let (status, home) = try await get("http://127.0.0.1:\(port)/")
         #expect(status == 200)
         #expect(home.contains("/__atlas/reload.js"))
-        #expect(site.read("public/index.html")?.contains("__atlas") == false)
+        #expect(site.read("preview-cache/site/index.html")?.contains("__atlas") == false)
+        // HEAD answers like GET, without the body.
+        let (headStatus, head) = try await rawGet(port: port, path: "/", method: "HEAD")
+        #expect(headStatus == 200)
+        #expect(head.lowercased().contains("content-length: \(home.utf8.count)\r\n"), "\(head)")
+        #expect(head.hasSuffix("\r\n\r\n"))
+        #expect(try await rawGet(port: port, path: "/assets/site.css", method: "HEAD").0 == 200)
+        #expect(try await rawGet(port: port, path: "/no-such-page/", method: "HEAD").0 == 404)
+        #expect(server.output.path.hasPrefix(site.url.path))
         for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%252e%252e/%252e%252e/etc/passwd", "/..%5c..%5cetc/passwd"] {
             // Sent as written: URLSession would otherwise normalise the dots away.
             let (code, _) = try await rawGet(port: port, path: path)
@@ -59,10 +71,10 @@ import Testing
         limit.rlim_cur = min(max(limit.rlim_cur, 4096), limit.rlim_max)
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         let site = TemporaryFolder.siteCopy()
-        let (port, task) = try await start(site)
+        let (port, task, server) = try await start(site)
         defer { task.cancel() }
-        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("public/passwd.html").path, withDestinationPath: "/etc/passwd")
-        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("public/etc").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(atPath: server.output.appendingPathComponent("passwd.html").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: server.output.appendingPathComponent("etc").path, withDestinationPath: "/etc")
         for path in ["/passwd.html", "/etc/passwd", "/etc/hostname"] {
             #expect(try await rawGet(port: port, path: path).0 == 404, "\(path)")
         }
@@ -107,7 +119,7 @@ import Testing
     /// or the new one, never a torn file.
     @Test func pagesServedDuringRebuildsAreWhole() async throws {
         let site = TemporaryFolder.siteCopy()
-        let (port, task) = try await start(site)
+        let (port, task, _) = try await start(site)
         defer { task.cancel() }
         let client = Task.detached {
             try run("/usr/bin/env", ["python3", "-c", """
@@ -150,12 +162,148 @@ import Testing
         #expect(rebuilt)
     }
 
+    /// A preview with edits, drafts and a sub-path, in the default cache folder, leaves the
+    /// built public/ byte for byte as it was, and the site folder without a new file or folder;
+    /// a page deleted during the preview leaves no empty folder in the preview either.
+    @Test func aPreviewWithEditsDraftsAndASubPathLeavesPublicAsItWas() async throws {
+        let site = TemporaryFolder.siteCopy()
+        #expect(Builder(options: .init(root: site.url)).build().succeeded)
+        let published = snapshot(site.url.appendingPathComponent("public"))
+        #expect(published.count > 200)
+        let cache = PreviewServer.cacheFolder(root: site.url, port: 1)
+        #expect(!cache.path.hasPrefix(site.url.path) && !cache.path.hasPrefix(TestPaths.repository.path))
+        /// Every file and folder but the edited content/ (and the linked tools).
+        func tree() -> [String] {
+            let top = ((try? FileManager.default.contentsOfDirectory(atPath: site.url.path)) ?? []).filter { $0 != "content" && $0 != ".tools" }
+            return top.flatMap { name in
+                [name] + (((FileManager.default.enumerator(atPath: site.url.appendingPathComponent(name).path)?.allObjects as? [String]) ?? []).map { name + "/" + $0 })
+            }.sorted()
+        }
+        let before = tree()
+        let (port, task, server) = try await start(site, defaultCache: true, baseURL: "/atlas/", drafts: true)
+        defer {
+            task.cancel()
+            try? FileManager.default.removeItem(at: server.output.deletingLastPathComponent())
+        }
+        #expect(server.output.path == PreviewServer.cacheFolder(root: site.url, port: port).path)
+        let base = "http://127.0.0.1:\(port)/atlas/"
+        /// Waits for a rebuild to show (an editor's save can make more than one rebuild, so
+        /// build numbers are not counted).
+        func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
+            for _ in 0..<600 {
+                if try await condition() { return true }
+                try await Task.sleep(nanoseconds: 200_000_000)
+            }
+            return false
+        }
+        // A draft page appears in the preview.
+        site.write("content/pages/draft-note.md", """
+            ---
+            title: 草稿 · Draft note
+            slug: draft-note
+            date: 2026-11-30
+            draft: true
+            ---
+
+            A draft that must never reach public/.
+            """)
+        #expect(try await eventually { try await get(base + "draft-note/").1.contains("A draft that must never reach public/.") })
+        #expect(try await get(base).1.contains("href=\"/atlas/"))
+        // An edit.
+        site.write("content/pages/about.md", (site.read("content/pages/about.md") ?? "").replacingOccurrences(of: "## About Rare Earth Atlas", with: "## About Rare Earth Atlas, previewed"))
+        #expect(try await eventually { try await get(base + "about/").1.contains("About Rare Earth Atlas, previewed") })
+        // The draft goes again: its folder goes with it.
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent("content/pages/draft-note.md"))
+        #expect(try await eventually { try await get(base + "draft-note/").0 == 404 })
+        #expect(try await eventually { !FileManager.default.fileExists(atPath: server.output.appendingPathComponent("draft-note").path) })
+        // Let the background search index finish before comparing (it writes the preview only).
+        for _ in 0..<300 where server.search.isBusy { try await Task.sleep(nanoseconds: 100_000_000) }
+        #expect(FileManager.default.fileExists(atPath: server.output.appendingPathComponent("pagefind").path))
+        #expect(snapshot(site.url.appendingPathComponent("public")) == published)
+        #expect(tree() == before)
+    }
+
+    /// A second preview on a busy port stops at once, says which port and what to do, and
+    /// builds nothing: no public/, no preview folder.
+    @Test func aBusyPortFailsAtOnceAndChangesNothing() throws {
+        let binary = TestPaths.repository.appendingPathComponent(".build/debug/atlas").path
+        let site = TemporaryFolder.siteCopy()
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var port: UInt16 = 0
+        for _ in 0..<20 {
+            port = UInt16.random(in: 20_000...40_000)
+            address.sin_port = port.bigEndian
+            let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            if bound == 0 { break }
+        }
+        #expect(listen(listener, 4) == 0)
+        let before = (try? FileManager.default.contentsOfDirectory(atPath: site.url.path))?.sorted()
+        let started = Date()
+        let result = try run(binary, ["serve", "--root", site.url.path, "--port", String(port)])
+        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("port \(port) is already in use") && result.stderr.contains("--port"), "\(result.stderr)")
+        #expect(!result.stdout.contains("serving"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: site.url.path))?.sorted() == before)
+        #expect(!FileManager.default.fileExists(atPath: PreviewServer.cacheFolder(root: site.url, port: port).path))
+        // Nor can --cache point the preview into the site folder (public/ or anything else).
+        let inside = try run(binary, ["serve", "--root", site.url.path, "--port", String(port), "--cache", site.url.appendingPathComponent("public").path])
+        #expect(inside.status == 1)
+        #expect(inside.stderr.contains("is inside the site folder"), "\(inside.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: site.url.path))?.sorted() == before)
+    }
+
+    /// Ctrl-C in the middle of a full rebuild stops the preview at once.
+    @Test func interruptingARebuildStopsAtOnce() async throws {
+        let binary = TestPaths.repository.appendingPathComponent(".build/debug/atlas").path
+        let site = TemporaryFolder.siteCopy()
+        let port = UInt16.random(in: 20_000...40_000)
+        // What an earlier preview stopped during a search run left: removed at start.
+        let finished = try run("/usr/bin/env", ["sh", "-c", "echo $$"])
+        let stale = PreviewServer.cacheFolder(root: site.url, port: port).deletingLastPathComponent()
+            .appendingPathComponent("site.search-" + finished.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--root", site.url.path, "--port", String(port)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(at: PreviewServer.cacheFolder(root: site.url, port: port).deletingLastPathComponent())
+        }
+        var ready = false
+        for _ in 0..<600 where !ready {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            ready = ((try? await get("http://127.0.0.1:\(port)/"))?.0 ?? 0) == 200
+        }
+        #expect(ready)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        // A template change rebuilds every page: a second or more here.
+        site.write("templates/partials/event-row.mustache", (site.read("templates/partials/event-row.mustache") ?? "") + "<!-- edited -->\n")
+        try await Task.sleep(nanoseconds: 500_000_000)
+        let started = Date()
+        // As a terminal sends it: to the process group (Pagefind too), when atlas leads one.
+        let pid = process.processIdentifier
+        kill(getpgid(pid) == pid ? -pid : pid, SIGINT)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("stopped"))
+    }
+
     /// A request line sent byte for byte over a socket.
-    func rawGet(port: UInt16, path: String) async throws -> (Int, String) {
+    func rawGet(port: UInt16, path: String, method: String = "GET") async throws -> (Int, String) {
         let result = try run("/usr/bin/env", ["python3", "-c", """
         import socket,sys
         s=socket.create_connection(("127.0.0.1",\(port)),timeout=10)
-        s.sendall(b"GET \(path) HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+        s.sendall(b"\(method) \(path) HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
         data=b""
         while True:
             chunk=s.recv(65536)
