@@ -8,11 +8,7 @@ import Testing
 /// Each chart as files a reader can take away: a standalone SVG and a PNG drawn from it by
 /// rsvg-convert, offered on the chart page and used as its link preview (`og:image`).
 @Suite struct ChartDownloadTests {
-    static let site: TemporaryFolder = {
-        let site = TemporaryFolder.siteCopy()
-        _ = Builder(options: .init(root: site.url)).build()
-        return site
-    }()
+    static let site = TemporaryFolder.builtSiteCopy()
 
     static let names = ["china-share-chain", "reserves", "mine-production", "refining", "us-import-sources"]
 

@@ -4,11 +4,7 @@ import Testing
 
 /// The data section of the real site, built end to end.
 @Suite struct DataSectionTests {
-    static let site: TemporaryFolder = {
-        let site = TemporaryFolder.siteCopy()
-        _ = Builder(options: .init(root: site.url)).build()
-        return site
-    }()
+    static let site = TemporaryFolder.builtSiteCopy()
 
     func page(_ path: String) throws -> String { try #require(Self.site.read("public/" + path), "missing \(path)") }
 

@@ -4,11 +4,7 @@ import Testing
 
 /// Topics, entities and the timeline on the real site.
 @Suite struct ExplainerTests {
-    static let site: TemporaryFolder = {
-        let site = TemporaryFolder.siteCopy()
-        _ = Builder(options: .init(root: site.url)).build()
-        return site
-    }()
+    static let site = TemporaryFolder.builtSiteCopy()
 
     static let prepared: Site = {
         var log = DiagnosticLog()

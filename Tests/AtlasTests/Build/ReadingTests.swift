@@ -5,11 +5,7 @@ import Testing
 /// The built site read as a reader reads it: the text on every page, the claim tables, the
 /// article pages' furniture and the site's own Chinese copy.
 @Suite struct ReadingTests {
-    static let site: TemporaryFolder = {
-        let site = TemporaryFolder.siteCopy()
-        _ = Builder(options: .init(root: site.url)).build()
-        return site
-    }()
+    static let site = TemporaryFolder.builtSiteCopy()
 
     /// Every HTML file of the build, path → text.
     static let pages: [String: String] = {

@@ -46,6 +46,13 @@ final class TemporaryFolder: Sendable {
                                                     withDestinationURL: TestPaths.repository.appendingPathComponent(".tools"))
         return folder
     }
+
+    /// A copy of the real site, built once into its `public/`, for suites that read the output.
+    static func builtSiteCopy() -> TemporaryFolder {
+        let site = siteCopy()
+        _ = Builder(options: .init(root: site.url)).build()
+        return site
+    }
 }
 
 /// Parses a dump given as text, returning the dump and the log.
