@@ -33,10 +33,9 @@ public struct SiteRenderer: Sendable {
     let timelinePageOfEvent: [String: Int]
     /// Each event's timeline row, rendered once for all the timelines that show it.
     private(set) var eventRowHTML: [String: TrustedHTML] = [:]
-    /// Event id → the event its "the same day" or "次日" leans on (`Timeline.antecedents`).
-    let eventAntecedent: [String: String]
-    /// Event id → the sentence of that event, shown with it unless it stands just above.
-    let eventContext: [String: String]
+    /// Event id → the event its "the same day" or "次日" leans on (`Timeline.antecedents`),
+    /// whose sentence is shown with it unless it stands just above.
+    let eventAntecedent: [String: Event]
 
     /// The quotes an article body marks: its claims' and its events'.
     static func anchors(_ claims: [Claim], _ events: [Event]) -> [(quote: String, id: String)] {
@@ -108,8 +107,7 @@ public struct SiteRenderer: Sendable {
         self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
         let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let antecedents = Timeline.antecedents(site.events)
-        self.eventAntecedent = antecedents
-        self.eventContext = antecedents.compactMapValues { eventsByID[$0]?.summary }
+        self.eventAntecedent = antecedents.compactMapValues { eventsByID[$0] }
         let renderer = self
         // Publications are listed under their month's count, not as rows.
         let rows = Parallel.map(site.events.filter { $0.kind != .publication }) { event in

@@ -62,9 +62,14 @@ extension SiteRenderer {
                         articleTitle: article?.title, articleLanguage: article?.titleLanguage ?? .chinese,
                         articleURL: articleURL, articleByline: article.map { "\($0.source), \($0.published.dateOnly)" },
                         quoteURL: highlighted.contains(event.id) ? articleURL.map { $0 + "#q-\(event.id)" } : nil,
-                        context: previous != nil && eventAntecedent[event.id] == previous ? nil : eventContext[event.id].map(ChineseBodyStructurer.joinWrapped),
+                        context: leans(event, on: previous) ? nil : eventAntecedent[event.id].map { ChineseBodyStructurer.joinWrapped($0.summary) },
                         actors: event.actors.compactMap { entityLink($0, count: 0) },
                         timelineURL: timelineURL(ofEvent: event.id))
+    }
+
+    /// Whether `event` leans on the one whose row is just above it (`previous`).
+    func leans(_ event: Event, on previous: String?) -> Bool {
+        previous != nil && eventAntecedent[event.id]?.id == previous
     }
 
     /// Rows of a short list (an entity's or topic's latest events), each after the one above.
@@ -137,9 +142,8 @@ extension SiteRenderer {
                         url: card(article).url, source: article.source))
                 } else {
                     // The shared row, unless it leans on the row just above ("the same day"), which it then need not quote.
-                    let leansOnPrevious = previous != nil && eventAntecedent[event.id] == previous
                     years[years.count - 1].months[last].events.append(
-                        leansOnPrevious ? renderRow(eventRow(event, onTimeline: true, after: previous), partial: "partials/event-row")
+                        leans(event, on: previous) ? renderRow(eventRow(event, onTimeline: true, after: previous), partial: "partials/event-row")
                             : eventRowHTML[event.id] ?? renderRow(eventRow(event, onTimeline: true), partial: "partials/event-row"))
                     previous = event.id
                 }
