@@ -28,4 +28,32 @@ public enum HTMLEscape {
         }
         return out
     }
+
+    /// `text(_:)` written straight into a page being rendered: clean runs are copied whole, with
+    /// no intermediate string.
+    static func append(_ text: String, to output: inout String) {
+        let bytes = text.utf8
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let replacement: String
+            switch bytes[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            default:
+                bytes.formIndex(after: &index)
+                continue
+            }
+            // The five characters are ASCII, so these indices fall on scalar boundaries (not
+            // always on character boundaries: `"` may carry a combining mark).
+            output += Substring(text.unicodeScalars[runStart..<index])
+            output += replacement
+            bytes.formIndex(after: &index)
+            runStart = index
+        }
+        if runStart == bytes.startIndex { output += text } else { output += Substring(text.unicodeScalars[runStart...]) }
+    }
 }

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Gathers every key of the Mustache contexts a render produces (at any depth), so templates can
+/// Gathers every key of the template contexts a render produces (at any depth), so templates can
 /// be checked for keys nothing provides. Used by `atlas check` only; a build does not pay for it.
 public final class KeyCollector: Sendable {
     private let state = Mutex<Set<String>>([])
@@ -9,20 +9,23 @@ public final class KeyCollector: Sendable {
 
     public var keys: Set<String> { state.withLock { $0 } }
 
-    func add(_ context: [String: Any]) {
+    func add(_ context: TemplateContext) {
         var found = Set<String>()
-        collect(context, into: &found)
+        collect(context.templateValue, into: &found)
         state.withLock { $0.formUnion(found) }
     }
 
-    private func collect(_ value: Any, into found: inout Set<String>) {
-        if let dictionary = value as? [String: Any] {
-            for (key, child) in dictionary {
+    private func collect(_ value: TemplateValue, into found: inout Set<String>) {
+        switch value {
+        case .object(let object):
+            for (key, child) in object {
                 found.insert(key)
                 collect(child, into: &found)
             }
-        } else if let array = value as? [Any] {
-            for child in array { collect(child, into: &found) }
+        case .list(let items):
+            for child in items { collect(child, into: &found) }
+        case .text, .flag:
+            break
         }
     }
 }

@@ -1,11 +1,11 @@
-/// Turns view models into the dictionaries swift-mustache renders, so templates never reach into
-/// Swift types by reflection and every key a template can use is listed here.
+/// Turns view models into the contexts templates render, so templates never reach into Swift
+/// types by reflection and every key a template can use is listed here.
 protocol MustacheContextConvertible {
-    var mustache: [String: Any] { get }
+    var mustache: TemplateContext { get }
 }
 
 extension LayoutView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
                                        ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
             + navPages.map { ($0.path, $0.label) }
@@ -17,7 +17,7 @@ extension LayoutView: MustacheContextConvertible {
             "pageTitleLang": titleLanguage.rawValue,
             "isHome": path.isEmpty,
             // Only pages with their own content go into the search index, not lists of others.
-            "search": SearchKind(path: path).map { ["filter": "\(SearchKind.filterName):\($0.label)", "weight": $0.weight] as [String: Any] } ?? false,
+            "search": SearchKind(path: path).map { ["filter": "\(SearchKind.filterName):\($0.label)", "weight": $0.weight] as TemplateContext } ?? false,
             // The Content-Security-Policy forbids inline script everywhere. Only the search page
             // compiles WebAssembly (Pagefind); CSP 3 allows that with 'wasm-unsafe-eval', which
             // the Nu HTML Checker does not know yet, so that page allows 'unsafe-eval'.
@@ -25,24 +25,24 @@ extension LayoutView: MustacheContextConvertible {
             "ogType": path.hasPrefix("articles/") && path != "articles/" ? "article" : "website",
             "description": description,
             "canonicalURL": site.absoluteURL(path) ?? false,
-            "ogImage": image.map { ["url": $0.url, "width": SVG.number($0.width), "height": SVG.number($0.height), "alt": $0.alt] as [String: Any] } ?? false,
+            "ogImage": image.map { ["url": $0.url, "width": SVG.number($0.width), "height": SVG.number($0.height), "alt": $0.alt] as TemplateContext } ?? false,
             "feedURL": site.absoluteURL("feed.xml") ?? false,
             // Relative, so feed readers and checkers resolve it the same under any base path.
             "feedHref": String(repeating: "../", count: path.split(separator: "/").filter { !$0.hasSuffix(".html") }.count) + "feed.xml",
             "nav": nav.map { item in
                 ["url": site.basePath + item.0, "label": item.1,
-                 "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as [String: Any]
+                 "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as TemplateContext
             },
         ]
     }
 }
 
 extension TopicLink: MustacheContextConvertible {
-    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue, "nameEn": nameEn ?? false] }
+    var mustache: TemplateContext { ["name": name, "url": url, "lang": language.rawValue, "nameEn": nameEn ?? false] }
 }
 
 extension ArticleCard: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "title": title, "titleLang": titleLanguage.rawValue, "url": url, "source": source,
             "publishedISO": published.datetimeAttribute, "publishedDisplay": published.display, "publishedDate": published.dateOnly,
@@ -53,7 +53,7 @@ extension ArticleCard: MustacheContextConvertible {
 }
 
 extension ArticleView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         var context = card.mustache
         context["layout"] = layout.mustache
         context["sourceURL"] = sourceURL ?? false
@@ -78,7 +78,7 @@ extension ArticleView: MustacheContextConvertible {
 }
 
 extension TopicCard: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         ["name": topic.name, "nameEn": topic.nameEn ?? false, "url": topic.url, "lang": topic.language.rawValue, "count": count, "countLabel": Self.countLabel(count),
          "latest": latest.map(\.mustache)]
     }
@@ -90,41 +90,41 @@ extension TopicCard: MustacheContextConvertible {
 }
 
 extension HomeView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "introduction": introduction, "introLang": Language.detect(introduction).rawValue, "articleCount": articleCount,
             "sourceCount": sourceCount, "firstDate": firstDate, "lastDate": lastDate,
             "topics": topics.map(\.mustache), "topicCount": topics.count,
             "latest": latest.map(\.mustache), "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
             "chainChart": chainChart?.mustache ?? false, "hasKeyFigures": !keyFigures.isEmpty,
-            "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "apart": $0.apart ?? false, "url": $0.url] as [String: Any] },
+            "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "apart": $0.apart ?? false, "url": $0.url] as TemplateContext },
         ]
     }
 }
 
 extension ArticleListView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "count": count, "pager": Pager.context(pager),
-            "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles.map(\.mustache)] as [String: Any] },
+            "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles.map(\.mustache)] as TemplateContext },
         ]
     }
 }
 
 extension Pager: MustacheContextConvertible {
     /// `hasPages` is false for a list that fits on one page, so templates show no pager.
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "hasPages": total > 1, "current": current, "total": total,
             "prevURL": current > 1 ? url(current - 1) : false, "nextURL": current < total ? url(current + 1) : false,
-            "links": window.map { page -> [String: Any] in
+            "links": window.map { page -> TemplateContext in
                 guard let page else { return ["gap": true] }
                 return ["gap": false, "number": page, "url": url(page), "isCurrent": page == current]
             },
         ]
     }
 
-    static func context(_ pager: Pager?) -> Any {
+    static func context(_ pager: Pager?) -> any TemplateRepresentable {
         pager?.mustache ?? false
     }
 }
@@ -137,7 +137,7 @@ extension ListingView: MustacheContextConvertible {
         return "(\(first)–\(firstIndex + max(claims.count, cards.count)) / \(total))"
     }
 
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "parents": parents.map(\.mustache), "heading": heading, "lede": lede,
             "claims": ClaimRow.table(claims), "hasClaims": !claims.isEmpty,
@@ -148,21 +148,21 @@ extension ListingView: MustacheContextConvertible {
 }
 
 extension PlainView: MustacheContextConvertible {
-    var mustache: [String: Any] { ["layout": layout.mustache] }
+    var mustache: TemplateContext { ["layout": layout.mustache] }
 }
 
 extension TopicsView: MustacheContextConvertible {
-    var mustache: [String: Any] { ["layout": layout.mustache, "topics": topics.map(\.mustache)] }
+    var mustache: TemplateContext { ["layout": layout.mustache, "topics": topics.map(\.mustache)] }
 }
 
 extension PageView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         ["layout": layout.mustache, "title": title, "lang": language.rawValue, "date": date ?? false, "contentHTML": contentHTML.html]
     }
 }
 
 extension ChartView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "name": chart.name, "title": chart.title, "subtitle": chart.subtitle, "summary": chart.summary, "source": chart.source,
             "svgHTML": (isEmbedded ? chart.embedded ?? chart.svg : chart.svg).html, "pageURL": pageURL, "csvURL": csvURL, "svgURL": svgURL, "pngURL": pngURL ?? false,
@@ -171,8 +171,8 @@ extension ChartView: MustacheContextConvertible {
             // is hidden there).
             "rows": chart.rows.map { row in ["cells": row.enumerated().map { index, cell in
                 ["text": cell.text, "url": cell.url ?? false, "lang": cell.language?.rawValue ?? false,
-                 "header": index < chart.headers.count ? chart.headers[index] : ""] as [String: Any]
-            }] as [String: Any] },
+                 "header": index < chart.headers.count ? chart.headers[index] : ""] as TemplateContext
+            }] as TemplateContext },
         ]
     }
 }
@@ -181,7 +181,7 @@ extension ClaimRow: MustacheContextConvertible {
     /// Rows of one table. A row quoting the same sentence of the same article as the row above
     /// says so instead of printing the sentence again: one sentence often states two or three
     /// figures, and three copies of it in a row read as three sources.
-    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout [String: Any]) -> Void = { _, _ in }) -> [[String: Any]] {
+    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout TemplateContext) -> Void = { _, _ in }) -> [TemplateContext] {
         var previous: Claim?
         return rows.map { item in
             let claimRow = row(item)
@@ -193,9 +193,9 @@ extension ClaimRow: MustacheContextConvertible {
         }
     }
 
-    static func table(_ rows: [ClaimRow]) -> [[String: Any]] { table(rows, row: { $0 }) }
+    static func table(_ rows: [ClaimRow]) -> [TemplateContext] { table(rows, row: { $0 }) }
 
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "id": claim.id, "value": value.english, "valueZh": value.chinese ?? false, "metric": claim.metric.label, "entity": entityName,
             "importer": importerName ?? false, "period": facts.period, "scope": facts.scope, "status": facts.status,
@@ -209,28 +209,28 @@ extension ClaimRow: MustacheContextConvertible {
 }
 
 extension DataPageView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "charts": charts.map(\.mustache), "claimCount": claimCount, "conflictCount": conflictCount,
-            "ledger": ledger.map { ["metric": $0.metric.label, "count": $0.count, "url": $0.url] as [String: Any] },
+            "ledger": ledger.map { ["metric": $0.metric.label, "count": $0.count, "url": $0.url] as TemplateContext },
             "datasets": datasets.map { row in
                 ["id": row.dataset.id, "title": row.dataset.title, "titleZh": row.dataset.titleZh, "edition": row.dataset.edition, "asOf": row.dataset.asOf,
                  "unit": row.dataset.unit, "licence": row.dataset.licence, "citation": row.dataset.citation, "notes": row.dataset.notes,
-                 "rows": row.dataset.rows.count, "csvURL": row.csvURL, "metadataURL": row.metadataURL, "sourceURL": row.dataset.sourceURL] as [String: Any]
+                 "rows": row.dataset.rows.count, "csvURL": row.csvURL, "metadataURL": row.metadataURL, "sourceURL": row.dataset.sourceURL] as TemplateContext
             },
         ]
     }
 }
 
 extension ChartPageView: MustacheContextConvertible {
-    var mustache: [String: Any] { ["layout": layout.mustache, "chart": chart.mustache] }
+    var mustache: TemplateContext { ["layout": layout.mustache, "chart": chart.mustache] }
 }
 
 extension ConflictsPageView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "pager": Pager.context(pager),
-            "index": index.map { ["title": $0.title, "url": $0.url, "count": $0.count] as [String: Any] },
+            "index": index.map { ["title": $0.title, "url": $0.url, "count": $0.count] as TemplateContext },
             "sections": sections.map { section in
                 ["title": section.title, "lede": section.lede, "anchor": section.anchor, "continued": section.continued,
                  "isEmpty": section.conflicts.isEmpty,
@@ -242,12 +242,12 @@ extension ConflictsPageView: MustacheContextConvertible {
                      "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                      "hasReferences": !conflict.references.isEmpty,
                      "references": conflict.references.map { ["value": Self.referenceValue($0), "source": $0.source, "detail": $0.detail,
-                                                              "year": $0.year.map(String.init) ?? false] as [String: Any] },
+                                                              "year": $0.year.map(String.init) ?? false] as TemplateContext },
                      "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
                      "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
                      "apartIsSample": conflict.apart.count < conflict.apartTotal, "apartShown": conflict.apart.count,
-                     "apart": ClaimRow.table(conflict.apart, row: \.row) { item, context in context["detail"] = item.reason }] as [String: Any]
-                 }] as [String: Any]
+                     "apart": ClaimRow.table(conflict.apart, row: \.row) { item, context in context["detail"] = item.reason }] as TemplateContext
+                 }] as TemplateContext
             },
         ]
     }
@@ -263,11 +263,11 @@ extension ConflictsPageView {
 }
 
 extension EntityLink: MustacheContextConvertible {
-    var mustache: [String: Any] { ["name": name, "url": url, "lang": language.rawValue, "count": count] }
+    var mustache: TemplateContext { ["name": name, "url": url, "lang": language.rawValue, "count": count] }
 }
 
 extension EventRow: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "id": event.id, "anchor": "e-\(event.id)", "date": event.dateText, "dateLabel": dateLabel, "onTimeline": onTimeline, "hasDay": event.day != nil,
             "hasFlags": precisionNote != nil || event.kind == .curated || event.status == .target,
@@ -287,7 +287,7 @@ extension EventRow: MustacheContextConvertible {
 extension TimelineAxis: MustacheContextConvertible {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "hasYears": !years.isEmpty,
             "years": years.map { year in
@@ -297,8 +297,8 @@ extension TimelineAxis: MustacheContextConvertible {
                      ["month": cell.month, "url": cell.url ?? false, "level": cell.level,
                       "label": "\(year.year)年\(cell.month)月 · \(Self.monthNames[cell.month - 1]) \(year.year): "
                           + "\(cell.events) 条事件 \(cell.events == 1 ? "event" : "events")"
-                          + (cell.published > 0 ? "，发表 \(cell.published) 篇 · \(cell.published) published" : "")] as [String: Any]
-                 }] as [String: Any]
+                          + (cell.published > 0 ? "，发表 \(cell.published) 篇 · \(cell.published) published" : "")] as TemplateContext
+                 }] as TemplateContext
             },
         ]
     }
@@ -315,7 +315,7 @@ extension TimelinePageView: MustacheContextConvertible {
         return zh + " · " + en
     }
 
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "heading": heading, "counts": counts, "isFull": isFull, "axis": axis.mustache,
             "years": years.map { year in
@@ -325,9 +325,9 @@ extension TimelinePageView: MustacheContextConvertible {
                      "publishedLabel": "本月发表 \(month.published.count) 篇文章 · \(month.published.count) article\(month.published.count == 1 ? "" : "s") published this month",
                      "published": month.published.map { item in
                          ["anchor": item.anchor, "day": item.day, "date": item.date, "title": item.title, "titleLang": item.titleLanguage.rawValue,
-                          "url": item.url, "source": item.source] as [String: Any]
-                     }] as [String: Any]
-                }] as [String: Any]
+                          "url": item.url, "source": item.source] as TemplateContext
+                     }] as TemplateContext
+                }] as TemplateContext
             },
             "topicFilters": topicFilters.map(\.mustache), "entityFilters": entityFilters.map(\.mustache),
             "hasFilters": !topicFilters.isEmpty || !entityFilters.isEmpty, "pager": Pager.context(pager),
@@ -336,7 +336,7 @@ extension TimelinePageView: MustacheContextConvertible {
 }
 
 extension TopicPageView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "nameEn": nameEn ?? false,
             "summary": summary ?? false, "explainerHTML": explainerHTML?.html ?? false,
@@ -351,17 +351,17 @@ extension TopicPageView: MustacheContextConvertible {
 }
 
 extension ContentsEntry: MustacheContextConvertible {
-    var mustache: [String: Any] { ["anchor": anchor, "label": label, "lang": Language.detect(label).rawValue] }
+    var mustache: TemplateContext { ["anchor": anchor, "label": label, "lang": Language.detect(label).rawValue] }
 }
 
 extension SummaryFact: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         ["label": label, "value": value, "lang": language.rawValue, "url": url ?? false, "source": source ?? false]
     }
 }
 
 extension EntityPageView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         [
             "layout": layout.mustache, "id": entity.id, "name": entity.name, "nameZh": entity.nameZh, "typeLabel": typeLabel,
             "descriptionEn": summary.descriptionEn ?? false, "descriptionZh": summary.descriptionZh ?? false,
@@ -393,18 +393,18 @@ extension EntityPageView: MustacheContextConvertible {
 }
 
 extension EntitiesIndexView: MustacheContextConvertible {
-    var mustache: [String: Any] {
-        ["layout": layout.mustache, "groups": groups.map { ["label": $0.label, "entities": $0.entities.map(\.mustache)] as [String: Any] },
+    var mustache: TemplateContext {
+        ["layout": layout.mustache, "groups": groups.map { ["label": $0.label, "entities": $0.entities.map(\.mustache)] as TemplateContext },
          "hasUnmentioned": !unmentioned.isEmpty,
          "unmentioned": unmentioned.map { item in
              ["anchor": item.anchor, "name": item.name, "nameZh": item.nameZh, "typeLabel": item.typeLabel,
-              "references": item.references.map(\.mustache), "hasReferences": !item.references.isEmpty, "timelineURL": item.timelineURL ?? false] as [String: Any]
+              "references": item.references.map(\.mustache), "hasReferences": !item.references.isEmpty, "timelineURL": item.timelineURL ?? false] as TemplateContext
          }]
     }
 }
 
 extension RedirectView: MustacheContextConvertible {
-    var mustache: [String: Any] {
+    var mustache: TemplateContext {
         ["siteLang": site.language.rawValue, "siteTitle": site.title, "title": title, "target": target, "absoluteTarget": absoluteTarget ?? false]
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, loaded and checked before anything renders: a parse error, a
 /// partial or parent that does not exist, or raw output of a value that is not builder-made HTML
 /// is a build error naming the template file and line.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     public let names: Set<String>
     /// Every value key a template reads (`{{title}}`, `{{#articles}}`, `{{layout.basePath}}` →
     /// `layout`), with where, for `atlas check` to compare with what the view models provide.
@@ -17,8 +16,7 @@ public struct TemplateSet: Sendable {
 
     public static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
-        ScalarHTMLEscaping.registered
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var names = Set<String>()
         var sources: [(name: String, file: TextFile)] = []
         let errorsBefore = log.errorCount
@@ -31,14 +29,11 @@ public struct TemplateSet: Sendable {
             // Known even when it fails to parse, so its users are not also told it is missing.
             names.insert(name)
             do {
-                try library.register(ScalarHTMLEscaping.pragma + file.text, named: name)
+                library.register(try Template(parsing: file.text), named: name)
                 sources.append((name, file))
-            } catch let error as MustacheTemplate.ParserError {
-                let line = max(error.context.lineNumber - 1, 1)
-                log.error("template syntax error: \(error.error)", at: SourceLocation(file: path, line: line, column: error.context.columnNumber + 1),
-                          hint: "check that every `{{#section}}` has its `{{/section}}` and tags are closed with `}}`")
             } catch {
-                log.error("template syntax error: \(error)", at: SourceLocation(file: path, line: 1), hint: "check the template's tags")
+                log.error("template syntax error: \(error.message)", at: SourceLocation(file: path, line: error.line, column: error.column),
+                          hint: "check that every `{{#section}}` has its `{{/section}}` and tags are closed with `}}`")
             }
         }
         for name in required where !names.contains(name) && !paths.isEmpty {
@@ -73,17 +68,10 @@ public struct TemplateSet: Sendable {
                 let raw = tag.hasPrefix("{") || tag.hasPrefix("&")
                 if tag.hasPrefix("{"), rest.hasPrefix("}") { rest = rest.dropFirst() }
                 guard let sigil = tag.first else { continue }
-                if sigil == "%" || sigil == "=" {
-                    // Both would defeat the checks here: a content-type pragma can turn escaping
-                    // off, and new delimiters hide tags from this scan.
-                    log.error("`{{\(sigil)` tags are not allowed in site templates", at: location,
-                              hint: "remove it; values are always HTML-escaped and the delimiters are `{{ }}`")
-                    continue
-                }
                 tag = String(tag.dropFirst()).trimmingWhitespace
                 let name = "#^/{&".contains(sigil) ? tag : String(sigil) + tag
                 if name.split(separator: ".").dropFirst().contains(where: { $0.allSatisfy(\.isNumber) }) {
-                    log.error("`\(name)` indexes a list, which swift-mustache does not support (it is always empty)", at: location,
+                    log.error("`\(name)` indexes a list, which templates do not support (it is always empty)", at: location,
                               hint: "add a `has…` flag to the view model and use `{{#hasItems}}`")
                 }
                 if sigil == ">" || sigil == "<", !names.contains(tag) {
@@ -112,7 +100,7 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ context: TemplateContext, template name: String) -> String {
+        library.render(context.templateValue, template: name) ?? ""
     }
 }

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func indexingAListIsRefused() {
-        // swift-mustache treats `tags.0` as missing, so the section would silently never render.
+        // `tags.0` is looked up as a key, which a list does not have: the section would silently never render.
         let (set, log) = templates(["article.mustache": "{{#tags.0}}x{{/tags.0}}"])
         #expect(set == nil)
         #expect(log.errors.first?.message.contains("indexes a list") == true)

@@ -1,0 +1,48 @@
+/// A Mustache template compiled once into a tree of nodes: rendering walks the tree, with no
+/// re-reading of tags, and looks keys up in `TemplateValue`s.
+///
+/// The dialect is the one the site's templates were written for with swift-mustache, and the
+/// output is byte for byte what swift-mustache wrote (whitespace of standalone tags and partial
+/// indentation included): variables, `{{{raw}}}`/`{{&raw}}`, sections, inverted sections,
+/// comments, partials, parents (`{{<base}}`) and blocks (`{{$main}}`). Lambdas, transforms,
+/// dynamic partials, pragmas and delimiter changes are refused when the template is read.
+struct Template: Sendable {
+    let nodes: [Node]
+
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(KeyPath, escaped: Bool)
+        case section(KeyPath, [Node], inverted: Bool)
+        /// A partial, or a parent when `overrides` is set. `indentation` is set for a tag alone
+        /// on its line: every line the partial writes is indented like the tag.
+        case partial(String, indentation: String?, overrides: [String: [Node]]?)
+        /// A block a child template may override, with its default content.
+        case block(String, defaultNodes: [Node], indentation: String)
+    }
+
+    /// `name`, `a.b` or `.`: where a key is found. A plain key is looked for from the innermost
+    /// section outwards; the rest of a dotted key is looked up in what the first part found.
+    struct KeyPath: Sendable, Hashable {
+        /// Empty for `.`, the innermost value.
+        let names: [String]
+        /// `.name`: only the innermost value is searched.
+        let anchored: Bool
+
+        init(_ text: String) {
+            anchored = text.first == "." && text != "."
+            names = text == "." ? [] : text.split(separator: ".").map(String.init)
+        }
+    }
+
+    init(parsing text: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(text)
+        nodes = try parser.parseTemplate()
+    }
+}
+
+/// Where and why a template could not be read.
+struct TemplateSyntaxError: Error, Equatable {
+    let message: String
+    let line: Int
+    let column: Int
+}

@@ -1,0 +1,112 @@
+/// The site's compiled templates by name, and the one place that renders them.
+///
+/// Rendering appends to one output string; sections push their value on a stack and pop it,
+/// so a page allocates its output and little else.
+struct TemplateLibrary: Sendable {
+    private(set) var templates: [String: Template] = [:]
+
+    mutating func register(_ template: Template, named name: String) {
+        templates[name] = template
+    }
+
+    func render(_ context: TemplateValue, template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var output = ""
+        var stack = [context]
+        render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [Template.Node], stack: inout [TemplateValue], indentation: String?,
+                        overrides: [String: [Template.Node]]?, into output: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
+            return
+        }
+        // An indented partial: what a node writes after a newline this render wrote is indented.
+        let start = output.utf8.count
+        for node in nodes {
+            let before = output.utf8.count
+            let atLineStart = before > start && output.utf8.last == UInt8(ascii: "\n")
+            render(node, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+            if atLineStart, output.utf8.count > before {
+                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: before))
+            }
+        }
+    }
+
+    private func render(_ node: Template.Node, stack: inout [TemplateValue], indentation: String?,
+                        overrides: [String: [Template.Node]]?, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let path, let escaped):
+            guard let value = Self.lookup(path, in: stack) else { return }
+            if escaped { HTMLEscape.append(value.rendered, to: &output) } else { output += value.rendered }
+        case .section(let path, let inner, inverted: false):
+            switch Self.lookup(path, in: stack) {
+            case .list(let items):
+                for item in items {
+                    stack.append(item)
+                    render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+                    stack.removeLast()
+                }
+            case .flag(let flag):
+                if flag { render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
+            case let value?:
+                stack.append(value)
+                render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+                stack.removeLast()
+            case nil:
+                break
+            }
+        case .section(let path, let inner, inverted: true):
+            let value = Self.lookup(path, in: stack)
+            switch value {
+            case .list(let items) where items.isEmpty:
+                stack.append(.list([]))
+                render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+                stack.removeLast()
+            case .flag(false), nil:
+                render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+            default:
+                break
+            }
+        case .partial(let name, let indented, let given):
+            guard let template = templates[name] else { return }
+            // A block given by an outer template wins over one given further in.
+            let merged = given.map { given in overrides?.merging(given) { outer, _ in outer } ?? given } ?? overrides
+            render(template.nodes, stack: &stack, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation,
+                   overrides: merged, into: &output)
+        case .block(let name, let defaultNodes, let indented):
+            render(overrides?[name] ?? defaultNodes, stack: &stack, indentation: (indentation ?? "") + indented,
+                   overrides: overrides, into: &output)
+        }
+    }
+
+    /// The value a key names: the first part is looked for from the innermost value outwards,
+    /// the rest inside what it found.
+    static func lookup(_ path: Template.KeyPath, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = path.names.first else { return stack.last }
+        var found: TemplateValue?
+        if path.anchored {
+            found = stack.last.flatMap { child(first, of: $0) }
+        } else {
+            for value in stack.reversed() {
+                if let child = child(first, of: value) {
+                    found = child
+                    break
+                }
+            }
+        }
+        for name in path.names.dropFirst() {
+            guard let parent = found else { return nil }
+            found = child(name, of: parent)
+        }
+        return found
+    }
+
+    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        if case .object(let object) = value { object[name] } else { nil }
+    }
+}

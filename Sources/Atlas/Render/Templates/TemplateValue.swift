@@ -1,0 +1,64 @@
+/// What a template reads: text, a flag, a list or an object of named values, and nothing else.
+///
+/// A closed set of cases lets rendering look a key up with a `switch` instead of asking the Swift
+/// runtime what an `Any` is. swift-mustache, which the site used before, resolved every `{{key}}`
+/// through dynamic casts to protocols, at every level of the context stack: a quarter of a full
+/// build's CPU time went into those casts.
+enum TemplateValue: Sendable, Equatable {
+    /// Always true in a section, even when empty, as a Mustache string is.
+    case text(String)
+    case flag(Bool)
+    /// Repeats a section once per item; an empty list is false.
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// `{{key}}`'s output before escaping.
+    var rendered: String {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag ? "true" : "false"
+        // A list or object printed as a value is a template mistake; it prints nothing rather
+        // than a Swift description of the value.
+        case .list, .object: ""
+        }
+    }
+}
+
+/// A Swift value a view model may put in a template context. Views write contexts as
+/// `["title": title, "count": count]`; the values become `TemplateValue`s once, when the page is
+/// rendered.
+protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+/// A view model's context: its keys are what templates can read (checked by `atlas check`).
+typealias TemplateContext = [String: any TemplateRepresentable]
+
+extension TemplateValue: TemplateRepresentable {
+    var templateValue: TemplateValue { self }
+}
+
+extension String: TemplateRepresentable {
+    var templateValue: TemplateValue { .text(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    var templateValue: TemplateValue { .flag(self) }
+}
+
+/// A number is text, and like any text true in a section (0 included), as it was in swift-mustache.
+extension Int: TemplateRepresentable {
+    var templateValue: TemplateValue { .text(String(self)) }
+}
+
+extension Double: TemplateRepresentable {
+    var templateValue: TemplateValue { .text(String(describing: self)) }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+extension Dictionary: TemplateRepresentable where Key == String, Value == any TemplateRepresentable {
+    var templateValue: TemplateValue { .object(mapValues(\.templateValue)) }
+}
