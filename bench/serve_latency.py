@@ -10,7 +10,8 @@ atlas: starts `atlas serve --root SITE --cache CACHE --port PORT` and waits for 
   of one generated article, found by its title suffix ` (No. i)` / `（第i篇）`, and rewrites the
   dump file; atlas then re-reads that whole dump. With Markdown articles (SITE/content/articles/,
   bench/gen_corpus.py) the sentence is appended to the file. The article's URL is read from
-  SITE/content/urls.yml (which the build writes), or for Markdown from the file name.
+  SITE/content/urls.yml (which `atlas build` writes, `atlas serve` does not), else found by its
+  title in the preview's articles/*/index.html; for Markdown it is the file name.
 hugo: starts `hugo server --source HUGO_SITE --contentDir CONTENT_DIR --port PORT` (rendering to
   memory, fast render mode, as `hugo server` runs by default) and appends the sentence to
   CONTENT_DIR/articles/NNNNN.md; the page is /articles/NNNNN/.
@@ -146,6 +147,24 @@ def slug_from_urls(site, title, meta):
     return None
 
 
+_titles = {}
+
+
+def slug_from_cache(cache, title):
+    """The slug of the article page with this title in the preview (`atlas serve` does not write urls.yml)."""
+    if not _titles:
+        folder = os.path.join(cache, "articles")
+        for slug in os.listdir(folder):
+            try:
+                page = open(os.path.join(folder, slug, "index.html"), encoding="utf-8").read(20000)
+            except OSError:
+                continue
+            m = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+            if m:
+                _titles.setdefault(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip(), slug)
+    return _titles.get(title)
+
+
 def markdown_chinese(path):
     body = open(path, encoding="utf-8").read().split("\n---\n", 1)[-1]
     return sum(1 for ch in body if "\u4e00" <= ch <= "\u9fff") > len(body) / 4
@@ -175,9 +194,9 @@ try:
             path, j = index[i]
             lines_now = open(path, encoding="utf-8-sig").read().split("\n")
             title, meta = lines_now[j].rstrip("\r"), lines_now[j + 1].rstrip("\r")
-            slug = slug_from_urls(args.site, title, meta)
+            slug = slug_from_urls(args.site, title, meta) or slug_from_cache(args.folder, title)
             if not slug:
-                raise SystemExit(f"no URL for {title!r} in content/urls.yml")
+                raise SystemExit(f"no URL for {title!r} in content/urls.yml or the preview in {args.folder}")
             url = f"{base}/articles/{slug}/"
         else:
             folder = os.path.join(args.site, "content/articles") if args.tool == "atlas" else os.path.join(args.folder, "articles")
