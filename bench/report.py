@@ -165,7 +165,7 @@ def render(env, cmds, rows, results_dir=""):
                        "N generated articles recombined from the real dumps' units, plus the 28 real articles: atlas builds the real "
                        "site with the generated dumps beside the real ones; Hugo builds the same N + 28 articles as Markdown."),
               "synthetic": ("Results: the dense synthetic corpus (the same Markdown files for atlas and Hugo)",
-                            "`bench/gen_corpus.py`: about 15 times the real articles' figures and dates per article.")}
+                            "`bench/gen_corpus.py`: about 14 times the real articles' claims and 10 times their events per article.")}
     for corpus in corpora:
         title, intro = titles[corpus]
         cr = pair[corpus]
