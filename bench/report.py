@@ -29,7 +29,9 @@ def load(results):
     lines = open(os.path.join(results, "runs.tsv"), encoding="utf-8").read().splitlines()
     head = lines[0].split("\t")
     for line in lines[1:]:
-        rows.append(dict(zip(head, line.split("\t"))))
+        row = dict(zip(head, line.split("\t")))
+        row.setdefault("corpus", "site" if row.get("n") == "real" else "synthetic")  # runs before the corpus column
+        rows.append(row)
     return env, cmds, rows
 
 
@@ -106,13 +108,15 @@ def render(env, cmds, rows, results_dir=""):
         w(f"- `{fs[0]}`: {fs[1]} ({fs[2] if len(fs) > 2 else ''})")
     dirty = env.get("atlas_dirty", "0")
     dirty_note = "clean" if dirty == "0" else f"**{dirty} uncommitted change(s)** in Sources/, templates/, content/ or site.yml at build time"
-    w(f"- atlas: commit `{env.get('atlas_commit', '?')}` ({dirty_note}), release build `{env.get('atlas_bin', '')}`")
+    given = "" if env.get("atlas_bin", "").endswith(".build/release/atlas") else " (a binary given with `ATLAS=`: the commit is the repository's, not necessarily the binary's)"
+    w(f"- atlas: commit `{env.get('atlas_commit', '?')}` ({dirty_note}), release build `{env.get('atlas_bin', '')}`{given}")
     w(f"- {env.get('swift', '?')}")
     w(f"- {env.get('hugo', '?')}")
     w(f"- Pagefind (atlas's search index): {env.get('pagefind', '?')}; Python {env.get('python', '?').replace('Python ', '')}")
     large = f" ({env.get('runs_large')} for N ≥ 10,000)" if env.get("runs_large") else ""
     w(f"- settings: {env.get('runs')} runs per tool, N and file system{large}, alternating atlas and Hugo; seed {env.get('seed')}; "
-      f"atlas stopped after {env.get('atlas_timeout')} s; search index {'on' if env.get('search') == '1' else 'off'}")
+      f"atlas stopped after {env.get('atlas_timeout')} s; search index {'on' if env.get('search') == '1' else 'off'}; "
+      f"corpora: {env.get('corpora', 'synthetic')}; {env.get('serve_edits', '3')} edits per server")
     w("")
     w("### Commands")
     w("")
@@ -123,66 +127,103 @@ def render(env, cmds, rows, results_dir=""):
         w(f"- {label}: `{cmd}`" if not label.startswith("atlas site") else f"- {label}: {cmd}")
     w("")
 
-    md = [r for r in rows if r["format"] == "markdown"]
-    sizes = []
-    for r in md:
-        if r["n"] not in sizes:
-            sizes.append(r["n"])
     fss = env.get("filesystems", "").split()
+    corpora = []
+    for r in rows:
+        if r["corpus"] in ("real", "synthetic") and r["corpus"] not in corpora:
+            corpora.append(r["corpus"])
+    # atlas and Hugo rows of the side-by-side builds: the real-density corpus is read by atlas as
+    # dumps, the synthetic one as Markdown (its dump build is listed apart).
+    pair = {c: [r for r in rows if r["corpus"] == c and (r["tool"] == "hugo" or r["format"] == ("dump" if c == "real" else "markdown"))]
+            for c in corpora}
 
-    w("### Results: the same Markdown corpus, atlas and Hugo")
-    w("")
-    w("Medians of the runs that finished. CPU = user + sys (Pagefind, which atlas runs as a child, included). "
-      "Pages = HTML files written (atlas also writes entity, timeline and data pages, Hugo tag pages).")
-    w("")
-    w("| articles | file system | tool | runs | wall (min–max) | CPU | peak memory | pages | pages/s |")
-    w("|---:|---|---|---:|---|---|---|---:|---:|")
-    ratios = []
-    notes = []
-    for n in sizes:
-        for fs in fss:
-            stats = {}
-            for tool in ("atlas", "hugo"):
-                runs = [r for r in md if r["n"] == n and r["fs"] == fs and r["tool"] == tool]
-                if not runs:
-                    continue
-                s = summarise(runs)
-                stats[tool] = s
-                for bad in s["bad"]:
-                    if bad["status"] == "timeout":
-                        notes.append(f"N={int(n):,} {fs} {tool} run {bad['run']}: stopped after {bad['wall_s']} s "
-                                     f"(peak memory so far {fmt_mb(num(bad['maxrss_kb']))}); not run again for this N.")
-                    else:
-                        notes.append(f"N={int(n):,} {fs} {tool} run {bad['run']}: {bad['status']} (see its .out log).")
-                wall = fmt_s(s["wall"]) + (f" ({s['spread']})" if s["spread"] else "")
-                if s["n"] == 0:
-                    wall = "did not finish"
-                pages = "–" if s["pages"] is None else s_int(s["pages"])
-                pps = "–" if s["pps"] is None else f"{s['pps']:,.0f}"
-                w(f"| {int(n):,} | `{fs}` | {tool} | {s['n']} | {wall} | {fmt_s(s['cpu'])} | {fmt_mb(s['rss'])} | {pages} | {pps} |")
-            if "atlas" in stats and "hugo" in stats:
-                a, h = stats["atlas"], stats["hugo"]
-                ratios.append((n, fs, a, h))
-    for r in [r for r in rows if r["status"] == "skipped"]:
-        notes.append(f"N={int(r['n']):,}: atlas not run: {r['stages']}.")
-    w("")
-    w("**Ratio atlas / Hugo** (above 1 means atlas is slower or bigger):")
-    w("")
-    w("| articles | file system | wall | CPU | peak memory | pages/s (Hugo / atlas) |")
-    w("|---:|---|---|---|---|---|")
-    for n, fs, a, h in ratios:
-        pps = fmt_ratio(h["pps"], a["pps"])
-        w(f"| {int(n):,} | `{fs}` | {fmt_ratio(a['wall'], h['wall'])} | {fmt_ratio(a['cpu'], h['cpu'])} | "
-          f"{fmt_ratio(a['rss'], h['rss'])} | {pps} |")
-    if notes:
+    density = {}
+    for path in glob.glob(os.path.join(results_dir, "density-*.tsv")):
+        m = re.match(r"density-(\w+)-(\d+)\.tsv$", os.path.basename(path))
+        if m:
+            with open(path, encoding="utf-8") as f:
+                density[(m.group(1), m.group(2))] = {row["group"]: row for row in csv.DictReader(f, delimiter="\t")}
+    if density:
+        w("### Density: claims and events per article")
         w("")
+        w("Counted in the first atlas build of each corpus (`bench/density.py`: rows of `data/claims.json` and of")
+        w("`data/events.json` with an article, per article page). *Real* = the 28 real articles (in the real-density")
+        w("site, by their slugs in `content/urls.yml`); *generated* = the others.")
+        w("")
+        w("| corpus | N | articles | claims | claims / article | events | events / article |")
+        w("|---|---:|---|---:|---:|---:|---:|")
+        for (corpus, n), groups in sorted(density.items(), key=lambda kv: (corpora.index(kv[0][0]) if kv[0][0] in corpora else 9, int(kv[0][1]))):
+            for g in ("real", "generated"):
+                if g in groups:
+                    a, c, e = (int(groups[g][k]) for k in ("articles", "claims", "events"))
+                    label = "real density" if corpus == "real" else corpus
+                    w(f"| {label} | {int(n):,} | {a:,} {g} | {c:,} | {c / a:.2f} | {e:,} | {e / a:.2f} |")
+        w("")
+
+    notes = []
+    titles = {"real": ("Results: the real-density corpus (atlas reads dumps, Hugo the same articles as Markdown)",
+                       "N generated articles recombined from the real dumps' units, plus the 28 real articles: atlas builds the real "
+                       "site with the generated dumps beside the real ones; Hugo builds the same N + 28 articles as Markdown."),
+              "synthetic": ("Results: the dense synthetic corpus (the same Markdown files for atlas and Hugo)",
+                            "`bench/gen_corpus.py`: about 14 times the real articles' claims and 10 times their events per article.")}
+    for corpus in corpora:
+        title, intro = titles[corpus]
+        cr = pair[corpus]
+        sizes = []
+        for r in cr:
+            if r["n"] not in sizes:
+                sizes.append(r["n"])
+        w(f"### {title}")
+        w("")
+        w(intro + " Medians of the runs that finished. CPU = user + sys (Pagefind, which atlas runs as a child, included). "
+              "Pages = HTML files written (atlas also writes entity, timeline and data pages, Hugo tag pages).")
+        w("")
+        w("| articles | file system | tool | runs | wall (min–max) | CPU | peak memory | pages | pages/s |")
+        w("|---:|---|---|---:|---|---|---|---:|---:|")
+        ratios = []
+        for n in sizes:
+            shown = f"{int(n):,} + 28" if corpus == "real" else f"{int(n):,}"
+            for fs in fss:
+                stats = {}
+                for tool in ("atlas", "hugo"):
+                    runs = [r for r in cr if r["n"] == n and r["fs"] == fs and r["tool"] == tool]
+                    if not runs:
+                        continue
+                    s = summarise(runs)
+                    stats[tool] = s
+                    for bad in s["bad"]:
+                        if bad["status"] == "timeout":
+                            notes.append(f"{corpus} N={int(n):,} {fs} {tool} run {bad['run']}: stopped after {bad['wall_s']} s "
+                                         f"(peak memory so far {fmt_mb(num(bad['maxrss_kb']))}); not run again for this N.")
+                        else:
+                            notes.append(f"{corpus} N={int(n):,} {fs} {tool} run {bad['run']}: {bad['status']} (see its .out log).")
+                    wall = fmt_s(s["wall"]) + (f" ({s['spread']})" if s["spread"] else "")
+                    if s["n"] == 0:
+                        wall = "did not finish"
+                    pages = "–" if s["pages"] is None else s_int(s["pages"])
+                    pps = "–" if s["pps"] is None else f"{s['pps']:,.0f}"
+                    w(f"| {shown} | `{fs}` | {tool} | {s['n']} | {wall} | {fmt_s(s['cpu'])} | {fmt_mb(s['rss'])} | {pages} | {pps} |")
+                if "atlas" in stats and "hugo" in stats:
+                    ratios.append((shown, fs, stats["atlas"], stats["hugo"]))
+        w("")
+        w("**Ratio atlas / Hugo** (above 1 means atlas is slower or bigger):")
+        w("")
+        w("| articles | file system | wall | CPU | peak memory | pages/s (Hugo / atlas) |")
+        w("|---:|---|---|---|---|---|")
+        for shown, fs, a, h in ratios:
+            w(f"| {shown} | `{fs}` | {fmt_ratio(a['wall'], h['wall'])} | {fmt_ratio(a['cpu'], h['cpu'])} | "
+              f"{fmt_ratio(a['rss'], h['rss'])} | {fmt_ratio(h['pps'], a['pps'])} |")
+        w("")
+    for r in [r for r in rows if r["status"] == "skipped"]:
+        notes.append(f"{r['corpus']} N={int(r['n']):,}: atlas not run: {r['stages']}.")
+    if notes:
         for note in notes:
             w(f"- {note}")
-    w("")
+        w("")
 
-    dump = [r for r in rows if r["format"] == "dump"]
+    dump = [r for r in rows if r["format"] == "dump" and r["corpus"] == "synthetic"]
     if dump:
-        w("### The same articles as “search documents” dumps (atlas only, one run)")
+        w("### The synthetic articles as “search documents” dumps (atlas only, one run)")
         w("")
         w("| articles | file system | status | wall | CPU | peak memory | pages | pages/s |")
         w("|---:|---|---|---|---|---|---:|---:|")
@@ -202,37 +243,72 @@ def render(env, cmds, rows, results_dir=""):
         w("|---:|---|---|---|---:|---:|")
         pages = "–" if s["pages"] is None else s_int(s["pages"])
         pps = "–" if s["pps"] is None else f"{s['pps']:,.0f}"
-        w(f"| {s['n']} | {fmt_s(s['wall'])} ({s['spread']}) | {fmt_s(s['cpu'])} | {fmt_mb(s['rss'])} | {pages} | {pps} |")
+        spread = f" ({s['spread']})" if s["spread"] else ""
+        w(f"| {s['n']} | {fmt_s(s['wall'])}{spread} | {fmt_s(s['cpu'])} | {fmt_mb(s['rss'])} | {pages} | {pps} |")
         w("")
 
-    serve = sorted(glob.glob(os.path.join(results_dir, "serve-*.tsv")), key=lambda p: int(re.sub(r"\D", "", os.path.basename(p)) or 0))
+    serve = []
+    for path in glob.glob(os.path.join(results_dir, "serve-*-*-*.tsv")):
+        m = re.match(r"serve-(\w+)-(atlas|hugo)-(\d+)\.tsv$", os.path.basename(path))
+        if not m:
+            continue
+        with open(path, encoding="utf-8") as f:
+            serve += [dict(row, corpus=m.group(1), n=m.group(3)) for row in csv.DictReader(f, delimiter="\t")]
     if serve:
-        w("### `atlas serve`: one article saved → reload message")
+        order = lambda r: (corpora.index(r["corpus"]) if r["corpus"] in corpora else 9, int(r["n"]), r["tool"], int(r["edit"]))
+        serve.sort(key=order)
+        w("### Serving: one article saved → its changed page served")
         w("")
-        w("Each edit appends a sentence with a new share and a date to a different article. *Latency* runs from the moment the")
-        w("file is closed to atlas printing `rebuilt …` (the moment open pages are told to reload), including the watcher's")
-        w("100 ms polling; *rebuild* is atlas's own measure; the search index is rebuilt after the reload.")
+        w("Each edit appends a sentence with a new share and a date to one generated article (the same articles for both tools:")
+        w("in the real-density corpus atlas's edit rewrites the body line in the article's dump file, which atlas then re-reads")
+        w("whole; Hugo's edit appends to the article's Markdown file). *Served* runs from the moment the file is closed until")
+        w("a request for the article's URL (`http://127.0.0.1:PORT/articles/…/`, polled every 5 ms) returns the new sentence.")
+        w("*Message* is save → the tool's rebuild line (atlas `rebuilt …`, after which open pages reload; Hugo `Total in … ms`);")
+        w("*own* is the rebuild time the tool prints. atlas's watcher polls every 100 ms; Hugo's (`hugo server`, fast render")
+        w("mode, pages in memory) batches file events for about 500 ms before it rebuilds.")
         w("")
-        w("| articles | edit | latency | rebuild | files rendered | files changed |")
-        w("|---:|---:|---:|---:|---:|---:|")
-        for path in serve:
-            n = re.sub(r"\D", "", os.path.basename(path))
-            with open(path, encoding="utf-8") as f:
-                for row in list(csv.DictReader(f, delimiter="\t")):
-                    w(f"| {int(n):,} | {row['edit']} | {int(row['latency_ms']):,} ms | {row['atlas_ms'] or '–'} ms | {row['rendered']} | {row['changed']} |")
+        w("| corpus | articles | tool | edits | served (median, min–max) | message (median) | own rebuild (median) |")
+        w("|---|---:|---|---:|---|---|---|")
+        groups = {}
+        for r in serve:
+            groups.setdefault((r["corpus"], r["n"], r["tool"]), []).append(r)
+        for (corpus, n, tool), rs in sorted(groups.items(), key=lambda kv: order(dict(corpus=kv[0][0], n=kv[0][1], tool=kv[0][2], edit=0))):
+            served = [num(r["served_ms"]) for r in rs if num(r["served_ms"]) is not None]
+            msg = [num(r["message_ms"]) for r in rs if num(r["message_ms"]) is not None]
+            own = [num(r["own_ms"]) for r in rs if num(r["own_ms"]) is not None]
+            shown = f"{int(n):,} + 28" if corpus == "real" else f"{int(n):,}"
+            fmt_ms = lambda v: "–" if v is None else f"{v:,.0f} ms"
+            spread = f" ({min(served):,.0f}–{max(served):,.0f})" if len(served) > 1 else ""
+            timeouts = sum(1 for r in rs if r["served_ms"] == "timeout")
+            label = "real density" if corpus == "real" else corpus
+            w(f"| {label} | {shown} | {tool} | {len(rs)}{f' ({timeouts} timed out)' if timeouts else ''} | {fmt_ms(med(served))}{spread} | "
+              f"{fmt_ms(med(msg))} | {fmt_ms(med(own))} |")
+        w("")
+        w("<details><summary>Every edit</summary>")
+        w("")
+        w("| corpus | articles | tool | edit | page | served | message | own | atlas: files rendered, changed |")
+        w("|---|---:|---|---:|---|---:|---:|---:|---|")
+        for r in serve:
+            w(f"| {'real density' if r['corpus'] == 'real' else r['corpus']} | {int(r['n']):,}{' + 28' if r['corpus'] == 'real' else ''} | {r['tool']} | {r['edit']} | `{r['article']}` | {r['served_ms']} ms | "
+              f"{r['message_ms'] or '–'} ms | {r['own_ms'] or '–'} ms | {r['detail'] or ''} |")
+        w("")
+        w("</details>")
         w("")
 
     w("### Where atlas spends the time (`atlas build --verbose`, medians)")
     w("")
     groups = []
-    for n in sizes:
-        for fs in fss:
-            runs = [r for r in md if r["n"] == n and r["fs"] == fs and r["tool"] == "atlas"]
-            if stage_medians(runs):
-                groups.append((f"{int(n):,} Markdown, `{fs}`", stage_medians(runs)))
+    for corpus in corpora:
+        atlas_rows = [r for r in pair[corpus] if r["tool"] == "atlas"]
+        for n in dict.fromkeys(r["n"] for r in atlas_rows):
+            for fs in fss:
+                runs = [r for r in atlas_rows if r["n"] == n and r["fs"] == fs]
+                if stage_medians(runs):
+                    label = f"{int(n):,} + 28 real density" if corpus == "real" else f"{int(n):,} synthetic"
+                    groups.append((f"{label}, `{fs}`", stage_medians(runs)))
     for r in dump:
         if stage_medians([r]):
-            groups.append((f"{int(r['n']):,} dumps, `{r['fs']}`", stage_medians([r])))
+            groups.append((f"{int(r['n']):,} synthetic as dumps, `{r['fs']}`", stage_medians([r])))
     if real and stage_medians(real):
         groups.append(("real site", stage_medians(real)))
     if groups:
@@ -263,7 +339,7 @@ def s_int(x):
 
 DEFAULT_HEAD = """# Benchmarks
 
-`bench/run` builds the same generated corpus with `atlas build` and with Hugo and writes the part of
+`bench/run` builds the same generated corpora with `atlas build` and with Hugo and writes the part of
 this file between the markers below. See `bench/README.md`.
 
 """
