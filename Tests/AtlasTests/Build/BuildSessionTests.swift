@@ -108,7 +108,16 @@ import Testing
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
         #expect(differences(preview, site).isEmpty, "seed \(seed): after removing the article again")
 
-        // 5. Nothing changed: nothing is rendered.
+        // 5. An entity gains an alias the bodies use: the remembered body HTML links with the
+        // old names and must be made again.
+        let registry = site.read("content/entities.yml")!
+        site.write("content/entities.yml", registry.replacingOccurrences(of: "aliases: [Japanese, Tokyo, 日方]", with: "aliases: [Japanese, Tokyo, 日方, 东京方面, Minami-Torishima]"))
+        report = session.rebuild()
+        try session.indexSearch()
+        #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
+        #expect(differences(preview, site).isEmpty, "seed \(seed): after an alias was added to Japan")
+
+        // 6. Nothing changed: nothing is rendered.
         report = session.rebuild()
         try session.indexSearch()
         #expect(report.filesRendered == 0)
