@@ -100,6 +100,9 @@ public enum ArticleCatalog {
         let published = articles.indices.filter { !articles[$0].isDraft }
         let matched = urls.match(articles, candidates: published)
         var entries: [Int: URLMap.Entry] = [:]
+        // Every slug the map has given out, current or old: a new article takes none of them.
+        let mapped = Set(urls.entries.flatMap { [$0.slug] + $0.aliases })
+        var slugs = SlugMaker()
         for index in published.sorted(by: { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }) {
             let article = articles[index]
             let known = matched[index].map { urls.entries[$0] }
@@ -113,8 +116,8 @@ public enum ArticleCatalog {
                     taken[known.slug] = article.title
                     articles[index].slug = known.slug
                 } else {
-                    let slug = Slug.unique(Slug.make(article.title), fallback: "article", identity: article.id) { candidate in
-                        taken[candidate] != nil || urls.entries.contains { $0.slug == candidate || $0.aliases.contains(candidate) }
+                    let slug = Slug.unique(slugs.make(article.title), fallback: "article", identity: article.id) { candidate in
+                        taken[candidate] != nil || mapped.contains(candidate)
                     }
                     taken[slug] = article.title
                     articles[index].slug = slug
