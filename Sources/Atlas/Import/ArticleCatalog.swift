@@ -39,12 +39,18 @@ public enum ArticleCatalog {
                 articles.append(article)
             }
         }
+        // Structuring a body is the costly part of an entry and depends on nothing else: on all
+        // cores, in entry order.
+        let bodies = Parallel.map(dumps.flatMap { $0.entries.map(\.body) }) { BodyStructurer.structure($0) }
+        var next = 0
         for dump in dumps {
             for entry in dump.entries {
+                let body = bodies[next]
+                next += 1
                 guard let published = Timestamp.make(entry.time, zone: config.timeZone, at: entry.timeLocation, log: &log) else { continue }
                 var article = Article(slug: config.slugOverrides[entry.title]?.slug ?? "", title: entry.title, source: entry.source, sourceURL: nil,
                                       published: published, topics: [dump.topic], tags: [], summary: nil,
-                                      body: .imported(BodyStructurer.structure(entry.body)), isDraft: false, origins: [entry.location])
+                                      body: .imported(body), isDraft: false, origins: [entry.location])
                 article.isImported = true
                 add(article)
             }
@@ -100,6 +106,9 @@ public enum ArticleCatalog {
         let published = articles.indices.filter { !articles[$0].isDraft }
         let matched = urls.match(articles, candidates: published)
         var entries: [Int: URLMap.Entry] = [:]
+        // Every slug the map has given out, current or old: a new article takes none of them.
+        let mapped = Set(urls.entries.flatMap { [$0.slug] + $0.aliases })
+        var slugs = SlugMaker()
         for index in published.sorted(by: { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }) {
             let article = articles[index]
             let known = matched[index].map { urls.entries[$0] }
@@ -113,8 +122,8 @@ public enum ArticleCatalog {
                     taken[known.slug] = article.title
                     articles[index].slug = known.slug
                 } else {
-                    let slug = Slug.unique(Slug.make(article.title), fallback: "article", identity: article.id) { candidate in
-                        taken[candidate] != nil || urls.entries.contains { $0.slug == candidate || $0.aliases.contains(candidate) }
+                    let slug = Slug.unique(slugs.make(article.title), fallback: "article", identity: article.id) { candidate in
+                        taken[candidate] != nil || mapped.contains(candidate)
                     }
                     taken[slug] = article.title
                     articles[index].slug = slug

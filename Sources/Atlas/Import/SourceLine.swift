@@ -69,10 +69,21 @@ struct SourceLine: Hashable, Sendable {
 }
 
 extension StringProtocol {
+    /// Without the whitespace scalars at either end. The rest is copied as bytes in one go
+    /// (appending it scalar by scalar was 3% of a build).
     var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = Substring(self).unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, Self.isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while lo < hi {
+            let last = scalars.index(before: hi)
+            guard Self.isWhitespace(scalars[last]) else { break }
+            hi = last
+        }
+        return String(scalars[lo..<hi])
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 }
