@@ -36,6 +36,8 @@ public final class PreviewServer: Sendable {
     let port: UInt16
     let state = State()
     let log: @Sendable (String) -> Void
+    /// Whether each rebuild's stage times are logged.
+    let verbose: Bool
     /// Remembers the previous build, so an edit re-renders only the pages it reaches.
     let session: Mutex<BuildSession>
     /// Pagefind, after the reload and outside the session, so neither waits for it.
@@ -46,13 +48,14 @@ public final class PreviewServer: Sendable {
 
     /// `cache`: where to build the preview (default `cacheFolder(root:port:)`).
     public init(root: URL, baseURL: String? = nil, includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000,
-                cache: URL? = nil, log: @escaping @Sendable (String) -> Void) {
+                cache: URL? = nil, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
         let options = Builder.Options(root: root, output: cache ?? Self.cacheFolder(root: root, port: port),
                                       baseURL: baseURL, includeDrafts: includeDrafts)
         self.options = options
         self.host = host
         self.port = port
         self.log = log
+        self.verbose = verbose
         self.session = Mutex(BuildSession(options: options))
         self.search = SearchRefresh {
             do {
@@ -219,6 +222,7 @@ public final class PreviewServer: Sendable {
         let messages = report.diagnostics.map(\.description)
         for message in messages { log(message) }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        if verbose { report.timings.forEach { log($0.line) } }
         if report.succeeded {
             log("\(reason == "start" ? "built" : "rebuilt") \(report.pagesWritten) pages in \(milliseconds) ms"
                 + (reason == "start" ? "" : " (\(report.filesRendered) files rendered, \(report.filesWritten) changed)"))

@@ -73,9 +73,7 @@ struct Build: ParsableCommand {
         progress?.cancel()
         if isatty(STDERR_FILENO) != 0, Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if verbose {
-            for timing in report.timings {
-                print("  " + timing.stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", timing.seconds * 1000))
-            }
+            for timing in report.timings { print(timing.line) }
         }
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
@@ -280,6 +278,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
 
+    @Flag(name: .long, help: "Print how long each stage of every rebuild took.")
+    var verbose = false
+
     func run() async throws {
         // Ctrl-C stops at once, even in the middle of a rebuild: the preview folder is a cache,
         // and a half-written one is rebuilt in full by the next `atlas serve`. Handled on a
@@ -309,7 +310,7 @@ struct Serve: AsyncParsableCommand {
         }
         // Written unbuffered, so messages appear at once in a terminal or a log file.
         let server = PreviewServer(root: rootURL, baseURL: baseURL, includeDrafts: drafts,
-                                   host: host, port: port, cache: cacheURL) { message in
+                                   host: host, port: port, cache: cacheURL, verbose: verbose) { message in
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
         }
         do {

@@ -42,6 +42,11 @@ public struct Builder: Sendable {
     public struct Timing: Sendable {
         public var stage: String
         public var seconds: Double
+
+        /// `  extract              1405.5 ms`, as `--verbose` prints it.
+        public var line: String {
+            "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000)
+        }
     }
 
     /// Measures the stages of one build (monotonic clock).
