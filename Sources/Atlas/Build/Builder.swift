@@ -95,7 +95,9 @@ public struct Builder: Sendable {
         }
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
         var urlMap = content.urls.map { URLMap.read($0, log: &log) } ?? URLMap()
-        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, urls: &urlMap, log: &log)
+        let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, urls: &urlMap, log: &log) { body in
+            memo.value("structure\u{0}" + body) { BodyStructurer.structure(body) }
+        }
         let registry = content.entities.map { EntityRegistryReader.read($0, log: &log) }
         // The file is there but is no registry (a YAML slip): see below.
         let registryUnreadable = registry.map { $0 == nil } ?? false
@@ -135,7 +137,11 @@ public struct Builder: Sendable {
         clock.mark("templates")
         let findings = ArticleExtractor(entities: entities).findings(for: site.articles, cache: &cache)
         clock.mark("extract")
-        site.mentions = MentionIndex(articles: site.articles, entities: entities)
+        let matcher = EntityMatcher(entities: entities)
+        let registryVersion = memo.version("mention-registry", of: entities)
+        site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(site.articles) { article in
+            memo.value("mentions\u{0}\(registryVersion)\u{0}\(article.title)\u{0}" + article.sourceText) { MentionIndex.counts(in: article, matcher: matcher) }
+        })
         site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         site.datasets = datasets
         IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links)

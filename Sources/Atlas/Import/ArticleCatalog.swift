@@ -7,8 +7,10 @@ public enum ArticleCatalog {
     }
 
     /// `urls`: the committed URL map on the way in; on the way out, the map for this set of
-    /// articles (what `atlas build` writes back).
-    public static func merge(dumps: [Dump], markdown: [Article], config: SiteConfig, urls: inout URLMap, log: inout DiagnosticLog) -> [Article] {
+    /// articles (what `atlas build` writes back). `structure` is `BodyStructurer.structure`, or
+    /// `atlas serve`'s memo of it, so an edit restructures only the bodies it changed.
+    public static func merge(dumps: [Dump], markdown: [Article], config: SiteConfig, urls: inout URLMap, log: inout DiagnosticLog,
+                             structure: @Sendable (String) -> ImportedBody = BodyStructurer.structure) -> [Article] {
         var byID: [String: Int] = [:]
         var articles: [Article] = []
         func add(_ article: Article) {
@@ -41,7 +43,7 @@ public enum ArticleCatalog {
         }
         // Structuring a body is the costly part of an entry and depends on nothing else: on all
         // cores, in entry order.
-        let bodies = Parallel.map(dumps.flatMap { $0.entries.map(\.body) }) { BodyStructurer.structure($0) }
+        let bodies = Parallel.map(dumps.flatMap { $0.entries.map(\.body) }) { structure($0) }
         var next = 0
         for dump in dumps {
             for entry in dump.entries {

@@ -12,15 +12,26 @@ public struct MentionIndex: Sendable {
 
     public init(articles: [Article], entities: [Entity]) {
         let matcher = EntityMatcher(entities: entities)
-        for article in articles {
-            var counts: [String: Int] = [:]
-            let body = ChineseBodyStructurer.joinWrapped(article.sourceText)
-            for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(body)) {
-                counts[mention.entity, default: 0] += 1
-            }
+        self.init(articles: articles, counts: Parallel.map(articles) { Self.counts(in: $0, matcher: matcher) })
+    }
+
+    /// `counts`: each article's `counts(in:matcher:)`, in `articles` order (`atlas serve`
+    /// remembers them for articles that did not change).
+    init(articles: [Article], counts: [[String: Int]]) {
+        for (article, counts) in zip(articles, counts) {
             byArticle[article.id] = counts
             for entity in counts.keys.sorted() { byEntity[entity, default: []].append(article.id) }
         }
+    }
+
+    /// Entity id → how often the article's title and body name it.
+    static func counts(in article: Article, matcher: EntityMatcher) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let body = ChineseBodyStructurer.joinWrapped(article.sourceText)
+        for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(body)) {
+            counts[mention.entity, default: 0] += 1
+        }
+        return counts
     }
 
     /// Whether any article names the entity: only those have a page.

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Results of the costly pure steps of a build (reading a Markdown file, Markdown to HTML, a
@@ -42,6 +43,13 @@ public final class RenderMemo: Sendable {
         let made = make()
         current.withLock { $0[Key(text: key + "\u{0}checked")] = (input, made) }
         return made
+    }
+
+    /// A token that stays the same as long as `input` does. Values made from one large input and
+    /// a small one each (every body with the entity registry) put it in their keys: they are made
+    /// again when the large input changes, without storing it beside each of them.
+    func version<Input: Equatable & Sendable>(_ name: String, of input: @autoclosure () -> Input) -> String {
+        value(name, input: input()) { UUID().uuidString }
     }
 
     /// A key hashed and compared as bytes. Keys hold whole inputs (an article's text), and

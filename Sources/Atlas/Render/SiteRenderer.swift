@@ -97,7 +97,7 @@ public struct SiteRenderer: Sendable {
         // anchor exists (else they link to the article's figure list instead).
         // On all cores (at 1,000 articles this was 6% of a build's CPU, on one thread), and in
         // `atlas serve` only for articles whose body, quotes or entity links changed.
-        let linkerVersion = memo.value("entity-linker", input: LinkerInput(entities: site.entities, urls: linker.urls)) { UUID().uuidString }
+        let linkerVersion = memo.version("entity-linker", of: LinkerInput(entities: site.entities, urls: linker.urls))
         let rendered = Parallel.map(site.articles) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>))? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
