@@ -141,7 +141,7 @@ public struct ClaimExtractor: Sendable {
         }
         guard figure.unit == .tonnes else { return false }
         let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
-        return !(Self.reserveWords + Self.productionWords + Self.tradeWords).contains(where: context.includes)
+        return !Self.tonnageWords.contains(where: context.includes)
     }
 
     /// Shares, tonnages and money: a figure continues the topic of one of its own kind only.
@@ -159,6 +159,8 @@ public struct ClaimExtractor: Sendable {
                                   "recover", "retriev", "回收"]
     static let tradeWords = ["export", "import", "出口", "进口", "ship", "sold", "sale", "销", "trade", "贸易", "demand", "需求", "消费", "consum",
                              "stockpile", "储备", "库存", "inventor", "bought", "buy", "purchas", "采购", "收储"]
+
+    static let tonnageWords = reserveWords + productionWords + tradeWords
 
     /// A figure the article states again (a digest's summary and its section) counts once:
     /// later statements point at the first.
@@ -245,23 +247,25 @@ public struct ClaimExtractor: Sendable {
     /// figures, so "70% of extraction and 90% of refining" reads each figure's own noun.
     static func windows(_ text: ScanText, clause: Range<Int>, figure: FigureMention,
                         previous: FigureMention?, next: FigureMention?) -> MetricRule.Windows {
-        let stops: Set<Character> = [",", "，", "(", ")", "（", "）", ":", "：", "、"]
-        let stopWords = [" and ", " while ", " but ", " whereas ", " with ", " which ", " compared ", "，而", "而"]
-        // A subordinate clause starts another statement: "…exposed because China makes 90%",
-        // "90% … before production shifted to China".
-        let stopsAfter = stopWords + [" before ", " after ", " because ", " due to ", " until ", " since "]
-        let stopsBefore = stopWords + [" because ", " as ", " since ", " although ", " though ", " if ", " when ", " after ", "因为", "由于"]
         // "(48%) of the world's reserves": the noun phrase continues after the bracket.
         let afterStart = figure.range.upperBound < clause.upperBound && ")）".contains(text[figure.range.upperBound]) ? figure.range.upperBound + 1 : figure.range.upperBound
         var end = afterStart
         let limit = min(clause.upperBound, next?.range.lowerBound ?? clause.upperBound)
-        while end < limit, !stops.contains(text[end]), !stopsAfter.contains(where: { FigureScanner.matches(text, at: end, $0) }) { end += 1 }
+        while end < limit, !windowStops.contains(text.keys[end]), !stopsAfter.contains(where: { text.matches($0, at: end) }) { end += 1 }
         var start = figure.range.lowerBound
         let floor = max(clause.lowerBound, previous?.range.upperBound ?? clause.lowerBound)
-        while start > floor, !stops.contains(text[start - 1]),
-              !stopsBefore.contains(where: { FigureScanner.matches(text, at: start - $0.count, $0) }) { start -= 1 }
+        while start > floor, !windowStops.contains(text.keys[start - 1]),
+              !stopsBefore.contains(where: { text.matches($0, at: start - $0.count) }) { start -= 1 }
         return MetricRule.Windows(after: afterStart..<max(afterStart, end), before: start..<figure.range.lowerBound, clause: clause)
     }
+
+    /// What ends a figure's phrase, as character keys (every one a single scalar).
+    static let windowStops: Set<UInt32> = Set(",，()（）:：、".unicodeScalars.map(\.value))
+    static let stopWords = [" and ", " while ", " but ", " whereas ", " with ", " which ", " compared ", "，而", "而"]
+    // A subordinate clause starts another statement: "…exposed because China makes 90%",
+    // "90% … before production shifted to China".
+    static let stopsAfter = (stopWords + [" before ", " after ", " because ", " due to ", " until ", " since "]).map(ScanText.Word.init)
+    static let stopsBefore = (stopWords + [" because ", " as ", " since ", " although ", " though ", " if ", " when ", " after ", "因为", "由于"]).map(ScanText.Word.init)
 
     static func trimmed(_ text: ScanText, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound

@@ -87,11 +87,14 @@ enum DateRule {
         return keys
     }()
 
+    /// The phrases as keys, with whether each is Han, worked out once rather than at every position.
+    static let sameOrNextDayWords = sameOrNextDayPhrases.map { (word: ScanText.Word($0.0), offset: $0.1, isHan: $0.0.first!.isHan) }
+
     static func sameOrNextDay(_ text: ScanText, _ lower: ScanText, at i: Int) -> (range: Range<Int>, offset: Int)? {
-        for (phrase, offset) in sameOrNextDayPhrases {
-            let source = phrase.first!.isHan ? text : lower
-            if FigureScanner.matches(source, at: i, phrase), i == 0 || !lower.isLetter(i - 1) || phrase.first!.isHan {
-                return (i..<(i + phrase.count), offset)
+        for (word, offset, isHan) in sameOrNextDayWords {
+            let source = isHan ? text : lower
+            if source.matches(word, at: i), i == 0 || !lower.isLetter(i - 1) || isHan {
+                return (i..<(i + word.count), offset)
             }
         }
         return nil

@@ -95,11 +95,10 @@ public struct EventExtractor: Sendable {
     /// phrase that names an act ("the announcement … in April 2025") is an event all the same.
     static func isStatistic(_ text: ScanText, date: DateMention, clause: Range<Int>, figures: [FigureMention]) -> Bool {
         guard date.precision != .day else { return false }
-        let stops: Set<Character> = [",", "，", ";", "；", "(", ")", "（", "）"]
         var start = date.range.lowerBound, end = date.range.upperBound
         // A comma between digits is a thousands separator, not a phrase boundary.
         func isStop(_ k: Int) -> Bool {
-            stops.contains(text[k]) && !(text[k] == "," && k > 0 && k + 1 < text.count && text.isNumber(k - 1) && text.isNumber(k + 1))
+            phraseStops.contains(text.keys[k]) && !(text.keys[k] == 0x2C && k > 0 && k + 1 < text.count && text.isNumber(k - 1) && text.isNumber(k + 1))
         }
         while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
         while end < clause.upperBound, !isStop(end) { end += 1 }
@@ -125,6 +124,9 @@ public struct EventExtractor: Sendable {
         // "In 2024," on its own, followed by the measurement.
         return bare && figures.contains { clause.contains($0.range.lowerBound) && isMeasurement($0) }
     }
+
+    /// What ends a date's phrase, as character keys.
+    static let phraseStops: Set<UInt32> = Set(",，;；()（）".unicodeScalars.map(\.value))
 
     /// Before publication at the date's own precision (the publication's own month is not).
     func isBefore(_ date: DateMention, _ published: LocalDateTime) -> Bool {

@@ -28,7 +28,7 @@ enum RateRule {
         let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24)).lowercased()
         var best: (Int, Rate)?
         for (word, rate) in after {
-            guard let at = tail.range(of: word) else { continue }
+            guard let at = tail.literalRange(of: word) else { continue }
             let offset = tail.distance(from: tail.startIndex, to: at.lowerBound)
             let end = tail.index(at.lowerBound, offsetBy: word.count)
             // Whole words, and "a quarter of" is a fraction, not a rate.

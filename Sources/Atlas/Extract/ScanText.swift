@@ -66,6 +66,21 @@ struct ScanText: RandomAccessCollection, Sendable {
         return true
     }
 
+    /// A rule word as keys, for testing it at many places without walking its `String`.
+    struct Word: Sendable {
+        let keys: [UInt32]
+        var count: Int { keys.count }
+
+        init(_ word: String) { keys = word.unicodeScalars.map(\.value) }
+    }
+
+    /// True when `word` starts at `i` (as `matches(_:at:)` with the word's `String`).
+    func matches(_ word: Word, at i: Int) -> Bool {
+        guard i >= 0, i + word.keys.count <= keys.count else { return false }
+        for (k, key) in word.keys.enumerated() where keys[i + k] != key { return false }
+        return true
+    }
+
     /// An ASCII digit, the only digits the number rules read.
     func isDigit(_ i: Int) -> Bool {
         i >= 0 && i < keys.count && keys[i] >= 0x30 && keys[i] <= 0x39

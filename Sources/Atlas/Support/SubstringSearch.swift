@@ -45,3 +45,21 @@ extension StringProtocol {
         return false
     }
 }
+
+extension String {
+    /// Where `needle` first stands, compared as UTF-8 bytes and taken only where it starts and
+    /// ends on character boundaries: what Foundation's `range(of:)` finds for the rules' words
+    /// (ASCII and Han, in NFC like the text), without its locale-aware cluster folding, which
+    /// was most of the rate rule's time.
+    func literalRange(of needle: String) -> Range<String.Index>? {
+        let word = Array(needle.utf8), bytes = Array(utf8)
+        guard let first = word.first, bytes.count >= word.count else { return nil }
+        for start in 0...(bytes.count - word.count) where bytes[start] == first {
+            guard bytes[start..<(start + word.count)].elementsEqual(word) else { continue }
+            let lo = utf8.index(utf8.startIndex, offsetBy: start), hi = utf8.index(lo, offsetBy: word.count)
+            guard lo.samePosition(in: self) != nil, hi.samePosition(in: self) != nil else { continue }
+            return lo..<hi
+        }
+        return nil
+    }
+}
