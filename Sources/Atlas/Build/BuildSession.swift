@@ -25,6 +25,8 @@ public struct BuildSession: Sendable {
     private var memo = RenderMemo()
     /// For each file on disk, the inputs it was rendered from (nil: not known, always redone).
     private var published: [String: RenderInputs?] = [:]
+    /// The articles as they were published, by id: an edited one's page is rendered first.
+    private var articles: [String: Article] = [:]
     private var templates: String?
     /// Pages changed since the search index was built.
     public private(set) var searchIndexIsStale = false
@@ -45,25 +47,29 @@ public struct BuildSession: Sendable {
         guard let plan = builder.plan(log: &log, cache: &findings, memo: memo) else {
             return reportingOnce(Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: []))
         }
-        let inputs = Parallel.map(plan.jobs) { $0.inputs?() }
         let marker = options.output.appendingPathComponent(OutputWriter.marker)
         let incremental = !published.isEmpty && templates == self.templates && !options.relativeLinks
             && FileManager.default.fileExists(atPath: marker.path)
         var report: Builder.Report
+        let inputs: [RenderInputs?]
         if incremental {
-            report = update(plan, inputs: inputs, log: &log)
+            let edited = plan.site.articles.filter { articles[$0.id] != $0 }.map { "articles/\($0.slug)/index.html" }
+            (report, inputs) = update(plan, first: Set(edited), log: &log)
             if report.pagesChanged { searchIndexIsStale = true }
         } else {
+            inputs = Parallel.map(plan.jobs) { $0.inputs?() }
             report = builder.write(plan, log: &log, indexingSearch: false)
             report.filesRendered = plan.jobs.count
             if report.succeeded { searchIndexIsStale = true }
         }
         if report.succeeded {
             published = Dictionary(zip(plan.jobs.map(\.path), inputs).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+            articles = Dictionary(plan.site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             self.templates = templates
             self.memo = memo
         } else {
             published = [:]
+            articles = [:]
         }
         report = reportingOnce(report)
         report.timings = plan.timings + [Builder.Timing(stage: incremental ? "update" : "render and write",
@@ -110,9 +116,14 @@ public struct BuildSession: Sendable {
         try OutputWriter.swap(bundle, into: output.appendingPathComponent("pagefind"))
     }
 
-    /// Renders what changed and replaces those files in place.
-    private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), inputs: [RenderInputs?],
-                        log: inout DiagnosticLog) -> Builder.Report {
+    /// Renders what changed and replaces those files in place, the files in `first` (the pages
+    /// of edited articles) before all others: an editor looks at the article they saved, and the
+    /// preview serves each file as soon as it is written, before the lists and indexes the edit
+    /// also changed are done. Open pages reload once everything is written. Returns the inputs of
+    /// every job, for the next rebuild to compare with.
+    private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), first: Set<String>,
+                        log: inout DiagnosticLog) -> (Builder.Report, [RenderInputs?]) {
+        var inputs = [RenderInputs?](repeating: nil, count: plan.jobs.count)
         let output = options.output
         let fm = FileManager.default
         let seen: Set<String>
@@ -120,23 +131,30 @@ public struct BuildSession: Sendable {
             seen = try OutputWriter.checkPaths(plan.jobs.map(\.path))
         } catch {
             log.error("\(error)", at: nil, hint: "check for duplicate slugs")
-            return Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: [])
-        }
-        let dirty = plan.jobs.indices.filter { index in
-            guard let now = inputs[index], case let before?? = published[plan.jobs[index].path] else { return true }
-            return now != before
+            return (Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: []), inputs)
         }
         var written: [String] = []
         var pagesChanged = false
+        var rendered = 0
         do {
-            for start in stride(from: 0, to: dirty.count, by: OutputWriter.batchSize) {
-                let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
-                for file in batch {
-                    let target = output.appendingPathComponent(file.path)
-                    if fm.contents(atPath: target.path) == file.data { continue }
-                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try file.data.write(to: target, options: .atomic)
-                    written.append(file.path)
+            let early = plan.jobs.indices.filter { first.contains(plan.jobs[$0].path) }
+            let late = plan.jobs.indices.filter { !first.contains(plan.jobs[$0].path) }
+            for phase in [early, late] {
+                for (index, value) in zip(phase, Parallel.map(phase) { plan.jobs[$0].inputs?() }) { inputs[index] = value }
+                let dirty = phase.filter { index in
+                    guard let now = inputs[index], case let before?? = published[plan.jobs[index].path] else { return true }
+                    return now != before
+                }
+                rendered += dirty.count
+                for start in stride(from: 0, to: dirty.count, by: OutputWriter.batchSize) {
+                    let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
+                    for file in batch {
+                        let target = output.appendingPathComponent(file.path)
+                        if fm.contents(atPath: target.path) == file.data { continue }
+                        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try file.data.write(to: target, options: .atomic)
+                        written.append(file.path)
+                    }
                 }
             }
             let removed = Set(published.keys).subtracting(seen).sorted()
@@ -151,9 +169,9 @@ public struct BuildSession: Sendable {
         let pages = plan.jobs.filter { $0.path.hasSuffix(".html") }.count
         var report = Builder.Report(diagnostics: log.sorted, pagesWritten: log.hasErrors ? 0 : pages,
                                     filesWritten: log.hasErrors ? 0 : written.count, articles: plan.site.articles)
-        report.filesRendered = dirty.count
+        report.filesRendered = rendered
         report.pagesChanged = pagesChanged
-        return report
+        return (report, inputs)
     }
 
     /// Removes the search bundles (`<output>.search-<pid>`) of previews that were stopped while

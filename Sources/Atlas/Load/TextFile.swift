@@ -35,7 +35,9 @@ public struct TextFile: Sendable, Hashable {
                 hint: "remove it; text files never need one"))
         }
         var text = String(decoding: body, as: UTF8.self)
-        if text.contains("\r") {
+        // Looked for in the bytes: `String.contains("\r")` is Foundation's locale-aware search,
+        // which took a third of reading a 20 MB corpus.
+        if body.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(TextFile(path: path, text: text))
