@@ -22,32 +22,16 @@ extension SiteRenderer {
         let base = site.config.basePath
         let preview = Self.entityPreview
         for entity in site.entities where site.mentions.isMentioned(entity.id) {
-            let articles = (site.mentions.byEntity[entity.id] ?? []).compactMap { chartContext.articlesByID[$0] }
-            let events = eventsByActor[entity.id] ?? []
+            // Only what the lists' lengths need is worked out here; the page's view is made when
+            // the page is rendered, on all cores (and in `atlas serve` compared there).
+            let articleIDs = site.mentions.byEntity[entity.id] ?? []
             let figures = claimsByEntity[entity.id] ?? []
-            let coMentioned = site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) }
-            var contents: [ContentsEntry] = []
-            if !events.isEmpty { contents.append(ContentsEntry(anchor: "events-title", label: "时间线 Timeline (\(events.count))")) }
-            if !figures.isEmpty { contents.append(ContentsEntry(anchor: "figures-title", label: "数字 Figures (\(figures.count))")) }
-            contents.append(ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(articles.count))"))
-            if !coMentioned.isEmpty { contents.append(ContentsEntry(anchor: "related-title", label: "常一起出现 Often mentioned with")) }
-            let view = EntityPageView(
-                layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
-                               description: entity.about?.english ?? "\(entity.name) (\(entity.nameZh)): \(articles.count) articles, figures and events"),
-                entity: entity, typeLabel: Self.kindLabel(entity.type), summary: entitySummary(entity, articles: articles),
-                contents: ContentsEntry.ifLong(contents),
-                articles: articles.prefix(preview).map(card), articleCount: articles.count,
-                allArticlesURL: articles.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
-                coMentioned: coMentioned,
-                figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
-                allFiguresURL: figures.count > preview ? base + "entities/\(entity.id)/figures/" : nil,
-                events: eventRows(Array(events.suffix(preview))), eventCount: events.count,
-                timelineURL: events.isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
-            files.append(page("entities/\(entity.id)/index.html", template: "entity", view))
+            files.append(lazyPage("entities/\(entity.id)/index.html", template: "entity") { $0.entityView(entity) })
             let parents = [TopicLink(name: "实体 Entities", url: base + "entities/"), TopicLink(name: entity.name, url: base + "entities/\(entity.id)/")]
-            files += fullList(articles, list: "entities/\(entity.id)/articles/", parents: parents, preview: preview,
-                              heading: "\(entity.name) · 文章 Articles", lede: "All \(articles.count) articles that mention \(entity.name) (\(entity.nameZh)), newest first",
-                              card: card)
+            let articlesByID = chartContext.articlesByID
+            files += fullList(articleIDs, list: "entities/\(entity.id)/articles/", parents: parents, preview: preview,
+                              heading: "\(entity.name) · 文章 Articles", lede: "All \(articleIDs.count) articles that mention \(entity.name) (\(entity.nameZh)), newest first",
+                              card: { [self] id in articlesByID[id].map(card) })
             files += fullList(figures, list: "entities/\(entity.id)/figures/", parents: parents, preview: preview,
                               heading: "\(entity.name) · 数字 Figures", lede: "All \(figures.count) figures the articles state for \(entity.name) (\(entity.nameZh))",
                               claims: claimRow)
@@ -73,6 +57,33 @@ extension SiteRenderer {
                                   timelineURL: (eventsByActor[entity.id] ?? []).isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
             })))
         return files
+    }
+
+    /// An entity's page: a summary, then the latest few of its events, figures and articles.
+    func entityView(_ entity: Entity) -> EntityPageView {
+        let base = site.config.basePath
+        let preview = Self.entityPreview
+        let articles = (site.mentions.byEntity[entity.id] ?? []).compactMap { chartContext.articlesByID[$0] }
+        let events = eventsByActor[entity.id] ?? []
+        let figures = claimsByEntity[entity.id] ?? []
+        let coMentioned = site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) }
+        var contents: [ContentsEntry] = []
+        if !events.isEmpty { contents.append(ContentsEntry(anchor: "events-title", label: "时间线 Timeline (\(events.count))")) }
+        if !figures.isEmpty { contents.append(ContentsEntry(anchor: "figures-title", label: "数字 Figures (\(figures.count))")) }
+        contents.append(ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(articles.count))"))
+        if !coMentioned.isEmpty { contents.append(ContentsEntry(anchor: "related-title", label: "常一起出现 Often mentioned with")) }
+        return EntityPageView(
+            layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
+                           description: entity.about?.english ?? "\(entity.name) (\(entity.nameZh)): \(articles.count) articles, figures and events"),
+            entity: entity, typeLabel: Self.kindLabel(entity.type), summary: entitySummary(entity, articles: articles),
+            contents: ContentsEntry.ifLong(contents),
+            articles: articles.prefix(preview).map(card), articleCount: articles.count,
+            allArticlesURL: articles.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
+            coMentioned: coMentioned,
+            figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
+            allFiguresURL: figures.count > preview ? base + "entities/\(entity.id)/figures/" : nil,
+            events: eventRows(Array(events.suffix(preview))), eventCount: events.count,
+            timelineURL: events.isEmpty ? nil : base + "timeline/entities/\(entity.id)/")
     }
 
     /// A chip linking an entity's page; nil for an entity without one.

@@ -6,11 +6,24 @@ extension SiteRenderer {
         var files: [RenderJob] = []
         let base = site.config.basePath
         let preview = pagination.preview
-        for topic in site.topics {
+        // Each topic's events and share figures, in site order, from one pass over each list (a
+        // pass per topic hashed every article id once per topic).
+        var topicsOfArticle: [String: [Int]] = [:]
+        for (index, topic) in site.topics.enumerated() {
+            for article in topic.articles where topicsOfArticle[article.id]?.last != index { topicsOfArticle[article.id, default: []].append(index) }
+        }
+        var eventsOfTopic = [[Event]](repeating: [], count: site.topics.count)
+        for event in site.events {
+            for index in event.article.flatMap({ topicsOfArticle[$0] }) ?? [] { eventsOfTopic[index].append(event) }
+        }
+        var figuresOfTopic = [[Claim]](repeating: [], count: site.topics.count)
+        for claim in site.claims where claim.metric.isShare {
+            for index in topicsOfArticle[claim.article] ?? [] { figuresOfTopic[index].append(claim) }
+        }
+        for (index, topic) in site.topics.enumerated() {
             let ids = topic.articles.map(\.id)
-            let idSet = Set(ids)
-            let events = site.events.filter { $0.article.map(idSet.contains) ?? false }
-            let figures = site.claims.filter { idSet.contains($0.article) && $0.metric.isShare }
+            let events = eventsOfTopic[index]
+            let figures = figuresOfTopic[index]
             let topicLink = TopicLink(name: topic.name, url: base + "topics/\(topic.slug)/", nameEn: topic.nameEn)
             let entities = site.mentions.top(in: ids).compactMap { entityLink($0.entity, count: $0.articles) }
             let explainer = topic.document.map { TableOfContents.anchoringHeadings(markdownHTML($0.markdown, language: .english)) }

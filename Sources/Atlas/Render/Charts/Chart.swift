@@ -60,12 +60,16 @@ struct ChartContext {
     let references: [ReferenceFigure]
     let articlesByID: [String: Article]
     let entityNames: [String: Entity]
+    /// Each entity's claims with a value, in site order: every chart row asks for one entity's,
+    /// and scanning all claims per row grew with the corpus.
+    let claimsByEntity: [String: [Claim]]
 
     init(site: Site) {
         self.site = site
         self.references = site.references
         self.articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.entityNames = Dictionary(site.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.claimsByEntity = Dictionary(grouping: site.claims.filter { $0.entity != nil && $0.hasValue }, by: { $0.entity ?? "" })
     }
 
     func dataset(_ id: String) -> Dataset? { site.datasets.first { $0.id == id } }
@@ -98,13 +102,13 @@ struct ChartContext {
 
     /// The figures that measure one quantity now for one party: what a chart row draws.
     func claims(_ comparison: Comparison, entity: String) -> [Claim] {
-        site.claims.filter { $0.entity == entity && $0.unit == .percent && $0.hasValue && comparison.includes($0) }
+        (claimsByEntity[entity] ?? []).filter { $0.unit == .percent && comparison.includes($0) }
     }
 
     /// The party's other figures of the metric, each with why it is not drawn (repeats left out:
     /// the figure they repeat stands for them).
     func setApart(from comparison: Comparison, entity: String, besides compared: [Comparison] = []) -> [SetApartClaim] {
-        site.claims.filter { $0.metric == comparison.metric && $0.entity == entity && $0.hasValue && $0.duplicateOf == nil }
+        (claimsByEntity[entity] ?? []).filter { $0.metric == comparison.metric && $0.duplicateOf == nil }
             .compactMap { claim in
                 guard !compared.contains(where: { $0.includes(claim) }) else { return nil }
                 return comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) }
