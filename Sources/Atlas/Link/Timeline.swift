@@ -12,17 +12,19 @@ public enum Timeline {
         }
         let kindOrder: [Event.Kind: Int] = [.curated: 0, .event: 1, .publication: 2]
         let all = curated + extracted + publications
-        func key(_ index: Int) -> (Int, Int, Int, Int, String, Int) {
+        // Keys made once, not at every comparison of the sort.
+        let keys = all.indices.map { index -> (Int, Int, Int, Int, String, Int) in
             let event = all[index]
             return (event.sortKey.0, event.sortKey.1, event.sortKey.2, kindOrder[event.kind]!, event.article ?? "",
                     isDatedByAnother(event) ? all.count + index : index)
         }
-        return all.indices.sorted { key($0) < key($1) }.map { all[$0] }
+        return all.indices.sorted { keys[$0] < keys[$1] }.map { all[$0] }
     }
 
-    /// "On the same day", "次日": dated by the sentence of another event.
+    /// "On the same day", "次日": dated by the sentence of another event (rule `same-day`,
+    /// `next-day`, or either with `+…` qualifiers).
     static func isDatedByAnother(_ event: Event) -> Bool {
-        ["same-day", "next-day"].contains(event.rule.split(separator: "+").first.map(String.init) ?? "")
+        ["same-day", "next-day"].contains { event.rule == $0 || event.rule.hasPrefix($0 + "+") }
     }
 
     /// For each event whose sentence dates itself by another ("On the same day, …", "次日"),

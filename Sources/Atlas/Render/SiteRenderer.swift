@@ -273,8 +273,8 @@ public struct SiteRenderer: Sendable {
         var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
             card: current, sourceURL: article.sourceURL, tags: article.tags.map(tagLink), bodyHTML: body, rawBody: raw,
-            hasCitations: body.html.contains(BodyRenderer.referenceMarkOpening),
-            hasHighlights: body.html.contains(BodyRenderer.quoteMarkOpening),
+            hasCitations: body.html.includes(BodyRenderer.referenceMarkOpening),
+            hasHighlights: body.html.includes(BodyRenderer.quoteMarkOpening),
             figures: (claimsByArticle[article.id] ?? []).map(claimRow),
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
