@@ -150,9 +150,9 @@ public struct BuildSession: Sendable {
                     let batch = Parallel.map(Array(dirty[start..<min(dirty.count, start + OutputWriter.batchSize)])) { plan.jobs[$0].render() }
                     for file in batch {
                         let target = output.appendingPathComponent(file.path)
-                        if fm.contents(atPath: target.path) == file.data { continue }
+                        if file.hasBytes(fm.contents(atPath: target.path)) { continue }
                         try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try file.data.write(to: target, options: .atomic)
+                        try file.write(to: target, options: .atomic)
                         written.append(file.path)
                     }
                 }

@@ -16,7 +16,7 @@ public enum LinkChecker {
         var paths = Set<String>()
         for file in files {
             paths.insert(file.path)
-            if file.path.hasSuffix(".html") { pages[file.path] = String(decoding: file.data, as: UTF8.self) }
+            if file.path.hasSuffix(".html") { pages[file.path] = file.text }
         }
         var ids: [String: Set<String>] = [:]
         func idsOf(_ path: String) -> Set<String> {

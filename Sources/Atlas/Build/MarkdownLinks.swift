@@ -42,7 +42,7 @@ enum MarkdownLinks {
         var anchors: [String: Set<String>] = [:]
         func ids(_ path: String) -> Set<String> {
             if let known = anchors[path] { return known }
-            let found = byPath[path].map { LinkChecker.anchors(in: String(decoding: $0.render().data, as: UTF8.self)) } ?? []
+            let found = byPath[path].map { LinkChecker.anchors(in: $0.render().text) } ?? []
             anchors[path] = found
             return found
         }

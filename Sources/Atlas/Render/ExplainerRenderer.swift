@@ -92,15 +92,15 @@ extension SiteRenderer {
                          ("source", r.source.map { .string($0) }), ("source_url", r.source_url.map { .string($0) }),
                          ("approximation", r.approximation.isEmpty ? nil : .string(r.approximation))])
         }
-        return json.finished
+        return json.finished()
     }
 
     func eventsCSV() -> String {
-        let header = "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation"
-        let lines = eventRecords().map { r in
-            [r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
-             r.source ?? "", r.source_url ?? "", r.approximation].map(Exports.csvField).joined(separator: ",")
+        var csv = "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation\n"
+        for r in eventRecords() {
+            csv += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
+                                    r.source ?? "", r.source_url ?? "", r.approximation].map(Exports.csvField))
         }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+        return csv
     }
 }

@@ -87,7 +87,7 @@ enum Exports {
         for record in records(site) {
             json.append(claimColumns.map { ($0.name, $0.value(record)) })
         }
-        return json.finished
+        return json.finished()
     }
 
     static func claimsCSV(_ site: Site) -> String {
@@ -100,9 +100,15 @@ enum Exports {
             case nil: return ""
             }
         }
-        let header = claimColumns.map(\.name).joined(separator: ",")
-        let lines = records(site).map { record in claimColumns.map { csvField(cell($0.value(record))) }.joined(separator: ",") }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+        var csv = Self.csvLine(claimColumns.map(\.name))
+        for record in records(site) { csv += csvLine(claimColumns.map { csvField(cell($0.value(record))) }) }
+        return csv
+    }
+
+    /// One CSV line of already quoted fields. Lines are appended to one string: the export was
+    /// an array of lines, joined, then copied again with its last newline.
+    static func csvLine(_ fields: [String]) -> String {
+        fields.joined(separator: ",") + "\n"
     }
 
     /// A Frictionless Table Schema for claims.csv (and the keys of claims.json): every column,

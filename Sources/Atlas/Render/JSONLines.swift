@@ -44,7 +44,12 @@ struct JSONRecords {
         text += "  }"
     }
 
-    var finished: String { count == 0 ? "[\n\n]\n" : text + "\n]\n" }
+    /// The whole list, closed in place (no copy of what may be tens of megabytes).
+    consuming func finished() -> String {
+        guard count > 0 else { return "[\n\n]\n" }
+        text += "\n]\n"
+        return text
+    }
 
     /// Finite numbers only (checked on input): whole numbers without a fraction, others in
     /// Swift's shortest round-trip form.

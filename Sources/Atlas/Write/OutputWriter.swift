@@ -58,7 +58,7 @@ public enum OutputWriter {
                 let rendered = all[index].render()
                 let file = transform?(rendered) ?? rendered
                 do {
-                    try file.data.write(to: staging.appendingPathComponent(file.path))
+                    try file.write(to: staging.appendingPathComponent(file.path))
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }

@@ -6,7 +6,7 @@ enum RelativeLinks {
         guard file.path.hasSuffix(".html") else { return file }
         let depth = file.path.split(separator: "/").count - 1
         let up = String(repeating: "../", count: depth)
-        let html = String(decoding: file.data, as: UTF8.self)
+        let html = file.text
         var out = ""
         out.reserveCapacity(html.utf8.count)
         var rest = html[...]
