@@ -81,6 +81,17 @@ struct ScanText: RandomAccessCollection, Sendable {
         return true
     }
 
+    /// True when `word` starts at `i` with ASCII letters of the text folded to lower case (the
+    /// words compared this way are English and spelled in lower case).
+    func matchesIgnoringCase(_ word: Word, at i: Int) -> Bool {
+        guard i >= 0, i + word.keys.count <= keys.count else { return false }
+        for (k, key) in word.keys.enumerated() {
+            let folded = keys[i + k] >= 0x41 && keys[i + k] <= 0x5A ? keys[i + k] + 0x20 : keys[i + k]
+            if folded != key { return false }
+        }
+        return true
+    }
+
     /// An ASCII digit, the only digits the number rules read.
     func isDigit(_ i: Int) -> Bool {
         i >= 0 && i < keys.count && keys[i] >= 0x30 && keys[i] <= 0x39

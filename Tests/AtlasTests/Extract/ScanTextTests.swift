@@ -29,4 +29,18 @@ import Testing
         #expect(lower.matches("may", at: 8))
         #expect(lower.matches("稀土", at: 12))
     }
+
+    @Test func caseFoldedMatchingFoldsOnlyTheText() {
+        let text = ScanText("Two-Thirds of 稀土")
+        #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))
+        #expect(!text.matchesIgnoringCase(ScanText.Word("Two"), at: 0))
+        #expect(!text.matchesIgnoringCase(ScanText.Word("稀土x"), at: 14))
+    }
+
+    @Test func aWordTableOffersTheWordsStartingWithAKeyInListOrder() {
+        let table = WordTable([("may", 5), ("march", 3), ("june", 6), ("稀土", 0), ("mar.", 3)])
+        #expect(table.candidates(startingWith: ScanText.key("m")).map(\.spelling) == ["may", "march", "mar."])
+        #expect(table.candidates(startingWith: ScanText.key("稀")).map(\.value) == [0])
+        #expect(table.candidates(startingWith: ScanText.key("x")).isEmpty)
+    }
 }
