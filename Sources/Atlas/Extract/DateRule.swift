@@ -110,6 +110,13 @@ enum DateRule {
         return (value, j)
     }
 
+    /// The Chinese words as keys, and the characters they start with: a Han character that
+    /// starts none of them cannot start a Chinese date (those start with a digit).
+    static let chineseRelativeYearWords = chineseRelativeYears.map { (ScanText.Word($0.0), $0.1) }
+    static let chineseRelativeMonthWords = chineseRelativeMonths.map { (ScanText.Word($0.0), $0.1, $0.2) }
+    static let thisMonth = ScanText.Word("本月")
+    static let chineseStartKeys = Set((chineseRelativeYears.map(\.0) + chineseRelativeMonths.map(\.0) + ["本月"]).map { ScanText.key($0.first!) })
+
     static func chinese(_ text: ScanText, at i: Int, published: LocalDateTime) -> DateMention? {
         func valid(_ y: Int, _ m: Int?, _ d: Int?) -> Bool {
             guard (1990...2060).contains(y) else { return false }
@@ -117,15 +124,16 @@ enum DateRule {
             if let m, let d { return LocalDateTime(year: y, month: m, day: d).calendarProblem == nil }
             return true
         }
-        for (word, offset) in chineseRelativeYears where FigureScanner.matches(text, at: i, word) {
+        guard text.keys[i] < 0x80 || chineseStartKeys.contains(text.keys[i]) else { return nil }
+        for (word, offset) in chineseRelativeYearWords where text.matches(word, at: i) {
             return DateMention(range: i..<(i + word.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "zh-relative-year")
         }
-        for (word, offset, part) in chineseRelativeMonths where FigureScanner.matches(text, at: i, word) {
+        for (word, offset, part) in chineseRelativeMonthWords where text.matches(word, at: i) {
             let month = published.month + offset
             return DateMention(range: i..<(i + word.count), year: month < 1 ? published.year - 1 : published.year, month: month < 1 ? 12 : month,
                                day: nil, precision: .month, relative: true, rule: "zh-relative-month", approximation: part)
         }
-        if FigureScanner.matches(text, at: i, "本月"), let day = digits(text, at: i + 2, max: 2), day.end < text.count, "日号".contains(text[day.end]),
+        if text.matches(thisMonth, at: i), let day = digits(text, at: i + 2, max: 2), day.end < text.count, "日号".contains(text[day.end]),
            valid(published.year, published.month, day.value) {
             return DateMention(range: i..<(day.end + 1), year: published.year, month: published.month, day: day.value, precision: .day, relative: true, rule: "zh-this-month")
         }
@@ -180,15 +188,24 @@ enum DateRule {
 
     // MARK: English
 
+    /// Month names by first character, with their numbers; short names both with the period
+    /// and with the space that may follow them. Spelled out once, not at every position.
+    static let monthTable = WordTable(months.enumerated().map { ($1, $0 + 1) })
+    static let shortMonthTable = WordTable(shortMonths.enumerated().flatMap { index, name in [(name + ".", index + 1), (name + " ", index + 1)] })
+
     static func monthAt(_ lower: ScanText, _ i: Int) -> (month: Int, end: Int)? {
-        guard i == 0 || !lower.isLetter(i - 1) else { return nil }
-        for (index, name) in months.enumerated() where FigureScanner.matches(lower, at: i, name) {
-            let end = i + name.count
-            if end == lower.count || !lower.isLetter(end) { return (index + 1, end) }
+        guard i == 0 || !lower.isLetter(i - 1), i < lower.count else { return nil }
+        let key = lower.keys[i]
+        for month in monthTable.candidates(startingWith: key) where lower.matches(month.word, at: i) {
+            let end = i + month.word.count
+            if end == lower.count || !lower.isLetter(end) { return (month.value, end) }
         }
-        for (index, name) in shortMonths.enumerated() where FigureScanner.matches(lower, at: i, name + ".") || FigureScanner.matches(lower, at: i, name + " ") {
-            if name == "may" || name == "mar" { continue }  // "may" the verb, "mar" the verb
-            return (index + 1, i + name.count + (lower[i + name.count] == "." ? 1 : 0))
+        // The period and space forms of one name are tried together, in the names' order, as
+        // the name itself was.
+        for month in shortMonthTable.candidates(startingWith: key) where lower.matches(month.word, at: i) {
+            let length = month.word.count - 1
+            if month.value == 5 || month.value == 3 { continue }  // "may" the verb, "mar" the verb
+            return (month.value, i + length + (lower[i + length] == "." ? 1 : 0))
         }
         return nil
     }

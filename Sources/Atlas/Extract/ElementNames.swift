@@ -13,7 +13,10 @@ enum ElementNames {
         ("lutetium", "lutetium"), ("镥", "lutetium"), ("scandium", "scandium"), ("钪", "scandium"),
         ("yttrium", "yttrium"), ("钇", "yttrium"),
     ]
-    static let firstKeys = Set(names.map { $0.spelling.unicodeScalars.first!.value })
+    /// The names by first character: most positions start no name and are passed at one lookup.
+    static let table = WordTable(names.map { ($0.spelling, $0.id) })
+
+    static let seriesSuffix = ScanText.Word("系")
 
     /// The registered mentions, and a mention for each element name no registered mention
     /// covers, in text order. "镧系" is the lanthanide series, not lanthanum.
@@ -22,19 +25,18 @@ enum ElementNames {
         var i = 0
         while i < text.count {
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
-            guard firstKeys.contains(key) else { i += 1; continue }
-            var matched: (spelling: String, id: String)?
-            for name in names where FigureScanner.matchesIgnoringCase(text, at: i, name.spelling) {
-                let end = i + name.spelling.count
-                let isHan = name.spelling.count == 1
-                if isHan ? FigureScanner.matches(text, at: end, "系") : (i > 0 && text.isLetter(i - 1)) || (end < text.count && text.isLetter(end)) { continue }
+            var matched: WordTable<String>.Entry?
+            for name in table.candidates(startingWith: key) where text.matchesIgnoringCase(name.word, at: i) {
+                let end = i + name.word.count
+                let isHan = name.word.count == 1
+                if isHan ? text.matches(seriesSuffix, at: end) : (i > 0 && text.isLetter(i - 1)) || (end < text.count && text.isLetter(end)) { continue }
                 matched = name
                 break
             }
             guard let name = matched else { i += 1; continue }
-            let range = i..<(i + name.spelling.count)
+            let range = i..<(i + name.word.count)
             if !registered.contains(where: { $0.range.overlaps(range) }) {
-                found.append(EntityMatcher.Mention(entity: name.id, range: range, spelling: text.string(range)))
+                found.append(EntityMatcher.Mention(entity: name.value, range: range, spelling: text.string(range)))
             }
             i = range.upperBound
         }

@@ -223,26 +223,32 @@ enum FigureScanner {
                                                         ("五分之二", 40), ("五分之三", 60), ("五分之四", 80), ("十分之一", 10), ("一半", 50)]
     static let tenths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: [("一", 10.0), ("二", 20), ("两", 20), ("三", 30), ("四", 40), ("五", 50),
                                                                              ("六", 60), ("七", 70), ("八", 80), ("九", 90)].map { (ScanText.key($0.0), $0.1) })
-    /// Every fraction above starts with one of these (either case for the English ones).
-    static let fractionStarts: Set<UInt32> = Set((englishFractions.map(\.0) + englishFractions.map { $0.0.uppercased() } + chineseFractions.map(\.0))
-        .compactMap { $0.unicodeScalars.first?.value }).union(tenths.keys)
+    /// The fractions by first character, so that a position is only tested against the words
+    /// that start with its character (English ones looked up by the lower-case key).
+    static let englishFractionTable = WordTable(englishFractions)
+    static let chineseFractionTable = WordTable(chineseFractions)
+    static let of = ScanText.Word(" of ")
 
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
     static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {
-        guard fractionStarts.contains(text.keys[i]) else { return nil }
-        if i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
-            for (word, value) in englishFractions where matchesIgnoringCase(text, at: i, word) {
-                let end = i + word.count
+        let key = text.keys[i]
+        let english = englishFractionTable.candidates(startingWith: key >= 0x41 && key <= 0x5A ? key + 0x20 : key)
+        let chinese = key < 0x80 ? [] : chineseFractionTable.candidates(startingWith: key)
+        guard !english.isEmpty || !chinese.isEmpty || (key >= 0x80 && tenths[key] != nil) else { return nil }
+        if !english.isEmpty, i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
+            for entry in english where text.matchesIgnoringCase(entry.word, at: i) {
+                let (word, value) = (entry.spelling, entry.value)
+                let end = i + entry.word.count
                 // "half of global reserves", not "the first half of 2025"; "more than half in 2000",
                 // "down from over half" name a share without "of".
                 let hedged = word == "half" && ["more than ", "less than ", "over ", "nearly ", "almost ", "about ", "around ", "roughly ", "from ", " to ", "than ", "at least "]
                     .contains(where: { precededBy(text, i, [$0]) }) && !precededBy(text, i, ["first ", "second ", "the "])
-                guard (matches(text, at: end, " of ") && !(end + 4 < text.count && text.isNumber(end + 4))) || hedged else { continue }
+                guard (text.matches(of, at: end) && !(end + 4 < text.count && text.isNumber(end + 4))) || hedged else { continue }
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }
-        for (word, value) in chineseFractions where matches(text, at: i, word) {
-            return hedge(FigureMention(range: i..<(i + word.count), low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
+        for entry in chinese where text.matches(entry.word, at: i) {
+            return hedge(FigureMention(range: i..<(i + entry.word.count), low: entry.value, high: entry.value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
         }
         if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text.isNumber(i - 1),
            !(i + 2 < text.count && text.isHan(i + 2) && "员为立功本熟交".contains(text[i + 2])) {

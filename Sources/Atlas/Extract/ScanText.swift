@@ -16,23 +16,61 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// The key of a character made of more than one scalar: it matches nothing a rule spells.
     static let composite: UInt32 = .max
 
+    /// The string's bytes are copied whole (its characters are slices of them, in order), and
+    /// each character's key is decoded from its own bytes, rather than appending each
+    /// character's UTF-8 and asking it for its scalars: this runs over every article body.
     init(_ string: String) {
-        self.init(Array(string))
+        let characters = Array(string)
+        let utf8 = Array(string.utf8)
+        var keys: [UInt32] = []
+        var offsets: [Int] = []
+        keys.reserveCapacity(characters.count)
+        offsets.reserveCapacity(characters.count + 1)
+        var offset = 0
+        for character in characters {
+            let length = character.utf8.count
+            offsets.append(offset)
+            keys.append(Self.key(utf8, at: offset, length: length))
+            offset += length
+        }
+        offsets.append(offset)
+        self.init(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
     }
 
     init(_ characters: [Character]) {
-        self.characters = characters
-        self.keys = characters.map(Self.key)
+        var keys: [UInt32] = []
         var utf8: [UInt8] = []
         var offsets: [Int] = []
+        keys.reserveCapacity(characters.count)
         offsets.reserveCapacity(characters.count + 1)
         for character in characters {
             offsets.append(utf8.count)
+            keys.append(Self.key(character))
             utf8.append(contentsOf: character.utf8)
         }
         offsets.append(utf8.count)
+        self.init(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
+    }
+
+    private init(characters: [Character], keys: [UInt32], utf8: [UInt8], offsets: [Int]) {
+        self.characters = characters
+        self.keys = keys
         self.utf8 = utf8
         self.offsets = offsets
+    }
+
+    /// The key of the character whose `length` bytes start at `offset`: its scalar when the
+    /// bytes are exactly one scalar, else `composite`.
+    static func key(_ utf8: [UInt8], at offset: Int, length: Int) -> UInt32 {
+        let lead = utf8[offset]
+        let scalarLength = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard scalarLength == length else { return composite }
+        switch length {
+        case 1: return UInt32(lead)
+        case 2: return UInt32(lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F)
+        case 3: return UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
+        default: return UInt32(lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12 | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F)
+        }
     }
 
     static func key(_ character: Character) -> UInt32 {
@@ -47,12 +85,35 @@ struct ScanText: RandomAccessCollection, Sendable {
 
     /// The same text lowercased character by character, offsets unchanged (ASCII without a
     /// string allocation; anything else as Swift lowercases it, kept to one character).
+    ///
+    /// An ASCII character is one byte and its own key, so its lower case is written straight
+    /// into the three arrays; only other characters go through `Character`.
     func lowercased() -> ScanText {
-        ScanText(zip(characters, keys).map { character, key in
-            if key < 0x80 { return key >= 0x41 && key <= 0x5A ? Character(Unicode.Scalar(UInt8(key + 0x20))) : character }
+        var lowered: [Character] = []
+        var keys: [UInt32] = []
+        var utf8: [UInt8] = []
+        var offsets: [Int] = []
+        lowered.reserveCapacity(characters.count)
+        keys.reserveCapacity(characters.count)
+        utf8.reserveCapacity(self.utf8.count)
+        offsets.reserveCapacity(characters.count + 1)
+        for (character, key) in zip(characters, self.keys) {
+            offsets.append(utf8.count)
+            if key < 0x80 {
+                let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
+                lowered.append(folded == key ? character : Character(Unicode.Scalar(UInt8(folded))))
+                keys.append(folded)
+                utf8.append(UInt8(folded))
+                continue
+            }
             let lower = character.lowercased()
-            return lower.count == 1 ? Character(lower) : character
-        })
+            let result = lower.count == 1 ? Character(lower) : character
+            lowered.append(result)
+            keys.append(Self.key(result))
+            utf8.append(contentsOf: result.utf8)
+        }
+        offsets.append(utf8.count)
+        return ScanText(characters: lowered, keys: keys, utf8: utf8, offsets: offsets)
     }
 
     /// True when `word` (single-scalar characters only, as every rule word is) starts at `i`.
@@ -78,6 +139,17 @@ struct ScanText: RandomAccessCollection, Sendable {
     func matches(_ word: Word, at i: Int) -> Bool {
         guard i >= 0, i + word.keys.count <= keys.count else { return false }
         for (k, key) in word.keys.enumerated() where keys[i + k] != key { return false }
+        return true
+    }
+
+    /// True when `word` starts at `i` with ASCII letters of the text folded to lower case (the
+    /// words compared this way are English and spelled in lower case).
+    func matchesIgnoringCase(_ word: Word, at i: Int) -> Bool {
+        guard i >= 0, i + word.keys.count <= keys.count else { return false }
+        for (k, key) in word.keys.enumerated() {
+            let folded = keys[i + k] >= 0x41 && keys[i + k] <= 0x5A ? keys[i + k] + 0x20 : keys[i + k]
+            if folded != key { return false }
+        }
         return true
     }
 

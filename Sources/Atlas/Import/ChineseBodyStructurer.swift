@@ -7,7 +7,12 @@ enum ChineseBodyStructurer {
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "…", "」", "”", "】", "）", "!", "?"]
 
     /// Drops the line-wrap spaces between two Han characters, as `blocks` does.
+    ///
+    /// It runs for every claim's quote and every timeline summary, and most have no such space:
+    /// a space that is dropped is followed by a Han character, so a text with no space followed
+    /// by a Han scalar comes back unchanged without being split into characters.
     static func joinWrapped(_ text: String) -> String {
+        guard hasSpaceBeforeHan(text) else { return text }
         let chars = Array(text)
         var out = ""
         for (i, c) in chars.enumerated() {
@@ -15,6 +20,16 @@ enum ChineseBodyStructurer {
             out.append(c)
         }
         return out
+    }
+
+    /// Whether a space scalar is directly followed by a Han scalar anywhere in `text`.
+    static func hasSpaceBeforeHan(_ text: String) -> Bool {
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            if afterSpace, scalar.isHan { return true }
+            afterSpace = scalar == " "
+        }
+        return false
     }
 
     static func blocks(_ text: String) -> [BodyBlock] {

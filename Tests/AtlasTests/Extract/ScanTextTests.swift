@@ -29,4 +29,40 @@ import Testing
         #expect(lower.matches("may", at: 8))
         #expect(lower.matches("稀土", at: 12))
     }
+
+    @Test func keysAndBytesAreThoseOfEachCharacter() {
+        let string = "a\r\nÉ稀𠀀🇨🇳e" + Self.combiningAcute + "!"
+        let text = ScanText(string)
+        let characters = Array(string)
+        #expect(text.keys == characters.map(ScanText.key))
+        #expect(text.utf8 == Array(string.utf8))
+        #expect((0..<text.count).map { text.string($0..<($0 + 1)) } == characters.map(String.init))
+        #expect(ScanText(characters).keys == text.keys && ScanText(characters).offsets == text.offsets)
+    }
+
+    @Test func lowercasingMatchesLoweringEachCharacter() {
+        let text = ScanText("İN Café 2025 MAY 稀土 ÀB")
+        let lower = text.lowercased()
+        let expected = ScanText(zip(text.characters, text.keys).map { character, key -> Character in
+            if key < 0x80 { return Character(character.lowercased()) }
+            let lower = character.lowercased()
+            return lower.count == 1 ? Character(lower) : character
+        })
+        #expect(lower.characters == expected.characters && lower.keys == expected.keys)
+        #expect(lower.utf8 == expected.utf8 && lower.offsets == expected.offsets)
+    }
+
+    @Test func caseFoldedMatchingFoldsOnlyTheText() {
+        let text = ScanText("Two-Thirds of 稀土")
+        #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))
+        #expect(!text.matchesIgnoringCase(ScanText.Word("Two"), at: 0))
+        #expect(!text.matchesIgnoringCase(ScanText.Word("稀土x"), at: 14))
+    }
+
+    @Test func aWordTableOffersTheWordsStartingWithAKeyInListOrder() {
+        let table = WordTable([("may", 5), ("march", 3), ("june", 6), ("稀土", 0), ("mar.", 3)])
+        #expect(table.candidates(startingWith: ScanText.key("m")).map(\.spelling) == ["may", "march", "mar."])
+        #expect(table.candidates(startingWith: ScanText.key("稀")).map(\.value) == [0])
+        #expect(table.candidates(startingWith: ScanText.key("x")).isEmpty)
+    }
 }

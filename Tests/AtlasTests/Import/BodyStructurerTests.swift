@@ -90,4 +90,12 @@ import Testing
             }
         }
     }
+
+    @Test func joiningWrappedLinesDropsOnlySpacesBetweenHanCharacters() {
+        #expect(ChineseBodyStructurer.joinWrapped("稀土 产量 increased 5% 到 2025") == "稀土产量 increased 5% 到 2025")
+        #expect(ChineseBodyStructurer.joinWrapped("no Han here") == "no Han here")
+        #expect(ChineseBodyStructurer.joinWrapped("a 稀土") == "a 稀土")
+        #expect(!ChineseBodyStructurer.hasSpaceBeforeHan("稀土 a 5%"))
+        #expect(ChineseBodyStructurer.hasSpaceBeforeHan("a 稀"))
+    }
 }
