@@ -63,22 +63,26 @@ extension SiteRenderer {
     func entityView(_ entity: Entity) -> EntityPageView {
         let base = site.config.basePath
         let preview = Self.entityPreview
-        let articles = (site.mentions.byEntity[entity.id] ?? []).compactMap { chartContext.articlesByID[$0] }
+        // Every id of the mention index is an article of the site; only those shown are looked up
+        // (China is named in nearly every article).
+        let ids = site.mentions.byEntity[entity.id] ?? []
+        let article = { (id: String) in self.chartContext.articlesByID[id] }
         let events = eventsByActor[entity.id] ?? []
         let figures = claimsByEntity[entity.id] ?? []
         let coMentioned = site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) }
         var contents: [ContentsEntry] = []
         if !events.isEmpty { contents.append(ContentsEntry(anchor: "events-title", label: "时间线 Timeline (\(events.count))")) }
         if !figures.isEmpty { contents.append(ContentsEntry(anchor: "figures-title", label: "数字 Figures (\(figures.count))")) }
-        contents.append(ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(articles.count))"))
+        contents.append(ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(ids.count))"))
         if !coMentioned.isEmpty { contents.append(ContentsEntry(anchor: "related-title", label: "常一起出现 Often mentioned with")) }
         return EntityPageView(
             layout: layout(title: "\(entity.name) · \(entity.nameZh)", path: "entities/\(entity.id)/",
-                           description: entity.about?.english ?? "\(entity.name) (\(entity.nameZh)): \(articles.count) articles, figures and events"),
-            entity: entity, typeLabel: Self.kindLabel(entity.type), summary: entitySummary(entity, articles: articles),
+                           description: entity.about?.english ?? "\(entity.name) (\(entity.nameZh)): \(ids.count) articles, figures and events"),
+            entity: entity, typeLabel: Self.kindLabel(entity.type),
+            summary: entitySummary(entity, count: ids.count, first: ids.last.flatMap(article), latest: ids.first.flatMap(article)),
             contents: ContentsEntry.ifLong(contents),
-            articles: articles.prefix(preview).map(card), articleCount: articles.count,
-            allArticlesURL: articles.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
+            articles: ids.prefix(preview).compactMap(article).map(card), articleCount: ids.count,
+            allArticlesURL: ids.count > preview ? base + "entities/\(entity.id)/articles/" : nil,
             coMentioned: coMentioned,
             figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
             allFiguresURL: figures.count > preview ? base + "entities/\(entity.id)/figures/" : nil,
@@ -94,10 +98,11 @@ extension SiteRenderer {
     }
 
     /// `articles`: those that name the entity, newest first.
-    func entitySummary(_ entity: Entity, articles: [Article]) -> EntitySummary {
+    /// `count` articles name the entity, `first` the earliest and `latest` the newest.
+    func entitySummary(_ entity: Entity, count: Int, first: Article?, latest: Article?) -> EntitySummary {
         var facts = [SummaryFact(label: "类型 Kind", value: Self.kindLabel(entity.type), language: .chinese)]
-        facts.append(SummaryFact(label: "提到它的文章 Articles naming it", value: TopicCard.countLabel(articles.count), language: .chinese, url: "#articles-title"))
-        if let first = articles.last, let latest = articles.first {
+        facts.append(SummaryFact(label: "提到它的文章 Articles naming it", value: TopicCard.countLabel(count), language: .chinese, url: "#articles-title"))
+        if let first, let latest {
             let mention = { (article: Article) in "\(article.published.dateOnly) · \(article.title)" }
             facts.append(SummaryFact(label: "最早提到 First mentioned", value: mention(first), language: first.titleLanguage, url: card(first).url))
             if latest.id != first.id {
@@ -121,7 +126,9 @@ extension SiteRenderer {
     func descriptionSource(_ target: String) -> (title: String, url: String)? {
         guard let path = markdown.links?.resolve(target) else { return nil }
         let url = site.config.basePath + path
-        if let article = site.articles.first(where: { "@/articles/\($0.slug)" == target }) { return (article.title, url) }
+        if target.hasPrefix("@/articles/"), let article = site.articles.first(where: { $0.slug == target.dropFirst("@/articles/".count) }) {
+            return (article.title, url)
+        }
         if let dataset = site.datasets.first(where: { "@/data/\($0.id)" == target }) { return (dataset.title, url) }
         return (target, url)
     }

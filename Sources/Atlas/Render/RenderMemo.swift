@@ -6,8 +6,8 @@ import Synchronization
 /// whole input (the file's text, the row's view), so a hit is always the right answer; what a
 /// build does not use is dropped with it.
 public final class RenderMemo: Sendable {
-    private let previous: [Key: any Sendable]
-    private let current = Mutex<[Key: any Sendable]>([:])
+    private let previous: [ByteKey: any Sendable]
+    private let current = Mutex<[ByteKey: any Sendable]>([:])
     /// A one-off build remembers nothing: keeping every page's HTML would only cost memory.
     let remembering: Bool
 
@@ -21,7 +21,7 @@ public final class RenderMemo: Sendable {
     /// copy every file's text for nothing.
     func value<T: Sendable>(_ key: @autoclosure () -> String, _ make: () -> T) -> T {
         guard remembering else { return make() }
-        let key = Key(text: key())
+        let key = ByteKey(key())
         // Unwrapped before the cast: a missing entry cast `as? T` to an optional T would be a
         // hit holding nil (the PNG memo did this, so `atlas serve` published charts without images).
         if let stored = current.withLock({ $0[key] }) ?? previous[key], let hit = stored as? T {
@@ -41,7 +41,7 @@ public final class RenderMemo: Sendable {
         let pair: (Input, T) = value(key + "\u{0}checked") { (input, make()) }
         if pair.0 == input { return pair.1 }
         let made = make()
-        current.withLock { $0[Key(text: key + "\u{0}checked")] = (input, made) }
+        current.withLock { $0[ByteKey(key + "\u{0}checked")] = (input, made) }
         return made
     }
 
@@ -52,22 +52,4 @@ public final class RenderMemo: Sendable {
         value(name, input: input()) { UUID().uuidString }
     }
 
-    /// A key hashed and compared as bytes. Keys hold whole inputs (an article's text), and
-    /// `String` hashes non-ASCII text by normalising it to NFC first: that was 8% of a preview
-    /// rebuild at 1,000 articles. Two spellings of one text are two keys here, which only costs
-    /// a recomputation.
-    struct Key: Hashable, Sendable {
-        var text: String
-
-        static func == (a: Key, b: Key) -> Bool {
-            var (a, b) = (a.text, b.text)
-            guard a.utf8.count == b.utf8.count else { return false }
-            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
 }

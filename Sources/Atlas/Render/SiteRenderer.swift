@@ -9,19 +9,19 @@ public struct SiteRenderer: Sendable {
     /// Topic name → its link (both names, URL): every list names a topic in both languages.
     private let topicLinks: [String: TopicLink]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
-    private let cards: [String: ArticleCard]
+    private let cards: ByteKeyedDictionary<ArticleCard>
     let chartContext: ChartContext
     let charts: [Chart]
     /// Each chart's PNG, by chart name; none for a chart `rsvg-convert` could not draw, and none
     /// at all without it.
     let chartImages: [String: Data]
-    let claimsByArticle: [String: [Claim]]
+    let claimsByArticle: ByteKeyedDictionary<[Claim]>
     /// Claim ids whose quote is marked in the article body (the others are anchored in the
     /// article's figure list instead).
     let highlighted: Set<String>
-    let eventsByArticle: [String: [Event]]
+    let eventsByArticle: ByteKeyedDictionary<[Event]>
     let linker: BodyRenderer.EntityLinker
-    let bodies: [String: TrustedHTML]
+    let bodies: ByteKeyedDictionary<TrustedHTML>
     let pagination = Pagination()
     /// Claims that name an entity as holder or importer, in ledger order.
     let claimsByEntity: [String: [Claim]]
@@ -72,7 +72,7 @@ public struct SiteRenderer: Sendable {
             ($0.name, TopicLink(name: $0.name, url: site.config.basePath + "topics/\($0.slug)/", nameEn: $0.nameEn))
         })
         self.topicLinks = topicLinks
-        self.cards = Dictionary(uniqueKeysWithValues: site.articles.map { article in
+        self.cards = ByteKeyedDictionary(site.articles.map { article in
             (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo))
         })
         let context = ChartContext(site: site)
@@ -84,9 +84,9 @@ public struct SiteRenderer: Sendable {
             Dictionary(Parallel.map(charts) { chart in (chart.name, memo.value("chart-png\u{0}" + chart.standalone) { try? rasterizer.png(chart.standalone) }) }
                 .compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
         } ?? [:]
-        let claimsByArticle = Dictionary(grouping: site.claims, by: \.article)
+        let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
-        let eventsByArticle = Dictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
+        let eventsByArticle = ByteKeyedDictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
         self.eventsByArticle = eventsByArticle
         // Only entities with a page are linked (every name the body shows is one the mention index counts).
         let linker = BodyRenderer.EntityLinker(matcher: EntityMatcher(entities: site.entities),
@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
                 return (html: html.html, anchored: html.anchored)
             })
         }
-        var bodies: [String: TrustedHTML] = [:]
+        var bodies = ByteKeyedDictionary<TrustedHTML>()
         var highlighted = Set<String>()
         for case let (id, body)? in rendered {
             bodies[id] = body.html

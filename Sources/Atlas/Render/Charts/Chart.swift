@@ -58,7 +58,7 @@ public struct Chart: Sendable, Equatable {
 struct ChartContext {
     let site: Site
     let references: [ReferenceFigure]
-    let articlesByID: [String: Article]
+    let articlesByID: ByteKeyedDictionary<Article>
     let entityNames: [String: Entity]
     /// Each entity's claims with a value, in site order: every chart row asks for one entity's,
     /// and scanning all claims per row grew with the corpus.
@@ -67,7 +67,7 @@ struct ChartContext {
     init(site: Site) {
         self.site = site
         self.references = site.references
-        self.articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.articlesByID = ByteKeyedDictionary(site.articles.map { ($0.id, $0) })
         self.entityNames = Dictionary(site.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.claimsByEntity = Dictionary(grouping: site.claims.filter { $0.entity != nil && $0.hasValue }, by: { $0.entity ?? "" })
     }
@@ -76,7 +76,12 @@ struct ChartContext {
 
     /// Where a claim's quote is highlighted.
     func url(for claim: Claim) -> String {
-        guard let article = articlesByID[claim.article] else { return site.config.basePath }
+        url(for: claim, in: articlesByID[claim.article])
+    }
+
+    /// `url(for:)` when the claim's article is already at hand.
+    func url(for claim: Claim, in article: Article?) -> String {
+        guard let article else { return site.config.basePath }
         return site.config.basePath + "articles/\(article.slug)/#q-\(claim.id)"
     }
 
