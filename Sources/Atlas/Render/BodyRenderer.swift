@@ -88,7 +88,12 @@ enum BodyRenderer {
     /// `inline`, with each quote that feeds a figure or an event wrapped in a highlighted,
     /// linkable mark, and each entity's first mention in the body linked to its page.
     static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout Set<Int>, linker: EntityLinker?, linked: inout Set<String>) -> String {
-        let chars = Array(text)
+        // Most blocks have no quote left to mark and no linker (headings): nothing to look for.
+        guard linker != nil || quotes.indices.contains(where: { !used.contains($0) }) else { return inline(text) }
+        // The characters, with the text's bytes and where each character starts in them, so the
+        // text between tags is cut from the bytes rather than rebuilt character by character.
+        let scan = ScanText(text)
+        let chars = scan.characters
         var marks: [(range: Range<Int>, group: QuoteGroup)] = []
         for (index, group) in quotes.enumerated() where !used.contains(index) {
             guard let start = ClaimLedger.firstIndex(of: group.text, in: chars) else { continue }
@@ -100,7 +105,7 @@ enum BodyRenderer {
         }
         var links: [(range: Range<Int>, url: String)] = []
         if let linker {
-            for mention in linker.matcher.mentions(in: chars) where !linked.contains(mention.entity) && standsAlone(mention, in: chars, linker: linker) {
+            for mention in linker.matcher.mentions(in: scan) where !linked.contains(mention.entity) && standsAlone(mention, in: chars, linker: linker) {
                 guard let url = linker.urls[mention.entity],
                       !marks.contains(where: { $0.range.overlaps(mention.range) && !($0.range.lowerBound <= mention.range.lowerBound && mention.range.upperBound <= $0.range.upperBound) })
                 else { continue }
@@ -120,15 +125,18 @@ enum BodyRenderer {
             opens[link.range.lowerBound, default: []].append("<a class=\"entity\" href=\"\(HTMLEscape.text(link.url))\">")
             closes[link.range.upperBound, default: []].insert("</a>", at: 0)
         }
+        func piece(_ range: Range<Int>) -> String {
+            String(decoding: scan.utf8[scan.offsets[range.lowerBound]..<scan.offsets[range.upperBound]], as: UTF8.self)
+        }
         let cuts = Set(opens.keys).union(closes.keys).sorted()
         var out = ""
         var cursor = 0
         for cut in cuts {
-            if cut > cursor { out += inline(String(chars[cursor..<cut])) }
+            if cut > cursor { out += inline(piece(cursor..<cut)) }
             out += (closes[cut] ?? []).joined() + (opens[cut] ?? []).joined()
             cursor = max(cursor, cut)
         }
-        if cursor < chars.count { out += inline(String(chars[cursor...])) }
+        if cursor < chars.count { out += inline(piece(cursor..<chars.count)) }
         return out
     }
 
@@ -149,32 +157,60 @@ enum BodyRenderer {
 
     /// Escapes `text` and turns each run of citation marks (`[4][5]`) into one reference mark,
     /// kept visible because they point at paragraphs of the original article.
+    ///
+    /// Read on the escaped text's bytes: a mark's `[`, digits and `]` count only where each
+    /// stands as a character of its own, as the character-by-character reading had it.
     static func inline(_ text: String) -> String {
         let escaped = HTMLEscape.text(text)
-        var out = ""
-        var run = ""
-        var i = escaped.startIndex
+        guard escaped.utf8.contains(0x5B) else { return escaped }
+        let source = GraphemeBytes(escaped)
+        let bytes = source.bytes, count = bytes.count
+        var out: [UInt8] = []
+        out.reserveCapacity(count + 64)
+        var copied = 0
+        var run: Range<Int>?
         func flushRun() {
-            guard !run.isEmpty else { return }
-            out += "<sup class=\"ref\">\(run)</sup>"
-            run = ""
+            guard let marks = run else { return }
+            out.append(contentsOf: referenceMarkOpening.utf8)
+            out.append(contentsOf: bytes[marks])
+            out.append(contentsOf: "</sup>".utf8)
+            copied = marks.upperBound
+            run = nil
         }
-        while i < escaped.endIndex {
-            if escaped[i] == "[", let close = escaped[i...].firstIndex(of: "]"),
-               escaped.distance(from: i, to: close) > 1, escaped.distance(from: i, to: close) <= 5,
-               escaped[escaped.index(after: i)..<close].allSatisfy({ $0.isASCII && $0.isNumber }) {
-                // Attach the mark to the preceding word, as a footnote mark would be.
-                if run.isEmpty, out.hasSuffix(" ") { out.removeLast() }
-                run += escaped[i...close]
-                i = escaped.index(after: close)
+        var i = 0
+        while i < count {
+            if bytes[i] == 0x5B, let close = citationClose(source, at: i) {
+                if let marks = run {
+                    run = marks.lowerBound..<(close + 1)
+                } else {
+                    // Attach the mark to the preceding word, as a footnote mark would be.
+                    let dropsSpace = i > 0 && bytes[i - 1] == 0x20 && source.isBoundary(i - 1)
+                    out.append(contentsOf: bytes[copied..<(dropsSpace ? i - 1 : i)])
+                    run = i..<(close + 1)
+                }
+                i = close + 1
                 continue
             }
             flushRun()
-            out.append(escaped[i])
-            i = escaped.index(after: i)
+            i += 1
         }
         flushRun()
-        return out
+        out.append(contentsOf: bytes[copied..<count])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where the `]` of a citation mark opened at `open` stands: one to four ASCII digits
+    /// between the brackets, each bracket and digit a character of its own.
+    static func citationClose(_ text: GraphemeBytes, at open: Int) -> Int? {
+        guard text.isBoundary(open), text.isBoundary(open + 1) else { return nil }
+        let bytes = text.bytes
+        var j = open + 1
+        while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+            guard text.isBoundary(j + 1), j - open <= 4 else { return nil }
+            j += 1
+        }
+        guard j > open + 1, text.isCharacter(0x5D, at: j) else { return nil }
+        return j
     }
 
     /// A short plain-text preview for lists: the first item or paragraph, without reference marks.
