@@ -164,7 +164,7 @@ public struct Builder: Sendable {
             log.warning("charts are published without PNG images: rsvg-convert was not found", at: nil,
                         hint: "run scripts/install-deps (Debian librsvg2-bin), or set ATLAS_RSVG_CONVERT to the rsvg-convert binary")
         }
-        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer)
+        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer, previousOutput: options.output)
         for chart in renderer.charts where rasterizer != nil && renderer.chartImages[chart.name] == nil {
             log.warning("the chart `\(chart.name)` has no PNG image: rsvg-convert could not draw it", at: nil,
                         hint: "run `rsvg-convert public/data/\(chart.name)/\(chart.name).svg > /dev/null` to see why")

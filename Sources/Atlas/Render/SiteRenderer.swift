@@ -60,8 +60,10 @@ public struct SiteRenderer: Sendable {
     /// Shared with the previous build in `atlas serve`; a fresh one otherwise.
     let memo: RenderMemo
 
+    /// `previousOutput`: the folder the last build wrote, whose chart PNGs are reused for
+    /// unchanged charts.
     public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false),
-                rasterizer: ChartRasterizer? = nil) {
+                rasterizer: ChartRasterizer? = nil, previousOutput: URL? = nil) {
         self.keys = keys
         self.memo = memo
         self.site = site
@@ -79,10 +81,14 @@ public struct SiteRenderer: Sendable {
         self.chartContext = context
         let charts = ChartCatalog.all(context)
         self.charts = charts
-        // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed.
+        // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
+        // `atlas build` takes the PNG the last build published beside the same SVG.
         self.chartImages = rasterizer.map { rasterizer in
-            Dictionary(Parallel.map(charts) { chart in (chart.name, memo.value("chart-png\u{0}" + chart.standalone) { try? rasterizer.png(chart.standalone) }) }
-                .compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+            Dictionary(Parallel.map(charts) { chart in
+                (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
+                    previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
+                })
+            }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
         } ?? [:]
         let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
@@ -136,6 +142,17 @@ public struct SiteRenderer: Sendable {
             return (event.id, renderer.memo.value("event-row\u{0}" + event.id, input: row) { renderer.renderRow(row, partial: "partials/event-row") })
         }
         self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The PNG a previous build published for this very SVG (same bytes beside it), if any.
+    /// Drawing one is an `rsvg-convert` process per chart, which was half of the real site's
+    /// build; the same SVG gives the same PNG (`ChartRasterizer`), so reusing it changes no byte.
+    /// A new `rsvg-convert` or new fonts reach a chart's PNG when its SVG next changes.
+    static func publishedPNG(_ chart: Chart, in folder: URL) -> Data? {
+        let base = folder.appendingPathComponent("data/\(chart.name)/\(chart.name)")
+        guard let svg = try? Data(contentsOf: base.appendingPathExtension("svg")), svg.elementsEqual(chart.standalone.utf8),
+              let png = try? Data(contentsOf: base.appendingPathExtension("png")), !png.isEmpty else { return nil }
+        return png
     }
 
     /// A partial rendered on its own, for rows shared by many pages.
