@@ -195,6 +195,9 @@ def render(env, cmds, rows, results_dir=""):
                         if bad["status"] == "timeout":
                             notes.append(f"{corpus} N={int(n):,} {fs} {tool} run {bad['run']}: stopped after {bad['wall_s']} s "
                                          f"(peak memory so far {fmt_mb(num(bad['maxrss_kb']))}); not run again for this N.")
+                        elif bad["status"] == "killed":
+                            notes.append(f"{corpus} N={int(n):,} {fs} {tool} run {bad['run']}: killed by signal 9 after {bad['wall_s']} s, before "
+                                         f"the time limit (peak memory so far {fmt_mb(num(bad['maxrss_kb']))}; out of memory?); not run again for this N.")
                         else:
                             notes.append(f"{corpus} N={int(n):,} {fs} {tool} run {bad['run']}: {bad['status']} (see its .out log).")
                     wall = fmt_s(s["wall"]) + (f" ({s['spread']})" if s["spread"] else "")
