@@ -15,17 +15,8 @@ public enum HTMLEscape {
         // never uses ASCII bytes inside a multi-byte character) before copying anything.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
         return out
     }
 
