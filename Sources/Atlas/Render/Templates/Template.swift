@@ -11,8 +11,8 @@ struct Template: Sendable {
 
     indirect enum Node: Sendable {
         case text(String)
-        case variable(KeyPath, escaped: Bool)
-        case section(KeyPath, [Node], inverted: Bool)
+        case variable(Key, escaped: Bool)
+        case section(Key, [Node], inverted: Bool)
         /// A partial, or a parent when `overrides` is set. `indentation` is set for a tag alone
         /// on its line: every line the partial writes is indented like the tag.
         case partial(String, indentation: String?, overrides: [String: [Node]]?)
@@ -22,7 +22,7 @@ struct Template: Sendable {
 
     /// `name`, `a.b` or `.`: where a key is found. A plain key is looked for from the innermost
     /// section outwards; the rest of a dotted key is looked up in what the first part found.
-    struct KeyPath: Sendable, Hashable {
+    struct Key: Sendable, Hashable {
         /// Empty for `.`, the innermost value.
         let names: [String]
         /// `.name`: only the innermost value is searched.

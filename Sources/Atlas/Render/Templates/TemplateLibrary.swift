@@ -40,11 +40,11 @@ struct TemplateLibrary: Sendable {
         switch node {
         case .text(let text):
             output += text
-        case .variable(let path, let escaped):
-            guard let value = Self.lookup(path, in: stack) else { return }
+        case .variable(let key, let escaped):
+            guard let value = Self.lookup(key, in: stack) else { return }
             if escaped { HTMLEscape.append(value.rendered, to: &output) } else { output += value.rendered }
-        case .section(let path, let inner, inverted: false):
-            switch Self.lookup(path, in: stack) {
+        case .section(let key, let inner, inverted: false):
+            switch Self.lookup(key, in: stack) {
             case .list(let items):
                 for item in items {
                     stack.append(item)
@@ -60,8 +60,8 @@ struct TemplateLibrary: Sendable {
             case nil:
                 break
             }
-        case .section(let path, let inner, inverted: true):
-            let value = Self.lookup(path, in: stack)
+        case .section(let key, let inner, inverted: true):
+            let value = Self.lookup(key, in: stack)
             switch value {
             case .list(let items) where items.isEmpty:
                 stack.append(.list([]))
@@ -86,10 +86,10 @@ struct TemplateLibrary: Sendable {
 
     /// The value a key names: the first part is looked for from the innermost value outwards,
     /// the rest inside what it found.
-    static func lookup(_ path: Template.KeyPath, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = path.names.first else { return stack.last }
+    static func lookup(_ key: Template.Key, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = key.names.first else { return stack.last }
         var found: TemplateValue?
-        if path.anchored {
+        if key.anchored {
             found = stack.last.flatMap { child(first, of: $0) }
         } else {
             for value in stack.reversed() {
@@ -99,7 +99,7 @@ struct TemplateLibrary: Sendable {
                 }
             }
         }
-        for name in path.names.dropFirst() {
+        for name in key.names.dropFirst() {
             guard let parent = found else { return nil }
             found = child(name, of: parent)
         }

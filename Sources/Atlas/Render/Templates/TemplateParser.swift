@@ -94,7 +94,7 @@ struct TemplateParser {
                 let name = try readName()
                 if isStandalone(state) { standalone = true } else { flushWhitespace() }
                 let inner = try parse(state.inSection(name, at: tagStart, atLineStart: standalone))
-                nodes.append(.section(Template.KeyPath(name), inner, inverted: inverted))
+                nodes.append(.section(Template.Key(name), inner, inverted: inverted))
             case "/":
                 position += 1
                 let nameStart = position
@@ -119,7 +119,7 @@ struct TemplateParser {
                     guard current == "}" else { throw error("`{{{\(name)}}` needs a third `}`") }
                     position += 1
                 }
-                nodes.append(.variable(Template.KeyPath(name), escaped: false))
+                nodes.append(.variable(Template.Key(name), escaped: false))
             case ">":
                 position += 1
                 _ = read(while: \.isWhitespace)
@@ -169,7 +169,7 @@ struct TemplateParser {
             default:
                 flushWhitespace()
                 let name = try readName()
-                nodes.append(.variable(Template.KeyPath(name), escaped: true))
+                nodes.append(.variable(Template.Key(name), escaped: true))
             }
             state.atLineStart = standalone
         }
