@@ -68,7 +68,7 @@ enum ChainChart {
         let primary = Comparison.primary(metric)
         var found: [Comparison] = [primary]
         // Each quantity once, in the order first met, so the rows are the same from build to build.
-        let measured = (context.claimsByEntity["china"] ?? []).filter { $0.metric == metric && $0.unit == .percent }
+        let measured = (context.valuedClaimsByHolder["china"] ?? []).filter { $0.metric == metric && $0.unit == .percent }
             .map(Comparison.init).filter { $0.commodity == ClaimScope.rareEarths }.orderedUnique()
         let withReference = context.references.filter { $0.metric == metric && $0.entity == "china" && $0.unit == .percent }
             .map { Comparison(metric: metric, elements: $0.elements, measure: $0.measure) }

@@ -60,16 +60,17 @@ struct ChartContext {
     let references: [ReferenceFigure]
     let articlesByID: ByteKeyedDictionary<Article>
     let entityNames: [String: Entity]
-    /// Each entity's claims with a value, in site order: every chart row asks for one entity's,
-    /// and scanning all claims per row grew with the corpus.
-    let claimsByEntity: [String: [Claim]]
+    /// Each entity's claims with a value that it holds (not those where it is the importer), in
+    /// site order: every chart row asks for one entity's, and scanning all claims per row grew
+    /// with the corpus. Not `SiteRenderer.claimsByEntity`, which also lists importers' claims.
+    let valuedClaimsByHolder: [String: [Claim]]
 
     init(site: Site) {
         self.site = site
         self.references = site.references
         self.articlesByID = ByteKeyedDictionary(site.articles.map { ($0.id, $0) })
         self.entityNames = Dictionary(site.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.claimsByEntity = Dictionary(grouping: site.claims.filter { $0.entity != nil && $0.hasValue }, by: { $0.entity ?? "" })
+        self.valuedClaimsByHolder = Dictionary(grouping: site.claims.filter { $0.entity != nil && $0.hasValue }, by: { $0.entity ?? "" })
     }
 
     func dataset(_ id: String) -> Dataset? { site.datasets.first { $0.id == id } }
@@ -107,13 +108,13 @@ struct ChartContext {
 
     /// The figures that measure one quantity now for one party: what a chart row draws.
     func claims(_ comparison: Comparison, entity: String) -> [Claim] {
-        (claimsByEntity[entity] ?? []).filter { $0.unit == .percent && comparison.includes($0) }
+        (valuedClaimsByHolder[entity] ?? []).filter { $0.unit == .percent && comparison.includes($0) }
     }
 
     /// The party's other figures of the metric, each with why it is not drawn (repeats left out:
     /// the figure they repeat stands for them).
     func setApart(from comparison: Comparison, entity: String, besides compared: [Comparison] = []) -> [SetApartClaim] {
-        (claimsByEntity[entity] ?? []).filter { $0.metric == comparison.metric && $0.duplicateOf == nil }
+        (valuedClaimsByHolder[entity] ?? []).filter { $0.metric == comparison.metric && $0.duplicateOf == nil }
             .compactMap { claim in
                 guard !compared.contains(where: { $0.includes(claim) }) else { return nil }
                 return comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) }
