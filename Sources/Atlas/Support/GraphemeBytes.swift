@@ -30,9 +30,11 @@ struct GraphemeBytes {
         offset < bytes.count && bytes[offset] == byte && isBoundary(offset) && isBoundary(offset + 1)
     }
 
-    /// The first place at or after `from` where `needle` (which starts and ends with ASCII
-    /// bytes) stands as whole characters: what `String.range(of:)` without options and
-    /// `components(separatedBy:)` find, since an ASCII character has no canonical equivalent.
+    /// The first place at or after `from` where `needle` (valid UTF-8) stands as whole
+    /// characters. For a needle that starts and ends with ASCII bytes this is what
+    /// `String.range(of:)` without options and `components(separatedBy:)` find, since an ASCII
+    /// character has no canonical equivalent; `String.literalRange(of:)` uses it for the rules'
+    /// words.
     func firstRange(of needle: [UInt8], from: Int = 0) -> Range<Int>? {
         guard let first = needle.first, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
         var i = from

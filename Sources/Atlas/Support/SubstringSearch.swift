@@ -52,14 +52,8 @@ extension String {
     /// (ASCII and Han, in NFC like the text), without its locale-aware cluster folding, which
     /// was most of the rate rule's time.
     func literalRange(of needle: String) -> Range<String.Index>? {
-        let word = Array(needle.utf8), bytes = Array(utf8)
-        guard let first = word.first, bytes.count >= word.count else { return nil }
-        for start in 0...(bytes.count - word.count) where bytes[start] == first {
-            guard bytes[start..<(start + word.count)].elementsEqual(word) else { continue }
-            let lo = utf8.index(utf8.startIndex, offsetBy: start), hi = utf8.index(lo, offsetBy: word.count)
-            guard lo.samePosition(in: self) != nil, hi.samePosition(in: self) != nil else { continue }
-            return lo..<hi
-        }
-        return nil
+        guard let found = GraphemeBytes(self).firstRange(of: Array(needle.utf8)) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: found.count)
     }
 }
