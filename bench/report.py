@@ -267,11 +267,14 @@ def render(env, cmds, rows, results_dir=""):
         w("whole; Hugo's edit appends to the article's Markdown file). *Served* runs from the moment the file is closed until")
         w("a request for the article's URL (`http://127.0.0.1:PORT/articles/…/`, polled every 5 ms) returns the new sentence.")
         w("*Message* is save → the tool's rebuild line (atlas `rebuilt …`, after which open pages reload; Hugo `Total in … ms`);")
-        w("*own* is the rebuild time the tool prints. atlas's watcher polls every 100 ms; Hugo's (`hugo server`, fast render")
-        w("mode, pages in memory) batches file events for about 500 ms before it rebuilds.")
+        w("*own* is the rebuild time the tool prints. atlas's watcher polls every 20 ms (up to 250 ms for many files); Hugo's")
+        w("(`hugo server`, fast render mode, pages in memory) batches file events for about 500 ms before it rebuilds.")
+        w("atlas writes an edited article's page before it rebuilds the rest (`BodyEditPreview`: the article's body, figures,")
+        w("events and entities made again, the rest of the page as published); *final same* counts the edits whose page the")
+        w("rebuild left exactly as first served (else the rebuild changed it again, e.g. its related articles or timeline page).")
         w("")
-        w("| corpus | articles | tool | edits | served (median, min–max) | message (median) | own rebuild (median) |")
-        w("|---|---:|---|---:|---|---|---|")
+        w("| corpus | articles | tool | edits | served (median, min–max) | message (median) | own rebuild (median) | final same |")
+        w("|---|---:|---|---:|---|---|---|---|")
         groups = {}
         for r in serve:
             groups.setdefault((r["corpus"], r["n"], r["tool"]), []).append(r)
@@ -284,16 +287,18 @@ def render(env, cmds, rows, results_dir=""):
             spread = f" ({min(served):,.0f}–{max(served):,.0f})" if len(served) > 1 else ""
             timeouts = sum(1 for r in rs if r["served_ms"] == "timeout")
             label = "real density" if corpus == "real" else corpus
+            finals = [r.get("final") for r in rs if r.get("final")]
+            same = f"{finals.count('same')} of {len(finals)}" if finals else "–"
             w(f"| {label} | {shown} | {tool} | {len(rs)}{f' ({timeouts} timed out)' if timeouts else ''} | {fmt_ms(med(served))}{spread} | "
-              f"{fmt_ms(med(msg))} | {fmt_ms(med(own))} |")
+              f"{fmt_ms(med(msg))} | {fmt_ms(med(own))} | {same} |")
         w("")
         w("<details><summary>Every edit</summary>")
         w("")
-        w("| corpus | articles | tool | edit | page | served | message | own | atlas: files rendered, changed |")
-        w("|---|---:|---|---:|---|---:|---:|---:|---|")
+        w("| corpus | articles | tool | edit | page | served | message | own | atlas: files rendered, changed | final |")
+        w("|---|---:|---|---:|---|---:|---:|---:|---|---|")
         for r in serve:
             w(f"| {'real density' if r['corpus'] == 'real' else r['corpus']} | {int(r['n']):,}{' + 28' if r['corpus'] == 'real' else ''} | {r['tool']} | {r['edit']} | `{r['article']}` | {r['served_ms']} ms | "
-              f"{r['message_ms'] or '–'} ms | {r['own_ms'] or '–'} ms | {r['detail'] or ''} |")
+              f"{r['message_ms'] or '–'} ms | {r['own_ms'] or '–'} ms | {r['detail'] or ''} | {r.get('final') or '–'} |")
         w("")
         w("</details>")
         w("")

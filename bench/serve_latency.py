@@ -21,7 +21,11 @@ tools edit the same articles. The sentence carries a new share and a date. After
 closed the page's URL is fetched over HTTP every 5 ms until its text (tags stripped) contains
 the new sentence: that is *served_ms*. Also reported: *message_ms*, save → the tool's rebuild
 line (`rebuilt …` for atlas, `Total in … ms` for Hugo), and *own_ms*, the rebuild time the tool
-prints. One TSV row per edit: tool, edit, article, served_ms, message_ms, own_ms, detail.
+prints. atlas serves an edited article's page before it rebuilds the rest of the site (its
+`previewed …` line); *final* says whether the page the rebuild left is the one first served
+(`same`) or the rebuild changed it again (`changed`: a figure or date the edit added moved
+something around the article, say its related articles or its timeline page).
+One TSV row per edit: tool, edit, article, served_ms, message_ms, own_ms, detail, final.
 """
 import argparse
 import html
@@ -46,7 +50,7 @@ ap.add_argument("--timeout", type=float, default=600, help="seconds to wait for 
 args = ap.parse_args()
 
 if args.tool == "atlas":
-    cmd = [args.binary, "serve", "--root", args.site, "--cache", args.folder, "--port", args.port]
+    cmd = [args.binary, "serve", "--root", args.site, "--cache", args.folder, "--port", args.port, "--verbose"]
     ready, rebuilt = r"^serving ", r"^rebuilt "
 else:
     cmd = [args.binary, "server", "--source", args.site, "--contentDir", args.folder, "--port", args.port,
@@ -81,6 +85,11 @@ def fetch(url):
 
 def text_of(page):
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def without_reload(page):
+    """The page without the live-reload tag atlas adds as it serves (it carries the build number)."""
+    return re.sub(r'<script src="[^"]*/reload\.js"[^>]*></script>', "", page)
 
 
 def sentence(k, chinese):
@@ -187,7 +196,7 @@ try:
     else:
         articles = sorted(f for f in os.listdir(os.path.join(args.folder, "articles")) if re.match(r"\d+\.md$", f))
         n = args.n or len(articles)
-    print("tool\tedit\tarticle\tserved_ms\tmessage_ms\town_ms\tdetail", flush=True)
+    print("tool\tedit\tarticle\tserved_ms\tmessage_ms\town_ms\tdetail\tfinal", flush=True)
     for k in range(args.edits):
         i = (k * 7919 + 13) % n
         if args.tool == "atlas" and dumps:
@@ -218,14 +227,19 @@ try:
         want = needle(s)
         if want in text_of(before):
             raise SystemExit(f"the page {url} already has {want!r}")
-        served = None
+        served, first = None, None
         while time.monotonic() - saved < args.timeout:
             page = fetch(url)
             if want in text_of(page):
-                served = time.monotonic()
+                served, first = time.monotonic(), page
                 break
             time.sleep(0.005)
-        at, line = wait_for(rebuilt, 5 if served else 1)
+        # atlas serves an edited article's page before it rebuilds the rest: wait for the
+        # rebuild, then say whether the page it left is the one first served.
+        at, line = wait_for(rebuilt, (args.timeout if args.tool == "atlas" else 5) if served else 1)
+        final = ""
+        if served and at and args.tool == "atlas":
+            final = "same" if without_reload(fetch(url)) == without_reload(first) else "changed"
         own, detail = "", ""
         if line and args.tool == "atlas":
             m = re.search(r"in (\d+) ms \((\d+) files rendered, (\d+) changed\)", line)
@@ -235,7 +249,7 @@ try:
             own = re.search(r"Total in (\d+) ms", line).group(1)
         served_ms = round((served - saved) * 1000) if served else "timeout"
         message_ms = round((at - saved) * 1000) if at else ""
-        print(f"{args.tool}\t{k + 1}\t{url[len(base):]}\t{served_ms}\t{message_ms}\t{own}\t{detail}", flush=True)
+        print(f"{args.tool}\t{k + 1}\t{url[len(base):]}\t{served_ms}\t{message_ms}\t{own}\t{detail}\t{final}", flush=True)
         if not served:
             break
 finally:

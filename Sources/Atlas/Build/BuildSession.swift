@@ -28,6 +28,8 @@ public struct BuildSession: Sendable {
     /// The articles as they were published, by id: an edited one's page is rendered first.
     private var articles: [String: Article] = [:]
     private var templates: String?
+    /// The published site, to show an edited article's page before the rebuild (`previewBodyEdits`).
+    private var preview: BodyEditPreview?
     /// Pages changed since the search index was built.
     public private(set) var searchIndexIsStale = false
     /// The warnings the previous rebuild had, all of them reported by now.
@@ -66,15 +68,38 @@ public struct BuildSession: Sendable {
             published = Dictionary(zip(plan.jobs.map(\.path), inputs).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
             articles = Dictionary(plan.site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             self.templates = templates
+            preview = options.relativeLinks ? nil : plan.preview
             self.memo = memo
         } else {
             published = [:]
             articles = [:]
+            preview = nil
         }
         report = reportingOnce(report)
         report.timings = plan.timings + [Builder.Timing(stage: incremental ? "update" : "render and write",
                                                           seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 - plan.timings.map(\.seconds).reduce(0, +))]
         return report
+    }
+
+    /// Writes the pages of the articles whose bodies the `changed` files (paths from the site
+    /// root) edit, made from the published site (`BodyEditPreview`), before `rebuild` makes the
+    /// rest: at any size of site the editor sees the edit in milliseconds. Returns the paths
+    /// written; none when a change is anything but a body edit, or the preview has no good build.
+    /// The rebuild looks at each of these files again, whatever its inputs, so a page the rest of
+    /// the site changes too, or an edit undone before the rebuild read it, is made right.
+    public mutating func previewBodyEdits(_ changed: [String]) -> [String] {
+        guard let preview, !changed.isEmpty, let pages = preview.pages(changed: changed, root: options.root) else { return [] }
+        var written: [String] = []
+        for page in pages {
+            let target = options.output.appendingPathComponent(page.path)
+            guard !page.hasBytes(FileManager.default.contents(atPath: target.path)) else { continue }
+            published[page.path] = .some(nil)
+            guard (try? page.write(to: target, options: .atomic)) != nil else { continue }
+            written.append(page.path)
+            // The rebuild may find nothing more to write: the index must still take the page in.
+            searchIndexIsStale = true
+        }
+        return written
     }
 
     /// The report without the warnings the previous rebuild already reported: an editor saving
@@ -121,7 +146,7 @@ public struct BuildSession: Sendable {
     /// preview serves each file as soon as it is written, before the lists and indexes the edit
     /// also changed are done. Open pages reload once everything is written. Returns the inputs of
     /// every job, for the next rebuild to compare with.
-    private func update(_ plan: (site: Site, jobs: [RenderJob], timings: [Builder.Timing]), first: Set<String>,
+    private func update(_ plan: Builder.Plan, first: Set<String>,
                         log: inout DiagnosticLog) -> (Builder.Report, [RenderInputs?]) {
         var inputs = [RenderInputs?](repeating: nil, count: plan.jobs.count)
         let output = options.output

@@ -60,6 +60,15 @@ public struct Builder: Sendable {
         }
     }
 
+    /// A linked site and the files to render from it.
+    public struct Plan: Sendable {
+        public var site: Site
+        public var jobs: [RenderJob]
+        public var timings: [Timing]
+        /// What `atlas serve` needs to show an edited article's page before the rest of the site.
+        var preview: BodyEditPreview
+    }
+
     public let options: Options
 
     public init(options: Options) { self.options = options }
@@ -73,7 +82,7 @@ public struct Builder: Sendable {
     }
 
     /// Everything up to the list of files to render (each rendered on demand).
-    public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
+    public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> Plan? {
         var cache = FindingsCache(remembering: false)
         return plan(log: &log, keys: keys, checking: checking, cache: &cache)
     }
@@ -81,7 +90,7 @@ public struct Builder: Sendable {
     /// `cache`: the previous build's findings, reused for unchanged articles; `memo`: its read
     /// files and rendered Markdown (`atlas serve`).
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false,
-                     cache: inout FindingsCache, memo: RenderMemo = RenderMemo(remembering: false)) -> (site: Site, jobs: [RenderJob], timings: [Timing])? {
+                     cache: inout FindingsCache, memo: RenderMemo = RenderMemo(remembering: false)) -> Plan? {
         var clock = StageClock()
         let content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
@@ -175,7 +184,9 @@ public struct Builder: Sendable {
         checkAliases(renderer.aliasRedirects().map(\.alias), jobs: jobs, log: &log)
         clock.mark("plan pages")
         guard !log.hasErrors || checking else { return nil }
-        return (site, jobs, clock.timings)
+        let sources = BodyEditPreview.Sources(dumps: dumps, texts: Dictionary(content.dumps.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
+                                              config: config, topics: topicDirectory, edits: edits)
+        return Plan(site: site, jobs: jobs, timings: clock.timings, preview: BodyEditPreview(renderer: renderer, sources: sources))
     }
 
     /// The topics as the site has them now (names and URLs), read without extracting or
@@ -230,7 +241,7 @@ public struct Builder: Sendable {
 
     /// Renders and writes a planned site (staged beside the output, swapped in at the end) and
     /// indexes it for search (`indexingSearch`; the preview indexes later, in the background).
-    func write(_ prepared: (site: Site, jobs: [RenderJob], timings: [Timing]), log: inout DiagnosticLog, indexingSearch: Bool = true) -> Report {
+    func write(_ prepared: Plan, log: inout DiagnosticLog, indexingSearch: Bool = true) -> Report {
         var timings = prepared.timings
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         do {

@@ -3,25 +3,27 @@ import Foundation
 /// Renders a linked `Site` into output files: one page per article, page and topic, the lists and
 /// the home page. Pure: the same site and templates give the same bytes.
 public struct SiteRenderer: Sendable {
-    let site: Site
+    /// Fields a `BodyEditPreview` patches are `var`: it renders one edited article's page from a
+    /// copy of the published renderer with that article's parts replaced.
+    var site: Site
     let templates: TemplateSet
     let markdown: Markdown
     /// Topic name → its link (both names, URL): every list names a topic in both languages.
-    private let topicLinks: [String: TopicLink]
+    let topicLinks: [String: TopicLink]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
-    private let cards: ByteKeyedDictionary<ArticleCard>
+    var cards: ByteKeyedDictionary<ArticleCard>
     let chartContext: ChartContext
     let charts: [Chart]
     /// Each chart's PNG, by chart name; none for a chart `rsvg-convert` could not draw, and none
     /// at all without it.
     let chartImages: [String: Data]
-    let claimsByArticle: ByteKeyedDictionary<[Claim]>
+    var claimsByArticle: ByteKeyedDictionary<[Claim]>
     /// Claim ids whose quote is marked in the article body (the others are anchored in the
     /// article's figure list instead).
-    let highlighted: Set<String>
-    let eventsByArticle: ByteKeyedDictionary<[Event]>
+    var highlighted: Set<String>
+    var eventsByArticle: ByteKeyedDictionary<[Event]>
     let linker: BodyRenderer.EntityLinker
-    let bodies: ByteKeyedDictionary<TrustedHTML>
+    var bodies: ByteKeyedDictionary<TrustedHTML>
     let pagination = Pagination()
     /// Claims that name an entity as holder or importer, in ledger order.
     let claimsByEntity: [String: [Claim]]
@@ -204,9 +206,7 @@ public struct SiteRenderer: Sendable {
         files += articleList()
         files.append(page("topics/index.html", template: "topics", topicList()))
         // Article pages build their views when rendered: on all cores, and never all at once.
-        for index in site.articles.indices {
-            files.append(lazyPage("articles/\(site.articles[index].slug)/index.html", template: "article") { $0.articleView(index) })
-        }
+        files += site.articles.indices.map(articlePage)
         for item in site.pages {
             let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
                                 title: item.title, language: item.language, date: item.date.map { $0.hasTime ? $0.description : String($0.description.prefix(10)) },
@@ -218,6 +218,10 @@ public struct SiteRenderer: Sendable {
             layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
         // Redirects are not pages of their own: they stay out of the sitemap.
         return files + redirectPages() + publishingFiles(pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+    }
+
+    func articlePage(_ index: Int) -> RenderJob {
+        lazyPage("articles/\(site.articles[index].slug)/index.html", template: "article") { $0.articleView(index) }
     }
 
     func page<View: MustacheContextConvertible & Sendable & Equatable>(_ path: String, template: String, _ view: View) -> RenderJob {

@@ -36,6 +36,17 @@ public struct ChangeWatcher: Sendable {
         return parts.joined(separator: "\n")
     }
 
+    /// The files whose stamp differs between two fingerprints (changed, added or removed),
+    /// as paths from the site root, sorted.
+    public static func changedPaths(from old: String, to new: String) -> [String] {
+        let (before, after) = (Set(old.split(separator: "\n")), Set(new.split(separator: "\n")))
+        let names = before.symmetricDifference(after).map { stamp in
+            // `name:size:modified`: the name is what stands before the last two colons.
+            stamp.split(separator: ":", omittingEmptySubsequences: false).dropLast(2).joined(separator: ":")
+        }
+        return Set(names).sorted()
+    }
+
     /// `name:size:modified`, read from the values the directory walk already fetched.
     static func stamp(_ name: String, _ url: URL) -> String {
         let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])

@@ -69,6 +69,8 @@ import Testing
             if !log.items.contains(where: { $0.severity == .error && $0.location?.file.hasSuffix("claims.edits.yml") == true }) { break }
             site.write(digitTarget.file, before)
         }
+        // The edited article's page first (`previewBodyEdits`), then the rest: the end is the same.
+        _ = session.previewBodyEdits([digitTarget.file])
         var report = session.rebuild()
         try session.indexSearch()
         try session.indexSearch()
@@ -79,6 +81,7 @@ import Testing
         // 2. A new sentence with a share, a date and an entity in another random body.
         let sentenceTarget = bodies.randomElement(using: &random)!
         edit(site, sentenceTarget) { $0 + " Japan said on 3 March 2025 that it imports 61% of its rare earths from China [9]" }
+        _ = session.previewBodyEdits([sentenceTarget.file])
         report = session.rebuild()
         try session.indexSearch()
         #expect(report.succeeded, "seed \(seed): \(report.diagnostics)")
@@ -159,5 +162,97 @@ import Testing
         #expect(warnings(session.rebuild()).isEmpty)
         site.write("content/pages/notes.md", page)
         #expect(warnings(session.rebuild()) == ["unknown key `author`"])
+    }
+
+    /// An English digest naming China, read from one dump only, and its article.
+    func digestNamingChina(_ site: TemporaryFolder, in articles: [Article]) throws -> (path: String, entry: DumpEntry, article: Article) {
+        var log = DiagnosticLog()
+        let dumps = ContentLoader.load(root: site.url, log: &log).dumps.compactMap { DumpParser.parse($0, log: &log) }
+        let entries = dumps.flatMap { dump in dump.entries.map { (dump.path, $0) } }
+        return try #require(entries.lazy.compactMap { path, entry in
+            guard entry.body.hasPrefix("Core Insights"), entry.body.contains("China"),
+                  let article = articles.first(where: { $0.origins == [entry.location] }) else { return nil }
+            return (path, entry, article)
+        }.first)
+    }
+
+    /// A rebuild with its search index, as `atlas serve` makes them.
+    func rebuild(_ session: inout BuildSession) throws -> Builder.Report {
+        let report = session.rebuild()
+        try session.indexSearch()
+        return report
+    }
+
+    func page(_ preview: URL, _ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: preview.appendingPathComponent(path).path) ?? Data(), as: UTF8.self)
+    }
+
+    /// A saved body is shown before the rebuild, by its article's page alone; a figure that
+    /// changes nothing around the article leaves the page as the rebuild would write it.
+    @Test func anEditedDumpBodyIsShownBeforeTheRebuild() throws {
+        let site = TemporaryFolder.siteCopy()
+        let preview = site.url.appendingPathComponent("preview")
+        var session = BuildSession(options: .init(root: site.url, output: preview))
+        let first = try rebuild(&session)
+        #expect(first.succeeded, "\(first.diagnostics)")
+        let (path, entry, article) = try digestNamingChina(site, in: first.articles)
+        let target = "articles/\(article.slug)/index.html"
+        let original = try #require(site.read(path))
+        #expect(!page(preview, target).contains("refines 88% of all rare earths"))
+
+        edit(site, (path, entry.bodyLine - 1)) { $0 + " - China refines 88% of all rare earths [9]" }
+        #expect(session.previewBodyEdits([path]) == [target])
+        let shown = page(preview, target)
+        #expect(shown.contains("refines 88% of all rare earths"))
+        let report = try rebuild(&session)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(page(preview, target) == shown, "the rebuild wrote the previewed page again")
+        #expect(differences(preview, site).isEmpty)
+
+        // Undone before the rebuild read it: the rebuild takes the previewed page back.
+        site.write(path, original)
+        edit(site, (path, entry.bodyLine - 1)) { $0 + " - China refines 77% of all rare earths [9]" }
+        #expect(session.previewBodyEdits([path]) == [target])
+        site.write(path, original)
+        #expect(try rebuild(&session).succeeded)
+        #expect(!page(preview, target).contains("77%"))
+        #expect(differences(preview, site).isEmpty)
+
+        // A title is not a body: the rebuild shows it.
+        edit(site, (path, entry.location.line - 1)) { $0 + " (updated)" }
+        #expect(session.previewBodyEdits([path]).isEmpty)
+        #expect(session.previewBodyEdits(["site.yml"]).isEmpty)
+        #expect(try rebuild(&session).succeeded)
+        #expect(differences(preview, site).isEmpty)
+    }
+
+    @Test func anEditedMarkdownBodyIsShownBeforeTheRebuild() throws {
+        let site = TemporaryFolder.siteCopy()
+        let preview = site.url.appendingPathComponent("preview")
+        var session = BuildSession(options: .init(root: site.url, output: preview))
+        let note = """
+            ---
+            title: "Japan's rare earth stockpile"
+            date: 2025-09-12 08:00
+            source: Test Wire
+            topics: [稀土供应链]
+            ---
+            Japan imports 60% of its rare earths from China, the ministry said.
+            """
+        site.write("content/articles/stockpile.md", note)
+        #expect(try rebuild(&session).succeeded)
+        site.write("content/articles/stockpile.md", note + "\n\nJapan holds a stockpile of 60 days of rare earth magnets.\n")
+        #expect(session.previewBodyEdits(["content/articles/stockpile.md"]) == ["articles/stockpile/index.html"])
+        let shown = page(preview, "articles/stockpile/index.html")
+        #expect(shown.contains("a stockpile of 60 days"))
+        #expect(try rebuild(&session).succeeded)
+        #expect(page(preview, "articles/stockpile/index.html") == shown, "the rebuild wrote the previewed page again")
+        #expect(differences(preview, site).isEmpty)
+
+        // Front matter moves the article in lists and topics: the rebuild shows it.
+        site.write("content/articles/stockpile.md", note.replacingOccurrences(of: "2025-09-12", with: "2025-09-13"))
+        #expect(session.previewBodyEdits(["content/articles/stockpile.md"]).isEmpty)
+        #expect(try rebuild(&session).succeeded)
+        #expect(differences(preview, site).isEmpty)
     }
 }

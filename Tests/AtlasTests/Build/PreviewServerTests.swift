@@ -1,5 +1,6 @@
 import AtlasServe
 import Foundation
+import Synchronization
 import Testing
 @testable import Atlas
 
@@ -61,6 +62,37 @@ import Testing
         let (_, state) = try await get("http://127.0.0.1:\(port)/__atlas/wait?version=1")
         #expect(state.contains("\"version\":2"))
         #expect(try await get("http://127.0.0.1:\(port)/about/").1.contains("About Rare Earth Atlas, edited"))
+    }
+
+    /// A saved body reaches the page before the rebuild: the server writes the article's page,
+    /// says so, and tells waiting pages to reload; the rebuild then reloads them again.
+    @Test func aSavedBodyIsServedBeforeTheRebuild() async throws {
+        let site = TemporaryFolder.siteCopy()
+        var log = DiagnosticLog()
+        let articles = try #require(Builder(options: .init(root: site.url, output: site.url.appendingPathComponent("scratch"))).plan(log: &log)).site.articles
+        let file = "content/sources/3-neodymium.txt"
+        let dump = try #require(DumpParser.parse(TextFile(path: file, text: site.read(file)!), log: &log))
+        let (entry, article) = try #require(dump.entries.lazy.compactMap { entry in articles.first { $0.origins == [entry.location] }.map { (entry, $0) } }.first)
+        let lines = Mutex<[String]>([])
+        let port = UInt16.random(in: 20_000...40_000)
+        let server = PreviewServer(root: site.url, port: port, cache: site.url.appendingPathComponent("preview-cache/site")) { line in lines.withLock { $0.append(line) } }
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        for _ in 0..<600 where !lines.withLock({ $0.contains { $0.hasPrefix("serving at") } }) { try await Task.sleep(nanoseconds: 100_000_000) }
+
+        var text = site.read(file)!.components(separatedBy: "\n")
+        text[entry.bodyLine - 1] += " China refines 88% of all rare earths [9]"
+        site.write(file, text.joined(separator: "\n"))
+        let (_, state) = try await get("http://127.0.0.1:\(port)/__atlas/wait?version=1")
+        #expect(state.contains("\"version\":2"))
+        let (status, page) = try await get("http://127.0.0.1:\(port)/articles/\(article.slug)/")
+        #expect(status == 200)
+        #expect(page.contains("refines 88% of all rare earths"))
+        for _ in 0..<600 where !lines.withLock({ $0.contains { $0.hasPrefix("rebuilt") } }) { try await Task.sleep(nanoseconds: 100_000_000) }
+        let said = lines.withLock { $0 }
+        let previewed = said.firstIndex { $0.hasPrefix("previewed /articles/\(article.slug)/") }
+        let rebuilt = said.firstIndex { $0.hasPrefix("rebuilt") }
+        #expect(previewed != nil && rebuilt != nil && previewed! < rebuilt!, "\(said)")
     }
 
     /// 1,000 requests at once while five slow clients trickle their headers, and symbolic links

@@ -31,4 +31,20 @@ import Testing
         }
         #expect(diagnostic.location?.line == 2)
     }
+
+    /// The control check reads eight bytes at a time: every control byte at every place in and
+    /// around a word is found where it is, and no text byte (tab, line ends, DEL's neighbours,
+    /// Chinese) is taken for one.
+    @Test func findsEveryControlCharacterWhereverItStands() {
+        let text = Array("稀土 rare\tearths\r\n~\u{80}é中".utf8)
+        #expect(TextFile.firstControl(text[...]) == nil)
+        for control: UInt8 in [0x00, 0x01, 0x08, 0x0B, 0x0C, 0x1F, 0x7F] {
+            for place in 0...text.count {
+                var bytes = text
+                bytes.insert(control, at: place)
+                #expect(TextFile.firstControl(bytes[...]) == place, "0x\(String(control, radix: 16)) at \(place)")
+                #expect(TextFile.firstControl(bytes[1...]) == (place == 0 ? nil : place), "a slice")
+            }
+        }
+    }
 }
