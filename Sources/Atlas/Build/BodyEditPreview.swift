@@ -27,8 +27,15 @@ struct BodyEditPreview: Sendable {
     /// The pages of the articles the `changed` files (paths from the site root) edit; nil when
     /// any of the changes is not a body edit.
     func pages(changed: [String], root: URL) -> [OutputFile]? {
+        // An editor's swap and backup files beside the article (`.x.md.swp`, `x.md~`) are never
+        // read: a save that also touched them is still a body edit.
+        let read = changed.filter { path in
+            let name = path.split(separator: "/").last ?? ""
+            return !name.hasPrefix(".") && !name.hasSuffix("~")
+        }
+        guard !read.isEmpty else { return nil }
         var pages: [OutputFile] = []
-        for path in changed {
+        for path in read {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
                   case .success(let file) = TextFile.decode([UInt8](data), path: path),
                   let article = editedArticle(file) else { return nil }

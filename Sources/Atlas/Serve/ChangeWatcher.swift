@@ -1,8 +1,9 @@
 import Foundation
 
-/// Notices edits to the site's inputs by polling a fingerprint (every file's path, size and
-/// modification time). Polling works on every file system and in containers where inotify
-/// does not reach; checking a few hundred files takes well under a millisecond.
+/// Notices edits to the site's inputs by comparing fingerprints (every file's path, size and
+/// modification time). Comparing works on every file system and in containers where inotify
+/// does not reach (`FileEvents` only says when to look); a few hundred files take well under a
+/// millisecond, 10,000 a few.
 public struct ChangeWatcher: Sendable {
     public let root: URL
     public let watched: [String]
@@ -12,28 +13,47 @@ public struct ChangeWatcher: Sendable {
         self.watched = watched
     }
 
+    /// Every file's `path:size:modified` (paths from the site root, sorted; folders are not
+    /// listed, so a save by rename shows as the file it replaced), read with `readdir` and `stat`:
+    /// Foundation's directory enumerator took tens of milliseconds for 10,000 files, on the path
+    /// from a save to its preview.
     public func fingerprint() -> String {
-        var parts: [String] = []
-        let fm = FileManager.default
+        var stamps: [String] = []
         for item in watched {
-            let url = root.appendingPathComponent(item)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { parts.append("\(item):missing"); continue }
-            guard isDirectory.boolValue else {
-                parts.append(Self.stamp(item, url))
+            let path = root.path + "/" + item
+            var info = stat()
+            guard stat(path, &info) == 0 else { stamps.append("\(item):missing"); continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                Self.walk(path, item, into: &stamps)
+            } else {
+                stamps.append(Self.stamp(item, info))
+            }
+        }
+        return stamps.sorted().joined(separator: "\n")
+    }
+
+    /// The stamps of the files under `path` (named `relative` from the site root), at any depth.
+    static func walk(_ path: String, _ relative: String, into stamps: inout [String]) {
+        guard let folder = opendir(path) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path + "/" + name, relative + "/" + name, into: &stamps)
                 continue
             }
-            // One directory walk that reads size and time with each entry (no second stat per file).
-            let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
-            var found: [String] = []
-            let prefix = url.standardizedFileURL.path + "/"
-            for case let file as URL in fm.enumerator(at: url, includingPropertiesForKeys: keys) ?? FileManager.DirectoryEnumerator() {
-                let relative = file.standardizedFileURL.path.hasPrefix(prefix) ? String(file.standardizedFileURL.path.dropFirst(prefix.count)) : file.lastPathComponent
-                found.append(Self.stamp("\(item)/\(relative)", file))
-            }
-            parts += found.sorted()
+            // A link is stamped as what it points to, as reading follows it (a link out of the
+            // site is refused when read); a link to a folder is not walked (it could loop).
+            if info.st_mode & S_IFMT == S_IFLNK, stat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+            stamps.append(stamp(relative + "/" + name, info))
         }
-        return parts.joined(separator: "\n")
+    }
+
+    static func stamp(_ name: String, _ info: stat) -> String {
+        "\(name):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// The files whose stamp differs between two fingerprints (changed, added or removed),
@@ -45,11 +65,5 @@ public struct ChangeWatcher: Sendable {
             stamp.split(separator: ":", omittingEmptySubsequences: false).dropLast(2).joined(separator: ":")
         }
         return Set(names).sorted()
-    }
-
-    /// `name:size:modified`, read from the values the directory walk already fetched.
-    static func stamp(_ name: String, _ url: URL) -> String {
-        let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-        return "\(name):\(values?.fileSize ?? 0):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
     }
 }
