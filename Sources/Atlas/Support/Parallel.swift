@@ -15,7 +15,10 @@ enum Parallel {
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
         forEach(items.count) { index in slots[index] = transform(items[index]) }
-        return results.map { $0! }
+        // Moved out, not copied: `deallocate` frees the buffer without releasing what it holds,
+        // so copies would leave every result retained for ever (every page of a build, and in
+        // `atlas serve` every rebuild's on top of the last).
+        return (0..<items.count).map { (results.baseAddress! + $0).move()! }
     }
 
     /// Calls `body` once for every index in `0..<count`, on all cores, in no particular order.

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import Atlas
 
@@ -6,5 +7,24 @@ import Testing
         let input = Array(0..<1_000)
         #expect(Parallel.map(input) { $0 * 2 } == input.map { $0 * 2 })
         #expect(Parallel.map([Int]()) { $0 }.isEmpty)
+    }
+
+    /// Counts the instances alive, to see that `Parallel.map` keeps none of its results once the
+    /// caller lets them go (it did: every result of a build stayed in memory for ever, and
+    /// `atlas serve` grew by a build's worth at every save).
+    final class Tracked: Sendable {
+        static let alive = Atomic<Int>(0)
+        init() { Self.alive.add(1, ordering: .relaxed) }
+        deinit { Self.alive.subtract(1, ordering: .relaxed) }
+    }
+
+    @Test func parallelMapKeepsNothingOfItsResults() {
+        let before = Tracked.alive.load(ordering: .relaxed)
+        do {
+            let made = Parallel.map(Array(0..<1_000)) { _ in Tracked() }
+            #expect(Tracked.alive.load(ordering: .relaxed) - before == 1_000)
+            #expect(made.count == 1_000)
+        }
+        #expect(Tracked.alive.load(ordering: .relaxed) == before)
     }
 }
