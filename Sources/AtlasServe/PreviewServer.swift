@@ -214,12 +214,20 @@ public final class PreviewServer: Sendable {
         var looked = DispatchTime.now().uptimeNanoseconds
         var changed = false
         while !Task.isCancelled {
+            var previewed = false
             if let events {
                 try? await Task.sleep(nanoseconds: 5_000_000)
                 // Looked at once every file written to is closed again.
                 switch events.drain() {
                 case .writing: changed = true; continue
-                case .changed: changed = true
+                case .changed(let files):
+                    changed = true
+                    // The files the events name are shown first; the fingerprint (tens of ms for
+                    // 10,000 files) is taken after.
+                    if !files.isEmpty {
+                        await preview(files)
+                        previewed = true
+                    }
                 case .none: break
                 }
                 guard changed || DispatchTime.now().uptimeNanoseconds - looked >= max(wait, 1_000_000_000) else { continue }
@@ -245,7 +253,7 @@ public final class PreviewServer: Sendable {
                 if verbose, let written = changed.compactMap({ try? options.root.appendingPathComponent($0).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }).max() {
                     log("  noticed \(changed.joined(separator: ", ")) \(Int(Date().timeIntervalSince(written) * 1000)) ms after the last was written")
                 }
-                await preview(changed)
+                if !previewed { await preview(changed) }
                 await rebuild(reason: "change")
             }
         }

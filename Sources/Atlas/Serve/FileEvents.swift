@@ -42,8 +42,9 @@ public final class FileEvents: Sendable {
     /// What the events since the last look say.
     public enum News: Sendable {
         case none
-        /// Files changed, and every file written to has been closed again.
-        case changed
+        /// Files changed (these, as paths from the site root; folders left out), and every file
+        /// written to has been closed again.
+        case changed([String])
         /// A file is being written (modified, not closed yet): read it now and it may be
         /// half-written (an editor truncates, then fills it).
         case writing
@@ -51,6 +52,10 @@ public final class FileEvents: Sendable {
 
     /// Files modified and not yet closed (`wd/name`), and since when.
     private let open = Mutex<[String: UInt64]>([:])
+    /// Each watch's folder, from the site root ("" for the site folder itself).
+    private let folders = Mutex<[Int32: String]>([:])
+    /// Files changed since the last `changed` news.
+    private let touched = Mutex<Set<String>>([])
 
     /// What arrived since the last call (never waits). A file still `writing` after a second is
     /// taken as written (a program that keeps it open, as a log is kept).
@@ -70,6 +75,11 @@ public final class FileEvents: Sendable {
                 let mask = field(4), length = Int(field(12))
                 let name = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
                 let file = "\(field(0))/" + String(decoding: name, as: UTF8.self)
+                if mask & UInt32(IN_ISDIR) == 0, mask & UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0,
+                   let folder = folders.withLock({ $0[Int32(bitPattern: field(0))] }) {
+                    let path = (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self)
+                    touched.withLock { _ = $0.insert(path) }
+                }
                 if mask & UInt32(IN_MODIFY) != 0 { open.withLock { if $0[file] == nil { $0[file] = now } } }
                 if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { open.withLock { _ = $0.removeValue(forKey: file) } }
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
@@ -83,7 +93,12 @@ public final class FileEvents: Sendable {
             files = files.filter { now - $0.value < 1_000_000_000 }
             return !files.isEmpty
         }
-        return writing ? .writing : any ? .changed : .none
+        if writing { return .writing }
+        let files = touched.withLock { files in
+            defer { files = [] }
+            return files.sorted()
+        }
+        return any || !files.isEmpty ? .changed(files) : .none
         #else
         return .none
         #endif
@@ -94,20 +109,22 @@ public final class FileEvents: Sendable {
     private func watchFolders() {
         #if canImport(Glibc)
         let fm = FileManager.default
-        var paths = [root.path]
+        var paths = [""]
         for item in watched {
             let url = root.appendingPathComponent(item)
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            paths.append(url.path)
+            paths.append(item)
             for case let relative as String in fm.enumerator(atPath: url.path) ?? FileManager.DirectoryEnumerator() {
-                let path = url.path + "/" + relative
-                if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { paths.append(path) }
+                if fm.fileExists(atPath: url.path + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue { paths.append(item + "/" + relative) }
             }
         }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
         // Adding a watch a folder already has changes nothing.
-        for path in paths { _ = inotify_add_watch(descriptor, path, mask) }
+        for path in paths {
+            let watch = inotify_add_watch(descriptor, path.isEmpty ? root.path : root.path + "/" + path, mask)
+            if watch >= 0 { folders.withLock { $0[watch] = path } }
+        }
         #endif
     }
 }
