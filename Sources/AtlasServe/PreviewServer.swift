@@ -248,12 +248,12 @@ public final class PreviewServer: Sendable {
                     if settled == now { break }
                     now = settled
                 }
-                let changed = ChangeWatcher.changedPaths(from: last, to: now)
+                let paths = ChangeWatcher.changedPaths(from: last, to: now)
                 last = now
-                if verbose, let written = changed.compactMap({ try? options.root.appendingPathComponent($0).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }).max() {
-                    log("  noticed \(changed.joined(separator: ", ")) \(Int(Date().timeIntervalSince(written) * 1000)) ms after the last was written")
+                if verbose, let written = paths.compactMap({ try? options.root.appendingPathComponent($0).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate }).max() {
+                    log("  noticed \(paths.joined(separator: ", ")) \(Int(Date().timeIntervalSince(written) * 1000)) ms after the last was written")
                 }
-                if !previewed { await preview(changed) }
+                if !previewed { await preview(paths) }
                 await rebuild(reason: "change")
             }
         }
