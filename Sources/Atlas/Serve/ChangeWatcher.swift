@@ -53,7 +53,12 @@ public struct ChangeWatcher: Sendable {
     }
 
     static func stamp(_ name: String, _ info: stat) -> String {
-        "\(name):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(name):\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// The files whose stamp differs between two fingerprints (changed, added or removed),
