@@ -41,6 +41,9 @@ public struct BuildSession: Sendable {
 
     public mutating func rebuild() -> Builder.Report {
         let builder = Builder(options: options)
+        // The published renderer is a whole site's worth of memory: let it go before the next
+        // one is built (a failed build then leaves no preview; the next good one makes it again).
+        preview = nil
         var log = DiagnosticLog()
         let started = DispatchTime.now().uptimeNanoseconds
         let templates = Self.templateSources(options.root)
