@@ -242,7 +242,7 @@ public final class PreviewServer: Sendable {
             if now != last {
                 // Without file events, a file being written (truncated, then filled) is read once
                 // it stands still for 5 ms; a longer write is caught by the next change.
-                for _ in 0..<(events == nil ? 20 : 0) {
+                for _ in 0..<20 where events == nil {
                     try? await Task.sleep(nanoseconds: 5_000_000)
                     let settled = watcher.fingerprint()
                     if settled == now { break }

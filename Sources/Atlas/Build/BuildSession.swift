@@ -76,7 +76,6 @@ public struct BuildSession: Sendable {
         } else {
             published = [:]
             articles = [:]
-            preview = nil
         }
         report = reportingOnce(report)
         report.timings = plan.timings + [Builder.Timing(stage: incremental ? "update" : "render and write",

@@ -50,7 +50,7 @@ public final class FileEvents: Sendable {
         case writing
     }
 
-    /// Files modified and not yet closed (`wd/name`), and since when.
+    /// Files modified and not yet closed (paths from the site root), and since when.
     private let open = Mutex<[String: UInt64]>([:])
     /// Each watch's folder, from the site root ("" for the site folder itself).
     private let folders = Mutex<[Int32: String]>([:])
@@ -73,15 +73,16 @@ public final class FileEvents: Sendable {
             while offset + 16 <= count {
                 let field = { (at: Int) in buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + at, as: UInt32.self) } }
                 let mask = field(4), length = Int(field(12))
-                let name = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
-                let file = "\(field(0))/" + String(decoding: name, as: UTF8.self)
-                if mask & UInt32(IN_ISDIR) == 0, mask & UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0,
-                   let folder = folders.withLock({ $0[Int32(bitPattern: field(0))] }) {
+                // A file's events, keyed by its path from the site root (folders are left out).
+                if mask & UInt32(IN_ISDIR) == 0, let folder = folders.withLock({ $0[Int32(bitPattern: field(0))] }) {
+                    let name = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
                     let path = (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self)
-                    touched.withLock { _ = $0.insert(path) }
+                    if mask & UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0 {
+                        touched.withLock { _ = $0.insert(path) }
+                    }
+                    if mask & UInt32(IN_MODIFY) != 0 { open.withLock { if $0[path] == nil { $0[path] = now } } }
+                    if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { open.withLock { _ = $0.removeValue(forKey: path) } }
                 }
-                if mask & UInt32(IN_MODIFY) != 0 { open.withLock { if $0[file] == nil { $0[file] = now } } }
-                if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { open.withLock { _ = $0.removeValue(forKey: file) } }
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
                     || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_Q_OVERFLOW) != 0 { foldersMoved = true }
                 offset += 16 + length
