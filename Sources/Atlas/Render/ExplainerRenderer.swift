@@ -61,8 +61,8 @@ extension SiteRenderer {
         files += timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
                                events: site.events, isFull: true)
         let exportInputs = RenderInputs(ExportInputs(claims: [], events: site.events, articles: articleStamps, basePath: site.config.basePath))
-        files.append(text("data/events.csv", inputs: exportInputs) { eventsCSV() })
-        files.append(text("data/events.json", inputs: exportInputs) { eventsJSON() })
+        files.append(pieces("data/events.csv", inputs: exportInputs) { eventsCSV() })
+        files.append(pieces("data/events.json", inputs: exportInputs) { eventsJSON() })
         return files
     }
 
@@ -73,8 +73,9 @@ extension SiteRenderer {
         var approximation: String
     }
 
-    func eventRecords() -> [EventRecord] {
-        site.events.map { event in
+    /// One at a time, never as a list: the list was as large as the export.
+    func eventRecords() -> LazyMapSequence<[Event], EventRecord> {
+        site.events.lazy.map { event in
             let article = event.article.flatMap { chartContext.articlesByID[$0] }
             return EventRecord(id: event.id, date: event.dateText, precision: event.precision.rawValue, kind: event.kind.rawValue,
                                status: event.status.rawValue, summary: event.summary, actors: event.actors,
@@ -83,7 +84,7 @@ extension SiteRenderer {
         }
     }
 
-    func eventsJSON() -> String {
+    func eventsJSON() -> [String] {
         var json = JSONRecords()
         for r in eventRecords() {
             json.append([("id", .string(r.id)), ("date", .string(r.date)), ("precision", .string(r.precision)), ("kind", .string(r.kind)),
@@ -92,15 +93,17 @@ extension SiteRenderer {
                          ("source", r.source.map { .string($0) }), ("source_url", r.source_url.map { .string($0) }),
                          ("approximation", r.approximation.isEmpty ? nil : .string(r.approximation))])
         }
-        return json.finished()
+        return json.pieces()
     }
 
-    func eventsCSV() -> String {
-        var csv = "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation\n"
+    func eventsCSV() -> [String] {
+        var csv = ChunkedText()
+        csv.current += "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation\n"
         for r in eventRecords() {
-            csv += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
+            csv.wrap()
+            csv.current += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
                                     r.source ?? "", r.source_url ?? "", r.approximation].map(Exports.csvField))
         }
-        return csv
+        return csv.finished()
     }
 }

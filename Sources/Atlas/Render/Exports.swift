@@ -73,24 +73,24 @@ enum Exports {
         ClaimColumn(name: "rule", type: "string", description: "Which extraction rules read the figure, or editor for a correction from content/data/claims.edits.yml.") { .string($0.claim.rule) },
     ]
 
-    static func records(_ site: Site) -> [ClaimRecord] {
+    /// Every claim whose article is on the site, as the exports write it, one at a time: the
+    /// list of records was as large as the export itself.
+    static func forEachRecord(_ site: Site, _ body: (ClaimRecord) -> Void) {
         let articles = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return site.claims.compactMap { claim -> ClaimRecord? in
-            guard let article = articles[claim.article] else { return nil }
-            return ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
-                               published: article.published.iso8601)
+        for claim in site.claims {
+            guard let article = articles[claim.article] else { continue }
+            body(ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
+                             published: article.published.iso8601))
         }
     }
 
-    static func claimsJSON(_ site: Site) -> String {
+    static func claimsJSON(_ site: Site) -> [String] {
         var json = JSONRecords()
-        for record in records(site) {
-            json.append(claimColumns.map { ($0.name, $0.value(record)) })
-        }
-        return json.finished()
+        forEachRecord(site) { record in json.append(claimColumns.map { ($0.name, $0.value(record)) }) }
+        return json.pieces()
     }
 
-    static func claimsCSV(_ site: Site) -> String {
+    static func claimsCSV(_ site: Site) -> [String] {
         func cell(_ value: JSONRecords.Value?) -> String {
             switch value {
             case .string(let text): return text
@@ -100,9 +100,13 @@ enum Exports {
             case nil: return ""
             }
         }
-        var csv = Self.csvLine(claimColumns.map(\.name))
-        for record in records(site) { csv += csvLine(claimColumns.map { csvField(cell($0.value(record))) }) }
-        return csv
+        var csv = ChunkedText()
+        csv.current += csvLine(claimColumns.map(\.name))
+        forEachRecord(site) { record in
+            csv.wrap()
+            csv.current += csvLine(claimColumns.map { csvField(cell($0.value(record))) })
+        }
+        return csv.finished()
     }
 
     /// One CSV line of already quoted fields. Lines are appended to one string: the export was

@@ -1,7 +1,7 @@
-/// A list of flat records as pretty-printed JSON with sorted keys, written directly into one
-/// string. The claim and event exports hold every figure and event of the corpus (hundreds of
-/// megabytes at ten thousand synthetic articles), where `JSONEncoder` was several times slower
-/// and held intermediate copies.
+/// A list of flat records as pretty-printed JSON with sorted keys, written directly into text
+/// pieces (`ChunkedText`). The claim and event exports hold every figure and event of the corpus
+/// (hundreds of megabytes at ten thousand synthetic articles), where `JSONEncoder` was several
+/// times slower and held intermediate copies.
 struct JSONRecords {
     enum Value {
         case string(String)
@@ -10,20 +10,27 @@ struct JSONRecords {
         case strings([String])
     }
 
-    private(set) var text = "[\n"
+    private var output = ChunkedText()
     private var count = 0
+
+    init() { output.current += "[\n" }
 
     /// One record; `nil` values are left out, as `JSONEncoder` leaves out nil optionals.
     mutating func append(_ fields: [(key: String, value: Value?)]) {
-        text += count == 0 ? "  {\n" : ",\n  {\n"
+        output.wrap()
+        Self.append(fields, first: count == 0, to: &output.current)
         count += 1
+    }
+
+    private static func append(_ fields: [(key: String, value: Value?)], first: Bool, to text: inout String) {
+        text += first ? "  {\n" : ",\n  {\n"
         let present = fields.compactMap { field in field.value.map { (field.key, $0) } }.sorted { $0.0 < $1.0 }
         for (index, (key, value)) in present.enumerated() {
             text += "    "
-            Self.quote(key, into: &text)
+            quote(key, into: &text)
             text += " : "
             switch value {
-            case .string(let string): Self.quote(string, into: &text)
+            case .string(let string): quote(string, into: &text)
             case .integer(let integer): text += String(integer)
             case .number(let number): text += Self.number(number)
             case .strings(let strings):
@@ -33,7 +40,7 @@ struct JSONRecords {
                     text += "[\n"
                     for (position, string) in strings.enumerated() {
                         text += "      "
-                        Self.quote(string, into: &text)
+                        quote(string, into: &text)
                         text += position + 1 < strings.count ? ",\n" : "\n"
                     }
                     text += "    ]"
@@ -44,12 +51,14 @@ struct JSONRecords {
         text += "  }"
     }
 
-    /// The whole list, closed in place (no copy of what may be tens of megabytes).
-    consuming func finished() -> String {
-        guard count > 0 else { return "[\n\n]\n" }
-        text += "\n]\n"
-        return text
+    /// The whole list, closed, as the pieces it was written in.
+    consuming func pieces() -> [String] {
+        output.current += "\n]\n"
+        return output.finished()
     }
+
+    /// The whole list as one string (small lists and tests).
+    consuming func finished() -> String { pieces().joined() }
 
     /// Finite numbers only (checked on input): whole numbers without a fraction, others in
     /// Swift's shortest round-trip form.

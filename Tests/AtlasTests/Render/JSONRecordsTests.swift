@@ -32,4 +32,19 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
         #expect(parsed?.map { $0["name"] as? String } == Self.tricky)
     }
+
+    /// An export larger than one piece: the pieces joined are still exactly `JSONEncoder`'s text.
+    @Test func aLongListIsWrittenInPiecesThatJoinToTheSameText() {
+        let records = (0..<3000).map { index in
+            Record(name: Self.tricky[index % Self.tricky.count] + String(repeating: "稀", count: index % 97), note: nil, value: Double(index) / 8,
+                   year: index, tags: index % 5 == 0 ? [] : ["a", "b"])
+        }
+        var json = JSONRecords()
+        for r in records {
+            json.append([("name", .string(r.name)), ("value", r.value.map { .number($0) }), ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
+        }
+        let pieces = json.pieces()
+        #expect(pieces.count > 1)
+        #expect(pieces.joined() == Exports.json(records))
+    }
 }
