@@ -45,8 +45,8 @@ extension SiteRenderer {
         }
         files += conflictPages()
         let exportInputs = RenderInputs(ExportInputs(claims: site.claims, events: [], articles: articleStamps, basePath: site.config.basePath))
-        files.append(pieces("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site) })
-        files.append(pieces("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site) })
+        files.append(streamed("data/claims.csv", inputs: exportInputs) { Exports.claimsCSV(site, into: $0) })
+        files.append(streamed("data/claims.json", inputs: exportInputs) { Exports.claimsJSON(site, into: $0) })
         files.append(text("data/claims.schema.json", inputs: RenderInputs("claims schema")) { Exports.claimsSchema() })
         for dataset in site.datasets {
             files.append(text("data/\(dataset.id).csv", inputs: RenderInputs(dataset)) { dataset.csv })

@@ -61,8 +61,8 @@ extension SiteRenderer {
         files += timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
                                events: site.events, isFull: true)
         let exportInputs = RenderInputs(ExportInputs(claims: [], events: site.events, articles: articleStamps, basePath: site.config.basePath))
-        files.append(pieces("data/events.csv", inputs: exportInputs) { eventsCSV() })
-        files.append(pieces("data/events.json", inputs: exportInputs) { eventsJSON() })
+        files.append(streamed("data/events.csv", inputs: exportInputs) { eventsCSV(into: $0) })
+        files.append(streamed("data/events.json", inputs: exportInputs) { eventsJSON(into: $0) })
         return files
     }
 
@@ -84,8 +84,8 @@ extension SiteRenderer {
         }
     }
 
-    func eventsJSON() -> [String] {
-        var json = JSONRecords()
+    func eventsJSON(into text: ChunkedText) -> ChunkedText {
+        var json = JSONRecords(into: text)
         for r in eventRecords() {
             json.append([("id", .string(r.id)), ("date", .string(r.date)), ("precision", .string(r.precision)), ("kind", .string(r.kind)),
                          ("status", .string(r.status)), ("summary", .string(r.summary)), ("actors", .strings(r.actors)),
@@ -93,17 +93,17 @@ extension SiteRenderer {
                          ("source", r.source.map { .string($0) }), ("source_url", r.source_url.map { .string($0) }),
                          ("approximation", r.approximation.isEmpty ? nil : .string(r.approximation))])
         }
-        return json.pieces()
+        return json.closed()
     }
 
-    func eventsCSV() -> [String] {
-        var csv = ChunkedText()
+    func eventsCSV(into text: ChunkedText) -> ChunkedText {
+        var csv = text
         csv.current += "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation\n"
         for r in eventRecords() {
             csv.wrap()
             csv.current += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
                                     r.source ?? "", r.source_url ?? "", r.approximation].map(Exports.csvField))
         }
-        return csv.finished()
+        return csv
     }
 }

@@ -84,13 +84,13 @@ enum Exports {
         }
     }
 
-    static func claimsJSON(_ site: Site) -> [String] {
-        var json = JSONRecords()
+    static func claimsJSON(_ site: Site, into text: ChunkedText) -> ChunkedText {
+        var json = JSONRecords(into: text)
         forEachRecord(site) { record in json.append(claimColumns.map { ($0.name, $0.value(record)) }) }
-        return json.pieces()
+        return json.closed()
     }
 
-    static func claimsCSV(_ site: Site) -> [String] {
+    static func claimsCSV(_ site: Site, into text: ChunkedText) -> ChunkedText {
         func cell(_ value: JSONRecords.Value?) -> String {
             switch value {
             case .string(let text): return text
@@ -100,13 +100,13 @@ enum Exports {
             case nil: return ""
             }
         }
-        var csv = ChunkedText()
+        var csv = text
         csv.current += csvLine(claimColumns.map(\.name))
         forEachRecord(site) { record in
             csv.wrap()
             csv.current += csvLine(claimColumns.map { csvField(cell($0.value(record))) })
         }
-        return csv.finished()
+        return csv
     }
 
     /// One CSV line of already quoted fields. Lines are appended to one string: the export was

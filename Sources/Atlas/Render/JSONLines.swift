@@ -10,10 +10,13 @@ struct JSONRecords {
         case strings([String])
     }
 
-    private var output = ChunkedText()
+    private var output: ChunkedText
     private var count = 0
 
-    init() { output.current += "[\n" }
+    init(into output: ChunkedText = ChunkedText()) {
+        self.output = output
+        self.output.current += "[\n"
+    }
 
     /// One record; `nil` values are left out, as `JSONEncoder` leaves out nil optionals.
     mutating func append(_ fields: [(key: String, value: Value?)]) {
@@ -51,14 +54,14 @@ struct JSONRecords {
         text += "  }"
     }
 
-    /// The whole list, closed, as the pieces it was written in.
-    consuming func pieces() -> [String] {
+    /// The whole list, closed: what is left of it to write.
+    consuming func closed() -> ChunkedText {
         output.current += "\n]\n"
-        return output.finished()
+        return output
     }
 
     /// The whole list as one string (small lists and tests).
-    consuming func finished() -> String { pieces().joined() }
+    consuming func finished() -> String { closed().finished().joined() }
 
     /// Finite numbers only (checked on input): whole numbers without a fraction, others in
     /// Swift's shortest round-trip form.

@@ -246,9 +246,9 @@ public struct SiteRenderer: Sendable {
         return RenderJob(path: path, inputs: known) { OutputFile(path: path, text: make()) }
     }
 
-    /// A large export made in pieces (`ChunkedText`), never joined into one string.
-    func pieces(_ path: String, inputs: RenderInputs, _ make: @escaping @Sendable () -> [String]) -> RenderJob {
-        RenderJob(path: path, inputs: { inputs }) { OutputFile(path: path, pieces: make()) }
+    /// A large export, made as it is written (`ChunkedText`).
+    func streamed(_ path: String, inputs: RenderInputs, _ make: @escaping @Sendable (ChunkedText) -> ChunkedText) -> RenderJob {
+        RenderJob(path: path, inputs: { inputs }) { OutputFile(path: path, streamed: make) }
     }
 
     /// Every file, rendered in parallel, in memory (for `atlas check` and tests).

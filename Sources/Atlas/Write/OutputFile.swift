@@ -9,11 +9,12 @@ public struct OutputFile: Hashable, Sendable {
     /// at 10,000 articles).
     private let content: Content
 
-    private enum Content: Hashable, Sendable {
+    private enum Content: Sendable {
         case bytes(Data)
         case text(String)
-        /// Text in pieces, written one after another (`ChunkedText`).
-        case pieces([String])
+        /// A large export, made again each time its bytes are asked for, and written to its
+        /// file as it is made (`ChunkedText`): it is never whole in memory.
+        case streamed(@Sendable (ChunkedText) -> ChunkedText)
     }
 
     public init(path: String, data: Data) {
@@ -26,10 +27,11 @@ public struct OutputFile: Hashable, Sendable {
         self.content = .text(text)
     }
 
-    /// A large text made in pieces: never joined to be written.
-    init(path: String, pieces: [String]) {
+    /// `make` writes the text into the `ChunkedText` it is given and returns it; it must make
+    /// the same text every time.
+    init(path: String, streamed make: @escaping @Sendable (ChunkedText) -> ChunkedText) {
         self.path = path
-        self.content = .pieces(pieces)
+        self.content = .streamed(make)
     }
 
     /// The bytes (a copy, for a text file).
@@ -37,7 +39,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): data
         case .text(let text): Data(text.utf8)
-        case .pieces(let pieces): Data(pieces.joined().utf8)
+        case .streamed: Data(text.utf8)
         }
     }
 
@@ -46,7 +48,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): String(decoding: data, as: UTF8.self)
         case .text(let text): text
-        case .pieces(let pieces): pieces.joined()
+        case .streamed(let make): make(ChunkedText()).finished().joined()
         }
     }
 
@@ -61,25 +63,34 @@ public struct OutputFile: Hashable, Sendable {
                 // Borrowed, not copied: the string outlives the write.
                 try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none).write(to: url, options: options)
             }
-        case .pieces(let pieces):
-            try Self.write(pieces, to: url, atomically: options.contains(.atomic))
+        case .streamed(let make):
+            try Self.write(make, to: url, atomically: options.contains(.atomic))
         }
     }
 
-    /// Writes the pieces in order; atomically by a sibling file renamed over the target, as
+    /// Writes each piece as it is made; atomically by a sibling file renamed over the target, as
     /// `Data.write(options: .atomic)` does.
-    private static func write(_ pieces: [String], to url: URL, atomically: Bool) throws {
+    private static func write(_ make: (ChunkedText) -> ChunkedText, to url: URL, atomically: Bool) throws {
         let target = atomically ? url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).atlas-\(getpid())") : url
         guard FileManager.default.createFile(atPath: target.path, contents: nil), let handle = FileHandle(forWritingAtPath: target.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }
-        do {
-            for var piece in pieces {
+        var failure: Error?
+        let rest = make(ChunkedText { piece in
+            guard failure == nil else { return }
+            var piece = piece
+            do {
                 try piece.withUTF8 { buffer in
                     guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
                     try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
                 }
+            } catch {
+                failure = error
             }
+        }).finished()
+        assert(rest.isEmpty, "a text with a sink keeps no pieces")
+        do {
+            if let failure { throw failure }
             try handle.close()
             if atomically, rename(target.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         } catch {
@@ -95,15 +106,17 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): return data == bytes
         case .text(var text): return text.withUTF8 { buffer in bytes.count == buffer.count && bytes.elementsEqual(buffer) }
-        case .pieces(let pieces):
-            guard bytes.count == pieces.reduce(0, { $0 + $1.utf8.count }) else { return false }
+        case .streamed(let make):
+            // Compared piece by piece as it is made.
             var offset = bytes.startIndex
-            for var piece in pieces {
-                let same = piece.withUTF8 { buffer in bytes[offset..<offset + buffer.count].elementsEqual(buffer) }
-                guard same else { return false }
-                offset += piece.utf8.count
-            }
-            return true
+            var same = true
+            _ = make(ChunkedText { piece in
+                guard same else { return }
+                let count = piece.utf8.count
+                same = bytes.endIndex - offset >= count && bytes[offset..<offset + count].elementsEqual(piece.utf8)
+                offset += count
+            }).finished()
+            return same && offset == bytes.endIndex
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
         for r in records {
             json.append([("name", .string(r.name)), ("value", r.value.map { .number($0) }), ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
         }
-        let pieces = json.pieces()
+        let pieces = json.closed().finished()
         #expect(pieces.count > 1)
         #expect(pieces.joined() == Exports.json(records))
     }

@@ -2,17 +2,25 @@ import Foundation
 import Testing
 @testable import Atlas
 
-/// A file made in pieces (the large exports) must be written, compared and read exactly as the
-/// same text in one string would be.
+/// A file made as it is written (the large exports) must be written, compared and read exactly
+/// as the same text in one string would be.
 @Suite struct OutputFileTests {
-    static let pieces = ["稀土 first piece\n", "", "second, with \"quotes\"\n", String(repeating: "x", count: 70_000) + "\n"]
+    /// Longer than a piece, so the file is written in more than one.
+    static let pieces = ["稀土 first piece\n", "", "second, with \"quotes\"\n"] + Array(repeating: String(repeating: "x", count: 70_000) + "\n", count: 9)
 
     @Test func piecesAreWrittenAsTheirJoinedText() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-pieces-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let joined = Self.pieces.joined()
-        let file = OutputFile(path: "data/x.json", pieces: Self.pieces)
+        let file = OutputFile(path: "data/x.json") { text in
+            var text = text
+            for piece in Self.pieces {
+                text.wrap()
+                text.current += piece
+            }
+            return text
+        }
         #expect(file.text == joined)
         #expect(file.data == Data(joined.utf8))
         #expect(file == OutputFile(path: "data/x.json", text: joined))
@@ -29,9 +37,12 @@ import Testing
 
         #expect(file.hasBytes(Data(joined.utf8)))
         #expect(!file.hasBytes(Data((joined + " ").utf8)))
-        var changed = Array(joined.utf8)
-        changed[changed.count - 2] = UInt8(ascii: "y")
-        #expect(!file.hasBytes(Data(changed)))
+        for position in [3, 300_000, joined.utf8.count - 2] {
+            var changed = Array(joined.utf8)
+            changed[position] = UInt8(ascii: "y")
+            #expect(!file.hasBytes(Data(changed)))
+        }
+        #expect(!file.hasBytes(Data(joined.utf8.dropLast())))
         #expect(!file.hasBytes(nil))
     }
 
