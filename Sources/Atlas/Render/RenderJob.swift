@@ -9,10 +9,14 @@ public struct RenderJob: Sendable {
     /// inputs did not change. Everything a page shows is in its view model, so the view is its
     /// input: nothing outside it can change the page.
     let inputs: (@Sendable () -> RenderInputs)?
+    /// A file that takes far longer than a page (the exports of every claim and event): the
+    /// writer starts these first, so the build does not end waiting on one of them.
+    let isLarge: Bool
 
-    init(path: String, inputs: (@Sendable () -> RenderInputs)? = nil, make: @escaping @Sendable () -> OutputFile) {
+    init(path: String, inputs: (@Sendable () -> RenderInputs)? = nil, isLarge: Bool = false, make: @escaping @Sendable () -> OutputFile) {
         self.path = path
         self.inputs = inputs
+        self.isLarge = isLarge
         self.make = make
     }
 
@@ -21,6 +25,7 @@ public struct RenderJob: Sendable {
         path = file.path
         make = { file }
         inputs = { RenderInputs(file.data) }
+        isLarge = false
     }
 
     public func render() -> OutputFile { make() }

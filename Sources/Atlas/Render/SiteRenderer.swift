@@ -248,7 +248,7 @@ public struct SiteRenderer: Sendable {
 
     /// A large export, made as it is written (`ChunkedText`).
     func streamed(_ path: String, inputs: RenderInputs, _ make: @escaping @Sendable (ChunkedText) -> ChunkedText) -> RenderJob {
-        RenderJob(path: path, inputs: { inputs }) { OutputFile(path: path, streamed: make) }
+        RenderJob(path: path, inputs: { inputs }, isLarge: true) { OutputFile(path: path, streamed: make) }
     }
 
     /// Every file, rendered in parallel, in memory (for `atlas check` and tests).

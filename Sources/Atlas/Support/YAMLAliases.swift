@@ -6,6 +6,9 @@
 enum YAMLAliases {
     /// The 1-based line and column of the first alias, or nil.
     static func first(in yaml: String) -> (line: Int, column: Int)? {
+        // No `*`, no alias: the common case, found without walking lines as characters (a
+        // tenth of a second for the URL map of 10,000 articles, and again for every front matter).
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var blockIndent: Int?
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let characters = Array(line)

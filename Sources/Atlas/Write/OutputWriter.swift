@@ -47,7 +47,9 @@ public enum OutputWriter {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            let all = jobs + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
+            // Large files first: started last, one of them was the build's last second on one core.
+            let all = jobs.filter(\.isLarge) + jobs.filter { !$0.isLarge }
+                + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
             // Folders are made up front, in one thread: creating the same folder from two
             // workers at once can fail.
             let folders = Set(all.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted()
@@ -93,7 +95,7 @@ public enum OutputWriter {
     static func swap(_ staging: URL, into output: URL) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path), atlas_rename_exchange(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)  // now holds the previous site
+            removeTree(staging)  // now holds the previous site
             return
         }
         let old = sibling(of: output, kind: "old")
@@ -106,6 +108,29 @@ public enum OutputWriter {
             throw Failure.io("cannot swap the new site into \(output.path): \(error.localizedDescription)")
         }
         try? fm.removeItem(at: old)
+    }
+
+    /// Removes a previous site on all cores: on one thread its 13,000 files at 10,000 articles
+    /// took 0.4 s at the end of every build. Folders are split one level down (articles/ holds a
+    /// folder per article); links are removed, never followed.
+    static func removeTree(_ url: URL) {
+        func isFolder(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        }
+        let fm = FileManager.default
+        var items: [String] = []
+        for entry in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] {
+            let path = url.path + "/" + entry
+            if isFolder(path), let children = try? fm.contentsOfDirectory(atPath: path) {
+                items += children.map { path + "/" + $0 }
+            } else {
+                items.append(path)
+            }
+        }
+        let all = items
+        Parallel.forEach(all.count) { try? FileManager.default.removeItem(atPath: all[$0]) }
+        try? fm.removeItem(at: url)
     }
 
     /// Refuses an output folder that would swallow the inputs, or that atlas did not write.

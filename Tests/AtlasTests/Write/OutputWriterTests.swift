@@ -15,6 +15,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["public"])
     }
 
+    /// The previous site is removed on all cores, one folder level down; a link in it (put there
+    /// by hand) is removed, never followed into what it points to.
+    @Test func removesThePreviousSiteWithoutFollowingLinks() throws {
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("public")
+        let outside = folder.url.appendingPathComponent("keep")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: outside.appendingPathComponent("inner/file.txt"))
+        let many = (0..<40).map { OutputFile(path: "articles/a\($0)/index.html", text: "\($0)") }
+        try OutputWriter.write([a, b] + many, to: output)
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("link"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("articles/link"), withDestinationURL: outside.appendingPathComponent("inner"))
+        try OutputWriter.write([a], to: output)
+        #expect(Set(snapshot(output).keys) == ["index.html", OutputWriter.marker])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["keep", "public"])
+        #expect(try String(contentsOf: outside.appendingPathComponent("inner/file.txt"), encoding: .utf8) == "kept")
+    }
+
     @Test(arguments: ["../escape.html", "/abs.html", "a/../../b", "./x", "a//b", ""])
     func unsafePathsAreRefusedAndNothingChanges(_ path: String) throws {
         let folder = TemporaryFolder()
