@@ -14,13 +14,15 @@ public enum RelatedArticles {
         let index = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTopic: [String: [Int]] = [:]
         for (i, article) in articles.enumerated() { for topic in article.topics { byTopic[topic, default: []].append(i) } }
+        let members = byTopic
         let entityArticles = mentions.byEntity.mapValues { $0.compactMap { index[$0] } }
         let ceiling = min(commonEntity, max(2, articles.count / 2))
-        var result: [String: [String]] = [:]
-        for (i, article) in articles.enumerated() {
+        // Each article's list depends on the indexes only: computed on all cores.
+        let lists = Parallel.map(Array(articles.indices)) { i -> [String] in
+            let article = articles[i]
             var scores: [Int: Double] = [:]
             for topic in article.topics {
-                let members = byTopic[topic] ?? []
+                let members = members[topic] ?? []
                 // Members are in ascending index order: find this article by bisection.
                 var lo = 0, hi = members.count
                 while lo < hi { let mid = (lo + hi) / 2; if members[mid] < i { lo = mid + 1 } else { hi = mid } }
@@ -39,8 +41,8 @@ public enum RelatedArticles {
             }
             // Highest score, then newer (lower index), then the other's identity.
             let best = scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit)
-            result[article.id] = best.map { articles[$0.key].id }
+            return best.map { articles[$0.key].id }
         }
-        return result
+        return Dictionary(zip(articles.map(\.id), lists), uniquingKeysWith: { _, last in last })
     }
 }
