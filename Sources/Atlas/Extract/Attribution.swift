@@ -145,7 +145,7 @@ enum Attribution {
 
     /// Where the figure's own sub-clause starts: after the last "although", "while", "but",
     /// "because", ", which", "，而", "但" before it (else the clause start).
-    static let subClauseKeys: Set<UInt32> = Set(", ;:，；：但".unicodeScalars.map(\.value))
+    static let subClauseKeys = KeySet(", ;:，；：但".unicodeScalars.map(\.value))
 
     static func subClauseStart(_ text: ScanText, clause: Range<Int>, before end: Int) -> Int {
         let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ", ": ",

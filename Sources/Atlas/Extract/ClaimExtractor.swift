@@ -260,7 +260,7 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// What ends a figure's phrase, as character keys (every one a single scalar).
-    static let windowStops: Set<UInt32> = Set(",，()（）:：、".unicodeScalars.map(\.value))
+    static let windowStops = KeySet(",，()（）:：、".unicodeScalars.map(\.value))
     static let stopWords = [" and ", " while ", " but ", " whereas ", " with ", " which ", " compared ", "，而", "而"]
     // A subordinate clause starts another statement: "…exposed because China makes 90%",
     // "90% … before production shifted to China".

@@ -48,7 +48,7 @@ enum ClauseSplitter {
     }
 
     /// The characters at which a clause can end; every other position is skipped at once.
-    static let boundaryKeys: Set<UInt32> = Set("。！？；!?;[ .\n\r\u{2029}".unicodeScalars.map(\.value)).union([ScanText.composite])
+    static let boundaryKeys = KeySet("。！？；!?;[ .\n\r\u{2029}".unicodeScalars.map(\.value)).union([ScanText.composite])
 
     /// "40% - 50%", "$5 - 10 billion": a dash between two numbers is a range, not an item break.
     static func isRangeDash(_ text: ScanText, at i: Int) -> Bool {

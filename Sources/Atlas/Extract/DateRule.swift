@@ -79,12 +79,12 @@ enum DateRule {
     static let englishRelativeYears = [("last year", -1), ("this year", 0), ("next year", 1)]
     /// A date expression can only start at a digit or at the first character of one of the
     /// words above or of a month name; every other position is skipped at once.
-    static let startKeys: Set<UInt32> = {
+    static let startKeys: KeySet = {
         var keys = Set((48...57).map(UInt32.init))
         let words = sameOrNextDayPhrases.map(\.0) + chineseRelativeYears.map(\.0) + chineseRelativeMonths.map(\.0) + ["本月"]
             + englishRelativeYears.map(\.0) + months + shortMonths
         for word in words { keys.insert(ScanText.key(word.first!)) }
-        return keys
+        return KeySet(keys)
     }()
 
     /// The phrases as keys, with whether each is Han, worked out once rather than at every position.

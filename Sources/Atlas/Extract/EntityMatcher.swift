@@ -22,6 +22,9 @@ public struct EntityMatcher: Sendable {
     }
 
     private let candidates: [UInt32: [Candidate]]
+    /// The keys some spelling starts with: most characters start none, and asking this is far
+    /// cheaper than hashing the key into `candidates`.
+    private let firstKeys: KeySet
 
     public init(entities: [Entity]) {
         var byFirst: [UInt32: [Candidate]] = [:]
@@ -38,6 +41,7 @@ public struct EntityMatcher: Sendable {
         }
         // Longest first, then by spelling, so the choice never depends on registry order.
         candidates = byFirst.mapValues { $0.sorted { ($0.characters.count, $1.spelling) > ($1.characters.count, $0.spelling) } }
+        firstKeys = KeySet(byFirst.keys)
     }
 
     public func mentions(in text: [Character]) -> [Mention] {
@@ -48,7 +52,8 @@ public struct EntityMatcher: Sendable {
         var result: [Mention] = []
         var i = 0
         while i < text.count {
-            guard let options = candidates[text.keys[i]] else { i += 1; continue }
+            let key = text.keys[i]
+            guard firstKeys.contains(key), let options = candidates[key] else { i += 1; continue }
             var matched: Candidate?
             for option in options where i + option.characters.count <= text.count {
                 let same = option.hasComposite ? text[i..<(i + option.characters.count)].elementsEqual(option.characters)

@@ -126,7 +126,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// What ends a date's phrase, as character keys.
-    static let phraseStops: Set<UInt32> = Set(",，;；()（）".unicodeScalars.map(\.value))
+    static let phraseStops = KeySet(",，;；()（）".unicodeScalars.map(\.value))
 
     /// Before publication at the date's own precision (the publication's own month is not).
     func isBefore(_ date: DateMention, _ published: LocalDateTime) -> Bool {

@@ -182,14 +182,16 @@ enum MetricRule {
         }
         return byFirst
     }()
+    static let cueWordKeys = KeySet(cueWords.keys)
 
     /// Every cue word in `text`, with its character offset; a word's matches do not overlap.
     static func cueHits(_ text: String) -> [(offset: Int, metric: Metric?)] {
         let chars = ScanText(text)
         var hits: [(offset: Int, metric: Metric?)] = []
         var nextAllowed: [Int: Int] = [:]
+        let firstKeys = cueWordKeys
         for i in 0..<chars.count {
-            guard let words = cueWords[chars.keys[i]] else { continue }
+            guard firstKeys.contains(chars.keys[i]), let words = cueWords[chars.keys[i]] else { continue }
             for cue in words where i >= nextAllowed[cue.index, default: 0] && chars.matches(cue.word, at: i) {
                 guard i == 0 || cue.isHan || !(chars.isLetter(i - 1) && !chars.isHan(i - 1)) else { continue }
                 hits.append((i, cue.metric))

@@ -54,6 +54,7 @@ enum StatusRule {
 
     /// The cues by their first character, so a position looks only at the words that can start there.
     static let cuesByFirst: [UInt32: [Cue]] = Dictionary(grouping: cues) { ScanText.key($0.word.first!) }
+    static let cueKeys = KeySet(cuesByFirst.keys)
 
     /// The nearest cue in `range`, with its position; words must stand alone in English.
     static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int, isWeak: Bool)? {
@@ -63,6 +64,7 @@ enum StatusRule {
         while i >= range.lowerBound {
             // ASCII case folding on the key: the cue words are lower-case English or Han.
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
+            guard cueKeys.contains(key) else { i -= 1; continue }
             for cue in cuesByFirst[key] ?? [] where FigureScanner.matchesIgnoringCase(text, at: i, cue.word) {
                 let end = i + cue.word.count
                 guard end <= range.upperBound else { continue }

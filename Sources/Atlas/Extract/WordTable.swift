@@ -14,6 +14,7 @@ struct WordTable<Value: Sendable>: Sendable {
     /// ASCII first keys by index (most positions are ASCII text), anything else by dictionary.
     private let ascii: [[Entry]]
     private let other: [UInt32: [Entry]]
+    private let otherKeys: KeySet
 
     init(_ words: [(String, Value)]) {
         var ascii = [[Entry]](repeating: [], count: 0x80)
@@ -25,10 +26,11 @@ struct WordTable<Value: Sendable>: Sendable {
         }
         self.ascii = ascii
         self.other = other
+        otherKeys = KeySet(other.keys)
     }
 
     /// The words whose first character has this key.
     func candidates(startingWith key: UInt32) -> [Entry] {
-        key < 0x80 ? ascii[Int(key)] : other[key] ?? []
+        key < 0x80 ? ascii[Int(key)] : otherKeys.contains(key) ? other[key] ?? [] : []
     }
 }
