@@ -76,7 +76,9 @@ public struct SiteRenderer: Sendable {
             ($0.name, TopicLink(name: $0.name, url: site.config.basePath + "topics/\($0.slug)/", nameEn: $0.nameEn))
         })
         self.topicLinks = topicLinks
-        self.cards = ByteKeyedDictionary(site.articles.map { article in
+        // On all cores: a teaser is cut from every body (a quarter of a second on one core at
+        // 10,000 articles).
+        self.cards = ByteKeyedDictionary(Parallel.map(site.articles) { article in
             (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo))
         })
         let context = ChartContext(site: site)

@@ -10,7 +10,8 @@ enum ChartCatalog {
 
     static var names: [String] { builders.map(\.name) }
 
-    static func all(_ context: ChartContext) -> [Chart] { builders.map { $0.make(context) } }
+    /// Each chart on its own core: they read the same context and share nothing else.
+    static func all(_ context: ChartContext) -> [Chart] { Parallel.map(builders.map(\.make)) { $0(context) } }
 
     /// A chart drawn at each width (`ChartFrame`) and as a standalone file. `draw` draws the
     /// chart's body for a frame from y = 0 and returns its height.
