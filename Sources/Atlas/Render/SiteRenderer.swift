@@ -340,8 +340,8 @@ public struct SiteRenderer: Sendable {
             // articles give only capacity figures for a stage, the quantity most of them give.
             let primary = Comparison.primary(metric)
             let candidates = ChainChart.comparisons(metric, context: chartContext).filter { $0.elements == .all }
-            let main = chartContext.claims(primary, entity: "china").isEmpty
-                ? candidates.max { (chartContext.claims($0, entity: "china").count, Conflicts.order($1)) < (chartContext.claims($1, entity: "china").count, Conflicts.order($0)) } ?? primary
+            let main = !chartContext.hasClaims(primary, entity: "china")
+                ? candidates.max { (chartContext.claimCount($0, entity: "china"), Conflicts.order($1)) < (chartContext.claimCount($1, entity: "china"), Conflicts.order($0)) } ?? primary
                 : primary
             let claims = chartContext.claims(main, entity: "china")
             let apart = chartContext.setApart(from: main, entity: "china")

@@ -74,13 +74,13 @@ enum ChainChart {
             .map { Comparison(metric: metric, elements: $0.elements, measure: $0.measure) }
         for comparison in measured + withReference where !found.contains(comparison) {
             // Only quantities with at least one figure of now or a reference.
-            let hasClaims = !context.claims(comparison, entity: "china").isEmpty
+            let hasClaims = context.hasClaims(comparison, entity: "china")
             if hasClaims || withReference.contains(comparison) { found.append(comparison) }
         }
         // Rows with neither a figure nor a reference say nothing: the main row too is left out
         // then (all refining figures may be of capacity, say).
         let rows = [primary] + found.dropFirst().sorted { Conflicts.order($0) < Conflicts.order($1) }
-        return rows.filter { !context.claims($0, entity: "china").isEmpty || withReference.contains($0) }
+        return rows.filter { context.hasClaims($0, entity: "china") || withReference.contains($0) }
     }
 
     /// "capacity", "magnet REE (Nd Pr Dy Tb)", "heavy REE, technology".
