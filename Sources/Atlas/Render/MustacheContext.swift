@@ -64,15 +64,15 @@ extension ArticleView: MustacheContextConvertible {
         context["hasFigures"] = !figures.isEmpty
         context["entities"] = entities.map(\.mustache)
         context["hasEntities"] = !entities.isEmpty
-        context["related"] = related.map(\.mustache)
+        context["related"] = related
         context["hasRelated"] = !related.isEmpty
         context["timelineURL"] = timelineURL
         context["hasHighlights"] = hasHighlights
         context["hasReadingKey"] = hasHighlights || hasCitations
         context["bodyHTML"] = bodyHTML.html
         context["rawBody"] = rawBody ?? false
-        context["newer"] = newer?.mustache ?? false
-        context["older"] = older?.mustache ?? false
+        context["newer"] = newer?.templateValue ?? false
+        context["older"] = older?.templateValue ?? false
         return context
     }
 }
@@ -80,7 +80,7 @@ extension ArticleView: MustacheContextConvertible {
 extension TopicCard: MustacheContextConvertible {
     var mustache: TemplateContext {
         ["name": topic.name, "nameEn": topic.nameEn ?? false, "url": topic.url, "lang": topic.language.rawValue, "count": count, "countLabel": Self.countLabel(count),
-         "latest": latest.map(\.mustache)]
+         "latest": latest]
     }
 
     /// "3 篇 · 3 articles", "1 篇 · 1 article".
@@ -95,7 +95,7 @@ extension HomeView: MustacheContextConvertible {
             "layout": layout.mustache, "introduction": introduction, "introLang": Language.detect(introduction).rawValue, "articleCount": articleCount,
             "sourceCount": sourceCount, "firstDate": firstDate, "lastDate": lastDate,
             "topics": topics.map(\.mustache), "topicCount": topics.count,
-            "latest": latest.map(\.mustache), "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
+            "latest": latest, "pages": pages.map(\.mustache), "hasPages": !pages.isEmpty,
             "chainChart": chainChart?.mustache ?? false, "hasKeyFigures": !keyFigures.isEmpty,
             "keyFigures": keyFigures.map { ["label": $0.label, "spread": $0.spread, "reference": $0.reference, "apart": $0.apart ?? false, "url": $0.url] as TemplateContext },
         ]
@@ -106,7 +106,7 @@ extension ArticleListView: MustacheContextConvertible {
     var mustache: TemplateContext {
         [
             "layout": layout.mustache, "count": count, "pager": Pager.context(pager),
-            "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles.map(\.mustache)] as TemplateContext },
+            "months": months.map { ["key": $0.key, "label": $0.label, "articles": $0.articles] as TemplateContext },
         ]
     }
 }
@@ -141,7 +141,7 @@ extension ListingView: MustacheContextConvertible {
         [
             "layout": layout.mustache, "parents": parents.map(\.mustache), "heading": heading, "lede": lede,
             "claims": ClaimRow.table(claims), "hasClaims": !claims.isEmpty,
-            "cards": cards.map(\.mustache), "hasCards": !cards.isEmpty,
+            "cards": cards, "hasCards": !cards.isEmpty,
             "pager": Pager.context(pager), "range": range,
         ]
     }
@@ -340,7 +340,7 @@ extension TopicPageView: MustacheContextConvertible {
         [
             "layout": layout.mustache, "name": name, "lang": Language.detect(name).rawValue, "nameEn": nameEn ?? false,
             "summary": summary ?? false, "explainerHTML": explainerHTML?.html ?? false,
-            "articles": articles.map(\.mustache), "count": articleCount, "countLabel": TopicCard.countLabel(articleCount),
+            "articles": articles, "count": articleCount, "countLabel": TopicCard.countLabel(articleCount),
             "allArticlesURL": allArticlesURL ?? false,
             "entities": entities.map(\.mustache), "hasEntities": !entities.isEmpty,
             "events": events.map(\.mustache), "hasEvents": !events.isEmpty, "timelineURL": timelineURL,
@@ -369,7 +369,7 @@ extension EntityPageView: MustacheContextConvertible {
             "sourceURL": summary.sourceURL ?? false,
             "facts": summary.facts.map(\.mustache), "references": summary.references.map(\.mustache), "hasReferences": !summary.references.isEmpty,
             "contents": contents.map(\.mustache), "hasContents": !contents.isEmpty,
-            "articles": articles.map(\.mustache), "count": articleCount, "allArticlesURL": allArticlesURL ?? false,
+            "articles": articles, "count": articleCount, "allArticlesURL": allArticlesURL ?? false,
             "mentionLabel": "\(articleCount) 篇文章提到 · mentioned in \(articleCount) article\(articleCount == 1 ? "" : "s")",
             "articlesNote": Self.shown(articles.count, of: articleCount, "篇", "article", "articles", orderZh: "最新在前", orderEn: "newest first"),
             "hasArticles": !articles.isEmpty,

@@ -47,16 +47,42 @@ struct TopicLink: Hashable, Sendable {
 
 
 struct ArticleCard: Sendable, Equatable {
-    var title: String
-    var titleLanguage: Language
-    var url: String
-    var source: String
-    var published: Timestamp
-    var topics: [TopicLink]
-    var bodyLanguage: Language
-    var isExcerpt: Bool
-    var teaser: String
+    let title: String
+    let titleLanguage: Language
+    let url: String
+    let source: String
+    let published: Timestamp
+    let topics: [TopicLink]
+    let bodyLanguage: Language
+    let isExcerpt: Bool
+    let teaser: String
+    /// The card as templates read it, made once per article: one card is shown on up to a
+    /// dozen pages (lists, topics, entities, timelines, related articles, neighbours), and
+    /// building its context each time was a twentieth of a build. Not part of equality: it
+    /// follows from the fields, which never change after the card is made.
+    private(set) var templateValue: TemplateValue = .flag(false)
+
+    init(title: String, titleLanguage: Language, url: String, source: String, published: Timestamp, topics: [TopicLink],
+         bodyLanguage: Language, isExcerpt: Bool, teaser: String) {
+        self.title = title
+        self.titleLanguage = titleLanguage
+        self.url = url
+        self.source = source
+        self.published = published
+        self.topics = topics
+        self.bodyLanguage = bodyLanguage
+        self.isExcerpt = isExcerpt
+        self.teaser = teaser
+        templateValue = mustache.templateValue
+    }
+
+    static func == (a: ArticleCard, b: ArticleCard) -> Bool {
+        (a.title, a.titleLanguage, a.url, a.source, a.published) == (b.title, b.titleLanguage, b.url, b.source, b.published)
+            && (a.topics, a.bodyLanguage, a.isExcerpt, a.teaser) == (b.topics, b.bodyLanguage, b.isExcerpt, b.teaser)
+    }
 }
+
+extension ArticleCard: TemplateRepresentable {}
 
 struct ArticleView: Sendable, Equatable {
     var layout: LayoutView
