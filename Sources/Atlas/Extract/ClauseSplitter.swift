@@ -19,25 +19,26 @@ enum ClauseSplitter {
             // Keys, not Characters: comparing Characters is a Unicode string comparison per position.
             let key = text.keys[i]
             guard Self.boundaryKeys.contains(key) else { i += 1; continue }
-            let c = text[i]
-            if "。！？；!?;".contains(c) {
+            // A character of one scalar has that scalar's value as its key; one of several
+            // (`\r\n`) has `composite`, which none of these equal.
+            if Self.sentenceEndKeys.contains(key) {
                 close(i + 1, next: i + 1)
-            } else if key == 0x0A || key == 0x0D || key == 0x2029 || key == ScanText.composite && (c == "\r\n") {
+            } else if key == 0x0A || key == 0x0D || key == 0x2029 || key == ScanText.composite && (text[i] == "\r\n") {
                 close(i, next: i + 1)
-            } else if c == "[", let end = citationEnd(text, i) {
+            } else if key == 0x5B, let end = citationEnd(text, i) {
                 // The marks end the item; keep them out of the quote.
                 close(i, next: end)
                 i = end
                 continue
-            } else if c == " ", i + 1 < text.count, text[i + 1] == "·" || text[i + 1] == "•" {
+            } else if key == 0x20, i + 1 < text.count, text.keys[i + 1] == 0xB7 || text.keys[i + 1] == 0x2022 {  // · or •
                 close(i, next: i + 2)  // a bullet in a flattened Chinese list
                 i += 2
                 continue
-            } else if c == " ", FigureScanner.matches(text, at: i, " - "), !isRangeDash(text, at: i) {
+            } else if key == 0x20, FigureScanner.matches(text, at: i, " - "), !isRangeDash(text, at: i) {
                 close(i, next: i + 3)
                 i += 3
                 continue
-            } else if c == ".", i + 1 < text.count, text[i + 1] == " ", !isAbbreviation(text, endingAt: i),
+            } else if key == 0x2E, i + 1 < text.count, text.keys[i + 1] == 0x20, !isAbbreviation(text, endingAt: i),
                       i + 2 < text.count, text.isUppercase(i + 2) || text.isHan(i + 2) || text[i + 2] == "[" {
                 close(i + 1, next: i + 1)
             }
@@ -48,6 +49,7 @@ enum ClauseSplitter {
     }
 
     /// The characters at which a clause can end; every other position is skipped at once.
+    static let sentenceEndKeys = KeySet("。！？；!?;".unicodeScalars.map(\.value))
     static let boundaryKeys = KeySet("。！？；!?;[ .\n\r\u{2029}".unicodeScalars.map(\.value)).union([ScanText.composite])
 
     /// "40% - 50%", "$5 - 10 billion": a dash between two numbers is a range, not an item break.

@@ -28,7 +28,9 @@ public struct MentionIndex: Sendable {
     static func counts(in article: Article, matcher: EntityMatcher) -> [String: Int] {
         var counts: [String: Int] = [:]
         let body = ChineseBodyStructurer.joinWrapped(article.sourceText)
-        for mention in matcher.mentions(in: Array(article.title)) + matcher.mentions(in: Array(body)) {
+        // Straight from the strings: a `ScanText` made from an array of characters re-encoded
+        // each one.
+        for mention in matcher.mentions(in: ScanText(article.title)) + matcher.mentions(in: ScanText(body)) {
             counts[mention.entity, default: 0] += 1
         }
         return counts
