@@ -225,6 +225,8 @@ enum FigureScanner {
                                                                              ("六", 60), ("七", 70), ("八", 80), ("九", 90)].map { (ScanText.key($0.0), $0.1) })
     /// The fractions by first character, so that a position is only tested against the words
     /// that start with its character (English ones looked up by the lower-case key).
+    /// Asked at every Han character: a bit, not a hash of the key into `tenths`.
+    static let tenthsKeys = KeySet(tenths.keys.filter { $0 >= 0x80 })
     static let englishFractionTable = WordTable(englishFractions)
     static let chineseFractionTable = WordTable(chineseFractions)
     static let of = ScanText.Word(" of ")
@@ -234,7 +236,7 @@ enum FigureScanner {
         let key = text.keys[i]
         let english = englishFractionTable.candidates(startingWith: key >= 0x41 && key <= 0x5A ? key + 0x20 : key)
         let chinese = key < 0x80 ? [] : chineseFractionTable.candidates(startingWith: key)
-        guard !english.isEmpty || !chinese.isEmpty || (key >= 0x80 && tenths[key] != nil) else { return nil }
+        guard !english.isEmpty || !chinese.isEmpty || tenthsKeys.contains(key) else { return nil }
         if !english.isEmpty, i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
             for entry in english where text.matchesIgnoringCase(entry.word, at: i) {
                 let (word, value) = (entry.spelling, entry.value)
