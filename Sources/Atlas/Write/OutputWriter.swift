@@ -50,10 +50,7 @@ public enum OutputWriter {
             // Large files first: started last, one of them was the build's last second on one core.
             let all = jobs.filter(\.isLarge) + jobs.filter { !$0.isLarge }
                 + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
-            // Folders are made up front, in one thread: creating the same folder from two
-            // workers at once can fail.
-            let folders = Set(all.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted()
-            for folder in folders { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try makeFolders(for: all.map(\.path), in: staging)
             let failure = Mutex<Error?>(nil)
             Parallel.forEach(all.count) { index in
                 guard failure.withLock({ $0 == nil }) else { return }
@@ -77,6 +74,36 @@ public enum OutputWriter {
             throw error
         }
         try swap(staging, into: output)
+    }
+
+    /// Makes every folder the files need, up front, each exactly once: a level at a time (the
+    /// parents exist before their children) and each level on all cores. One thread creating
+    /// 13,000 folders with their intermediate folders was 0.4 s of every 10,000-article build.
+    static func makeFolders(for paths: [String], in root: URL) throws {
+        var levels: [[String]] = []
+        var seen = Set<String>()
+        for path in paths {
+            var components = path.split(separator: "/").dropLast()
+            while !components.isEmpty {
+                let folder = components.joined(separator: "/")
+                guard seen.insert(folder).inserted else { break }
+                let depth = components.count - 1
+                while levels.count <= depth { levels.append([]) }
+                levels[depth].append(folder)
+                components.removeLast()
+            }
+        }
+        let base = root.path
+        for level in levels {
+            let failure = Mutex<String?>(nil)
+            Parallel.forEach(level.count) { index in
+                let path = base + "/" + level[index]
+                guard mkdir(path, 0o777) != 0 else { return }
+                let code = errno
+                if code != EEXIST { failure.withLock { $0 = $0 ?? "\(path): \(String(cString: strerror(code)))" } }
+            }
+            if let message = failure.withLock({ $0 }) { throw Failure.io("cannot make the folder \(message)") }
+        }
     }
 
     /// Every path stays inside the output folder and names one file: two pages for one URL
