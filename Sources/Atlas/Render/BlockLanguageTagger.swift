@@ -4,6 +4,8 @@
 /// what makes a plain scan reliable here.
 enum BlockLanguageTagger {
     static let tags = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li"]
+    /// Each tag's opening and closing markup, made once (they were interpolated at every `<`).
+    static let markup = tags.map { (name: $0, open: "<\($0)>", close: "</\($0)>") }
 
     static func tag(_ html: String, container: Language) -> String {
         var out = ""
@@ -12,14 +14,16 @@ enum BlockLanguageTagger {
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
             rest = rest[open...]
-            guard let name = tags.first(where: { rest.hasPrefix("<\($0)>") }) else {
+            guard let (name, openTag, closeTag) = markup.first(where: { rest.hasPrefix($0.open) }) else {
                 out.append("<")
                 rest = rest.dropFirst()
                 continue
             }
-            let contentStart = rest.index(rest.startIndex, offsetBy: name.count + 2)
-            var end = rest[contentStart...].range(of: "</\(name)>")?.lowerBound ?? rest.endIndex
-            if name == "li", let nested = rest[contentStart..<end].range(of: "<ul")?.lowerBound ?? rest[contentStart..<end].range(of: "<ol")?.lowerBound {
+            let contentStart = rest.index(rest.startIndex, offsetBy: openTag.count)
+            // The standard library's search, by Characters as `hasPrefix` compares: Foundation's
+            // `range(of:)` counted UTF-16 offsets through the whole page at every block.
+            var end = rest[contentStart...].firstRange(of: closeTag)?.lowerBound ?? rest.endIndex
+            if name == "li", let nested = rest[contentStart..<end].firstRange(of: "<ul")?.lowerBound ?? rest[contentStart..<end].firstRange(of: "<ol")?.lowerBound {
                 end = nested
             }
             out += "<\(name)\(attributes(plainText(rest[contentStart..<end]), container: container))>"
