@@ -27,12 +27,10 @@ struct BodyEditPreview: Sendable {
     /// The pages of the articles the `changed` files (paths from the site root) edit; nil when
     /// any of the changes is not a body edit.
     func pages(changed: [String], root: URL) -> [OutputFile]? {
-        // An editor's swap and backup files beside the article (`.x.md.swp`, `x.md~`) are never
-        // read: a save that also touched them is still a body edit.
-        let read = changed.filter { path in
-            let name = path.split(separator: "/").last ?? ""
-            return !name.hasPrefix(".") && !name.hasSuffix("~")
-        }
+        // An editor's swap and backup files beside the article (`.x.md.swp`, hidden, which the
+        // loader never reads; `x.md~`) are not content: a save that also touched them is still a
+        // body edit.
+        let read = changed.filter { !ContentLoader.isHidden($0) && !$0.hasSuffix("~") }
         guard !read.isEmpty else { return nil }
         var pages: [OutputFile] = []
         for path in read {

@@ -286,10 +286,9 @@ enum Attribution {
     static let headTypes: Set<String> = ["company", "organisation", "agency", "place", "agreement"]
 
     static func withoutModifiers(_ text: ScanText, _ mentions: [EntityMatcher.Mention], types: [String: String]) -> [EntityMatcher.Mention] {
-        let modifiers = modifierTypes, heads = headTypes
         var result: [EntityMatcher.Mention] = []
         for (index, mention) in mentions.enumerated() {
-            if modifiers.contains(types[mention.entity] ?? ""), index + 1 < mentions.count, heads.contains(types[mentions[index + 1].entity] ?? "") {
+            if modifierTypes.contains(types[mention.entity] ?? ""), index + 1 < mentions.count, headTypes.contains(types[mentions[index + 1].entity] ?? "") {
                 let next = mentions[index + 1]
                 let between = text.string(mention.range.upperBound..<next.range.lowerBound)
                 let words = between.split(separator: " ")

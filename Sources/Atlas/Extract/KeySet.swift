@@ -6,11 +6,7 @@ struct KeySet: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1024)
     private var beyond: Set<UInt32> = []
 
-    init(_ keys: some Sequence<UInt32>) {
-        for key in keys {
-            if key < 65_536 { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) } else { beyond.insert(key) }
-        }
-    }
+    init(_ keys: some Sequence<UInt32>) { insert(keys) }
 
     func contains(_ key: UInt32) -> Bool {
         key < 65_536 ? bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 : beyond.contains(key)
@@ -18,9 +14,13 @@ struct KeySet: Sendable {
 
     func union(_ keys: some Sequence<UInt32>) -> KeySet {
         var result = self
-        for key in keys {
-            if key < 65_536 { result.bits[Int(key >> 6)] |= 1 << UInt64(key & 63) } else { result.beyond.insert(key) }
-        }
+        result.insert(keys)
         return result
+    }
+
+    private mutating func insert(_ keys: some Sequence<UInt32>) {
+        for key in keys {
+            if key < 65_536 { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) } else { beyond.insert(key) }
+        }
     }
 }

@@ -49,15 +49,19 @@ public enum ContentLoader {
     /// The Markdown extensions editors use, in any case (`.md`, `.MD`, `.markdown`).
     static let markdownExtensions: Set<String> = ["md", "markdown"]
 
+    /// Hidden files and folders (`.DS_Store`, an editor's `.x.md.swp`) are never content.
+    static func isHidden(_ relative: some StringProtocol) -> Bool {
+        relative.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
     /// Markdown files in a folder and its subfolders (`content/articles/2025/x.md`): an editor
-    /// who files articles by year must not find them silently left out. Hidden files and
-    /// folders (`.DS_Store`, an editor's `.x.md.swp`) are not content.
+    /// who files articles by year must not find them silently left out.
     static func markdown(_ root: URL, _ relative: String, log: inout DiagnosticLog) -> [TextFile] {
         let url = root.appendingPathComponent(relative)
         let found = (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []
         let names = found.filter { name in
             markdownExtensions.contains((name as NSString).pathExtension.lowercased())
-                && !name.split(separator: "/").contains { $0.hasPrefix(".") }
+                && !isHidden(name)
         }
         return names.sorted().compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
     }
@@ -65,7 +69,7 @@ public enum ContentLoader {
     static func folder(_ root: URL, _ relative: String, ext: String, log: inout DiagnosticLog) -> [TextFile] {
         let url = root.appendingPathComponent(relative)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
+        return names.filter { $0.hasSuffix("." + ext) && !isHidden($0) }.sorted()
             .compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
     }
 

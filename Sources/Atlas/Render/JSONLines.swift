@@ -60,9 +60,6 @@ struct JSONRecords {
         return output
     }
 
-    /// The whole list as one string (small lists and tests).
-    consuming func finished() -> String { closed().finished().joined() }
-
     /// Finite numbers only (checked on input): whole numbers without a fraction, others in
     /// Swift's shortest round-trip form.
     static func number(_ value: Double) -> String {

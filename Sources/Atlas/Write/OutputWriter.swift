@@ -134,7 +134,7 @@ public enum OutputWriter {
             try? fm.removeItem(at: staging)
             throw Failure.io("cannot swap the new site into \(output.path): \(error.localizedDescription)")
         }
-        try? fm.removeItem(at: old)
+        removeTree(old)
     }
 
     /// Removes a previous site on all cores: on one thread its 13,000 files at 10,000 articles

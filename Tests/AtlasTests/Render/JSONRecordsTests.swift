@@ -26,9 +26,9 @@ import Testing
             json.append([("name", .string(r.name)), ("note", r.note.map { .string($0) }), ("value", r.value.map { .number($0) }),
                          ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
         }
-        let text = json.finished()
+        let text = json.closed().finished().joined()
         #expect(text == Exports.json(records))
-        #expect(JSONRecords().finished() == Exports.json([Record]()))
+        #expect(JSONRecords().closed().finished().joined() == Exports.json([Record]()))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
         #expect(parsed?.map { $0["name"] as? String } == Self.tricky)
     }
