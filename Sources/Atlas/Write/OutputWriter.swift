@@ -76,9 +76,12 @@ public enum OutputWriter {
         try swap(staging, into: output)
     }
 
-    /// Makes every folder the files need, up front, each exactly once: a level at a time (the
-    /// parents exist before their children) and each level on all cores. One thread creating
-    /// 13,000 folders with their intermediate folders was 0.4 s of every 10,000-article build.
+    /// Makes every folder the files need, up front, each exactly once with one `mkdir`: a level
+    /// at a time (parents before children), each level in sorted order on one thread. The
+    /// order is part of the output: tmpfs lists a folder newest first and Pagefind's index
+    /// follows the listing, so folders made on all cores gave a different search index from
+    /// build to build. `createDirectory` with its intermediate folders was 0.4 s of CPU for the
+    /// 13,000 folders of a 10,000-article site; plain `mkdir`s are a tenth of that.
     static func makeFolders(for paths: [String], in root: URL) throws {
         var levels: [[String]] = []
         var seen = Set<String>()
@@ -93,16 +96,13 @@ public enum OutputWriter {
                 components.removeLast()
             }
         }
-        let base = root.path
         for level in levels {
-            let failure = Mutex<String?>(nil)
-            Parallel.forEach(level.count) { index in
-                let path = base + "/" + level[index]
-                guard mkdir(path, 0o777) != 0 else { return }
+            for folder in level.sorted() {
+                let path = root.path + "/" + folder
+                guard mkdir(path, 0o777) != 0 else { continue }
                 let code = errno
-                if code != EEXIST { failure.withLock { $0 = $0 ?? "\(path): \(String(cString: strerror(code)))" } }
+                if code != EEXIST { throw Failure.io("cannot make the folder \(path): \(String(cString: strerror(code)))") }
             }
-            if let message = failure.withLock({ $0 }) { throw Failure.io("cannot make the folder \(message)") }
         }
     }
 
