@@ -17,9 +17,10 @@ struct FigureMention: Hashable, Sendable {
 enum FigureScanner {
     static func scan(_ text: ScanText) -> [FigureMention] {
         var result: [FigureMention] = []
+        let fractionStarts = fractionStartKeys
         var i = 0
         while i < text.count {
-            if let fraction = wordFraction(text, at: i) {
+            if fractionStarts.contains(text.keys[i]), let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
                 continue
@@ -230,6 +231,11 @@ enum FigureScanner {
     static let englishFractionTable = WordTable(englishFractions)
     static let chineseFractionTable = WordTable(chineseFractions)
     static let of = ScanText.Word(" of ")
+    /// Keys a fraction can start with (English in either case): `scan` asks this one bit at
+    /// every position instead of looking up both tables, most positions starting none.
+    static let fractionStartKeys = KeySet(englishFractions.compactMap { ScanText.Word($0.0).keys.first }.flatMap { key in
+        key >= 0x61 && key <= 0x7A ? [key, key - 0x20] : [key]
+    }).union(chineseFractions.compactMap { ScanText.Word($0.0).keys.first }).union(tenths.keys.filter { $0 >= 0x80 })
 
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
     static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {

@@ -110,7 +110,19 @@ public enum ArticleCatalog {
         var entries: [Int: URLMap.Entry] = [:]
         // Every slug the map has given out, current or old: a new article takes none of them.
         let mapped = Set(urls.entries.flatMap { [$0.slug] + $0.aliases })
-        var slugs = SlugMaker()
+        // Made on all cores before the serial pass that keeps them unique: a few thousand new
+        // titles still cost a transliteration of each new character. A maker per batch keeps its
+        // own cache; the slugs do not depend on which characters it has seen.
+        let needing = published.filter { articles[$0].slug.isEmpty && matched[$0] == nil }
+        let batches = stride(from: 0, to: needing.count, by: 256).map { Array(needing[$0..<min($0 + 256, needing.count)]) }
+        let titles = articles.map(\.title)
+        var baseSlugs: [Int: String] = [:]
+        for (batch, made) in zip(batches, Parallel.map(batches) { batch -> [String] in
+            var maker = SlugMaker()
+            return batch.map { maker.make(titles[$0]) }
+        }) {
+            for (index, slug) in zip(batch, made) { baseSlugs[index] = slug }
+        }
         for index in published.sorted(by: { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }) {
             let article = articles[index]
             let known = matched[index].map { urls.entries[$0] }
@@ -124,7 +136,7 @@ public enum ArticleCatalog {
                     taken[known.slug] = article.title
                     articles[index].slug = known.slug
                 } else {
-                    let slug = Slug.unique(slugs.make(article.title), fallback: "article", identity: article.id) { candidate in
+                    let slug = Slug.unique(baseSlugs[index]!, fallback: "article", identity: article.id) { candidate in
                         taken[candidate] != nil || mapped.contains(candidate)
                     }
                     taken[slug] = article.title
