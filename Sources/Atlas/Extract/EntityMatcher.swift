@@ -50,33 +50,43 @@ public struct EntityMatcher: Sendable {
 
     func mentions(in text: ScanText) -> [Mention] {
         var result: [Mention] = []
-        var i = 0
-        while i < text.count {
-            let key = text.keys[i]
-            guard firstKeys.contains(key), let options = candidates[key] else { i += 1; continue }
-            var matched: Candidate?
-            for option in options where i + option.characters.count <= text.count {
-                let same = option.hasComposite ? text[i..<(i + option.characters.count)].elementsEqual(option.characters)
-                    : text.keys[i..<(i + option.keys.count)].elementsEqual(option.keys)
-                guard same else { continue }
-                if option.needsWordBoundary {
-                    let before = i > 0 ? text[i - 1] : " "
-                    let afterIndex = i + option.characters.count
-                    let after = afterIndex < text.count ? text[afterIndex] : " "
-                    guard !isWordCharacter(before), !isWordCharacter(after) || option.characters.last == "." else { continue }
-                    // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+        let firstKeys = firstKeys
+        // Run at every character of every body three times a build (extraction, mention counts,
+        // body links): the keys are read from their buffer, without an array slice per option.
+        text.keys.withUnsafeBufferPointer { keys in
+            var i = 0
+            while i < keys.count {
+                let key = keys[i]
+                guard firstKeys.contains(key), let options = candidates[key] else { i += 1; continue }
+                var matched: Candidate?
+                for option in options where i + option.characters.count <= keys.count {
+                    let same = option.hasComposite ? text[i..<(i + option.characters.count)].elementsEqual(option.characters)
+                        : Self.keys(keys, at: i, equal: option.keys)
+                    guard same else { continue }
+                    if option.needsWordBoundary {
+                        let before = i > 0 ? text[i - 1] : " "
+                        let afterIndex = i + option.characters.count
+                        let after = afterIndex < keys.count ? text[afterIndex] : " "
+                        guard !isWordCharacter(before), !isWordCharacter(after) || option.characters.last == "." else { continue }
+                        // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+                    }
+                    matched = option
+                    break
                 }
-                matched = option
-                break
-            }
-            if let matched {
-                result.append(Mention(entity: matched.entity, range: i..<(i + matched.characters.count), spelling: matched.spelling))
-                i += matched.characters.count
-            } else {
-                i += 1
+                if let matched {
+                    result.append(Mention(entity: matched.entity, range: i..<(i + matched.characters.count), spelling: matched.spelling))
+                    i += matched.characters.count
+                } else {
+                    i += 1
+                }
             }
         }
         return result
+    }
+
+    private static func keys(_ keys: UnsafeBufferPointer<UInt32>, at start: Int, equal word: [UInt32]) -> Bool {
+        for (k, key) in word.enumerated() where keys[start + k] != key { return false }
+        return true
     }
 
     private func isWordCharacter(_ c: Character) -> Bool {

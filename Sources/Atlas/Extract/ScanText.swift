@@ -20,8 +20,12 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// each character's key is decoded from its own bytes, rather than appending each
     /// character's UTF-8 and asking it for its scalars: this runs over every article body.
     init(_ string: String) {
-        let characters = Array(string)
         let utf8 = Array(string.utf8)
+        if let scanned = Self.oneScalarEach(utf8) {
+            self = scanned
+            return
+        }
+        let characters = Array(string)
         var keys: [UInt32] = []
         var offsets: [Int] = []
         keys.reserveCapacity(characters.count)
@@ -70,6 +74,47 @@ struct ScanText: RandomAccessCollection, Sendable {
         case 2: return UInt32(lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F)
         case 3: return UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
         default: return UInt32(lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12 | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F)
+        }
+    }
+
+    /// The text when every scalar in it is a character of its own, found without Unicode's
+    /// character-breaking rules (which were most of making a `ScanText`); nil when some scalar
+    /// might join a neighbour, and the caller breaks the text the general way.
+    ///
+    /// The scalars let through break from any neighbour also let through: ASCII but the
+    /// carriage return (CR LF is one character), Latin-1 and Latin Extended letters and signs,
+    /// general punctuation without the joiners and format controls, CJK punctuation without the
+    /// tone marks, the ideographs, and the full-width forms of ASCII. None of them extends,
+    /// joins or prepends (Unicode's `Grapheme_Cluster_Break` is `Other`, `Control` or `LF`).
+    static func oneScalarEach(_ utf8: [UInt8]) -> ScanText? {
+        var characters: [Character] = []
+        var keys: [UInt32] = []
+        var offsets: [Int] = []
+        characters.reserveCapacity(utf8.count)
+        keys.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
+        var offset = 0
+        while offset < utf8.count {
+            let lead = utf8[offset]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard offset + length <= utf8.count else { return nil }
+            let key = key(utf8, at: offset, length: length)
+            guard standsAlone(key), let scalar = Unicode.Scalar(key) else { return nil }
+            characters.append(Character(scalar))
+            keys.append(key)
+            offsets.append(offset)
+            offset += length
+        }
+        offsets.append(offset)
+        return ScanText(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
+    }
+
+    private static func standsAlone(_ key: UInt32) -> Bool {
+        switch key {
+        case 0x0D: false
+        case 0x00...0x7F, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: true
+        default: false
         }
     }
 

@@ -40,6 +40,37 @@ import Testing
         #expect(ScanText(characters).keys == text.keys && ScanText(characters).offsets == text.offsets)
     }
 
+    /// The fast path (every scalar a character) must give what breaking into characters gives.
+    @Test func aTextOfLoneScalarsIsScannedAsItsCharacters() {
+        for string in ["China's 稀土 share — “quoted” ５０％, 30–40%…", "稀土。“中国”《报告》、ａｂ", "Café ©® ‼ ¼ ǅ", "", "\n\t"] {
+            let fast = ScanText.oneScalarEach(Array(string.utf8))
+            #expect(fast != nil, "\(string)")
+            let general = ScanText(Array(string))
+            #expect(fast?.characters == general.characters && fast?.keys == general.keys)
+            #expect(fast?.utf8 == general.utf8 && fast?.offsets == general.offsets)
+        }
+        for string in ["a\r\nb", "e" + Self.combiningAcute, "🇨🇳", "👩‍🔬", "한국", "𠀀", "か\u{3099}"] {
+            #expect(ScanText.oneScalarEach(Array(string.utf8)) == nil, "\(string)")
+            #expect(ScanText(string).characters == Array(string))
+        }
+    }
+
+    /// Every scalar the fast path lets through is a character of its own beside letters, Han and
+    /// line ends: one that extended, joined or prepended would merge with a neighbour here.
+    @Test func everyScalarTheFastPathTakesStandsAlone() {
+        var taken = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), let text = ScanText.oneScalarEach(Array(String(scalar).utf8)) else { continue }
+            taken += 1
+            #expect(text.count == 1)
+            for (before, after) in [("a", "a"), ("中", "中"), ("\n", "\n"), ("a", "中")] {
+                let string = before + String(scalar) + after
+                #expect(Array(string).count == 3, "U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+        #expect(taken > 28_000)
+    }
+
     @Test func lowercasingMatchesLoweringEachCharacter() {
         let text = ScanText("İN Café 2025 MAY 稀土 ÀB")
         let lower = text.lowercased()
