@@ -151,6 +151,13 @@ struct ScanText: RandomAccessCollection, Sendable {
                 utf8.append(UInt8(folded))
                 continue
             }
+            // Han and CJK punctuation have no case: kept without asking for a lower-case string.
+            if (0x3000...0x303F).contains(key) || (0x3400...0x4DBF).contains(key) || (0x4E00...0x9FFF).contains(key) {
+                lowered.append(character)
+                keys.append(key)
+                utf8.append(contentsOf: self.utf8[self.offsets[lowered.count - 1]..<self.offsets[lowered.count]])
+                continue
+            }
             let lower = character.lowercased()
             let result = lower.count == 1 ? Character(lower) : character
             lowered.append(result)
