@@ -371,6 +371,8 @@ enum PeriodRule {
 
     /// A month without a year (`in June`, `6月`): the publication year's, or last year's when it
     /// would lie months after publication (news reports the recent past).
+    private static let monthFirstKeys = KeySet(DateRule.months.map { $0.unicodeScalars.first!.value })
+
     static func month(_ text: ScanText, at i: Int, published: LocalDateTime) -> Mention? {
         if text.isDigit(i), !(i > 0 && (text.isDigit(i - 1) || text[i - 1] == "年")) {
             var k = i
@@ -379,7 +381,9 @@ enum PeriodRule {
             guard k < text.count, text[k] == "月", (1...12).contains(value), !(k + 1 < text.count && text[k + 1] == "以") else { return nil }
             return Mention(range: i..<(k + 1), period: .year(DateRule.inferYear(month: value, published: published), resolution: .publication))
         }
-        guard text.isLetter(i), !(i > 0 && text.isLetter(i - 1)) else { return nil }
+        // Only an ASCII letter lowers to the first letter of an English month: every other word
+        // start is turned away before its ten characters are copied and lowered.
+        guard text.keys[i] < 0x80, monthFirstKeys.contains(text.keys[i] | 0x20), text.isLetter(i), !(i > 0 && text.isLetter(i - 1)) else { return nil }
         let lower = text.string(i..<min(text.count, i + 10)).lowercased()
         for (index, name) in DateRule.months.enumerated() where lower.hasPrefix(name) && name != "may" {
             let end = i + name.count

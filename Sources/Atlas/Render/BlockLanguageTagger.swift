@@ -8,6 +8,61 @@ enum BlockLanguageTagger {
     static let markup = tags.map { (name: $0, open: "<\($0)>", close: "</\($0)>") }
 
     static func tag(_ html: String, container: Language) -> String {
+        var html = html
+        html.makeContiguousUTF8()
+        if let tagged = html.utf8.withContiguousStorageIfAvailable({ bytes in
+            ScanText.everyScalarStandsAlone(bytes) ? tagBytes(bytes, container: container) : nil
+        }) ?? nil {
+            return tagged
+        }
+        return tagCharacters(html, container: container)
+    }
+
+    static let markupBytes = markup.map { (name: $0.name, open: Array($0.open.utf8), close: Array($0.close.utf8)) }
+    static let nestedLists = (Array("<ul".utf8), Array("<ol".utf8))
+
+    /// `tagCharacters` on the bytes, for a page whose every scalar is a character of its own
+    /// (nearly all: Han, Latin, punctuation), where comparing bytes is comparing characters.
+    /// Breaking a long page into characters to find its tags was most of the tagging time.
+    static func tagBytes(_ bytes: UnsafeBufferPointer<UInt8>, container: Language) -> String {
+        func find(_ word: [UInt8], in range: Range<Int>) -> Int? {
+            guard let first = word.first, range.count >= word.count else { return nil }
+            var i = range.lowerBound
+            while i <= range.upperBound - word.count {
+                if bytes[i] == first, bytes[i..<(i + word.count)].elementsEqual(word) { return i }
+                i += 1
+            }
+            return nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            guard let open = bytes[i...].firstIndex(of: 0x3C) else { break }
+            out.append(contentsOf: bytes[i..<open])
+            guard let (name, openTag, closeTag) = markupBytes.first(where: { open + $0.open.count <= bytes.count && bytes[open..<(open + $0.open.count)].elementsEqual($0.open) }) else {
+                out.append(0x3C)
+                i = open + 1
+                continue
+            }
+            let contentStart = open + openTag.count
+            var end = find(closeTag, in: contentStart..<bytes.count) ?? bytes.count
+            if name == "li", let nested = find(nestedLists.0, in: contentStart..<end) ?? find(nestedLists.1, in: contentStart..<end) {
+                end = nested
+            }
+            var text: [UInt8] = []
+            var inTag = false
+            for byte in bytes[contentStart..<end] {
+                if byte == 0x3C { inTag = true } else if byte == 0x3E { inTag = false } else if !inTag { text.append(byte) }
+            }
+            out.append(contentsOf: "<\(name)\(attributes(String(decoding: text, as: UTF8.self), container: container))>".utf8)
+            i = contentStart
+        }
+        if i < bytes.count { out.append(contentsOf: bytes[i...]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func tagCharacters(_ html: String, container: Language) -> String {
         var out = ""
         out.reserveCapacity(html.utf8.count + 64)
         var rest = html[...]
