@@ -29,7 +29,7 @@ enum Attribution {
     /// "MP Materials said Mountain Pass produced…": the one who says is not the one who produced.
     static func isSpeaker(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
         let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 11)).lowercased()
-        return speechVerbs.contains { after.hasPrefix($0) && (after.count == $0.count || !(after.dropFirst($0.count).first?.isLetter ?? false)) }
+        return speechVerbs.contains { after.quickHasPrefix($0) && (after.count == $0.count || !(after.dropFirst($0.count).first?.isLetter ?? false)) }
     }
 
     /// `types` (entity id → type) lets "the country" or "the company" name the last party of that kind.
@@ -49,7 +49,7 @@ enum Attribution {
         // "…coming from China, which controls over 90%": a relative clause's subject is the
         // party right before "which".
         let lead = text.string(max(0, windows.before.lowerBound - 9)..<windows.before.lowerBound).lowercased()
-        if lead.hasSuffix("which ") || lead.hasSuffix("who ") || lead.hasSuffix("that "),
+        if lead.quickHasSuffix("which ") || lead.quickHasSuffix("who ") || lead.quickHasSuffix("that "),
            let antecedent = mentions.last(where: { $0.range.upperBound <= windows.before.lowerBound && windows.before.lowerBound - $0.range.upperBound <= 9 }) {
             return outsideOf(text, antecedent)
         }
@@ -90,8 +90,8 @@ enum Attribution {
         // registered party, which the caller has already looked for.
         if first.isHan { return false }
         let lower = words.lowercased()
-        if ["it ", "its ", "they ", "their ", "which ", "accounts", "holds", "supplies", "produces", "controls", "has ", "is ", "was "].contains(where: lower.hasPrefix) { return false }
-        return first.isUppercase || lower.hasPrefix("the ") || lower.hasPrefix("a ")
+        if ["it ", "its ", "they ", "their ", "which ", "accounts", "holds", "supplies", "produces", "controls", "has ", "is ", "was "].contains(where: lower.quickHasPrefix) { return false }
+        return first.isUppercase || lower.quickHasPrefix("the ") || lower.quickHasPrefix("a ")
     }
 
     /// The supplier is said as such: after "from", "on", "来自", "依赖", or as "Chinese rare earths".
@@ -122,12 +122,12 @@ enum Attribution {
         if after == "'s" || after == "’s" { return false }
         let before = text.string(max(0, mention.range.lowerBound - 12)..<mention.range.lowerBound).lowercased()
         // "followed by Brazil at 23%": the next party in a ranking.
-        if before.hasSuffix("followed by ") || before.hasSuffix("followed by the ") { return false }
+        if before.quickHasSuffix("followed by ") || before.quickHasSuffix("followed by the ") { return false }
         let words = before.split(separator: " ")
         var last = words.last.map(String.init) ?? ""
         if last == "the", words.count >= 2 { last = String(words[words.count - 2]) }
-        if before.hasSuffix(" "), prepositions.contains(last) { return true }
-        return ["在", "于", "从", "向", "对", "位于", "按照", "根据", "依据", "据", "按"].contains(where: before.hasSuffix)
+        if before.quickHasSuffix(" "), prepositions.contains(last) { return true }
+        return ["在", "于", "从", "向", "对", "位于", "按照", "根据", "依据", "据", "按"].contains(where: before.quickHasSuffix)
     }
 
     /// "美国地质调查局", "日本石油天然气金属矿产资源机构": a country named inside an organisation's name.
@@ -136,7 +136,7 @@ enum Attribution {
         var k = mention.range.upperBound
         while k < text.count, k - mention.range.upperBound < 10, text.isHan(k) {
             let rest = text.string(k..<min(text.count, k + 3))
-            if ["局", "署", "院", "所", "部", "委员会", "银行", "集团", "协会", "中心", "机构", "公司"].contains(where: rest.hasPrefix),
+            if ["局", "署", "院", "所", "部", "委员会", "银行", "集团", "协会", "中心", "机构", "公司"].contains(where: rest.quickHasPrefix),
                k > mention.range.upperBound { return true }
             k += 1
         }
@@ -163,7 +163,7 @@ enum Attribution {
     static func outsideOf(_ text: ScanText, _ mention: EntityMatcher.Mention) -> String {
         let before = text.string(max(0, mention.range.lowerBound - 9)..<mention.range.lowerBound).lowercased()
         let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 3))
-        if before.hasSuffix("outside ") || before.hasSuffix("ex-") || after.hasPrefix("以外") || after.hasPrefix("之外") { return "rest-of-world" }
+        if before.quickHasSuffix("outside ") || before.quickHasSuffix("ex-") || after.quickHasPrefix("以外") || after.quickHasPrefix("之外") { return "rest-of-world" }
         return mention.entity
     }
 
@@ -178,13 +178,13 @@ enum Attribution {
             // "Chinese rare earths", "Chinese supply"; not "Japanese trading houses".
             guard adjectives.contains(mention.spelling) else { return false }
             let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 12)).lowercased()
-            return [" rare", " supply", " supplies", " material", " magnet", " ore", " mine", " source"].contains(where: after.hasPrefix)
+            return [" rare", " supply", " supplies", " material", " magnet", " ore", " mine", " source"].contains(where: after.quickHasPrefix)
         }
         func isImporterMarked(_ mention: EntityMatcher.Mention) -> Bool {
             let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 24)).lowercased()
-            if after.hasPrefix("'s") || after.hasPrefix("’s") || after.hasPrefix(" rare earth import") || after.hasPrefix(" import")
-                || after.hasPrefix(" relies") || after.hasPrefix(" depends") || after.hasPrefix(" currently sources") || after.hasPrefix(" sources")
-                || after.hasPrefix(" now sources") || after.hasPrefix(" still relies") { return true }
+            if after.quickHasPrefix("'s") || after.quickHasPrefix("’s") || after.quickHasPrefix(" rare earth import") || after.quickHasPrefix(" import")
+                || after.quickHasPrefix(" relies") || after.quickHasPrefix(" depends") || after.quickHasPrefix(" currently sources") || after.quickHasPrefix(" sources")
+                || after.quickHasPrefix(" now sources") || after.quickHasPrefix(" still relies") { return true }
             // 中国稀土矿进口量, 日本的重稀土进口: imports owned by the entity.
             if let at = after.range(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 10,
                after[..<at.lowerBound].allSatisfy({ $0.isHan && !"占从向对自来".contains($0) }) { return true }
@@ -210,7 +210,7 @@ enum Attribution {
                                 mentions: [EntityMatcher.Mention]) -> Bool {
         let after = text.string(windows.after).lowercased().trimmingWhitespace
         // "98% of the world's gallium and about 60% of its germanium": "its" is the world's.
-        if after.hasPrefix("of its ") || after.hasPrefix("of their ") {
+        if after.quickHasPrefix("of its ") || after.quickHasPrefix("of their ") {
             let regionStart = subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)
             let lead = text.string(regionStart..<figure.range.lowerBound).lowercased()
             let world = ["world's", "world", "global"].compactMap { lead.range(of: $0, options: .backwards)?.lowerBound }.max()
@@ -219,9 +219,9 @@ enum Attribution {
             if let world, partyOffset.map({ world > $0 }) ?? true { return false }
             return true
         }
-        if after.hasPrefix("其") { return true }
+        if after.quickHasPrefix("其") { return true }
         // "light rare earths making up about 94% of the total": of what was just counted.
-        if after.hasPrefix("of the total") || after.hasPrefix("of total") || after.hasPrefix("of that") || after.hasPrefix("of this") { return true }
+        if after.quickHasPrefix("of the total") || after.quickHasPrefix("of total") || after.quickHasPrefix("of that") || after.quickHasPrefix("of this") { return true }
         let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
         let world = ["world", "global", "全球", "世界", "国际"].contains(where: phrase.includes)
         if text.string(windows.before).includes("其中"), !world { return true }
@@ -234,16 +234,16 @@ enum Attribution {
         let whole = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 12)..<windows.after.upperBound).lowercased()
         if ["占国内", "占全国", "国内的", "全国的", "of domestic", "of national", "of the domestic", "of the national"].contains(where: whole.includes) { return true }
         let lead = text.string(windows.before).lowercased().trimmingWhitespace
-        if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.hasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
+        if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.quickHasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
-        if after.hasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
+        if after.quickHasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
             let owner = after[..<apostrophe.lowerBound].split(separator: " ").last.map(String.init) ?? ""
             if !["world", "globe", "planet", "industry", "market", "sector"].contains(owner),
                !mentions.contains(where: { windows.after.contains($0.range.lowerBound) }) { return true }
         }
         // Fractions in words ("half", "一半") are everyday speech; they count as shares only
         // when the phrase says of what whole ("of global reserves", "全球的三分之二").
-        if figure.rule.hasPrefix("fraction") || figure.rule.hasPrefix("tenths") {
+        if figure.rule.quickHasPrefix("fraction") || figure.rule.quickHasPrefix("tenths") {
             // The whole may be named once for a list: "生产全球逾九成的原生镓和近七成的锗".
             let start = windows.clause.lowerBound
             let phrase = text.string(start..<windows.after.upperBound).lowercased()
@@ -271,7 +271,7 @@ enum Attribution {
     static func precededByMarker(_ text: ScanText, _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
         let before = text.string(max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound).lowercased()
         return markers.contains { marker in
-            for candidate in [marker, marker + "the "] where before.hasSuffix(candidate) {
+            for candidate in [marker, marker + "the "] where before.quickHasSuffix(candidate) {
                 let head = before.dropLast(candidate.count)
                 if marker.first!.isHan || head.isEmpty || !(head.last!.isLetter) { return true }
             }
@@ -313,7 +313,7 @@ enum Attribution {
         let lead = text.string(clause.lowerBound..<figure.range.lowerBound)
         let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 40)).lowercased()
         let english = lead.lowercased().includesWord("each") || tail.includesWord("each") || lead.lowercased().includesWord("apiece")
-        let chinese = lead.hasSuffix("各") || lead.includes("各自") || lead.includes("分别") || text.string(max(clause.lowerBound, figure.range.lowerBound - 4)..<figure.range.lowerBound).includes("各")
+        let chinese = lead.quickHasSuffix("各") || lead.includes("各自") || lead.includes("分别") || text.string(max(clause.lowerBound, figure.range.lowerBound - 4)..<figure.range.lowerBound).includes("各")
         guard english || chinese else { return [] }
         let before = mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= figure.range.lowerBound }
         guard before.count >= 2 else { return [] }
@@ -337,11 +337,11 @@ enum Attribution {
             let before = text.string(max(0, mention.range.lowerBound - 14)..<mention.range.lowerBound).lowercased()
             // "European terbium oxide prices", "the domestic Chinese price": up to three words between.
             let words = after.split(separator: " ").prefix(4).map { $0.trimmingCharacters(in: .punctuationCharacters) }
-            if words.contains(where: { ["price", "prices", "market", "markets"].contains($0) }) || after.hasPrefix("'s price") || after.hasPrefix("’s price") { return true }
-            if ["市场", "价格", "国内价格", "的价格"].contains(where: { after.hasPrefix($0) }) { return true }
+            if words.contains(where: { ["price", "prices", "market", "markets"].contains($0) }) || after.quickHasPrefix("'s price") || after.quickHasPrefix("’s price") { return true }
+            if ["市场", "价格", "国内价格", "的价格"].contains(where: { after.quickHasPrefix($0) }) { return true }
             // "Neodymium oxide in China averaged 545,000 yuan": the place where it was priced.
-            if before.hasSuffix(" in ") || before.hasSuffix("in "), mention.range.upperBound <= figure.range.lowerBound { return true }
-            return ["prices in ", "price in ", "market in ", "markets in "].contains(where: before.hasSuffix)
+            if before.quickHasSuffix(" in ") || before.quickHasSuffix("in "), mention.range.upperBound <= figure.range.lowerBound { return true }
+            return ["prices in ", "price in ", "market in ", "markets in "].contains(where: before.quickHasSuffix)
         }
         let candidates = mentions.filter { windows.clause.contains($0.range.lowerBound) && names($0) }
         let before = candidates.last { $0.range.upperBound <= figure.range.lowerBound && $0.range.lowerBound >= (windows.before.lowerBound - 40) }

@@ -32,8 +32,8 @@ enum CarryOverRule {
             let lead = FigureScanner.withoutHedge(between)
             let changes = ["down from", "up from", "compared with", "compared to", "versus", "vs.", "from", "to", "降至", "升至", "降到", "升到", "提高到", "增至",
                            "由", "从", "比", "较"]
-            guard changes.contains(where: { lead == $0 || lead.hasSuffix(" " + $0) || lead.hasSuffix("," + $0) || ($0.first!.isHan && lead.hasSuffix($0)) }),
-                  MetricRule.cueHits(lead).isEmpty || lead.hasSuffix("from") || lead.hasSuffix("to") else { return nil }
+            guard changes.contains(where: { lead == $0 || lead.quickHasSuffix(" " + $0) || lead.quickHasSuffix("," + $0) || ($0.first!.isHan && lead.quickHasSuffix($0)) }),
+                  MetricRule.cueHits(lead).isEmpty || lead.quickHasSuffix("from") || lead.quickHasSuffix("to") else { return nil }
             return borrowing(previous, figure, rule: "same-quantity-as-previous")
         }
         guard figure.unit != .percent, previous.unit != .percent else { return nil }
@@ -70,11 +70,11 @@ enum CarryOverRule {
         guard figure.unit == .percent, previous.unit == .tonnes else { return nil }
         let between = text.string(earlier.range.upperBound..<figure.range.lowerBound).lowercased()
         let tail = FigureScanner.withoutHedge(between)
-        guard tail.hasSuffix(",") || tail.hasSuffix("，") || tail.hasSuffix(", or") || tail.hasSuffix("，占") || tail.hasSuffix("，约占") || tail.hasSuffix("accounting for") else { return nil }
+        guard tail.quickHasSuffix(",") || tail.quickHasSuffix("，") || tail.quickHasSuffix(", or") || tail.quickHasSuffix("，占") || tail.quickHasSuffix("，约占") || tail.quickHasSuffix("accounting for") else { return nil }
         let after = text.string(windows.after).lowercased().trimmingWhitespace
         let earlierWords = text.string(max(windows.clause.lowerBound, earlier.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
         var claim = borrowing(previous, figure, rule: "share-of-amount")
-        if after.hasPrefix("of them") || after.hasPrefix("of those"), after.includes(" from ") || after.includes("来自"),
+        if after.quickHasPrefix("of them") || after.quickHasPrefix("of those"), after.includes(" from ") || after.includes("来自"),
            earlierWords.includes("import") || earlierWords.includes("进口") {
             let supplier = mentions.first { windows.after.contains($0.range.lowerBound) }?.entity
             claim.metric = .importShare
@@ -105,7 +105,7 @@ enum CarryOverRule {
         let lead = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
         // "…70% of U.S. imports…, and has supplied at least 60% of them every year": "of them".
         let after = text.string(windows.after).lowercased().trimmingWhitespace
-        let ofThem = ["of them", "of those", "of these"].contains(where: after.hasPrefix) && last.metric == .importShare
+        let ofThem = ["of them", "of those", "of these"].contains(where: after.quickHasPrefix) && last.metric == .importShare
         guard anaphors.contains(where: lead.includes) || ofThem else { return nil }
         var claim = borrowing(last, figure, rule: "same-share-as-before")
         let own = mentions.filter { $0.range.lowerBound >= windows.clause.lowerBound && $0.range.upperBound <= figure.range.lowerBound }

@@ -98,7 +98,7 @@ public struct ClaimExtractor: Sendable {
                 if cue == nil, let speaker, text.string(clause).lowercased().includes(speaker.lowercased() + " estimate") { cue = .estimate }
                 if cue == .forecast || cue == nil, claim.metric == .investment, StatusRule.promisesMoney(text, clause: clause, before: figure.range.lowerBound) { cue = .plan }
                 (claim.status, claim.period) = StatusRule.resolve(cue: cue, period: periods[index], unit: figure.unit, published: published)
-                if let restated, restated.unit != .percent || restated.rule.hasSuffix("restates-previous") {
+                if let restated, restated.unit != .percent || restated.rule.quickHasSuffix("restates-previous") {
                     (claim.status, claim.period, claim.scope) = (restated.status, restated.period, restated.scope)
                 } else if let restated {
                     claim.scope = restated.scope

@@ -65,16 +65,16 @@ enum DateRule {
     /// (`一年后` counts from an unstated day of the publication year).
     static func approximation(_ text: ScanText, _ lower: ScanText, around date: DateMention) -> Event.Approximation? {
         guard date.precision != .day else { return nil }
-        if date.rule.hasPrefix("zh-") {
+        if date.rule.quickHasPrefix("zh-") {
             let end = date.range.upperBound
             if let part = chineseParts.first(where: { FigureScanner.matches(text, at: end, $0.0) }),
                !(part.0 == "初" && end + 1 < text.count && "步次".contains(text[end + 1])) {
                 return part.1
             }
-            return date.rule == "zh-relative-year" && text.string(date.range).hasSuffix("后") ? .about : nil
+            return date.rule == "zh-relative-year" && text.string(date.range).quickHasSuffix("后") ? .about : nil
         }
         let before = lower.string(max(0, date.range.lowerBound - 7)..<date.range.lowerBound)
-        return englishParts.first { before.hasSuffix($0.0) }?.1
+        return englishParts.first { before.quickHasSuffix($0.0) }?.1
     }
     static let englishRelativeYears = [("last year", -1), ("this year", 0), ("next year", 1)]
     /// A date expression can only start at a digit or at the first character of one of the
@@ -145,7 +145,7 @@ enum DateRule {
             // "力争30年商业化": a two-digit year after a goal word.
             if end - i == 2 {
                 let before = text.string(max(0, i - 3)..<i)
-                guard ["力争", "到", "预计", "计划", "争取", "目标"].contains(where: before.hasSuffix) else { return nil }
+                guard ["力争", "到", "预计", "计划", "争取", "目标"].contains(where: before.quickHasSuffix) else { return nil }
                 year += 2000
             } else if end - i != 4 {
                 return nil
@@ -236,7 +236,7 @@ enum DateRule {
             }
             // "in April": a month alone, after a preposition.
             let before = lower.string(max(0, i - 6)..<i)
-            if ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"].contains(where: before.hasSuffix) {
+            if ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"].contains(where: before.quickHasSuffix) {
                 let year = inferYear(month: month, published: published)
                 return DateMention(range: i..<end, year: year, month: month, day: nil, precision: .month, relative: false, rule: "en-m")
             }
@@ -257,7 +257,7 @@ enum DateRule {
            (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text.isLetter(year.end)) {
             let before = lower.string(max(0, i - 16)..<i)
             if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "mid-", "late ", "around ", "about ", "from ",
-                "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.hasSuffix),
+                "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.quickHasSuffix),
                !FigureScanner.matches(text, at: year.end, " to ") {
                 return DateMention(range: i..<year.end, year: year.value, month: nil, day: nil, precision: .year, relative: false, rule: "en-y")
             }

@@ -47,8 +47,8 @@ public struct EventExtractor: Sendable {
                 let before = text.string(max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound).lowercased()
                 let near = text.string(max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound)
                 let goal = Self.targetWords.contains { word in
-                    word.first!.isHan ? (near.includes(word) && word != "到") : before.hasSuffix(word)
-                } || (near.hasSuffix("到") && date.precision == .year)
+                    word.first!.isHan ? (near.includes(word) && word != "到") : before.quickHasSuffix(word)
+                } || (near.quickHasSuffix("到") && date.precision == .year)
                 // A year or month next to a measurement qualifies the measurement ("8% lower in
                 // December", "2,900 tons last year"), unless the clause is about plans.
                 if Self.isStatistic(text, date: date, clause: clause, figures: figures), !goal, !future { continue }
@@ -79,7 +79,7 @@ public struct EventExtractor: Sendable {
         guard let open = lead.lastIndex(of: "【"), !lead[open...].contains("】") else { return false }
         let tail = text.string(date.range.upperBound..<min(clause.upperBound, date.range.upperBound + 8))
         guard let close = tail.firstIndex(of: "】") else { return false }
-        return ["报道", "讯", "电"].contains { tail[..<close].hasSuffix($0) }
+        return ["报道", "讯", "电"].contains { tail[..<close].quickHasSuffix($0) }
     }
 
     static let eventWords = ["announc", "signed", "sign ", "impos", "launch", "introduc", "enact", "banned", "halted", "visit", "met ", "meeting", "began",
@@ -110,8 +110,8 @@ public struct EventExtractor: Sendable {
         // and April") is not when something happened.
         let clauseText = text.string(clause).lowercased()
         let lead = text.string(max(clause.lowerBound, date.range.lowerBound - 40)..<date.range.lowerBound).lowercased()
-        let isBase = ["from ", "between ", "than ", "since ", "compared with ", "compared to ", "versus ", "较", "比"].contains(where: lead.hasSuffix)
-            || (lead.hasSuffix("and ") && lead.includes("between "))
+        let isBase = ["from ", "between ", "than ", "since ", "compared with ", "compared to ", "versus ", "较", "比"].contains(where: lead.quickHasSuffix)
+            || (lead.quickHasSuffix("and ") && lead.includes("between "))
         // The change must be the date's own: in its phrase, or in the clause a bare "In
         // December 2025," opens.
         let rest = phrase.replacingOccurrences(of: text.string(date.range).lowercased(), with: "").trimmingWhitespace

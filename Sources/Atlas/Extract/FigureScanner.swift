@@ -121,7 +121,7 @@ enum FigureScanner {
         if scale == 1 {
             for (word, factor) in englishScales where matches(text, at: end, word) {
                 scale = factor
-                end += word.trimmingWhitespace.count + (word.hasPrefix(" ") ? 1 : 0)
+                end += word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
                 break
             }
         }
@@ -129,7 +129,7 @@ enum FigureScanner {
         var unit: FigureUnit?
         for (word, candidate) in chineseUnits + englishUnits where matches(text, at: end, word) {
             unit = candidate
-            end += word.trimmingWhitespace.count + (word.hasPrefix(" ") ? 1 : 0)
+            end += word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
             break
         }
         return (value, scale, unit, end)
@@ -280,7 +280,7 @@ enum FigureScanner {
     /// hedge stands between a verb or a conjunction and its figure.
     static func withoutHedge(_ words: String) -> String {
         var lead = words.trimmingWhitespace
-        for form in hedgeForms where lead.hasSuffix(form.hedge) && (form.isHan || lead.hasSuffix(form.spaced) || lead == form.hedge) {
+        for form in hedgeForms where lead.quickHasSuffix(form.hedge) && (form.isHan || lead.quickHasSuffix(form.spaced) || lead == form.hedge) {
             lead = String(lead.dropLast(form.count)).trimmingWhitespace
             break
         }
@@ -302,13 +302,13 @@ enum FigureScanner {
         let before = text.string(max(0, k - 16)..<k).lowercased()
         let trimmed = before.trimmingWhitespace
         func endsWithWord(_ word: String) -> Bool {
-            guard trimmed.hasSuffix(word) else { return false }
+            guard trimmed.quickHasSuffix(word) else { return false }
             let head = trimmed.dropLast(word.count)
             return head.isEmpty || !(head.last!.isLetter && !head.last!.isHan) || word.first!.isHan
         }
         let after = text.string(figure.range.upperBound..<min(text.count, figure.range.upperBound + 2))
         var qualifier = Qualifier.exact
-        if after.hasPrefix("以上") || after.hasPrefix("多") { qualifier = .over } else if after.hasPrefix("左右") || after.hasPrefix("上下") { qualifier = .about } else if after.hasPrefix("以下") || after.hasPrefix("以内") { qualifier = .lessThan }
+        if after.quickHasPrefix("以上") || after.quickHasPrefix("多") { qualifier = .over } else if after.quickHasPrefix("左右") || after.quickHasPrefix("上下") { qualifier = .about } else if after.quickHasPrefix("以下") || after.quickHasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
             // "不少于" ends in "少于": the longer "at least" words are tried first.
             if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
@@ -350,6 +350,6 @@ enum FigureScanner {
 
     static func precededBy(_ text: ScanText, _ i: Int, _ words: [String]) -> Bool {
         let before = text.string(max(0, i - 12)..<i).lowercased()
-        return words.contains { before.hasSuffix($0) }
+        return words.contains { before.quickHasSuffix($0) }
     }
 }

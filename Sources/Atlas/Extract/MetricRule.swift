@@ -44,18 +44,18 @@ enum MetricRule {
 
     static func isChange(_ text: ScanText, _ figure: FigureMention) -> Bool {
         let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
-        if changeWords.contains(where: { after.hasPrefix($0) }) { return true }
+        if changeWords.contains(where: { after.quickHasPrefix($0) }) { return true }
         // "环比下降近40%", "fell by nearly 40%": the hedge stands between the change and the figure.
         let before = FigureScanner.withoutHedge(lower(text, max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound))
         // "up 24% from the previous quarter", "down 8%"; but "making up 94% of the total" is a share.
-        for word in ["up", "down"] where before.hasSuffix(" " + word) || before == word {
+        for word in ["up", "down"] where before.quickHasSuffix(" " + word) || before == word {
             let head = before.dropLast(word.count).trimmingWhitespace
-            if !["make", "makes", "made", "making", "end", "ended", "ends", "ending", "take", "takes", "took", "taking", "set", "sets"].contains(where: { head.hasSuffix($0) }) {
+            if !["make", "makes", "made", "making", "end", "ended", "ends", "ending", "take", "takes", "took", "taking", "set", "sets"].contains(where: { head.quickHasSuffix($0) }) {
                 return true
             }
         }
         return changeWordsBefore.contains { word in
-            guard before.hasSuffix(word) else { return false }
+            guard before.quickHasSuffix(word) else { return false }
             let head = before.dropLast(word.count)
             return word.first!.isHan || head.isEmpty || !(head.last!.isLetter)
         }
@@ -82,7 +82,7 @@ enum MetricRule {
                          "receives", "received", "imported", "imports", "从"]
         // The hedge ("about", "nearly") stands between the verb and the figure.
         let verbEnd = FigureScanner.withoutHedge(before)
-        if acquiring.contains(where: { verbEnd.hasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
+        if acquiring.contains(where: { verbEnd.quickHasSuffix($0) }), restOfClause.includes(" from ") || restOfClause.includes("来自") {
             return (.importShare, "metric-import-verb")
         }
         let afterCues = cueHits(after)
@@ -102,7 +102,7 @@ enum MetricRule {
             return (.importShare, "metric-imports-from")
         }
         // "of which 94% came from China": a supplier's part of something bought.
-        if afterCues.isEmpty, ["came from", "come from", "comes from", "coming from"].contains(where: { after.trimmingWhitespace.hasPrefix($0) }) {
+        if afterCues.isEmpty, ["came from", "come from", "comes from", "coming from"].contains(where: { after.trimmingWhitespace.quickHasPrefix($0) }) {
             return (.importShare, "metric-came-from")
         }
         if let metric = mostSpecific(afterCues) { return (refinedByTopic(metric, text, figure, windows), "metric-after") }
@@ -128,12 +128,12 @@ enum MetricRule {
 
     static func isChangeCue(_ text: String, at offset: Int) -> Bool {
         let rest = text.dropFirst(offset)
-        return changeCues.contains { rest.hasPrefix($0) }
+        return changeCues.contains { rest.quickHasPrefix($0) }
     }
 
     static func isDependenceNoun(_ text: String, at offset: Int) -> Bool {
         let rest = text.dropFirst(offset)
-        return ["reliance", "dependence", "dependency", "依赖"].contains { rest.hasPrefix($0) }
+        return ["reliance", "dependence", "dependency", "依赖"].contains { rest.quickHasPrefix($0) }
     }
 
     /// "约占全球总产量的九成" after "烧结钕铁硼毛坯产量约为30万吨": a generic word for output ("产量",

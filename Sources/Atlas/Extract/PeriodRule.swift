@@ -105,7 +105,7 @@ enum PeriodRule {
             let after = text.string(figures[k].range.upperBound..<ownSegment(k, figures: figures, clause: clause).upperBound).lowercased()
             // "…in 2025, roughly 12% of global mine output": an apposition restates the figure.
             let tail = FigureScanner.withoutHedge(between)
-            let apposition = tail.hasSuffix(",") || tail.hasSuffix("，")
+            let apposition = tail.quickHasSuffix(",") || tail.quickHasSuffix("，")
             // "followed by Malaysia at 13% and Japan at 6%": a list shares its period.
             let list = between.includes("followed by") || (between.count <= 40 && [" and ", "、", "和", "及"].contains(where: between.includes)
                                                            && !between.contains { ";；".contains($0) } && !between.includes(", while") && !between.includes(", but"))
@@ -188,7 +188,7 @@ enum PeriodRule {
         let starts = ["from", "from over", "from about", "from around", "from nearly", "from more than", "from less than", "由", "从"]
         // "已从去年的70%降至目前的约55%": Chinese puts the time between 从 and the figure.
         let chineseStart = ["从", "由"].contains { word in before.range(of: word, options: .backwards).map { before.distance(from: $0.upperBound, to: before.endIndex) <= 6 } ?? false }
-        guard starts.contains(where: { before.hasSuffix($0) }) || chineseStart else { return false }
+        guard starts.contains(where: { before.quickHasSuffix($0) }) || chineseStart else { return false }
         return [" to ", "to ", "降至", "升至", "降到", "升到", "提高到", "提高至", "减少到", "减少至", "增至", "增加到", "下降到", "下降至", "到", "至"].contains(where: between.includes)
     }
 
@@ -250,14 +250,14 @@ enum PeriodRule {
         guard let first = isYearDigits(text, i) else { return nil }
         var end = i + 4
         let after = text.string(end..<min(text.count, end + 10)).lowercased()
-        if quantityAfter.contains(where: { after.hasPrefix($0) }), !after.hasPrefix("年") { return nil }
-        let isDecade = after.hasPrefix("s") && first % 10 == 0 && !(end + 1 < text.count && text.isLetter(end + 1))
+        if quantityAfter.contains(where: { after.quickHasPrefix($0) }), !after.quickHasPrefix("年") { return nil }
+        let isDecade = after.quickHasPrefix("s") && first % 10 == 0 && !(end + 1 < text.count && text.isLetter(end + 1))
         if isDecade { end += 1 }
-        if after.hasPrefix("年代") { end += 2 }
-        let decadeWords = isDecade || after.hasPrefix("年代")
+        if after.quickHasPrefix("年代") { end += 2 }
+        let decadeWords = isDecade || after.quickHasPrefix("年代")
         let before = lowerBefore(text, i, 24).trimmingTrailingSpaces
         // "close to its 2022 peak", "the 2024 level": a year naming another noun dates that noun.
-        if ["its", "the", "a", "their", "'s"].contains(where: { before.hasSuffix(" " + $0) || before == $0 || before.hasSuffix($0) && $0 == "'s" }),
+        if ["its", "the", "a", "their", "'s"].contains(where: { before.quickHasSuffix(" " + $0) || before == $0 || before.quickHasSuffix($0) && $0 == "'s" }),
            FigureScanner.matches(text, at: i + 4, " "), i + 5 < text.count, text.isLetter(i + 5), !["to ", "and", "thr", "unt"].contains(text.string((i + 5)..<min(text.count, i + 8)).lowercased()) {
             return nil
         }
@@ -272,27 +272,27 @@ enum PeriodRule {
                 second = first / 100 * 100 + Int(text.keys[start] - 0x30) * 10 + Int(text.keys[start + 1] - 0x30)
             }
             guard let last = second, last > first, last - first <= 60 else { continue }
-            if connector == " and ", !before.hasSuffix("between") { continue }
+            if connector == " and ", !before.quickHasSuffix("between") { continue }
             // "到2030年" after a year is a range only when the first year starts it ("从2020年到2030年", "2020年至2030年").
             var stop = start + (isYearDigits(text, start) != nil ? 4 : 2)
             if stop < text.count, text[stop] == "年" { stop += 1 }
-            return Mention(range: (before.hasSuffix("from") ? i - 5 : i)..<stop,
+            return Mention(range: (before.quickHasSuffix("from") ? i - 5 : i)..<stop,
                            period: ClaimPeriod(kind: .range, from: first, to: last, resolution: .stated))
         }
         let ending = end < text.count && text[end] == "年" && !decadeWords ? end + 1 : end
         let tail = text.string(ending..<min(text.count, ending + 6))
         // Chinese: "2010年以来", "2010年起", "截至2024年底", "2030年前".
-        if ["以来", "起", "开始"].contains(where: tail.hasPrefix) || before.hasSuffix("自") && tail.hasPrefix("以") {
+        if ["以来", "起", "开始"].contains(where: tail.quickHasPrefix) || before.quickHasSuffix("自") && tail.quickHasPrefix("以") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .since, from: first, isDecade: decadeWords, resolution: .stated))
         }
-        if before.hasSuffix("截至") || before.hasSuffix("截止") || before.hasSuffix("截止到") || before.hasSuffix("截至到") {
+        if before.quickHasSuffix("截至") || before.quickHasSuffix("截止") || before.quickHasSuffix("截止到") || before.quickHasSuffix("截至到") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .asOf, to: first, resolution: .stated))
         }
-        if (tail.hasPrefix("前") && !["前三", "前两", "前几", "前半", "前一", "前四", "前后"].contains(where: tail.hasPrefix)) || tail.hasPrefix("之前") {
+        if (tail.quickHasPrefix("前") && !["前三", "前两", "前几", "前半", "前一", "前四", "前后"].contains(where: tail.quickHasPrefix)) || tail.quickHasPrefix("之前") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
         }
         // "到2030年", "至2030年" is a deadline; "降至2024年的69%" is a change to a dated value.
-        if before.hasSuffix("到") || before.hasSuffix("至"), !"降升增减高长加少达提".contains(before.dropLast().last ?? " ") {
+        if before.quickHasSuffix("到") || before.quickHasSuffix("至"), !"降升增减高长加少达提".contains(before.dropLast().last ?? " ") {
             return Mention(range: i..<ending, period: ClaimPeriod(kind: .by, to: first, resolution: .stated))
         }
         // English lead words, possibly with a month or "the end of" between: "as of end-2024",
@@ -316,11 +316,14 @@ enum PeriodRule {
 
     /// The lead word before a year, skipping the words that may stand between (`the end of`,
     /// a month name, `the late`).
+    /// Made once: building it at every year read was most of the lead's time.
+    static let leadFillers: Set<String> = Set(["the", "end", "of", "late", "early", "mid", "middle", "start", "beginning", "close", "around", "about",
+                                               "year", "year-end", "fiscal", "first", "second", "third", "fourth", "half", "quarter", "q1", "q2", "q3", "q4", "h1", "h2"])
+        .union(Set(DateRule.months)).union(Set(DateRule.shortMonths))
+
     static func englishLead(_ before: String) -> String? {
         var words = before.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
-        let fillers: Set<String> = Set(["the", "end", "of", "late", "early", "mid", "middle", "start", "beginning", "close", "around", "about",
-                                    "year", "year-end", "fiscal", "first", "second", "third", "fourth", "half", "quarter", "q1", "q2", "q3", "q4", "h1", "h2"])
-            .union(Set(DateRule.months)).union(Set(DateRule.shortMonths))
+        let fillers = leadFillers
         while let last = words.last, fillers.contains(last) {
             // "as of end of", "by the end of": stop at the lead.
             if last == "of", words.count >= 2, words[words.count - 2] == "as" { return "as of" }
@@ -361,9 +364,9 @@ enum PeriodRule {
         let tens = Int(text.keys[i] - 0x30) * 10 + Int(text.keys[i + 1] - 0x30)
         let from = (tens >= 50 ? 1900 : 2000) + tens
         let before = text.string(max(0, i - 3)..<i)
-        let start = before.hasSuffix("上世纪") ? i - 3 : i
+        let start = before.quickHasSuffix("上世纪") ? i - 3 : i
         let tail = text.string((i + 4)..<min(text.count, i + 7))
-        if ["以来", "起", "开始"].contains(where: tail.hasPrefix) {
+        if ["以来", "起", "开始"].contains(where: tail.quickHasPrefix) {
             return Mention(range: start..<(i + 4), period: ClaimPeriod(kind: .since, from: from, isDecade: true, resolution: .stated))
         }
         return Mention(range: start..<(i + 4), period: ClaimPeriod(kind: .range, from: from, to: from + 9, isDecade: true, resolution: .stated))
@@ -385,7 +388,7 @@ enum PeriodRule {
         // start is turned away before its ten characters are copied and lowered.
         guard text.keys[i] < 0x80, monthFirstKeys.contains(text.keys[i] | 0x20), text.isLetter(i), !(i > 0 && text.isLetter(i - 1)) else { return nil }
         let lower = text.string(i..<min(text.count, i + 10)).lowercased()
-        for (index, name) in DateRule.months.enumerated() where lower.hasPrefix(name) && name != "may" {
+        for (index, name) in DateRule.months.enumerated() where lower.quickHasPrefix(name) && name != "may" {
             let end = i + name.count
             guard end == text.count || !text.isLetter(end) else { continue }
             // "June 2025" is read as the year at 2025; "in June" alone needs a preposition.
@@ -394,8 +397,8 @@ enum PeriodRule {
             if isYearDigits(text, j) != nil { return nil }
             let before = lowerBefore(text, i, 8)
             let lead = lowerBefore(text, i, 12)
-            guard ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "of "].contains(where: before.hasSuffix)
-                    || ["in the ", "the "].contains(where: lead.hasSuffix) && FigureScanner.matchesIgnoringCase(text, at: end, " quarter") else { return nil }
+            guard ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "of "].contains(where: before.quickHasSuffix)
+                    || ["in the ", "the "].contains(where: lead.quickHasSuffix) && FigureScanner.matchesIgnoringCase(text, at: end, " quarter") else { return nil }
             return Mention(range: i..<end, period: .year(DateRule.inferYear(month: index + 1, published: published), resolution: .publication))
         }
         return nil

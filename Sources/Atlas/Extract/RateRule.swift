@@ -33,7 +33,7 @@ enum RateRule {
             let end = tail.index(at.lowerBound, offsetBy: word.count)
             // Whole words, and "a quarter of" is a fraction, not a rate.
             if end < tail.endIndex, tail[end].isLetter, !word.last!.isHan { continue }
-            if word == " a quarter", tail[end...].hasPrefix(" of") { continue }
+            if word == " a quarter", tail[end...].quickHasPrefix(" of") { continue }
             // Only a short phrase of the figure's own noun may stand between.
             let between = tail[..<at.lowerBound]
             if between.contains(where: { ",;，；。(（".contains($0) }) || between.split(separator: " ", omittingEmptySubsequences: true).count > 5 { continue }

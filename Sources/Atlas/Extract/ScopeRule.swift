@@ -144,7 +144,7 @@ enum ScopeRule {
 
     static func isMagnetName(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
         let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14)).lowercased()
-        return magnetNames.contains(where: after.hasPrefix)
+        return magnetNames.contains(where: after.quickHasPrefix)
     }
 
     static func elementScope(_ text: ScanText, _ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {

@@ -95,10 +95,10 @@ enum StatusRule {
         let startingPoint = PeriodRule.isStartingPoint(text, k, figures: figures)
         // "a production target of 15,000 tons", "提高至全球5%的目标": a cue noun right after it.
         let after = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8)).lowercased()
-        let targetNoun = ["的目标", "目标", " target", " goal"].contains(where: after.hasPrefix)
+        let targetNoun = ["的目标", "目标", " target", " goal"].contains(where: after.quickHasPrefix)
         // "China once mined as much as 95%": "once" with a past verb.
         let lead = text.string(segmentStart..<figure.range.lowerBound).lowercased()
-        if let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.hasSuffix("ed") || $0.hasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
+        if let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.quickHasSuffix("ed") || $0.quickHasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
             return .historical
         }
         if let own = nearestCue(text, segmentStart..<figure.range.lowerBound) {
