@@ -58,24 +58,28 @@ public struct EntityMatcher: Sendable {
             while i < keys.count {
                 let key = keys[i]
                 guard firstKeys.contains(key), let options = candidates[key] else { i += 1; continue }
-                var matched: Candidate?
-                for option in options where i + option.characters.count <= keys.count {
-                    let same = option.hasComposite ? text[i..<(i + option.characters.count)].elementsEqual(option.characters)
-                        : Self.keys(keys, at: i, equal: option.keys)
-                    guard same else { continue }
-                    if option.needsWordBoundary {
-                        let before = i > 0 ? text[i - 1] : " "
-                        let afterIndex = i + option.characters.count
-                        let after = afterIndex < keys.count ? text[afterIndex] : " "
-                        guard !isWordCharacter(before), !isWordCharacter(after) || option.characters.last == "." else { continue }
-                        // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+                // The options are read in place: copying each (four collections) was a retain
+                // apiece at every position where a name could start.
+                let matched = options.withUnsafeBufferPointer { options -> Int? in
+                    for index in options.indices where i + options[index].characters.count <= keys.count {
+                        let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
+                            : Self.keys(keys, at: i, equal: options[index].keys)
+                        guard same else { continue }
+                        if options[index].needsWordBoundary {
+                            let before = i > 0 ? text[i - 1] : " "
+                            let afterIndex = i + options[index].characters.count
+                            let after = afterIndex < keys.count ? text[afterIndex] : " "
+                            guard !isWordCharacter(before), !isWordCharacter(after) || options[index].characters.last == "." else { continue }
+                            // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+                        }
+                        return index
                     }
-                    matched = option
-                    break
+                    return nil
                 }
                 if let matched {
-                    result.append(Mention(entity: matched.entity, range: i..<(i + matched.characters.count), spelling: matched.spelling))
-                    i += matched.characters.count
+                    let option = options[matched]
+                    result.append(Mention(entity: option.entity, range: i..<(i + option.characters.count), spelling: option.spelling))
+                    i += option.characters.count
                 } else {
                     i += 1
                 }

@@ -28,10 +28,13 @@ extension SiteRenderer {
             let figures = claimsByEntity[entity.id] ?? []
             files.append(lazyPage("entities/\(entity.id)/index.html", template: "entity") { $0.entityView(entity) })
             let parents = [TopicLink(name: "实体 Entities", url: base + "entities/"), TopicLink(name: entity.name, url: base + "entities/\(entity.id)/")]
-            let articlesByID = chartContext.articlesByID
+            // Cards by article id (made from the same articles as `articlesByID`): the closure
+            // holds the cards only, where calling `card` on a captured renderer copied the whole
+            // renderer for every card of every page.
+            let cards = self.cards
             files += fullList(articleIDs, list: "entities/\(entity.id)/articles/", parents: parents, preview: preview,
                               heading: "\(entity.name) · 文章 Articles", lede: "All \(articleIDs.count) articles that mention \(entity.name) (\(entity.nameZh)), newest first",
-                              card: { [self] id in articlesByID[id].map(card) })
+                              card: { id in cards[id] })
             files += fullList(figures, list: "entities/\(entity.id)/figures/", parents: parents, preview: preview,
                               heading: "\(entity.name) · 数字 Figures", lede: "All \(figures.count) figures the articles state for \(entity.name) (\(entity.nameZh))",
                               claims: claimRow)

@@ -69,12 +69,8 @@ struct JSONRecords {
 
     static func quote(_ string: String, into text: inout String) {
         text += "\""
-        var plain = true
-        for scalar in string.unicodeScalars where scalar == "\"" || scalar == "\\" || scalar.value < 0x20 {
-            plain = false
-            break
-        }
-        if plain {
+        // Looked for in the bytes: the three are ASCII, and no byte of a longer scalar is ASCII.
+        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
             text += string
         } else {
             var escaped = String.UnicodeScalarView()
