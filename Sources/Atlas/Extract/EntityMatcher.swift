@@ -21,10 +21,13 @@ public struct EntityMatcher: Sendable {
         var needsWordBoundary: Bool
     }
 
-    private let candidates: [UInt32: [Candidate]]
-    /// The keys some spelling starts with: most characters start none, and asking this is far
-    /// cheaper than hashing the key into `candidates`.
-    private let firstKeys: KeySet
+    /// Every spelling, grouped by the key of its first character, each group in matching order.
+    private let candidates: [Candidate]
+    private let groups: [Range<Int>]
+    /// The group (plus one; 0 for none) of each key of the Basic Multilingual Plane: most
+    /// characters start no spelling, and an array read is far cheaper than hashing the key.
+    private let groupOfKey: [UInt32]
+    private let groupBeyond: [UInt32: UInt32]
 
     public init(entities: [Entity]) {
         var byFirst: [UInt32: [Candidate]] = [:]
@@ -39,9 +42,19 @@ public struct EntityMatcher: Sendable {
                                                                entity: entity.id, spelling: spelling, needsWordBoundary: !isHan))
             }
         }
-        // Longest first, then by spelling, so the choice never depends on registry order.
-        candidates = byFirst.mapValues { $0.sorted { ($0.characters.count, $1.spelling) > ($1.characters.count, $0.spelling) } }
-        firstKeys = KeySet(byFirst.keys)
+        var candidates: [Candidate] = [], groups: [Range<Int>] = []
+        var groupOfKey = [UInt32](repeating: 0, count: 65_536), groupBeyond: [UInt32: UInt32] = [:]
+        for key in byFirst.keys.sorted() {
+            // Longest first, then by spelling, so the choice never depends on registry order.
+            let group = byFirst[key]!.sorted { ($0.characters.count, $1.spelling) > ($1.characters.count, $0.spelling) }
+            groups.append(candidates.count..<(candidates.count + group.count))
+            candidates += group
+            if key < 65_536 { groupOfKey[Int(key)] = UInt32(groups.count) } else { groupBeyond[key] = UInt32(groups.count) }
+        }
+        self.candidates = candidates
+        self.groups = groups
+        self.groupOfKey = groupOfKey
+        self.groupBeyond = groupBeyond
     }
 
     public func mentions(in text: [Character]) -> [Mention] {
@@ -50,38 +63,40 @@ public struct EntityMatcher: Sendable {
 
     func mentions(in text: ScanText) -> [Mention] {
         var result: [Mention] = []
-        let firstKeys = firstKeys
         // Run at every character of every body three times a build (extraction, mention counts,
-        // body links): the keys are read from their buffer, without an array slice per option.
+        // body links): keys, groups and spellings are read in place, with no copy of a spelling
+        // (four collections, a retain apiece) at each place a name could start.
         text.keys.withUnsafeBufferPointer { keys in
-            var i = 0
-            while i < keys.count {
-                let key = keys[i]
-                guard firstKeys.contains(key), let options = candidates[key] else { i += 1; continue }
-                // The options are read in place: copying each (four collections) was a retain
-                // apiece at every position where a name could start.
-                let matched = options.withUnsafeBufferPointer { options -> Int? in
-                    for index in options.indices where i + options[index].characters.count <= keys.count {
-                        let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
-                            : Self.keys(keys, at: i, equal: options[index].keys)
-                        guard same else { continue }
-                        if options[index].needsWordBoundary {
-                            let before = i > 0 ? text[i - 1] : " "
-                            let afterIndex = i + options[index].characters.count
-                            let after = afterIndex < keys.count ? text[afterIndex] : " "
-                            guard !isWordCharacter(before), !isWordCharacter(after) || options[index].characters.last == "." else { continue }
-                            // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+            candidates.withUnsafeBufferPointer { options in
+                groupOfKey.withUnsafeBufferPointer { groupOfKey in
+                    var i = 0
+                    while i < keys.count {
+                        let key = keys[i]
+                        let group = key < 65_536 ? groupOfKey[Int(key)] : groupBeyond[key] ?? 0
+                        guard group != 0 else { i += 1; continue }
+                        var matched: Int?
+                        for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
+                            let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
+                                : Self.keys(keys, at: i, equal: options[index].keys)
+                            guard same else { continue }
+                            if options[index].needsWordBoundary {
+                                let before = i > 0 ? text[i - 1] : " "
+                                let afterIndex = i + options[index].characters.count
+                                let after = afterIndex < keys.count ? text[afterIndex] : " "
+                                guard !isWordCharacter(before), !isWordCharacter(after) || options[index].characters.last == "." else { continue }
+                                // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
+                            }
+                            matched = index
+                            break
                         }
-                        return index
+                        if let matched {
+                            let option = options[matched]
+                            result.append(Mention(entity: option.entity, range: i..<(i + option.characters.count), spelling: option.spelling))
+                            i += option.characters.count
+                        } else {
+                            i += 1
+                        }
                     }
-                    return nil
-                }
-                if let matched {
-                    let option = options[matched]
-                    result.append(Mention(entity: option.entity, range: i..<(i + option.characters.count), spelling: option.spelling))
-                    i += option.characters.count
-                } else {
-                    i += 1
                 }
             }
         }
