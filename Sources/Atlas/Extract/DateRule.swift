@@ -25,10 +25,11 @@ enum DateRule {
         let lower = text.lowercased()
         var result: [DateMention] = []
         var anchors: [(range: Range<Int>, offset: Int)] = []
+        let startKeys = startKeys, sameOrNextDayStarts = sameOrNextDayStarts
         var i = 0
         while i < text.count {
             guard startKeys.contains(lower.keys[i]) else { i += 1; continue }
-            if let anchor = sameOrNextDay(text, lower, at: i) {
+            if sameOrNextDayStarts.contains(lower.keys[i]), let anchor = sameOrNextDay(text, lower, at: i) {
                 anchors.append(anchor)
                 i = anchor.range.upperBound
             } else if var found = chinese(text, at: i, published: published) ?? english(text, lower, at: i, published: published) {
@@ -88,6 +89,9 @@ enum DateRule {
     }()
 
     /// The phrases as keys, with whether each is Han, worked out once rather than at every position.
+    /// The keys those phrases start with (a Han character is its own lower case): most
+    /// positions where a date may start (every digit) start none of them.
+    static let sameOrNextDayStarts = KeySet(sameOrNextDayPhrases.map { ScanText.key($0.0.first!) })
     static let sameOrNextDayWords = sameOrNextDayPhrases.map { (word: ScanText.Word($0.0), offset: $0.1, isHan: $0.0.first!.isHan) }
 
     static func sameOrNextDay(_ text: ScanText, _ lower: ScanText, at i: Int) -> (range: Range<Int>, offset: Int)? {

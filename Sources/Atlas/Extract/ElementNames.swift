@@ -22,9 +22,11 @@ enum ElementNames {
     /// covers, in text order. "镧系" is the lanthanide series, not lanthanum.
     static func mentions(in text: ScanText, registered: [EntityMatcher.Mention]) -> [EntityMatcher.Mention] {
         var found = registered
+        let table = table
         var i = 0
         while i < text.count {
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
+            guard table.firstKeys.contains(key) else { i += 1; continue }
             var matched: WordTable<String>.Entry?
             for name in table.candidates(startingWith: key) where text.matchesIgnoringCase(name.word, at: i) {
                 let end = i + name.word.count

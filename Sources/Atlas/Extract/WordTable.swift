@@ -15,6 +15,9 @@ struct WordTable<Value: Sendable>: Sendable {
     private let ascii: [[Entry]]
     private let other: [UInt32: [Entry]]
     private let otherKeys: KeySet
+    /// Every key some word starts with: asked first at each position, so the many positions that
+    /// start none cost a bit test instead of fetching (and retaining) an empty list.
+    let firstKeys: KeySet
 
     init(_ words: [(String, Value)]) {
         var ascii = [[Entry]](repeating: [], count: 0x80)
@@ -27,6 +30,7 @@ struct WordTable<Value: Sendable>: Sendable {
         self.ascii = ascii
         self.other = other
         otherKeys = KeySet(other.keys)
+        firstKeys = KeySet(other.keys).union((0..<0x80).filter { !ascii[$0].isEmpty }.map(UInt32.init))
     }
 
     /// The words whose first character has this key.

@@ -129,8 +129,9 @@ extension SiteRenderer {
     func descriptionSource(_ target: String) -> (title: String, url: String)? {
         guard let path = markdown.links?.resolve(target) else { return nil }
         let url = site.config.basePath + path
-        if target.hasPrefix("@/articles/"), let article = site.articles.first(where: { $0.slug == target.dropFirst("@/articles/".count) }) {
-            return (article.title, url)
+        if target.hasPrefix("@/articles/") {
+            let slug = String(target.dropFirst("@/articles/".count))
+            if let index = site.articles.firstIndex(where: { $0.slug == slug }) { return (site.articles[index].title, url) }
         }
         if let dataset = site.datasets.first(where: { "@/data/\($0.id)" == target }) { return (dataset.title, url) }
         return (target, url)
