@@ -52,12 +52,13 @@ public enum OutputWriter {
                 + [RenderJob(OutputFile(path: marker, text: "Written by `atlas build`; this folder is replaced on every build.\n"))]
             try makeFolders(for: all.map(\.path), in: staging)
             let failure = Mutex<Error?>(nil)
+            let stagingPath = staging.path
             Parallel.forEach(all.count) { index in
                 guard failure.withLock({ $0 == nil }) else { return }
                 let rendered = all[index].render()
                 let file = transform?(rendered) ?? rendered
                 do {
-                    try file.write(to: staging.appendingPathComponent(file.path))
+                    try file.write(atPath: stagingPath + "/" + file.path)
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
