@@ -69,7 +69,7 @@ struct Build: ParsableCommand {
             timer.resume()
             progress = timer
         }
-        let report = Builder(options: options).build()
+        let report = Builder(options: options).build(keepingPlan: true)
         progress?.cancel()
         if isatty(STDERR_FILENO) != 0, Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if verbose {
@@ -86,6 +86,8 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         print("built \(report.pagesWritten) pages (\(report.articles.count) articles, \(report.filesWritten) files) into \(options.output.path) with \(warnings) warning(s) in \(milliseconds) ms")
+        // Done: the process ends here, without freeing the site and its pages one object at a time.
+        Foundation.exit(EXIT_SUCCESS)
     }
 }
 
