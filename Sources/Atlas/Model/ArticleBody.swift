@@ -24,25 +24,8 @@ public enum Language: String, Hashable, Sendable, Codable {
     /// Decides by which script dominates, so a Chinese body quoting "MP Materials" stays Chinese.
     public static func detect(_ text: String) -> Language {
         var han = 0, latin = 0
-        // Decoded from the bytes (asked of every title, body and row label a build shows).
-        var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0, scalars = 0
-            while i < bytes.count, scalars < 4000 {
-                let lead = bytes[i]
-                scalars += 1
-                if lead < 0x80 {
-                    if (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A { latin += 1 }
-                    i += 1
-                    continue
-                }
-                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                if Unicode.Scalar(value)?.isHan == true { han += 1 }
-                i += length
-            }
+        text.forEachScalar(limit: 4000) { scalar in
+            if scalar.isHan { han += 1 } else if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1 }
         }
         // One Han character carries about as much as a short English word.
         return han * 3 >= latin ? .chinese : .english

@@ -18,11 +18,11 @@ public struct OtherScript: Hashable, Sendable {
         var han = 0, latin = 0, kana = 0
         var counts: [Script: Int] = [:]
         var hints: Set<String> = []
-        for scalar in text.unicodeScalars.prefix(4000) {
-            if scalar.isHan { han += 1; continue }
-            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1; continue }
-            if (0x3040...0x30FF).contains(scalar.value), scalar.value != 0x30FB { kana += 1; continue }  // not the middle dot 「・」
-            guard let script = Script(scalar) else { continue }
+        text.forEachScalar(limit: 4000) { scalar in
+            if scalar.isHan { han += 1; return }
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1; return }
+            if (0x3040...0x30FF).contains(scalar.value), scalar.value != 0x30FB { kana += 1; return }  // not the middle dot 「・」
+            guard let script = Script(scalar) else { return }
             counts[script, default: 0] += 1
             if let hint = script.languageHint(scalar) { hints.insert(hint) }
         }

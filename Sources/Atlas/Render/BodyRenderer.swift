@@ -62,7 +62,14 @@ enum BodyRenderer {
     /// The first reference mark links to the page's note on what the marks mean, so a reader who
     /// meets "[1][3]" can find out where they first appear.
     static func linkingFirstReferenceMark(_ html: String) -> String {
-        guard let open = html.range(of: referenceMarkOpening), let close = html.range(of: "</sup>", range: open.upperBound..<html.endIndex) else { return html }
+        // Found in the bytes (both tags start and end with ASCII, which has no other spelling):
+        // Foundation's `range(of:)` walked the whole body in UTF-16 for every article.
+        let bytes = GraphemeBytes(html)
+        guard let openBytes = bytes.firstRange(of: Array(referenceMarkOpening.utf8)),
+              let closeBytes = bytes.firstRange(of: Array("</sup>".utf8), from: openBytes.upperBound) else { return html }
+        let utf8 = html.utf8
+        let open = utf8.index(utf8.startIndex, offsetBy: openBytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: openBytes.upperBound)
+        let close = utf8.index(utf8.startIndex, offsetBy: closeBytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: closeBytes.upperBound)
         let marks = html[open.upperBound..<close.lowerBound]
         return html[..<open.upperBound] + "<a href=\"#\(citationsAnchor)\" title=\"原文段落编号 · paragraphs of the original article\">\(marks)</a>" + html[close.lowerBound...]
     }
