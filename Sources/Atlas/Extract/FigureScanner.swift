@@ -20,7 +20,9 @@ enum FigureScanner {
         let fractionStarts = fractionStartKeys
         var i = 0
         while i < text.count {
-            if fractionStarts.contains(text.keys[i]), let fraction = wordFraction(text, at: i) {
+            // An English fraction starts a word; inside one, no fraction can start at an ASCII key.
+            if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)),
+               let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
                 continue

@@ -57,3 +57,36 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: found.count)
     }
 }
+
+/// Several literal words looked for in one pass over a text's bytes: whether any occurs is what
+/// `words.contains(where: text.includes)` answers, without a pass per word.
+struct ByteNeedles: Sendable {
+    /// Each word's bytes, grouped by its first byte.
+    private let byFirst: [[[UInt8]]]
+
+    init(_ words: [String]) {
+        var byFirst = [[[UInt8]]](repeating: [], count: 256)
+        for word in words {
+            let bytes = Array(word.utf8)
+            if let first = bytes.first { byFirst[Int(first)].append(bytes) }
+        }
+        self.byFirst = byFirst
+    }
+
+    func anyOccurs(in text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            byFirst.withUnsafeBufferPointer { byFirst in
+                for i in bytes.indices where !byFirst[Int(bytes[i])].isEmpty {
+                    for word in byFirst[Int(bytes[i])] where i + word.count <= bytes.count {
+                        var k = 1
+                        while k < word.count, bytes[i + k] == word[k] { k += 1 }
+                        if k == word.count { return true }
+                    }
+                }
+                return false
+            }
+        } ?? false
+    }
+}
