@@ -89,10 +89,10 @@ enum DateRule {
     }()
 
     /// The phrases as keys, with whether each is Han, worked out once rather than at every position.
+    static let sameOrNextDayWords = sameOrNextDayPhrases.map { (word: ScanText.Word($0.0), offset: $0.1, isHan: $0.0.first!.isHan) }
     /// The keys those phrases start with (a Han character is its own lower case): most
     /// positions where a date may start (every digit) start none of them.
     static let sameOrNextDayStarts = KeySet(sameOrNextDayPhrases.map { ScanText.key($0.0.first!) })
-    static let sameOrNextDayWords = sameOrNextDayPhrases.map { (word: ScanText.Word($0.0), offset: $0.1, isHan: $0.0.first!.isHan) }
 
     static func sameOrNextDay(_ text: ScanText, _ lower: ScanText, at i: Int) -> (range: Range<Int>, offset: Int)? {
         for (word, offset, isHan) in sameOrNextDayWords {

@@ -77,15 +77,9 @@ struct ScanText: RandomAccessCollection, Sendable {
         }
     }
 
-    /// The text when every scalar in it is a character of its own, found without Unicode's
-    /// character-breaking rules (which were most of making a `ScanText`); nil when some scalar
-    /// might join a neighbour, and the caller breaks the text the general way.
-    ///
-    /// The scalars let through break from any neighbour also let through: ASCII but the
-    /// carriage return (CR LF is one character), Latin-1 and Latin Extended letters and signs,
-    /// general punctuation without the joiners and format controls, CJK punctuation without the
-    /// tone marks, the ideographs, and the full-width forms of ASCII. None of them extends,
-    /// joins or prepends (Unicode's `Grapheme_Cluster_Break` is `Other`, `Control` or `LF`).
+    /// The text when every scalar in it is a character of its own (`LoneScalars`), found
+    /// without Unicode's character-breaking rules (which were most of making a `ScanText`); nil
+    /// when some scalar might join a neighbour, and the caller breaks the text the general way.
     static func oneScalarEach(_ utf8: [UInt8]) -> ScanText? {
         var characters: [Character] = []
         var keys: [UInt32] = []
@@ -99,7 +93,7 @@ struct ScanText: RandomAccessCollection, Sendable {
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             guard offset + length <= utf8.count else { return nil }
             let key = key(utf8, at: offset, length: length)
-            guard standsAlone(key), let scalar = Unicode.Scalar(key) else { return nil }
+            guard LoneScalars.contains(key), let scalar = Unicode.Scalar(key) else { return nil }
             characters.append(Character(scalar))
             keys.append(key)
             offsets.append(offset)
@@ -107,37 +101,6 @@ struct ScanText: RandomAccessCollection, Sendable {
         }
         offsets.append(offset)
         return ScanText(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
-    }
-
-    /// Whether every scalar of the UTF-8 is one `oneScalarEach` lets through, so that the text's
-    /// characters are its scalars and a search for ASCII bytes finds what a search for those
-    /// characters would.
-    static func everyScalarStandsAlone(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while offset < utf8.count {
-            let lead = utf8[offset]
-            if lead < 0x80 {
-                guard lead != 0x0D else { return false }
-                offset += 1
-                continue
-            }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard offset + length <= utf8.count else { return false }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length { value = value << 6 | UInt32(utf8[offset + k] & 0x3F) }
-            guard standsAlone(value) else { return false }
-            offset += length
-        }
-        return true
-    }
-
-    private static func standsAlone(_ key: UInt32) -> Bool {
-        switch key {
-        case 0x0D: false
-        case 0x00...0x7F, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: true
-        default: false
-        }
     }
 
     static func key(_ character: Character) -> UInt32 {

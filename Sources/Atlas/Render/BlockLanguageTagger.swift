@@ -11,7 +11,7 @@ enum BlockLanguageTagger {
         var html = html
         html.makeContiguousUTF8()
         if let tagged = html.utf8.withContiguousStorageIfAvailable({ bytes in
-            ScanText.everyScalarStandsAlone(bytes) ? tagBytes(bytes, container: container) : nil
+            LoneScalars.only(bytes) ? tagBytes(bytes, container: container) : nil
         }) ?? nil {
             return tagged
         }

@@ -3,12 +3,11 @@
 /// rules ask it of every figure's neighbouring words, and it was a twentieth of extracting a
 /// dense corpus.
 ///
-/// The bytes decide when every scalar compared, and the one just outside the compared part,
-/// is one `ScanText` lets stand alone (ASCII but the carriage return, Latin, Han, CJK and
-/// general punctuation): such scalars are characters of their own, none is canonically
-/// equivalent to another, so the characters are equal exactly when the bytes are. Anything
-/// else (a combining mark, a carriage return before a line feed, another script) goes to the
-/// standard library.
+/// The bytes decide when every scalar compared, and the one just outside the compared part, is
+/// one of `LoneScalars` (ASCII but the carriage return, Latin, Han, CJK and general
+/// punctuation): such scalars are characters of their own, none is canonically equivalent to
+/// another, so the characters are equal exactly when the bytes are. Anything else (a combining
+/// mark, a carriage return before a line feed, another script) goes to the standard library.
 extension StringProtocol {
     func quickHasSuffix(_ suffix: String) -> Bool {
         let decided = utf8.withContiguousStorageIfAvailable { text in
@@ -28,22 +27,22 @@ extension StringProtocol {
 enum QuickAffix {
     /// Nil when the bytes cannot decide.
     static func suffix(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard word.count <= text.count, ScanText.everyScalarStandsAlone(word) else { return nil }
+        guard word.count <= text.count, LoneScalars.only(word) else { return nil }
         let start = text.count - word.count
         guard start == text.count || !isContinuation(text[start]) else { return nil }
         var before = start
         if before > 0 { before -= 1; while before > 0, isContinuation(text[before]) { before -= 1 } }
-        guard ScanText.everyScalarStandsAlone(UnsafeBufferPointer(rebasing: text[before...])) else { return nil }
+        guard LoneScalars.only(UnsafeBufferPointer(rebasing: text[before...])) else { return nil }
         return text[start...].elementsEqual(word)
     }
 
     static func prefix(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard word.count <= text.count, ScanText.everyScalarStandsAlone(word) else { return nil }
+        guard word.count <= text.count, LoneScalars.only(word) else { return nil }
         let end = word.count
         guard end == text.count || !isContinuation(text[end]) else { return nil }
         var after = end
         if after < text.count { after += 1; while after < text.count, isContinuation(text[after]) { after += 1 } }
-        guard ScanText.everyScalarStandsAlone(UnsafeBufferPointer(rebasing: text[..<after])) else { return nil }
+        guard LoneScalars.only(UnsafeBufferPointer(rebasing: text[..<after])) else { return nil }
         return text[..<end].elementsEqual(word)
     }
 

@@ -72,19 +72,25 @@ public struct OutputFile: Hashable, Sendable {
     /// and Foundation's URL and `Data.write` bookkeeping around each `open` and `write` was a
     /// tenth of writing a page. Same mode (0666 less the umask), same bytes.
     func write(atPath path: String) throws {
+        func failure() -> Error {
+            CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(.init(rawValue: errno) ?? .EIO)])
+        }
         func writeAll(_ buffer: UnsafeRawBufferPointer) throws {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(.init(rawValue: errno) ?? .EIO)]) }
-            defer { close(descriptor) }
+            guard descriptor >= 0 else { throw failure() }
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(.init(rawValue: errno) ?? .EIO)])
+                    let error = failure()
+                    close(descriptor)
+                    throw error
                 }
                 offset += written
             }
+            // A file system may report a failed write only when the file is closed.
+            guard close(descriptor) == 0 else { throw failure() }
         }
         switch content {
         case .bytes(let data): try data.withUnsafeBytes(writeAll)

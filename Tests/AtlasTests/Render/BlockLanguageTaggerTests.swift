@@ -40,7 +40,7 @@ import Testing
     /// character-by-character reading.
     @Test func aPageWithJoiningMarksIsReadByCharacters() {
         let page = "<p>\u{301}English</p><p>e\u{301}</p>"
-        page.utf8.withContiguousStorageIfAvailable { #expect(!ScanText.everyScalarStandsAlone($0)) }
+        page.utf8.withContiguousStorageIfAvailable { #expect(!LoneScalars.only($0)) }
         #expect(BlockLanguageTagger.tag(page, container: .chinese) == BlockLanguageTagger.tagCharacters(page, container: .chinese))
     }
 }

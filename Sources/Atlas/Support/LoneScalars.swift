@@ -1,0 +1,41 @@
+/// Scalars that are always characters of their own: between two of them Unicode always breaks
+/// characters, and none is canonically equivalent to another sequence of them. In a text made
+/// only of these, characters are scalars, and comparing bytes is comparing characters; that lets
+/// the hot paths (scanning bodies, tagging blocks, the rules' prefix and suffix tests) work on
+/// UTF-8 and leave Unicode's character breaking to texts that need it.
+///
+/// They are ASCII but the carriage return (CR LF is one character), Latin-1 and Latin Extended
+/// letters and signs, general punctuation without the joiners and format controls, CJK
+/// punctuation without the tone marks, the ideographs, and the full-width forms of ASCII: none
+/// extends, joins or prepends (Unicode's `Grapheme_Cluster_Break` is `Other`, `Control` or
+/// `LF`), and none has a canonical singleton decomposition.
+enum LoneScalars {
+    static func contains(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0D: false
+        case 0x00...0x7F, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: true
+        default: false
+        }
+    }
+
+    /// Whether every scalar of the UTF-8 is one of them (false for a cut scalar at the end).
+    static func only(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < utf8.count {
+            let lead = utf8[offset]
+            if lead < 0x80 {
+                guard lead != 0x0D else { return false }
+                offset += 1
+                continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard offset + length <= utf8.count else { return false }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(utf8[offset + k] & 0x3F) }
+            guard contains(value) else { return false }
+            offset += length
+        }
+        return true
+    }
+}
