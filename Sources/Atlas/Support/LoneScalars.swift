@@ -23,17 +23,8 @@ enum LoneScalars {
     static func only(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < utf8.count {
-            let lead = utf8[offset]
-            if lead < 0x80 {
-                guard lead != 0x0D else { return false }
-                offset += 1
-                continue
-            }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard offset + length <= utf8.count else { return false }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length { value = value << 6 | UInt32(utf8[offset + k] & 0x3F) }
-            guard contains(value) else { return false }
+            let (value, length) = UTF8Scalars.decode(utf8, at: offset)
+            guard offset + length <= utf8.count, contains(value) else { return false }
             offset += length
         }
         return true
