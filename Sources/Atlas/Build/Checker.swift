@@ -61,7 +61,7 @@ public struct Checker: Sendable {
     func locate(_ problem: LinkChecker.Problem, sources: [String: (file: String, text: String)]) -> SourceLocation {
         guard let source = sources[problem.page] else { return SourceLocation(file: "public/" + problem.page, line: 1) }
         let basePath = problem.href.hasPrefix("/") ? "/" + problem.href.dropFirst() : problem.href
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in source.text.lines().enumerated() {
             for candidate in [problem.href, basePath] {
                 if let range = line.range(of: "(" + candidate) ?? line.range(of: candidate) {
                     return SourceLocation(file: source.file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 2)

@@ -279,12 +279,12 @@ enum Attribution {
         }
     }
 
-    /// Drops a country named only to describe what follows it: in "The US company MP Materials
-    /// claims…", "Australian miner Lynas", "美国MP材料公司", the figure is the company's.
     /// Made once: built inside `withoutModifiers`, these two sets were hashed afresh for every figure.
     static let modifierTypes: Set<String> = ["country", "region"]
     static let headTypes: Set<String> = ["company", "organisation", "agency", "place", "agreement"]
 
+    /// Drops a country named only to describe what follows it: in "The US company MP Materials
+    /// claims…", "Australian miner Lynas", "美国MP材料公司", the figure is the company's.
     static func withoutModifiers(_ text: ScanText, _ mentions: [EntityMatcher.Mention], types: [String: String]) -> [EntityMatcher.Mention] {
         var result: [EntityMatcher.Mention] = []
         for (index, mention) in mentions.enumerated() {

@@ -17,12 +17,9 @@ struct FigureMention: Hashable, Sendable {
 enum FigureScanner {
     static func scan(_ text: ScanText) -> [FigureMention] {
         var result: [FigureMention] = []
-        let fractionStarts = fractionStartKeys
         var i = 0
         while i < text.count {
-            // An English fraction starts a word; inside one, no fraction can start at an ASCII key.
-            if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)),
-               let fraction = wordFraction(text, at: i) {
+            if let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
                 continue
@@ -226,27 +223,25 @@ enum FigureScanner {
                                                         ("五分之二", 40), ("五分之三", 60), ("五分之四", 80), ("十分之一", 10), ("一半", 50)]
     static let tenths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: [("一", 10.0), ("二", 20), ("两", 20), ("三", 30), ("四", 40), ("五", 50),
                                                                              ("六", 60), ("七", 70), ("八", 80), ("九", 90)].map { (ScanText.key($0.0), $0.1) })
-    /// The fractions by first character, so that a position is only tested against the words
-    /// that start with its character (English ones looked up by the lower-case key).
     /// Asked at every Han character: a bit, not a hash of the key into `tenths`.
     static let tenthsKeys = KeySet(tenths.keys.filter { $0 >= 0x80 })
+    /// The fractions by first character, so that a position is only tested against the words
+    /// that start with its character (English ones looked up by the lower-case key).
     static let englishFractionTable = WordTable(englishFractions)
     static let chineseFractionTable = WordTable(chineseFractions)
     static let of = ScanText.Word(" of ")
-    /// Keys a fraction can start with (English in either case): `scan` asks this one bit at
-    /// every position instead of looking up both tables, most positions starting none.
-    static let fractionStartKeys = KeySet(englishFractions.compactMap { ScanText.Word($0.0).keys.first }.flatMap { key in
-        key >= 0x61 && key <= 0x7A ? [key, key - 0x20] : [key]
-    }).union(chineseFractions.compactMap { ScanText.Word($0.0).keys.first }).union(tenths.keys.filter { $0 >= 0x80 })
 
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
     static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {
         let key = text.keys[i]
-        let english = englishFractionTable.candidates(startingWith: key >= 0x41 && key <= 0x5A ? key + 0x20 : key)
-        let chinese = key < 0x80 ? [] : chineseFractionTable.candidates(startingWith: key)
-        guard !english.isEmpty || !chinese.isEmpty || tenthsKeys.contains(key) else { return nil }
-        if !english.isEmpty, i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)) {
-            for entry in english where text.matchesIgnoringCase(entry.word, at: i) {
+        let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
+        // Asked at every position, which nearly always starts no fraction: bit tests first, and
+        // an English fraction only at a word's start.
+        let startsEnglish = englishFractionTable.firstKeys.contains(folded) && (i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)))
+        let startsChinese = key >= 0x80 && (chineseFractionTable.firstKeys.contains(key) || tenthsKeys.contains(key))
+        guard startsEnglish || startsChinese else { return nil }
+        if startsEnglish {
+            for entry in englishFractionTable.candidates(startingWith: folded) where text.matchesIgnoringCase(entry.word, at: i) {
                 let (word, value) = (entry.spelling, entry.value)
                 let end = i + entry.word.count
                 // "half of global reserves", not "the first half of 2025"; "more than half in 2000",
@@ -257,7 +252,7 @@ enum FigureScanner {
                 return hedge(FigureMention(range: i..<end, low: value, high: value, qualifier: .exact, unit: .percent, rule: "fraction-words"), text)
             }
         }
-        for entry in chinese where text.matches(entry.word, at: i) {
+        for entry in startsChinese ? chineseFractionTable.candidates(startingWith: key) : [] where text.matches(entry.word, at: i) {
             return hedge(FigureMention(range: i..<(i + entry.word.count), low: entry.value, high: entry.value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
         }
         if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text.isNumber(i - 1),

@@ -170,29 +170,26 @@ enum MetricRule {
         var metric: Metric?
     }
 
-    static let cueWords: [UInt32: [CueWord]] = {
-        var byFirst: [UInt32: [CueWord]] = [:]
-        var index = 0
+    static let cueTable: WordTable<CueWord> = {
+        var words: [(String, CueWord)] = []
         for cue in cues {
             for word in cue.words {
-                byFirst[ScanText.key(word.first!), default: []].append(
-                    CueWord(index: index, word: word, length: word.count, isHan: word.first!.isHan, metric: cue.metric))
-                index += 1
+                words.append((word, CueWord(index: words.count, word: word, length: word.count, isHan: word.first!.isHan, metric: cue.metric)))
             }
         }
-        return byFirst
+        return WordTable(words)
     }()
-    static let cueWordKeys = KeySet(cueWords.keys)
 
     /// Every cue word in `text`, with its character offset; a word's matches do not overlap.
     static func cueHits(_ text: String) -> [(offset: Int, metric: Metric?)] {
         let chars = ScanText(text)
         var hits: [(offset: Int, metric: Metric?)] = []
         var nextAllowed: [Int: Int] = [:]
-        let firstKeys = cueWordKeys
-        for i in 0..<chars.count {
-            guard firstKeys.contains(chars.keys[i]), let words = cueWords[chars.keys[i]] else { continue }
-            for cue in words where i >= nextAllowed[cue.index, default: 0] && chars.matches(cue.word, at: i) {
+        let table = cueTable
+        for i in 0..<chars.count where table.firstKeys.contains(chars.keys[i]) {
+            for entry in table.candidates(startingWith: chars.keys[i]) {
+                let cue = entry.value
+                guard i >= nextAllowed[cue.index, default: 0], chars.matches(cue.word, at: i) else { continue }
                 guard i == 0 || cue.isHan || !(chars.isLetter(i - 1) && !chars.isHan(i - 1)) else { continue }
                 hits.append((i, cue.metric))
                 nextAllowed[cue.index] = i + cue.length

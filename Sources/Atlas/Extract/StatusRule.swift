@@ -53,8 +53,7 @@ enum StatusRule {
     }
 
     /// The cues by their first character, so a position looks only at the words that can start there.
-    static let cuesByFirst: [UInt32: [Cue]] = Dictionary(grouping: cues) { ScanText.key($0.word.first!) }
-    static let cueKeys = KeySet(cuesByFirst.keys)
+    static let cueTable = WordTable(cues.map { ($0.word, $0) })
 
     /// The nearest cue in `range`, with its position; words must stand alone in English.
     static func nearestCue(_ text: ScanText, _ range: Range<Int>) -> (status: ClaimStatus, offset: Int, isWeak: Bool)? {
@@ -64,8 +63,9 @@ enum StatusRule {
         while i >= range.lowerBound {
             // ASCII case folding on the key: the cue words are lower-case English or Han.
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
-            guard cueKeys.contains(key) else { i -= 1; continue }
-            for cue in cuesByFirst[key] ?? [] where FigureScanner.matchesIgnoringCase(text, at: i, cue.word) {
+            guard cueTable.firstKeys.contains(key) else { i -= 1; continue }
+            for entry in cueTable.candidates(startingWith: key) where FigureScanner.matchesIgnoringCase(text, at: i, entry.value.word) {
+                let cue = entry.value
                 let end = i + cue.word.count
                 guard end <= range.upperBound else { continue }
                 let isHan = cue.word.first!.isHan

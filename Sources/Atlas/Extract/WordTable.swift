@@ -14,7 +14,6 @@ struct WordTable<Value: Sendable>: Sendable {
     /// ASCII first keys by index (most positions are ASCII text), anything else by dictionary.
     private let ascii: [[Entry]]
     private let other: [UInt32: [Entry]]
-    private let otherKeys: KeySet
     /// Every key some word starts with: asked first at each position, so the many positions that
     /// start none cost a bit test instead of fetching (and retaining) an empty list.
     let firstKeys: KeySet
@@ -29,12 +28,11 @@ struct WordTable<Value: Sendable>: Sendable {
         }
         self.ascii = ascii
         self.other = other
-        otherKeys = KeySet(other.keys)
         firstKeys = KeySet(other.keys).union((0..<0x80).filter { !ascii[$0].isEmpty }.map(UInt32.init))
     }
 
     /// The words whose first character has this key.
     func candidates(startingWith key: UInt32) -> [Entry] {
-        key < 0x80 ? ascii[Int(key)] : otherKeys.contains(key) ? other[key] ?? [] : []
+        key < 0x80 ? ascii[Int(key)] : firstKeys.contains(key) ? other[key] ?? [] : []
     }
 }

@@ -33,7 +33,7 @@ public enum MarkdownReader {
     static func internalLinks(_ parts: FrontMatter, file: TextFile) -> [IdentityLink] {
         var links: [IdentityLink] = []
         var fence: Character?
-        for (index, line) in parts.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in parts.body.lines().enumerated() {
             let trimmed = line.trimmingWhitespace
             if let marker = trimmed.first, marker == "`" || marker == "~", trimmed.hasPrefix(String(repeating: marker, count: 3)) {
                 fence = fence == nil ? marker : (fence == marker ? nil : fence)

@@ -8,7 +8,7 @@
 enum WrittenURLMap {
     static func items(_ text: String, file: String) -> [URLMap.Item]? {
         var items: [URLMap.Item] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.lines()
         guard lines.last == "" else { return nil }
         lines.removeLast()
         var index = 0

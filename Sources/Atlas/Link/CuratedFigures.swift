@@ -172,7 +172,7 @@ public enum CuratedFigures {
         let before = text.string(0..<figure.range.lowerBound)
         let lineInBlock = before.filter { $0 == "\n" }.count
         let line = document.bodyLine + block.line - 1 + lineInBlock
-        let sourceLines = document.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = document.markdown.lines()
         let written = text.string(figure.range)
         var column = 1
         let index = block.line - 1 + lineInBlock

@@ -48,23 +48,7 @@ public struct TextFile: Sendable, Hashable {
 
     /// The file's lines, numbered from 1, for parsers that report by line.
     public var lines: [Substring] {
-        // Split at the byte: a line feed is always a character of its own (no mark combines with
-        // it, and carriage returns are gone), so these are the lines `split(separator: "\n")`
-        // gives, found in the bytes instead of breaking 20 MB of dumps into characters.
-        var text = text
-        text.makeContiguousUTF8()
-        let utf8 = text.utf8
-        let feeds: [Int] = utf8.withContiguousStorageIfAvailable({ bytes in bytes.indices.filter { bytes[$0] == 0x0A } }) ?? []
-        var lines: [Substring] = []
-        lines.reserveCapacity(feeds.count + 1)
-        var start = utf8.startIndex
-        for offset in feeds {
-            let feed = utf8.index(utf8.startIndex, offsetBy: offset)
-            lines.append(text[start..<feed])
-            start = utf8.index(after: feed)
-        }
-        lines.append(text[start...])
-        return lines
+        text.lines()
     }
 
     private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {

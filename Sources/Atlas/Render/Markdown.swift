@@ -49,7 +49,7 @@ public struct Markdown: Sendable {
     /// before rendering. Matches the fences cmark reads as code blocks with info `chart NAME`.
     public static func chartReferences(in text: String) -> [(name: String, extra: String, line: Int, column: Int)] {
         var result: [(String, String, Int, Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.lines().enumerated() {
             let indent = line.prefix { $0 == " " }.count
             guard indent <= 3 else { continue }
             let rest = line.dropFirst(indent)

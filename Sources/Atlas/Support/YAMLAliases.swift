@@ -10,7 +10,7 @@ enum YAMLAliases {
         // tenth of a second for the URL map of 10,000 articles, and again for every front matter).
         guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var blockIndent: Int?
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in yaml.lines().enumerated() {
             let characters = Array(line)
             let indent = characters.prefix { $0 == " " }.count
             let content = characters.dropFirst(indent)
