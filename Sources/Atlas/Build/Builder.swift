@@ -189,21 +189,40 @@ public struct Builder: Sendable {
         site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(site.articles) { article in
             memo.value("mentions\u{0}\(registryVersion)\u{0}\(article.title)\u{0}" + article.sourceText) { MentionIndex.counts(in: article, matcher: matcher) }
         })
-        site.related = RelatedArticles.compute(site.articles, mentions: site.mentions)
         site.datasets = datasets
-        IdentityLinks(site: site).check(pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links)
-                                        + entities.compactMap(\.about?.source), log: &log)
-        EntityDescriptions.check(site, log: &log)
-        site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
-        site.references = ReferenceFigures.compute(datasets, entities: entities)
-        site.conflicts = Conflicts.find(site.claims, references: site.references,
-                                        published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
-        site.events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: site.articles, curated: curated)
-        // Numbers editors write must be ones their sources state.
-        CuratedFigures.check(topicDocuments.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) }
-                                + pages.map { .init(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) },
-                             timeline: curated, site: site,
-                             markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
+        // Two chains of mostly one-core steps that read different parts of the site, side by
+        // side (a fifth of a second at 10,000 articles); each keeps its own diagnostics, joined
+        // in a fixed order.
+        let identityLinks = pages.flatMap(\.links) + markdownArticles.flatMap(\.links) + topicDocuments.flatMap(\.links)
+            + entities.compactMap(\.about?.source)
+        let documents = topicDocuments.map { CuratedFigures.Document(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) }
+            + pages.map { CuratedFigures.Document(file: $0.origin.file, bodyLine: $0.bodyLine, markdown: $0.markdown) }
+        let mentioned = site
+        let (neighbours, figures) = Parallel.both({
+            var log = DiagnosticLog()
+            let related = RelatedArticles.compute(mentioned.articles, mentions: mentioned.mentions)
+            IdentityLinks(site: mentioned).check(identityLinks, log: &log)
+            EntityDescriptions.check(mentioned, log: &log)
+            let events = Timeline.assemble(extracted: findings.flatMap(\.events), articles: mentioned.articles, curated: curated)
+            return (related: related, events: events, log: log)
+        }, {
+            var log = DiagnosticLog()
+            var site = mentioned
+            site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
+            site.references = ReferenceFigures.compute(datasets, entities: entities)
+            site.conflicts = Conflicts.find(site.claims, references: site.references,
+                                            published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
+            // Numbers editors write must be ones their sources state.
+            CuratedFigures.check(documents, timeline: curated, site: site, markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
+            return (claims: site.claims, references: site.references, conflicts: site.conflicts, log: log)
+        })
+        site.related = neighbours.related
+        site.events = neighbours.events
+        site.claims = figures.claims
+        site.references = figures.references
+        site.conflicts = figures.conflicts
+        log.append(neighbours.log)
+        log.append(figures.log)
         clock.mark("link")
         guard !log.hasErrors || checking, let templates else { return nil }
         let rasterizer = options.rsvgConvert.map { ChartRasterizer.locate(environment: ["ATLAS_RSVG_CONVERT": $0]) } ?? ChartRasterizer.locate()

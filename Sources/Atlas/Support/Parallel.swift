@@ -34,4 +34,20 @@ enum Parallel {
             }
         }
     }
+
+    /// Runs two independent pieces of work side by side (each may itself use all cores): for
+    /// chains of one-core steps that do not depend on each other.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = Mutex<A?>(nil), b = Mutex<B?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let result = first()
+                a.withLock { $0 = result }
+            } else {
+                let result = second()
+                b.withLock { $0 = result }
+            }
+        }
+        return (a.withLock { $0! }, b.withLock { $0! })
+    }
 }
