@@ -1,8 +1,8 @@
 import Foundation
 
-/// Topic pages, the entity and timeline sections (EntityRenderer, TimelineRenderer), and the events export.
+/// Topic pages, the full timeline (TimelineRenderer) and the events export.
 extension SiteRenderer {
-    func explainerSection() -> [RenderJob] {
+    func topicSection() -> [RenderJob] {
         var files: [RenderJob] = []
         let base = site.config.basePath
         let preview = pagination.preview
@@ -57,9 +57,13 @@ extension SiteRenderer {
                                    scope: "Events in the articles filed under \(topic.name)\(topic.nameEn.map { " (\($0))" } ?? "")",
                                    events: events)
         }
-        files += entitySection()
-        files += timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
-                               events: site.events, isFull: true)
+        return files
+    }
+
+    /// The full timeline and the events export.
+    func timelineSection() -> [RenderJob] {
+        var files = timelinePages("timeline/", heading: "时间线 · Timeline", scope: "Every dated event in the articles, every publication and the editors' milestones",
+                                  events: site.events, isFull: true)
         let exportInputs = RenderInputs(ExportInputs(claims: [], events: site.events, articles: articleStamps, basePath: site.config.basePath))
         files.append(streamed("data/events.csv", inputs: exportInputs) { eventsCSV(into: $0) })
         files.append(streamed("data/events.json", inputs: exportInputs) { eventsJSON(into: $0) })

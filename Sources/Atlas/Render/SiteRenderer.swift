@@ -220,19 +220,29 @@ public struct SiteRenderer: Sendable {
     }
 
     private func listJobs() -> [RenderJob] {
-        var files: [RenderJob] = []
-        files.append(page("index.html", template: "home", home()))
-        files += articleList()
-        files.append(page("topics/index.html", template: "topics", topicList()))
-        // Article pages build their views when rendered: on all cores, and never all at once.
-        files += site.articles.indices.map(articlePage)
-        for item in site.pages {
-            let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
-                                title: item.title, language: item.language, date: item.date.map { $0.hasTime ? $0.description : String($0.description.prefix(10)) },
-                                contentHTML: markdownHTML(item.markdown, language: item.language))
-            files.append(page("\(item.slug)/index.html", template: "page", view))
-        }
-        files += dataSection() + explainerSection() + tagSection()
+        // The sections are listed side by side (each sorts and groups the site its own way: a
+        // quarter of a second on one core at 10,000 articles), in a fixed order.
+        let sections: [@Sendable () -> [RenderJob]] = [
+            { [page("index.html", template: "home", home())] },
+            { articleList() },
+            { [page("topics/index.html", template: "topics", topicList())] },
+            // Article pages build their views when rendered: on all cores, and never all at once.
+            { site.articles.indices.map(articlePage) },
+            {
+                site.pages.map { item in
+                    let view = PageView(layout: layout(title: item.title, path: "\(item.slug)/", description: item.summary ?? item.title),
+                                        title: item.title, language: item.language, date: item.date.map { $0.hasTime ? $0.description : String($0.description.prefix(10)) },
+                                        contentHTML: markdownHTML(item.markdown, language: item.language))
+                    return page("\(item.slug)/index.html", template: "page", view)
+                }
+            },
+            { dataSection() },
+            { topicSection() },
+            { entitySection() },
+            { timelineSection() },
+            { tagSection() },
+        ]
+        var files = Parallel.map(sections) { $0() }.flatMap { $0 }
         files.append(page("search/index.html", template: "search", PlainView(
             layout: layout(title: "搜索 Search", path: "search/", description: "Search the articles, topics, entities and pages"))))
         // Redirects are not pages of their own: they stay out of the sitemap.
