@@ -27,7 +27,7 @@ extension SiteRenderer {
             patched.highlighted.formUnion(rendered.anchored)
         }
         patched.site.mentions.byArticle[article.id] = MentionIndex.counts(in: article, matcher: linker.matcher)
-        patched.cards[article.id] = Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo)
+        patched.cards[article.id] = Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo, templates: templates)
         return patched.articlePage(index).render()
     }
 }

@@ -22,6 +22,8 @@ public final class KeyCollector: Sendable {
                 found.insert(key)
                 collect(child, into: &found)
             }
+        case .prerendered(let value):
+            collect(.object(value.object), into: &found)
         case .list(let items):
             for child in items { collect(child, into: &found) }
         case .text, .flag:

@@ -79,7 +79,7 @@ public struct SiteRenderer: Sendable {
         // On all cores: a teaser is cut from every body (a quarter of a second on one core at
         // 10,000 articles).
         self.cards = ByteKeyedDictionary(Parallel.map(site.articles) { article in
-            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo))
+            (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo, templates: templates))
         })
         let context = ChartContext(site: site)
         self.chartContext = context
@@ -294,7 +294,8 @@ public struct SiteRenderer: Sendable {
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }
 
-    static func makeCard(_ article: Article, basePath: String, topicLinks: [String: TopicLink], markdown: Markdown, memo: RenderMemo) -> ArticleCard {
+    static func makeCard(_ article: Article, basePath: String, topicLinks: [String: TopicLink], markdown: Markdown, memo: RenderMemo,
+                         templates: TemplateSet) -> ArticleCard {
         let isExcerpt: Bool
         let teaser: String
         switch article.body {
@@ -307,12 +308,14 @@ public struct SiteRenderer: Sendable {
                 markdown.plainText(text).split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
             }
         }
-        return ArticleCard(
+        var card = ArticleCard(
             title: article.title, titleLanguage: article.titleLanguage, url: basePath + "articles/\(article.slug)/",
             source: article.source, published: article.published,
             topics: article.topics.compactMap { topicLinks[$0] },
             bodyLanguage: article.body.language, isExcerpt: isExcerpt,
             teaser: BodyRenderer.shorten(article.summary ?? teaser))
+        card.prerender(with: templates.library)
+        return card
     }
 
     func articleView(_ index: Int) -> ArticleView {

@@ -76,6 +76,11 @@ struct ArticleCard: Sendable, Equatable {
         templateValue = mustache.templateValue
     }
 
+    /// Renders the card's partial once, for all the lists that show it (`TemplateLibrary.prerendered`).
+    mutating func prerender(with library: TemplateLibrary) {
+        templateValue = library.prerendered(templateValue, partial: "partials/article-card")
+    }
+
     static func == (a: ArticleCard, b: ArticleCard) -> Bool {
         (a.title, a.titleLanguage, a.url, a.source, a.published) == (b.title, b.titleLanguage, b.url, b.source, b.published)
             && (a.topics, a.bodyLanguage, a.isExcerpt, a.teaser) == (b.topics, b.bodyLanguage, b.isExcerpt, b.teaser)

@@ -73,6 +73,11 @@ struct TemplateLibrary: Sendable {
                 break
             }
         case .partial(let name, let indented, let given):
+            if given == nil, case .prerendered(let value)? = stack.last, value.partial == name,
+               (indented.map { (indentation ?? "") + $0 } ?? indentation ?? "").isEmpty {
+                output += value.html
+                return
+            }
             guard let template = templates[name] else { return }
             // A block given by an outer template wins over one given further in.
             let merged = given.map { given in overrides?.merging(given) { outer, _ in outer } ?? given } ?? overrides
@@ -107,6 +112,38 @@ struct TemplateLibrary: Sendable {
     }
 
     private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
-        if case .object(let object) = value { object[name] } else { nil }
+        switch value {
+        case .object(let object): object[name]
+        case .prerendered(let value): value.object[name]
+        default: nil
+        }
+    }
+
+    /// `value` with its rendering by `partial` when that rendering is the same wherever the
+    /// partial is used without indentation: every key the partial reads (outside anchored
+    /// `.key`s) starts with a key of the value, so no lookup reaches past it to the page's
+    /// context, and no block can be overridden. Otherwise `value` as it is.
+    func prerendered(_ value: TemplateValue, partial name: String) -> TemplateValue {
+        guard case .object(let object) = value, let template = templates[name],
+              isSelfContained(template.nodes, keys: object, partials: [name]) else { return value }
+        var output = ""
+        var stack = [value]
+        render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
+        return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: output))
+    }
+
+    private func isSelfContained(_ nodes: [Template.Node], keys: [String: TemplateValue], partials: Set<String>) -> Bool {
+        func found(_ key: Template.Key) -> Bool { key.anchored || key.names.first.map { keys[$0] != nil } ?? true }
+        return nodes.allSatisfy { node in
+            switch node {
+            case .text: true
+            case .variable(let key, _): found(key)
+            case .section(let key, let inner, _): found(key) && isSelfContained(inner, keys: keys, partials: partials)
+            case .partial(let name, _, let given):
+                given == nil && !partials.contains(name)
+                    && templates[name].map { isSelfContained($0.nodes, keys: keys, partials: partials.union([name])) } ?? false
+            case .block: false
+            }
+        }
     }
 }

@@ -11,6 +11,16 @@ enum TemplateValue: Sendable, Equatable {
     /// Repeats a section once per item; an empty list is false.
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// An object with its rendering by one partial, made once for a value many pages show (an
+    /// article's card is on up to a dozen): where that partial is rendered with this value
+    /// innermost, the text is copied in (`TemplateLibrary.prerendered`). Otherwise an object.
+    indirect case prerendered(Prerendered)
+
+    struct Prerendered: Sendable, Equatable {
+        let object: [String: TemplateValue]
+        let partial: String
+        let html: String
+    }
 
     /// `{{key}}`'s output before escaping.
     var rendered: String {
@@ -19,7 +29,7 @@ enum TemplateValue: Sendable, Equatable {
         case .flag(let flag): flag ? "true" : "false"
         // A list or object printed as a value is a template mistake; it prints nothing rather
         // than a Swift description of the value.
-        case .list, .object: ""
+        case .list, .object, .prerendered: ""
         }
     }
 }

@@ -81,4 +81,31 @@ import Testing
         #expect(error("{{<base}}{{#x}}{{/x}}{{/base}}") != nil)
         #expect(error("{{! unclosed comment") != nil)
     }
+    /// A row rendered once for many pages must read exactly as rendering it in place would,
+    /// and is only made where that holds.
+    @Test func prerenderedRowsReadAsRenderedInPlace() throws {
+        var library = TemplateLibrary()
+        let partials = [
+            "row": "<li>{{title}}{{#teaser}} <p lang=\"{{lang}}\">{{.}}</p>{{/teaser}}{{>inner}}</li>\n",
+            "inner": "{{#flag}}!{{/flag}}",
+            "outer-key": "<li>{{title}} {{site}}</li>",
+            "with-block": "<li>{{$b}}{{title}}{{/b}}</li>",
+        ]
+        for (name, text) in partials { library.register(try Template(parsing: text), named: name) }
+        library.register(try Template(parsing: "<ul>{{#rows}}{{>row}}{{/rows}}</ul>\n<ol>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</ol>"), named: "page")
+        let rows: [TemplateContext] = [["title": "<a>", "teaser": "t", "lang": "en", "flag": true], ["title": "b", "teaser": "", "lang": "zh", "flag": false]]
+        let plain = rows.map(\.templateValue)
+        let made = plain.map { library.prerendered($0, partial: "row") }
+        for value in made { guard case .prerendered = value else { Issue.record("a self-contained row was not prerendered"); return } }
+        // Inline, the copy is used; standalone (indented), the partial is rendered again: same text.
+        let page = { (rows: [TemplateValue]) in library.render(.object(["rows": .list(rows), "lang": .text("outer")]), template: "page") }
+        #expect(page(made) == page(plain))
+        #expect(page(made)?.contains("<li>&lt;a&gt; <p lang=\"en\">t</p>!</li>\n") == true)
+        #expect(page(made)?.contains("  <li>") == true)
+        // A key the value lacks would be looked for in the page, and a block may be overridden: not made.
+        #expect(library.prerendered(plain[0], partial: "outer-key") == plain[0])
+        #expect(library.prerendered(plain[0], partial: "with-block") == plain[0])
+        #expect(library.prerendered(plain[0], partial: "missing") == plain[0])
+        #expect(library.prerendered(.text("x"), partial: "row") == .text("x"))
+    }
 }
