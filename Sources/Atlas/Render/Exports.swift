@@ -6,7 +6,8 @@ enum Exports {
     /// RFC 4180 quoting, decided per Unicode scalar (a `"` with a combining mark is still a quote
     /// character to a CSV reader).
     static func csvField(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Looked for in the bytes: the four are ASCII, and no byte of a longer scalar is ASCII.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
         for scalar in text.unicodeScalars {
@@ -37,6 +38,9 @@ enum Exports {
     }
 
     static func string(_ text: String?) -> JSONRecords.Value? { text.map { .string($0) } }
+
+    /// The columns as claims.json writes each record's keys.
+    static let claimColumnsByName = claimColumns.sorted { $0.name < $1.name }
 
     static let claimColumns: [ClaimColumn] = [
         ClaimColumn(name: "id", type: "string", description: "The claim's stable id; the quote's anchor on its article page is #q-<id>.") { .string($0.claim.id) },
@@ -86,7 +90,7 @@ enum Exports {
 
     static func claimsJSON(_ site: Site, into text: ChunkedText) -> ChunkedText {
         var json = JSONRecords(into: text)
-        forEachRecord(site) { record in json.append(claimColumns.map { ($0.name, $0.value(record)) }) }
+        forEachRecord(site) { record in json.append(claimColumnsByName.map { ($0.name, $0.value(record)) }) }
         return json.closed()
     }
 

@@ -27,7 +27,9 @@ struct JSONRecords {
 
     private static func append(_ fields: [(key: String, value: Value?)], first: Bool, to text: inout String) {
         text += first ? "  {\n" : ",\n  {\n"
-        let present = fields.compactMap { field in field.value.map { (field.key, $0) } }.sorted { $0.0 < $1.0 }
+        var present = fields.compactMap { field in field.value.map { (field.key, $0) } }
+        // The claim export gives its columns in key order already: sorted only when not.
+        if !present.indices.dropFirst().allSatisfy({ present[$0 - 1].0 < present[$0].0 }) { present.sort { $0.0 < $1.0 } }
         for (index, (key, value)) in present.enumerated() {
             text += "    "
             quote(key, into: &text)
