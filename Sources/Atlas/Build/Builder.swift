@@ -186,8 +186,10 @@ public struct Builder: Sendable {
         clock.mark("extract")
         let matcher = EntityMatcher(entities: entities)
         let registryVersion = memo.version("mention-registry", of: entities)
-        site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(site.articles) { article in
-            memo.value("mentions\u{0}\(registryVersion)\u{0}\(article.title)\u{0}" + article.sourceText) { MentionIndex.counts(in: article, matcher: matcher) }
+        site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(Array(zip(site.articles, findings))) { article, found in
+            memo.value("mentions\u{0}\(registryVersion)\u{0}\(article.title)\u{0}" + article.sourceText) {
+                MentionIndex.counts(in: article, matcher: matcher, body: found.bodyMentions)
+            }
         })
         site.datasets = datasets
         // Two chains of mostly one-core steps that read different parts of the site, side by

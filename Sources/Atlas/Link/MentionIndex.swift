@@ -24,13 +24,14 @@ public struct MentionIndex: Sendable {
         }
     }
 
-    /// Entity id → how often the article's title and body name it.
-    static func counts(in article: Article, matcher: EntityMatcher) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        let body = ChineseBodyStructurer.joinWrapped(article.sourceText)
+    /// Entity id → how often the article's title and body name it. `body`: the body's counts
+    /// when extraction already made them (`ArticleFindings.bodyMentions`).
+    static func counts(in article: Article, matcher: EntityMatcher, body: [String: Int]? = nil) -> [String: Int] {
         // Straight from the strings: a `ScanText` made from an array of characters re-encoded
         // each one.
-        for mention in matcher.mentions(in: ScanText(article.title)) + matcher.mentions(in: ScanText(body)) {
+        var counts = body ?? [:]
+        let text = body == nil ? ChineseBodyStructurer.joinWrapped(article.sourceText) : ""
+        for mention in matcher.mentions(in: ScanText(article.title)) + matcher.mentions(in: ScanText(text)) {
             counts[mention.entity, default: 0] += 1
         }
         return counts

@@ -27,4 +27,11 @@ import Testing
         }
         #expect(Tracked.alive.load(ordering: .relaxed) == before)
     }
+
+    @Test func bothRunsEachPieceOnceAndKeepsTheirResults() {
+        let calls = Atomic<Int>(0)
+        let (a, b) = Parallel.both({ calls.add(1, ordering: .relaxed); return "first" }, { calls.add(1, ordering: .relaxed); return (1...100).reduce(0, +) })
+        #expect(a == "first" && b == 5050)
+        #expect(calls.load(ordering: .relaxed) == 2)
+    }
 }
