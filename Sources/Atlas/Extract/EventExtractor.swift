@@ -114,7 +114,7 @@ public struct EventExtractor: Sendable {
             || (lead.quickHasSuffix("and ") && lead.includes("between "))
         // The change must be the date's own: in its phrase, or in the clause a bare "In
         // December 2025," opens.
-        let rest = phrase.replacingOccurrences(of: text.string(date.range).lowercased(), with: "").trimmingWhitespace
+        let rest = phrase.quickReplacing(text.string(date.range).lowercased(), with: "").trimmingWhitespace
         let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
         if date.precision == .month, !isBase, changeWords.contains(where: (bare ? clauseText : phrase).includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {

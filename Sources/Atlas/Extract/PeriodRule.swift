@@ -174,7 +174,7 @@ enum PeriodRule {
 
     static func saysNow(_ text: ScanText, _ range: Range<Int>) -> Bool {
         // "仍将" and "will still" speak of the future, not of now.
-        let phrase = text.string(range).lowercased().replacingOccurrences(of: "仍将", with: "将").replacingOccurrences(of: "will still", with: "will")
+        let phrase = text.string(range).lowercased().quickReplacing("仍将", with: "将").quickReplacing("will still", with: "will")
         return nowWords.contains { word in
             word.first!.isHan ? phrase.includes(word) : phrase.includesWord(word)
         }

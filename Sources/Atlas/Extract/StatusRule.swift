@@ -98,7 +98,9 @@ enum StatusRule {
         let targetNoun = ["的目标", "目标", " target", " goal"].contains(where: after.quickHasPrefix)
         // "China once mined as much as 95%": "once" with a past verb.
         let lead = text.string(segmentStart..<figure.range.lowerBound).lowercased()
-        if let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.quickHasSuffix("ed") || $0.quickHasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
+        // Foundation's backward search only where the bytes hold the word (ASCII letters and a
+        // space have no canonical twins, so it cannot be there otherwise).
+        if lead.includes("once "), let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.quickHasSuffix("ed") || $0.quickHasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
             return .historical
         }
         if let own = nearestCue(text, segmentStart..<figure.range.lowerBound) {

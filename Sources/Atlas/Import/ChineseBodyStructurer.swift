@@ -24,6 +24,19 @@ enum ChineseBodyStructurer {
 
     /// Whether a space scalar is directly followed by a Han scalar anywhere in `text`.
     static func hasSpaceBeforeHan(_ text: String) -> Bool {
+        // In the bytes: a space is one byte, and only the scalar after one is decoded, when it
+        // is not ASCII (every claim row asks this of its quote).
+        var text = text
+        text.makeContiguousUTF8()
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == 0x20, bytes[i + 1] >= 0x80, Unicode.Scalar(UTF8Scalars.decode(bytes, at: i + 1).value)?.isHan == true { return true }
+                i += 1
+            }
+            return false
+        }
+        if let found { return found }
         var afterSpace = false
         for scalar in text.unicodeScalars {
             if afterSpace, scalar.isHan { return true }

@@ -97,5 +97,11 @@ import Testing
         #expect(ChineseBodyStructurer.joinWrapped("a 稀土") == "a 稀土")
         #expect(!ChineseBodyStructurer.hasSpaceBeforeHan("稀土 a 5%"))
         #expect(ChineseBodyStructurer.hasSpaceBeforeHan("a 稀"))
+        // Read in the bytes: the scalar after a space, whatever its length; nothing else.
+        for (text, expected) in [("x \u{20000}", true), ("x  稀", true), ("x \u{3400}", true), ("x 。稀", false), ("x é稀", false),
+                                 ("稀 ", false), (" ", false), ("", false), ("稀\u{A0}土", false), ("x\u{3000}稀", false)] {
+            #expect(ChineseBodyStructurer.hasSpaceBeforeHan(text) == expected, "\(text)")
+            #expect(ChineseBodyStructurer.hasSpaceBeforeHan(text) == zip(text.unicodeScalars, text.unicodeScalars.dropFirst()).contains { $0 == " " && $1.isHan })
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Atlas
 
@@ -21,5 +22,19 @@ import Testing
             #expect(needles.anyOccurs(in: clause) == words.contains(where: clause.includes), "\(clause)")
         }
         #expect(!ByteNeedles([]).anyOccurs(in: "anything"))
+    }
+
+    /// Replacing skips Foundation only where the bytes decide; where a canonical twin may match
+    /// (a compatibility ideograph, a decomposed accent), Foundation still answers.
+    @Test func quickReplacingAnswersAsFoundation() {
+        let pieces = ["仍将", "将", "仍", "\u{2F873}", "will still", "will", "still ", "e\u{301}", "é", " ", "，", "2025年", "Kelvin \u{212A}", "K"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for target in ["仍将", "will still", "é", "K", "2025年"] {
+                #expect(text.quickReplacing(target, with: "#") == text.replacingOccurrences(of: target, with: "#"), "\(text) / \(target)")
+            }
+        }
+        #expect("仍\u{2F873}涨".quickReplacing("仍将", with: "将") == "仍\u{2F873}涨".replacingOccurrences(of: "仍将", with: "将"))
     }
 }
