@@ -67,14 +67,17 @@ public struct ClaimExtractor: Sendable {
                 let previousInClause = previousClaim
                 previousClaim = nil
                 let restated = earlier.flatMap { e in previousInClause.flatMap { CarryOverRule.restatement(text, of: $0, figure: figure, after: e, ownStart: ownStart) } }
-                let silent = isSilent(text, figure, windows: windows, segmentStart: segmentStart)
+                // Whether a share is a change ("rose 8%"): asked by the silence test and the metric rule.
+                let isChange = figure.unit == .percent && MetricRule.isChange(text, figure)
+                let silent = isSilent(text, figure, windows: windows, segmentStart: segmentStart, isChange: isChange)
                 let ofAmount = earlier.flatMap { e in previousInClause.flatMap { CarryOverRule.shareOfAmount(text, of: $0, figure: figure, after: e, windows: windows, mentions: mentions) } }
                 var found = restated ?? ofAmount ?? CarryOverRule.anaphora(text, figure: figure, windows: windows, last: lastShare, mentions: mentions)
                 if found == nil, let e = earlier, let previous = previousInClause {
                     found = CarryOverRule.coordinated(text, of: previous, figure: figure, after: e, ownStart: ownStart, hasOwnCue: !silent, clause: clause)
                 }
                 if found == nil {
-                    found = classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions, previousImporter: previousImporter)
+                    found = classify(text, figure, windows: windows, segmentStart: segmentStart, mentions: mentions, previousImporter: previousImporter,
+                                     isChange: isChange)
                 }
                 if silent, found == nil || found?.metric == .other, let recent = lastClaim[Self.unitKind(figure.unit)], recent.clause >= clauseIndex - 1,
                    var borrowed = CarryOverRule.topic(figure, previous: recent.claim) {
@@ -135,9 +138,9 @@ public struct ClaimExtractor: Sendable {
 
     /// A figure with no word of what it measures: no cue for a share, no verb or noun for a
     /// tonnage ("巴西以2100万吨位列第二，占比约23%").
-    func isSilent(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int) -> Bool {
+    func isSilent(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int, isChange: Bool) -> Bool {
         if figure.unit == .percent {
-            return !MetricRule.isChange(text, figure) && (figure.high ?? figure.low ?? 0) <= 100 && MetricRule.cueHits(MetricRule.lower(text, windows.clause.lowerBound..<windows.after.upperBound)).isEmpty
+            return !isChange && (figure.high ?? figure.low ?? 0) <= 100 && MetricRule.cueHits(MetricRule.lower(text, windows.clause.lowerBound..<windows.after.upperBound)).isEmpty
         }
         guard figure.unit == .tonnes else { return false }
         let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
@@ -177,11 +180,11 @@ public struct ClaimExtractor: Sendable {
     }
 
     func classify(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int,
-                  mentions: [EntityMatcher.Mention], previousImporter: String?) -> Claim? {
+                  mentions: [EntityMatcher.Mention], previousImporter: String?, isChange: Bool) -> Claim? {
         var claim = Claim(low: figure.low, high: figure.high, qualifier: figure.qualifier, unit: figure.unit,
                           period: ClaimPeriod(kind: .current, resolution: .publication), rule: figure.rule)
         if figure.unit == .percent {
-            guard let (metric, rule) = MetricRule.metric(text, figure, windows) else { return nil }
+            guard let (metric, rule) = MetricRule.metric(text, figure, windows, isChange: isChange) else { return nil }
             claim.metric = metric
             claim.rule += "+" + rule
             if metric != .importShare, Attribution.isRelativeShare(text, figure, windows: windows, mentions: mentions) {

@@ -62,9 +62,10 @@ enum MetricRule {
     }
 
     /// The metric, or nil when the figure is not a share the site compares.
-    static func metric(_ text: ScanText, _ figure: FigureMention, _ windows: Windows) -> (metric: Metric, rule: String)? {
+    /// `isChange`: `isChange(text, figure)`, which the caller has already asked.
+    static func metric(_ text: ScanText, _ figure: FigureMention, _ windows: Windows, isChange: Bool) -> (metric: Metric, rule: String)? {
         // A part of a whole is at most all of it: "a 200% premium" is a comparison.
-        guard !isChange(text, figure), (figure.high ?? figure.low ?? 0) <= 100 else { return nil }
+        guard !isChange, (figure.high ?? figure.low ?? 0) <= 100 else { return nil }
         let before = lower(text, windows.before)
         let beforeCues = cueHits(before)
         // "imports nearly 90% of its magnets from China": an import verb right before the
