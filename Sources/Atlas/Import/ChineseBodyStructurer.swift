@@ -13,6 +13,30 @@ enum ChineseBodyStructurer {
     /// by a Han scalar comes back unchanged without being split into characters.
     static func joinWrapped(_ text: String) -> String {
         guard hasSpaceBeforeHan(text) else { return text }
+        // In the bytes when every scalar is a character of its own (`LoneScalars`): the same
+        // test, a scalar at a time, without breaking the text into characters.
+        var copy = text
+        let joined = copy.withUTF8 { bytes -> String? in
+            guard LoneScalars.only(bytes) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var previousIsHan = false
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                let isHan = Unicode.Scalar(value)?.isHan ?? false
+                if value == 0x20, previousIsHan, i + 1 < bytes.count, Unicode.Scalar(UTF8Scalars.decode(bytes, at: i + 1).value)?.isHan == true {
+                    previousIsHan = false
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                previousIsHan = isHan
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let joined { return joined }
         let chars = Array(text)
         var out = ""
         for (i, c) in chars.enumerated() {

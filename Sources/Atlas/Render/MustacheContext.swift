@@ -181,31 +181,37 @@ extension ClaimRow: MustacheContextConvertible {
     /// Rows of one table. A row quoting the same sentence of the same article as the row above
     /// says so instead of printing the sentence again: one sentence often states two or three
     /// figures, and three copies of it in a row read as three sources.
-    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout TemplateContext) -> Void = { _, _ in }) -> [TemplateContext] {
+    /// Made as template values directly: a table has a row per figure (tens of thousands on the
+    /// ledger and entity pages), and each row's context went through `any TemplateRepresentable`
+    /// and was converted again.
+    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout [String: TemplateValue]) -> Void = { _, _ in }) -> [TemplateValue] {
         var previous: Claim?
         return rows.map { item in
             let claimRow = row(item)
-            var context = claimRow.mustache
-            context["sameQuote"] = previous.map { $0.article == claimRow.claim.article && $0.quote == claimRow.claim.quote } ?? false
-            adjust(item, &context)
+            var object = claimRow.object
+            object["sameQuote"] = .flag(previous.map { $0.article == claimRow.claim.article && $0.quote == claimRow.claim.quote } ?? false)
+            adjust(item, &object)
             previous = claimRow.claim
-            return context
+            return .object(object)
         }
     }
 
-    static func table(_ rows: [ClaimRow]) -> [TemplateContext] { table(rows, row: { $0 }) }
+    static func table(_ rows: [ClaimRow]) -> [TemplateValue] { table(rows, row: { $0 }) }
 
-    var mustache: TemplateContext {
-        [
-            "id": claim.id, "value": value.english, "valueZh": value.chinese ?? false, "metric": claim.metric.label, "entity": entityName,
-            "importer": importerName ?? false, "period": facts.period, "scope": facts.scope, "status": facts.status,
-            "statusClass": "status-\(claim.status.rawValue)", "isMeasurement": claim.status.isMeasurement, "speaker": claim.speaker ?? false,
-            "isRepeat": claim.duplicateOf != nil, "quote": ChineseBodyStructurer.joinWrapped(claim.quote),
-            "detail": false,
-            "articleTitle": articleTitle, "articleLang": articleLanguage.rawValue, "articleDate": articleDate, "source": source,
-            "quoteURL": quoteURL, "anchorHere": anchorHere, "edited": claim.rule == "editor",
+    var object: [String: TemplateValue] {
+        func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .flag(false) }
+        return [
+            "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(entityName),
+            "importer": text(importerName), "period": .text(facts.period), "scope": .text(facts.scope), "status": .text(facts.status),
+            "statusClass": .text("status-\(claim.status.rawValue)"), "isMeasurement": .flag(claim.status.isMeasurement), "speaker": text(claim.speaker),
+            "isRepeat": .flag(claim.duplicateOf != nil), "quote": .text(ChineseBodyStructurer.joinWrapped(claim.quote)),
+            "detail": .flag(false),
+            "articleTitle": .text(articleTitle), "articleLang": .text(articleLanguage.rawValue), "articleDate": .text(articleDate), "source": .text(source),
+            "quoteURL": .text(quoteURL), "anchorHere": .flag(anchorHere), "edited": .flag(claim.rule == "editor"),
         ]
     }
+
+    var mustache: TemplateContext { object }
 }
 
 extension DataPageView: MustacheContextConvertible {
@@ -236,8 +242,8 @@ extension ConflictsPageView: MustacheContextConvertible {
                  "isEmpty": section.conflicts.isEmpty,
                  "conflicts": section.conflicts.map { conflict in
                     ["heading": conflict.heading, "anchor": conflict.anchor, "note": conflict.note,
-                     "rows": ClaimRow.table(conflict.rows, row: { $0 }) { row, context in
-                         context["detail"] = conflict.details[row.claim.id].flatMap { $0.isEmpty ? nil : $0 } ?? false
+                     "rows": ClaimRow.table(conflict.rows, row: { $0 }) { row, object in
+                         object["detail"] = conflict.details[row.claim.id].flatMap { $0.isEmpty ? nil : TemplateValue.text($0) } ?? .flag(false)
                      },
                      "total": conflict.total, "isSample": conflict.rows.count < conflict.total, "shown": conflict.rows.count, "ledgerURL": conflict.ledgerURL,
                      "hasReferences": !conflict.references.isEmpty,
@@ -246,7 +252,7 @@ extension ConflictsPageView: MustacheContextConvertible {
                      "hasApart": !conflict.apart.isEmpty, "apartCount": conflict.apartTotal,
                      "apartLabel": conflict.apartTotal == 1 ? "1 more figure" : "\(conflict.apartTotal) more figures",
                      "apartIsSample": conflict.apart.count < conflict.apartTotal, "apartShown": conflict.apart.count,
-                     "apart": ClaimRow.table(conflict.apart, row: \.row) { item, context in context["detail"] = item.reason }] as TemplateContext
+                     "apart": ClaimRow.table(conflict.apart, row: \.row) { item, object in object["detail"] = .text(item.reason) }] as TemplateContext
                  }] as TemplateContext
             },
         ]

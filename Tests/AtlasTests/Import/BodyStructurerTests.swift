@@ -91,6 +91,22 @@ import Testing
         }
     }
 
+    /// The byte path of `joinWrapped` against the rule by characters.
+    @Test func joiningWrappedLinesByBytesAnswersAsByCharacters() {
+        func byCharacters(_ text: String) -> String {
+            let chars = Array(text)
+            return String(chars.enumerated().filter { i, c in
+                !(c == " " && i > 0 && i + 1 < chars.count && chars[i - 1].isHan && chars[i + 1].isHan)
+            }.map(\.element))
+        }
+        let pieces = ["稀", "土", " ", "  ", "a", "5%", "，", "\u{20000}", "é", "e\u{301}", "\u{3000}", "。", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ChineseBodyStructurer.joinWrapped(text) == byCharacters(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func joiningWrappedLinesDropsOnlySpacesBetweenHanCharacters() {
         #expect(ChineseBodyStructurer.joinWrapped("稀土 产量 increased 5% 到 2025") == "稀土产量 increased 5% 到 2025")
         #expect(ChineseBodyStructurer.joinWrapped("no Han here") == "no Han here")
