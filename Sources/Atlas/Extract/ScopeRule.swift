@@ -84,45 +84,58 @@ enum ScopeRule {
     /// instead of building Character arrays for every phrase and word.
     struct Words: Sendable {
         let bytes: [[UInt8]]
-        init(_ words: [String]) { bytes = words.map { Array($0.utf8) } }
+        /// Each first byte's words (indices into `bytes`, in list order): a text is read once for
+        /// all the words, where it was read once per word.
+        let byFirst: [[Int]]
+
+        init(_ words: [String]) {
+            bytes = words.map { Array($0.utf8) }
+            var byFirst = [[Int]](repeating: [], count: 256)
+            for (index, word) in bytes.enumerated() { if let first = word.first { byFirst[Int(first)].append(index) } }
+            self.byFirst = byFirst
+        }
+
+        /// Whether word `index` starts at byte `i` of `text`, an English word only at a word's start.
+        func matches(_ index: Int, in text: [UInt8], at i: Int) -> Bool {
+            let word = bytes[index]
+            guard i + word.count <= text.count, text[i..<(i + word.count)].elementsEqual(word) else { return false }
+            let isLetter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+            return !(isLetter(word[0]) && i > 0 && isLetter(text[i - 1]))
+        }
+
+        /// Whether any word starts at byte `i`.
+        func anyStarts(in text: [UInt8], at i: Int) -> Bool {
+            byFirst[Int(text[i])].contains { matches($0, in: text, at: i) }
+        }
     }
 
     static let generic = Words(genericWords), capacity = Words(capacityWords), technology = Words(technologyWords)
     static let resource = Words(resourceWords), reserve = Words(reserveWords), output = Words(outputVerbs)
     static let rareEarth = Words(rareEarthWords), material = Words(materials.map(\.0)), element = Words(elementWords.map(\.0))
-
-    /// Every start of `word` in `text` (byte offsets), an English word only at a word's start.
-    static func starts(_ text: [UInt8], _ word: [UInt8]) -> [Int] {
-        guard let first = word.first, word.count <= text.count else { return [] }
-        let isLetter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-        var result: [Int] = []
-        var i = 0
-        while i <= text.count - word.count {
-            if text[i] == first, text[i..<(i + word.count)].elementsEqual(word), !(isLetter(first) && i > 0 && isLetter(text[i - 1])) { result.append(i) }
-            i += 1
-        }
-        return result
-    }
+    static let materialValues = materials.map(\.1), elementValues = elementWords.map(\.1)
 
     /// First position of any of `words` in `text` (a byte offset: for ordering only), or nil.
     static func firstHit(_ text: String, _ words: Words) -> Int? {
         let bytes = Array(text.utf8)
-        return words.bytes.compactMap { starts(bytes, $0).first }.min()
+        return bytes.indices.first { words.anyStarts(in: bytes, at: $0) }
     }
 
     /// Last position of any of `words` in `text`.
     static func lastHit(_ text: String, _ words: Words) -> Int? {
         let bytes = Array(text.utf8)
-        return words.bytes.compactMap { starts(bytes, $0).last }.max()
+        return bytes.indices.reversed().first { words.anyStarts(in: bytes, at: $0) }
     }
 
     /// The hits of a word list with their spans and values, a hit inside a longer one dropped
-    /// (`中重稀土` contains `重稀土`), nearest first or last.
+    /// (`中重稀土` contains `重稀土`), nearest first or last (of two words read at one place, the
+    /// earlier in the list).
     static func nearest<Value>(_ text: String, _ words: Words, values: [Value], first: Bool) -> (offset: Int, value: Value)? {
         let bytes = Array(text.utf8)
         var hits: [(start: Int, end: Int, value: Value)] = []
-        for (index, word) in words.bytes.enumerated() {
-            for start in starts(bytes, word) { hits.append((start, start + word.count, values[index])) }
+        for start in bytes.indices {
+            for index in words.byFirst[Int(bytes[start])] where words.matches(index, in: bytes, at: start) {
+                hits.append((start, start + words.bytes[index].count, values[index]))
+            }
         }
         let kept = hits.filter { hit in !hits.contains { other in other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end } }
         let chosen = first ? kept.min { ($0.start, $0.end) < ($1.start, $1.end) } : kept.max { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -133,7 +146,7 @@ enum ScopeRule {
     static func commodity(_ phrase: Phrase) -> String {
         func named(_ text: String, nearestFirst: Bool) -> String? {
             let rare = nearestFirst ? firstHit(text, rareEarth) : lastHit(text, rareEarth)
-            guard let found = nearest(text, material, values: materials.map(\.1), first: nearestFirst) else { return rare == nil ? nil : ClaimScope.rareEarths }
+            guard let found = nearest(text, material, values: materialValues, first: nearestFirst) else { return rare == nil ? nil : ClaimScope.rareEarths }
             guard let rare else { return found.value }
             return (nearestFirst ? found.offset < rare : found.offset > rare) ? found.value : ClaimScope.rareEarths
         }
@@ -149,7 +162,7 @@ enum ScopeRule {
 
     static func elementScope(_ text: ScanText, _ phrase: Phrase, elements: [EntityMatcher.Mention], after: Range<Int>, before: Range<Int>, heavy: Set<String>) -> ElementScope {
         func fromWords(_ text: String, nearestFirst: Bool) -> ElementScope? {
-            nearest(text, element, values: elementWords.map(\.1), first: nearestFirst)?.value
+            nearest(text, element, values: elementValues, first: nearestFirst)?.value
         }
         func fromElements(_ range: Range<Int>) -> ElementScope? {
             // "钕铁硼", "NdFeB", "neodymium-iron-boron magnets": a magnet, not the element.
