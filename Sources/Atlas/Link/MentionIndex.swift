@@ -5,8 +5,8 @@
 /// characters (`中国外 交部`), which the body renderer drops; matching the raw line would miss
 /// those names while the page links them.
 public struct MentionIndex: Sendable {
-    /// Article id → entity id → number of mentions.
-    public var byArticle: [String: [String: Int]] = [:]
+    /// Article id → entity id → number of mentions (ids looked up by their bytes: `ByteKey`).
+    var byArticle = ByteKeyedDictionary<[String: Int]>()
     /// Entity id → article ids, in site order (newest first).
     public var byEntity: [String: [String]] = [:]
 

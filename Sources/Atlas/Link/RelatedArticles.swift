@@ -11,7 +11,7 @@ public enum RelatedArticles {
 
     public static func compute(_ articles: [Article], mentions: MentionIndex, limit: Int = 5) -> [String: [String]] {
         // Integer indices throughout: articles arrive newest first, so index order is date order.
-        let index = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = ByteKeyedDictionary(articles.enumerated().map { ($1.id, $0) })
         var byTopic: [String: [Int]] = [:]
         for (i, article) in articles.enumerated() { for topic in article.topics { byTopic[topic, default: []].append(i) } }
         let members = byTopic

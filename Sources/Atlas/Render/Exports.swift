@@ -8,14 +8,14 @@ enum Exports {
     static func csvField(_ text: String) -> String {
         // Looked for in the bytes: the four are ASCII, and no byte of a longer scalar is ASCII.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in text.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append("\"") }
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
         }
-        quoted.append("\"")
-        return String(quoted)
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// One claim with its article, as the exports write it.
@@ -80,9 +80,10 @@ enum Exports {
     /// Every claim whose article is on the site, as the exports write it, one at a time: the
     /// list of records was as large as the export itself.
     static func forEachRecord(_ site: Site, _ body: (ClaimRecord) -> Void) {
-        let articles = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let articles = ByteKeyedDictionary(site.articles.indices.map { (site.articles[$0].id, $0) })
         for claim in site.claims {
-            guard let article = articles[claim.article] else { continue }
+            guard let index = articles[claim.article] else { continue }
+            let article = site.articles[index]
             body(ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
                              published: article.published.iso8601))
         }

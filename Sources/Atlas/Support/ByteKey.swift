@@ -45,3 +45,4 @@ struct ByteKeyedDictionary<Value> {
 }
 
 extension ByteKeyedDictionary: Sendable where Value: Sendable {}
+extension ByteKeyedDictionary: Equatable where Value: Equatable {}
