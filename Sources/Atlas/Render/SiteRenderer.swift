@@ -86,14 +86,18 @@ public struct SiteRenderer: Sendable {
         let charts = ChartCatalog.all(context)
         self.charts = charts
         // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
-        // `atlas build` takes the PNG the last build published beside the same SVG.
-        self.chartImages = rasterizer.map { rasterizer in
-            Dictionary(Parallel.map(charts) { chart in
-                (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
-                    previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
-                })
-            }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
-        } ?? [:]
+        // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
+        // `rsvg-convert` processes while the bodies below are rendered (a third of a second in
+        // a new output folder), and waited for before the renderer is complete.
+        let images = rasterizer.map { rasterizer in
+            Parallel.Pending {
+                Dictionary(Parallel.map(charts) { chart in
+                    (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
+                        previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
+                    })
+                }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+            }
+        }
         let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = ByteKeyedDictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
@@ -139,6 +143,7 @@ public struct SiteRenderer: Sendable {
         let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let antecedents = Timeline.antecedents(site.events)
         self.eventAntecedent = antecedents.compactMapValues { eventsByID[$0] }
+        self.chartImages = images?.value() ?? [:]
         let renderer = self
         // Publications are listed under their month's count, not as rows.
         let rows = Parallel.map(site.events.filter { $0.kind != .publication }) { event in

@@ -50,4 +50,25 @@ enum Parallel {
         }
         return (a.withLock { $0! }, b.withLock { $0! })
     }
+
+    /// Work started on another thread now, its result waited for later (`value`): for work that
+    /// mostly waits on child processes, run beside the build's own.
+    final class Pending<Value: Sendable>: Sendable {
+        private let result = Mutex<Value?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ work: @escaping @Sendable () -> Value) {
+            DispatchQueue.global().async {
+                let value = work()
+                self.result.withLock { $0 = value }
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the work, once.
+        func value() -> Value {
+            done.wait()
+            return result.withLock { $0! }
+        }
+    }
 }

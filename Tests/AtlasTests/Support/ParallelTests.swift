@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import Atlas
@@ -33,5 +34,18 @@ import Testing
         let (a, b) = Parallel.both({ calls.add(1, ordering: .relaxed); return "first" }, { calls.add(1, ordering: .relaxed); return (1...100).reduce(0, +) })
         #expect(a == "first" && b == 5050)
         #expect(calls.load(ordering: .relaxed) == 2)
+    }
+
+    @Test func pendingWorkRunsBesideTheCallerAndGivesItsResult() {
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let pending = Parallel.Pending { () -> Int in
+            started.signal()
+            release.wait()
+            return 42
+        }
+        // The work is under way before its value is asked for: it signals, then waits for us.
+        #expect(started.wait(timeout: .now() + 10) == .success)
+        release.signal()
+        #expect(pending.value() == 42)
     }
 }
