@@ -20,6 +20,29 @@ import Testing
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
+    /// The charts find an entity's drawn shares through an index made once; it must answer as
+    /// filtering all the entity's figures does, for every comparison of every metric, elements,
+    /// commodity and measure the real figures have (and for none they lack).
+    @Test func drawnSharesByComparisonAreTheFilteredOnes() throws {
+        let (_, site) = try Self.charts()
+        let context = ChartContext(site: site)
+        var asked = 0, found = 0
+        for (entity, claims) in context.valuedClaimsByHolder {
+            let comparisons = Set(claims.flatMap { claim in
+                ([nil] + Measure.allCases.map(Optional.some)).map { Comparison(metric: claim.metric, elements: claim.scope.elements, measure: $0, commodity: claim.scope.commodity) }
+            } + [Comparison(metric: .reservesShare, elements: .light, measure: .technology, commodity: "gallium")])
+            for comparison in comparisons {
+                let filtered = claims.filter { $0.unit == .percent && comparison.includes($0) }
+                #expect(context.claims(comparison, entity: entity) == filtered, "\(entity) \(comparison)")
+                #expect(context.claimCount(comparison, entity: entity) == filtered.count)
+                #expect(context.hasClaims(comparison, entity: entity) == !filtered.isEmpty)
+                asked += 1
+                if !filtered.isEmpty { found += 1 }
+            }
+        }
+        #expect(asked > 100 && found > 10, "asked \(asked), found \(found)")
+    }
+
     @Test func chartsMatchTheirGoldenFiles() throws {
         let update = ProcessInfo.processInfo.environment["ATLAS_UPDATE_GOLDEN"] == "1"
         let (charts, _) = try Self.charts()
