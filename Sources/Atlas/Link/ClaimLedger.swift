@@ -5,9 +5,10 @@ public enum ClaimLedger {
         var claims = extracted
         var index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIDs = Set(entities.map(\.id))
-        let articlesByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let bySlug = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let lookup = Lookup(claims: claims, index: index, articles: bySlug)
+        // Positions, not copies of the articles (tens of thousands, each a dozen references).
+        let articleByID = ByteKeyedDictionary(articles.indices.map { (articles[$0].id, $0) })
+        let bySlug = Dictionary(articles.indices.map { (articles[$0].slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let lookup = Lookup(claims: claims, index: index, articles: articles, bySlug: bySlug)
         // One entry per claim: a second would silently win over the first, or be lost under a drop.
         var dropped: [String: SourceLocation] = [:]
         for drop in edits.drops {
@@ -33,14 +34,14 @@ public enum ClaimLedger {
                           hint: "keep either the correction or the drop")
                 continue
             }
-            let published = articlesByID[claims[position].article]?.published.local.year ?? 0
+            let published = articleByID[claims[position].article].map { articles[$0].published.local.year } ?? 0
             if var claim = check(change, base: claims[position], entityIDs: entityIDs, published: published, log: &log) {
                 claim.rule = "editor"
                 claims[position] = claim
             }
         }
         for change in edits.additions {
-            guard let slug = change.article, let article = bySlug[slug] else {
+            guard let slug = change.article, let article = bySlug[slug].map({ articles[$0] }) else {
                 log.error("no article has the slug `\(change.article ?? "")`", at: change.fieldLocations["article"] ?? change.location,
                           hint: "use the slug from the article's URL /articles/<slug>/")
                 continue
@@ -73,10 +74,11 @@ public enum ClaimLedger {
     struct Lookup {
         var claims: [Claim]
         var index: [String: Int]
-        var articles: [String: Article]
+        var articles: [Article]
+        var bySlug: [String: Int]
 
         func claim(_ key: ClaimEdits.Key, log: inout DiagnosticLog) -> String? {
-            let article = key.article.flatMap { articles[$0] }
+            let article = key.article.flatMap { bySlug[$0] }.map { articles[$0] }
             if let slug = key.article, article == nil {
                 log.error("no article has the slug `\(slug)`", at: key.location, hint: "use the slug from the article's URL /articles/<slug>/")
                 return nil
