@@ -20,7 +20,14 @@ public enum CuratedFigures {
 
     /// What can back a figure: values by unit, and for the hint, where each comes from.
     struct Evidence {
-        struct Item { var value: Double; var unit: FigureUnit; var label: String }
+        struct Item {
+            var value: Double
+            var unit: FigureUnit
+            var label: String
+            /// For an article's figure, its position in the site's claims: its label is written
+            /// only when a hint names it (tens of thousands of labels were made for a handful).
+            var claim: Int? = nil
+        }
         var items: [Item] = []
 
         mutating func add(_ figure: FigureMention, label: String) {
@@ -82,13 +89,16 @@ public enum CuratedFigures {
             datasetEvidence[dataset.id] = found
         }
         var everything = Evidence()
-        let articles = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for claim in site.claims {
-            let article = articles[claim.article]
+        for (position, claim) in site.claims.enumerated() {
             for value in [claim.low, claim.high].compactMap({ $0 }) {
-                everything.items.append(.init(value: value, unit: claim.unit, label: "\(claim.valueText) in “\(article?.title ?? "")” (@/articles/\(article?.slug ?? ""))"))
-
+                everything.items.append(.init(value: value, unit: claim.unit, label: "", claim: position))
             }
+        }
+        func label(_ item: Evidence.Item) -> String {
+            guard let position = item.claim else { return item.label }
+            let claim = site.claims[position]
+            let article = site.articles.first { $0.id == claim.article }
+            return "\(claim.valueText) in “\(article?.title ?? "")” (@/articles/\(article?.slug ?? ""))"
         }
         let allData = site.datasets.reduce(into: Evidence()) { $0.items += datasetEvidence[$1.id]?.items ?? [] }
         var conflictEvidence = Evidence()
@@ -126,7 +136,7 @@ public enum CuratedFigures {
             let nearest = pool.filter { $0.unit == figure.unit && $0.value > 0 }
                 .min { abs(log10($0.value / max(figure.low ?? figure.high ?? 1, 1e-9))) < abs(log10($1.value / max(figure.low ?? figure.high ?? 1, 1e-9))) }
             log.warning("the figure `\(written)`\(reading) \(place.problem)", at: location,
-                        hint: place.hint + (nearest.map { "; nearest stated: \($0.label)" } ?? ""))
+                        hint: place.hint + (nearest.map { "; nearest stated: \(label($0))" } ?? ""))
         }
 
         for document in documents {
