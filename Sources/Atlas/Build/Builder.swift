@@ -213,7 +213,7 @@ public struct Builder: Sendable {
             site.claims = ClaimLedger.apply(edits, to: findings.flatMap(\.claims), articles: site.articles, entities: entities, log: &log)
             site.references = ReferenceFigures.compute(datasets, entities: entities)
             site.conflicts = Conflicts.find(site.claims, references: site.references,
-                                            published: Dictionary(site.articles.map { ($0.id, $0.published.local.year) }, uniquingKeysWith: { a, _ in a }))
+                                            published: ByteKeyedDictionary(site.articles.map { ($0.id, $0.published.local.year) }))
             // Numbers editors write must be ones their sources state.
             CuratedFigures.check(documents, timeline: curated, site: site, markdown: Markdown(allowsRawHTML: config.allowsRawHTML), log: &log)
             return (claims: site.claims, references: site.references, conflicts: site.conflicts, log: log)

@@ -38,7 +38,7 @@ public enum Conflicts {
 
     /// `published`: article id → publication year, to hold each figure to the reference editions
     /// out when it was written.
-    public static func find(_ claims: [Claim], references: [ReferenceFigure], published: [String: Int] = [:]) -> [ConflictGroup] {
+    static func find(_ claims: [Claim], references: [ReferenceFigure], published: ByteKeyedDictionary<Int> = [:]) -> [ConflictGroup] {
         let relevant = claims.filter { metrics.contains($0.metric) && $0.entity != nil && $0.hasValue }
         let subjects = Dictionary(grouping: relevant) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
         var groups: [ConflictGroup] = []

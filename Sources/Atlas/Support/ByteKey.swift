@@ -46,3 +46,7 @@ struct ByteKeyedDictionary<Value> {
 
 extension ByteKeyedDictionary: Sendable where Value: Sendable {}
 extension ByteKeyedDictionary: Equatable where Value: Equatable {}
+
+extension ByteKeyedDictionary: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
+}
