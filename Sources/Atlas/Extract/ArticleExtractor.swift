@@ -36,16 +36,20 @@ public struct ArticleExtractor: Sendable {
 
     /// In the articles' order, whatever order the cores finish in. With a cache, an article
     /// whose body and date are unchanged (under the same entity registry) is not read again.
+    /// Unchanged means the same bytes, of the id and of the body: the findings hold the id's
+    /// bytes (later looked up by them, `ByteKey`) and the body's mention counts, which an edit
+    /// that only changes a text's Unicode normalisation would otherwise leave stale.
     public func findings(for articles: [Article], cache: inout FindingsCache) -> [ArticleFindings] {
         if cache.entities != entities { cache = FindingsCache(entities: entities, remembering: cache.remembering) }
         let known = cache.entries
         let results = Parallel.map(articles) { article -> ArticleFindings in
-            if let entry = known[article.id], entry.body == article.sourceText, entry.published == article.published.local { return entry.findings }
+            if let entry = known[article.id], entry.body.utf8.elementsEqual(article.sourceText.utf8), entry.published == article.published.local {
+                return entry.findings
+            }
             return findings(for: article)
         }
         guard cache.remembering else { return results }
-        cache.entries = Dictionary(zip(articles, results).map { ($0.id, FindingsCache.Entry(body: $0.sourceText, published: $0.published.local, findings: $1)) },
-                                   uniquingKeysWith: { a, _ in a })
+        cache.entries = ByteKeyedDictionary(zip(articles, results).map { ($0.id, FindingsCache.Entry(body: $0.sourceText, published: $0.published.local, findings: $1)) })
         return results
     }
 
@@ -65,7 +69,7 @@ public struct FindingsCache: Sendable {
 
     /// The registry the findings were made with: mentions and holders depend on it.
     var entities: [Entity]
-    var entries: [String: Entry] = [:]
+    var entries = ByteKeyedDictionary<Entry>()
     /// A one-off build keeps nothing: holding every body and finding would only cost memory.
     let remembering: Bool
 

@@ -63,8 +63,9 @@ public struct EntityMatcher: Sendable {
 
     func mentions(in text: ScanText) -> [Mention] {
         var result: [Mention] = []
-        // Run at every character of every body three times a build (extraction, mention counts,
-        // body links): keys, groups and spellings are read in place, with no copy of a spelling
+        // Run at every character of every body twice a build (extraction, whose matches also
+        // give the mention counts, and body links; three times for a body with line-wrap spaces
+        // between Han characters): keys, groups and spellings are read in place, with no copy of a spelling
         // (four collections, a retain apiece) at each place a name could start.
         text.keys.withUnsafeBufferPointer { keys in
             candidates.withUnsafeBufferPointer { options in

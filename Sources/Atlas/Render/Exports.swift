@@ -3,8 +3,8 @@ import Foundation
 /// Machine-readable copies of what the site shows: the claim ledger as CSV and JSON, and each
 /// dataset's metadata as JSON beside its CSV.
 enum Exports {
-    /// RFC 4180 quoting, decided per Unicode scalar (a `"` with a combining mark is still a quote
-    /// character to a CSV reader).
+    /// RFC 4180 quoting, decided per byte (a `"` with a combining mark is still a quote
+    /// character to a CSV reader, and no byte of a longer scalar is ASCII).
     static func csvField(_ text: String) -> String {
         // Looked for in the bytes: the four are ASCII, and no byte of a longer scalar is ASCII.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }

@@ -22,4 +22,25 @@ import Testing
         #expect(reused > 0 && wrapped > 0, "reused \(reused), wrapped \(wrapped)")
         for article in articles { #expect(plan.site.mentions.byArticle[article.id] == MentionIndex.counts(in: article, matcher: matcher)) }
     }
+
+    /// `atlas serve` reuses an unchanged article's findings, which hold its id's bytes and its
+    /// body's mention counts: a title or body saved in another Unicode normalisation (equal as
+    /// `String`s) is read again, so no finding keeps the old bytes.
+    @Test func findingsAreReusedOnlyForTheSameBytes() throws {
+        var log = DiagnosticLog()
+        let plan = try #require(Builder(options: .init(root: TestPaths.repository)).plan(log: &log))
+        let base = try #require(plan.site.articles.first { !ArticleExtractor(entities: plan.site.entities).findings(for: $0).claims.isEmpty })
+        func variant(_ accent: String) -> Article {
+            Article(slug: base.slug, title: "Caf\(accent) " + base.title, source: base.source, sourceURL: base.sourceURL, published: base.published,
+                    topics: base.topics, tags: base.tags, summary: base.summary, body: base.body, isDraft: base.isDraft, origins: base.origins)
+        }
+        let composed = variant("\u{E9}"), decomposed = variant("e\u{301}")
+        #expect(composed.id == decomposed.id && !composed.id.utf8.elementsEqual(decomposed.id.utf8))
+        let extractor = ArticleExtractor(entities: plan.site.entities)
+        var cache = FindingsCache(entities: plan.site.entities)
+        _ = extractor.findings(for: [composed], cache: &cache)
+        let again = try #require(extractor.findings(for: [decomposed], cache: &cache).first)
+        #expect(!again.claims.isEmpty && again.claims.allSatisfy { $0.article.utf8.elementsEqual(decomposed.id.utf8) })
+        #expect(again == extractor.findings(for: decomposed))
+    }
 }

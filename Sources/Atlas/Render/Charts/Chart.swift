@@ -130,8 +130,7 @@ struct ChartContext {
         return "\(article.title) (\(article.source), \(article.published.dateOnly))"
     }
 
-    /// The figures that measure one quantity now for one party: what a chart row draws.
-    /// The entity's shares the comparison draws, in site order.
+    /// The figures that measure one quantity now for one party, in site order: what a chart row draws.
     func claims(_ comparison: Comparison, entity: String) -> [Claim] {
         guard let positions = drawn[DrawKey(entity: entity, comparison: comparison)], let claims = valuedClaimsByHolder[entity] else { return [] }
         return positions.map { claims[$0] }
