@@ -188,7 +188,7 @@ public struct Builder: Sendable {
         let registryVersion = memo.version("mention-registry", of: entities)
         site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(Array(zip(site.articles, findings))) { article, found in
             memo.value("mentions\u{0}\(registryVersion)\u{0}\(article.title)\u{0}" + article.sourceText) {
-                MentionIndex.counts(in: article, matcher: matcher, body: found.bodyMentions)
+                MentionIndex.counts(in: article, matcher: matcher, extracted: found.bodyMentions)
             }
         })
         site.datasets = datasets

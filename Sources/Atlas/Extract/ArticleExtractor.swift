@@ -2,10 +2,9 @@
 public struct ArticleFindings: Sendable, Equatable {
     public var claims: [Claim]
     public var events: [Event]
-    /// Entity id → mentions in the body, as the mention index counts them
-    /// (`MentionIndex.counts`), when the body it reads is the one extracted: no line-wrap space
-    /// between Han characters to drop first. Saves matching every body a second time.
-    var bodyMentions: [String: Int]? = nil
+    /// Entity id → how often the body names it, from the matches extraction made anyway: the
+    /// mention index takes them instead of matching every body a second time (`MentionIndex.counts`).
+    var bodyMentions: [String: Int] = [:]
 }
 
 /// Runs both extractors over articles. An article's findings depend only on its own body, id
@@ -24,11 +23,8 @@ public struct ArticleExtractor: Sendable {
 
     public func findings(for article: Article) -> ArticleFindings {
         let analyzed = AnalyzedText(article.sourceText, matcher: claimExtractor.matcher)
-        var mentions: [String: Int]?
-        if !ChineseBodyStructurer.hasSpaceBeforeHan(article.sourceText) {
-            mentions = [:]
-            for mention in analyzed.mentions { mentions![mention.entity, default: 0] += 1 }
-        }
+        var mentions: [String: Int] = [:]
+        for mention in analyzed.mentions { mentions[mention.entity, default: 0] += 1 }
         return ArticleFindings(claims: claimExtractor.claims(articleID: article.id, in: analyzed, published: article.published.local),
                                events: eventExtractor.events(articleID: article.id, in: analyzed, published: article.published.local),
                                bodyMentions: mentions)

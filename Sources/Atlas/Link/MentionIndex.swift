@@ -24,16 +24,20 @@ public struct MentionIndex: Sendable {
         }
     }
 
-    /// Entity id → how often the article's title and body name it. `body`: the body's counts
-    /// when extraction already made them (`ArticleFindings.bodyMentions`).
-    static func counts(in article: Article, matcher: EntityMatcher, body: [String: Int]? = nil) -> [String: Int] {
+    /// Entity id → how often the article's title and body name it. `extracted`: the counts of
+    /// extraction's matches in the raw body (`ArticleFindings.bodyMentions`), which are the
+    /// body's counts whenever joining wrapped lines leaves the body as it is.
+    static func counts(in article: Article, matcher: EntityMatcher, extracted: [String: Int]? = nil) -> [String: Int] {
         // Straight from the strings: a `ScanText` made from an array of characters re-encoded
         // each one.
-        var counts = body ?? [:]
-        let text = body == nil ? ChineseBodyStructurer.joinWrapped(article.sourceText) : ""
-        for mention in matcher.mentions(in: ScanText(article.title)) + matcher.mentions(in: ScanText(text)) {
-            counts[mention.entity, default: 0] += 1
+        var mentions = matcher.mentions(in: ScanText(article.title))
+        var counts: [String: Int] = [:]
+        if let extracted, !ChineseBodyStructurer.hasSpaceBeforeHan(article.sourceText) {
+            counts = extracted
+        } else {
+            mentions += matcher.mentions(in: ScanText(ChineseBodyStructurer.joinWrapped(article.sourceText)))
         }
+        for mention in mentions { counts[mention.entity, default: 0] += 1 }
         return counts
     }
 
