@@ -51,8 +51,7 @@ enum ChineseBodyStructurer {
         // In the bytes: a space is one byte, and only the scalar after one is decoded, when it
         // is not ASCII (every claim row asks this of its quote).
         var text = text
-        text.makeContiguousUTF8()
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+        return text.withUTF8 { bytes in
             var i = 0
             while i + 1 < bytes.count {
                 if bytes[i] == 0x20, bytes[i + 1] >= 0x80, Unicode.Scalar(UTF8Scalars.decode(bytes, at: i + 1).value)?.isHan == true { return true }
@@ -60,13 +59,6 @@ enum ChineseBodyStructurer {
             }
             return false
         }
-        if let found { return found }
-        var afterSpace = false
-        for scalar in text.unicodeScalars {
-            if afterSpace, scalar.isHan { return true }
-            afterSpace = scalar == " "
-        }
-        return false
     }
 
     static func blocks(_ text: String) -> [BodyBlock] {
