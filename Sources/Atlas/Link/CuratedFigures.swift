@@ -23,10 +23,18 @@ public enum CuratedFigures {
         struct Item {
             var value: Double
             var unit: FigureUnit
-            var label: String
-            /// For an article's figure, its position in the site's claims: its label is written
-            /// only when a hint names it (tens of thousands of labels were made for a handful).
-            var claim: Int? = nil
+            var source: Source
+
+            init(value: Double, unit: FigureUnit, label: String) { self.init(value: value, unit: unit, source: .label(label)) }
+            init(value: Double, unit: FigureUnit, source: Source) { (self.value, self.unit, self.source) = (value, unit, source) }
+        }
+
+        /// Where a value comes from, as a hint names it. An article's figure is its position in
+        /// the site's claims, its label written only when a hint names it (tens of thousands of
+        /// labels were made for a handful).
+        enum Source {
+            case label(String)
+            case claim(Int)
         }
         var items: [Item] = []
 
@@ -91,14 +99,18 @@ public enum CuratedFigures {
         var everything = Evidence()
         for (position, claim) in site.claims.enumerated() {
             for value in [claim.low, claim.high].compactMap({ $0 }) {
-                everything.items.append(.init(value: value, unit: claim.unit, label: "", claim: position))
+                everything.items.append(.init(value: value, unit: claim.unit, source: .claim(position)))
             }
         }
         func label(_ item: Evidence.Item) -> String {
-            guard let position = item.claim else { return item.label }
-            let claim = site.claims[position]
-            let article = site.articles.first { $0.id == claim.article }
-            return "\(claim.valueText) in “\(article?.title ?? "")” (@/articles/\(article?.slug ?? ""))"
+            switch item.source {
+            case .label(let label):
+                return label
+            case .claim(let position):
+                let claim = site.claims[position]
+                let article = site.articles.first { $0.id == claim.article }
+                return "\(claim.valueText) in “\(article?.title ?? "")” (@/articles/\(article?.slug ?? ""))"
+            }
         }
         let allData = site.datasets.reduce(into: Evidence()) { $0.items += datasetEvidence[$1.id]?.items ?? [] }
         var conflictEvidence = Evidence()
@@ -166,7 +178,7 @@ public enum CuratedFigures {
             let text = ScanText(dataset.notes)
             // A note's figure must be in the dataset's rows, not merely in the note itself.
             var own = datasetEvidence[dataset.id] ?? Evidence()
-            own.items.removeAll { $0.label.hasSuffix("notes") }
+            own.items.removeAll { if case .label(let label) = $0.source { label.hasSuffix("notes") } else { false } }
             for figure in FigureScanner.scan(text) where !own.items.isEmpty {
                 if !own.supports(figure) {
                     report(figure, text: text, at: dataset.notesLocation ?? SourceLocation(file: "content/data/\(dataset.id).meta.yml", line: 1), linked: [own],
