@@ -83,29 +83,23 @@ enum ScopeRule {
     /// A word list as UTF-8, made once: the searches below compare bytes, as `includes` does,
     /// instead of building Character arrays for every phrase and word.
     struct Words: Sendable {
-        let bytes: [[UInt8]]
-        /// Each first byte's words (indices into `bytes`, in list order): a text is read once for
-        /// all the words, where it was read once per word.
-        let byFirst: [[Int]]
+        let needles: ByteNeedles
 
-        init(_ words: [String]) {
-            bytes = words.map { Array($0.utf8) }
-            var byFirst = [[Int]](repeating: [], count: 256)
-            for (index, word) in bytes.enumerated() { if let first = word.first { byFirst[Int(first)].append(index) } }
-            self.byFirst = byFirst
-        }
+        init(_ words: [String]) { needles = ByteNeedles(words) }
 
-        /// Whether word `index` starts at byte `i` of `text`, an English word only at a word's start.
-        func matches(_ index: Int, in text: [UInt8], at i: Int) -> Bool {
-            let word = bytes[index]
-            guard i + word.count <= text.count, text[i..<(i + word.count)].elementsEqual(word) else { return false }
+        /// Calls `body` with each word starting at byte `i` of `text` (an English word only at a
+        /// word's start), in list order, until it returns false.
+        @discardableResult
+        func forEachWord(in text: [UInt8], at i: Int, _ body: (Int) -> Bool) -> Bool {
             let isLetter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-            return !(isLetter(word[0]) && i > 0 && isLetter(text[i - 1]))
+            return needles.forEachWord(in: text, at: i) { index in
+                isLetter(needles.words[index][0]) && i > 0 && isLetter(text[i - 1]) ? true : body(index)
+            }
         }
 
         /// Whether any word starts at byte `i`.
         func anyStarts(in text: [UInt8], at i: Int) -> Bool {
-            byFirst[Int(text[i])].contains { matches($0, in: text, at: i) }
+            !forEachWord(in: text, at: i) { _ in false }
         }
     }
 
@@ -133,8 +127,9 @@ enum ScopeRule {
         let bytes = Array(text.utf8)
         var hits: [(start: Int, end: Int, value: Value)] = []
         for start in bytes.indices {
-            for index in words.byFirst[Int(bytes[start])] where words.matches(index, in: bytes, at: start) {
-                hits.append((start, start + words.bytes[index].count, values[index]))
+            words.forEachWord(in: bytes, at: start) { index in
+                hits.append((start, start + words.needles.words[index].count, values[index]))
+                return true
             }
         }
         let kept = hits.filter { hit in !hits.contains { other in other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end } }

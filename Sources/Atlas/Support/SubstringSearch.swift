@@ -70,34 +70,39 @@ extension String {
 }
 
 /// Several literal words looked for in one pass over a text's bytes: whether any occurs is what
-/// `words.contains(where: text.includes)` answers, without a pass per word.
+/// `words.contains(where: text.includes)` answers, without a pass per word; `forEachWord(in:at:)`
+/// gives the words standing at one place, for rules that need where they are.
 struct ByteNeedles: Sendable {
-    /// Each word's bytes, grouped by its first byte.
-    private let byFirst: [[[UInt8]]]
+    /// Each word's bytes, in list order.
+    let words: [[UInt8]]
+    /// Each first byte's words (indices into `words`, in list order).
+    private let byFirst: [[Int]]
 
     init(_ words: [String]) {
-        var byFirst = [[[UInt8]]](repeating: [], count: 256)
-        for word in words {
-            let bytes = Array(word.utf8)
-            if let first = bytes.first { byFirst[Int(first)].append(bytes) }
-        }
+        self.words = words.map { Array($0.utf8) }
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in self.words.enumerated() { if let first = word.first { byFirst[Int(first)].append(index) } }
         self.byFirst = byFirst
+    }
+
+    /// Calls `body` with the index of each word whose bytes stand at byte `i` of `bytes`, in
+    /// list order, until it returns false.
+    @discardableResult
+    func forEachWord<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at i: Int, _ body: (Int) -> Bool) -> Bool where Bytes.Index == Int {
+        for index in byFirst[Int(bytes[i])] {
+            let word = words[index]
+            guard i + word.count <= bytes.endIndex else { continue }
+            var k = 1
+            while k < word.count, bytes[i + k] == word[k] { k += 1 }
+            if k == word.count, !body(index) { return false }
+        }
+        return true
     }
 
     func anyOccurs(in text: String) -> Bool {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            byFirst.withUnsafeBufferPointer { byFirst in
-                for i in bytes.indices where !byFirst[Int(bytes[i])].isEmpty {
-                    for word in byFirst[Int(bytes[i])] where i + word.count <= bytes.count {
-                        var k = 1
-                        while k < word.count, bytes[i + k] == word[k] { k += 1 }
-                        if k == word.count { return true }
-                    }
-                }
-                return false
-            }
-        } ?? false
+        return text.withUTF8 { bytes in
+            bytes.indices.contains { i in !forEachWord(in: bytes, at: i) { _ in false } }
+        }
     }
 }
