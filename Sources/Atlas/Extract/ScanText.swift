@@ -5,13 +5,18 @@
 /// of the extraction time. Every word the rules look for is made of single-scalar characters, so
 /// comparing keys gives the same answer as comparing characters, at the cost of an integer compare.
 /// A character of several scalars (a letter with a combining mark) gets a key no rule word has.
+///
+/// The characters themselves are not stored: a single-scalar character is its key, and only the
+/// rare character of several scalars is kept (`composites`). An array of `Character`s per body
+/// cost more to build and to free than most rules cost to run.
 struct ScanText: RandomAccessCollection, Sendable {
-    let characters: [Character]
     let keys: [UInt32]
     /// The text's UTF-8 and where each character starts in it (one more entry for the end), so
     /// a slice becomes a `String` by copying bytes instead of appending characters one by one.
     let utf8: [UInt8]
     let offsets: [Int]
+    /// Each character of several scalars, by position (its key is `composite`).
+    let composites: [Int: Character]
 
     /// The key of a character made of more than one scalar: it matches nothing a rule spells.
     static let composite: UInt32 = .max
@@ -25,42 +30,47 @@ struct ScanText: RandomAccessCollection, Sendable {
             self = scanned
             return
         }
-        let characters = Array(string)
         var keys: [UInt32] = []
         var offsets: [Int] = []
-        keys.reserveCapacity(characters.count)
-        offsets.reserveCapacity(characters.count + 1)
+        var composites: [Int: Character] = [:]
+        keys.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
         var offset = 0
-        for character in characters {
+        for character in string {
             let length = character.utf8.count
+            let key = Self.key(utf8, at: offset, length: length)
+            if key == Self.composite { composites[keys.count] = character }
             offsets.append(offset)
-            keys.append(Self.key(utf8, at: offset, length: length))
+            keys.append(key)
             offset += length
         }
         offsets.append(offset)
-        self.init(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
+        self.init(keys: keys, utf8: utf8, offsets: offsets, composites: composites)
     }
 
     init(_ characters: [Character]) {
         var keys: [UInt32] = []
         var utf8: [UInt8] = []
         var offsets: [Int] = []
+        var composites: [Int: Character] = [:]
         keys.reserveCapacity(characters.count)
         offsets.reserveCapacity(characters.count + 1)
         for character in characters {
+            let key = Self.key(character)
+            if key == Self.composite { composites[keys.count] = character }
             offsets.append(utf8.count)
-            keys.append(Self.key(character))
+            keys.append(key)
             utf8.append(contentsOf: character.utf8)
         }
         offsets.append(utf8.count)
-        self.init(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
+        self.init(keys: keys, utf8: utf8, offsets: offsets, composites: composites)
     }
 
-    private init(characters: [Character], keys: [UInt32], utf8: [UInt8], offsets: [Int]) {
-        self.characters = characters
+    private init(keys: [UInt32], utf8: [UInt8], offsets: [Int], composites: [Int: Character]) {
         self.keys = keys
         self.utf8 = utf8
         self.offsets = offsets
+        self.composites = composites
     }
 
     /// The key of the character whose `length` bytes start at `offset`: its scalar when the
@@ -81,10 +91,8 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// without Unicode's character-breaking rules (which were most of making a `ScanText`); nil
     /// when some scalar might join a neighbour, and the caller breaks the text the general way.
     static func oneScalarEach(_ utf8: [UInt8]) -> ScanText? {
-        var characters: [Character] = []
         var keys: [UInt32] = []
         var offsets: [Int] = []
-        characters.reserveCapacity(utf8.count)
         keys.reserveCapacity(utf8.count)
         offsets.reserveCapacity(utf8.count + 1)
         var offset = 0
@@ -93,14 +101,13 @@ struct ScanText: RandomAccessCollection, Sendable {
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             guard offset + length <= utf8.count else { return nil }
             let key = key(utf8, at: offset, length: length)
-            guard LoneScalars.contains(key), let scalar = Unicode.Scalar(key) else { return nil }
-            characters.append(Character(scalar))
+            guard LoneScalars.contains(key), Unicode.Scalar(key) != nil else { return nil }
             keys.append(key)
             offsets.append(offset)
             offset += length
         }
         offsets.append(offset)
-        return ScanText(characters: characters, keys: keys, utf8: utf8, offsets: offsets)
+        return ScanText(keys: keys, utf8: utf8, offsets: offsets, composites: [:])
     }
 
     static func key(_ character: Character) -> UInt32 {
@@ -110,8 +117,17 @@ struct ScanText: RandomAccessCollection, Sendable {
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { characters.count }
-    subscript(position: Int) -> Character { characters[position] }
+    var endIndex: Int { keys.count }
+
+    /// A single-scalar character is made again from its key (a small string, no allocation).
+    subscript(position: Int) -> Character {
+        let key = keys[position]
+        if key != Self.composite, let scalar = Unicode.Scalar(key) { return Character(scalar) }
+        return composites[position]!
+    }
+
+    /// The characters as an array, for callers that compare whole runs of them.
+    var characters: [Character] { Array(self) }
 
     /// The same text lowercased character by character, offsets unchanged (ASCII without a
     /// string allocation; anything else as Swift lowercases it, kept to one character).
@@ -119,38 +135,37 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// An ASCII character is one byte and its own key, so its lower case is written straight
     /// into the three arrays; only other characters go through `Character`.
     func lowercased() -> ScanText {
-        var lowered: [Character] = []
         var keys: [UInt32] = []
         var utf8: [UInt8] = []
         var offsets: [Int] = []
-        lowered.reserveCapacity(characters.count)
-        keys.reserveCapacity(characters.count)
+        var composites: [Int: Character] = [:]
+        keys.reserveCapacity(self.keys.count)
         utf8.reserveCapacity(self.utf8.count)
-        offsets.reserveCapacity(characters.count + 1)
-        for (character, key) in zip(characters, self.keys) {
+        offsets.reserveCapacity(self.keys.count + 1)
+        for (position, key) in self.keys.enumerated() {
             offsets.append(utf8.count)
             if key < 0x80 {
                 let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
-                lowered.append(folded == key ? character : Character(Unicode.Scalar(UInt8(folded))))
                 keys.append(folded)
                 utf8.append(UInt8(folded))
                 continue
             }
             // Han and CJK punctuation have no case: kept without asking for a lower-case string.
             if (0x3000...0x303F).contains(key) || (0x3400...0x4DBF).contains(key) || (0x4E00...0x9FFF).contains(key) {
-                lowered.append(character)
                 keys.append(key)
-                utf8.append(contentsOf: self.utf8[self.offsets[lowered.count - 1]..<self.offsets[lowered.count]])
+                utf8.append(contentsOf: self.utf8[self.offsets[position]..<self.offsets[position + 1]])
                 continue
             }
+            let character = self[position]
             let lower = character.lowercased()
             let result = lower.count == 1 ? Character(lower) : character
-            lowered.append(result)
-            keys.append(Self.key(result))
+            let resultKey = Self.key(result)
+            if resultKey == Self.composite { composites[position] = result }
+            keys.append(resultKey)
             utf8.append(contentsOf: result.utf8)
         }
         offsets.append(utf8.count)
-        return ScanText(characters: lowered, keys: keys, utf8: utf8, offsets: offsets)
+        return ScanText(keys: keys, utf8: utf8, offsets: offsets, composites: composites)
     }
 
     /// True when `word` (single-scalar characters only, as every rule word is) starts at `i`.
@@ -200,22 +215,22 @@ struct ScanText: RandomAccessCollection, Sendable {
 
     func isNumber(_ i: Int) -> Bool {
         let key = keys[i]
-        return key < 0x80 ? key >= 0x30 && key <= 0x39 : characters[i].isNumber
+        return key < 0x80 ? key >= 0x30 && key <= 0x39 : self[i].isNumber
     }
 
     func isLetter(_ i: Int) -> Bool {
         let key = keys[i]
-        return key < 0x80 ? (key | 0x20) >= 0x61 && (key | 0x20) <= 0x7A : characters[i].isLetter
+        return key < 0x80 ? (key | 0x20) >= 0x61 && (key | 0x20) <= 0x7A : self[i].isLetter
     }
 
     func isWhitespace(_ i: Int) -> Bool {
         let key = keys[i]
-        return key < 0x80 ? key == 0x20 || (key >= 0x09 && key <= 0x0D) : characters[i].isWhitespace
+        return key < 0x80 ? key == 0x20 || (key >= 0x09 && key <= 0x0D) : self[i].isWhitespace
     }
 
     func isUppercase(_ i: Int) -> Bool {
         let key = keys[i]
-        return key < 0x80 ? key >= 0x41 && key <= 0x5A : characters[i].isUppercase
+        return key < 0x80 ? key >= 0x41 && key <= 0x5A : self[i].isUppercase
     }
 
     func isASCII(_ i: Int) -> Bool { keys[i] < 0x80 }
@@ -228,7 +243,7 @@ struct ScanText: RandomAccessCollection, Sendable {
     }
 
     func string(_ range: Range<Int>) -> String {
-        let range = range.clamped(to: 0..<characters.count)
+        let range = range.clamped(to: 0..<keys.count)
         return String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
     }
 }
