@@ -32,6 +32,11 @@ struct Template: Sendable {
             anchored = text.first == "." && text != "."
             names = text == "." ? [] : text.split(separator: ".").map(String.init)
         }
+
+        init(names: [String], anchored: Bool) {
+            self.names = names
+            self.anchored = anchored
+        }
     }
 
     init(parsing text: String) throws(TemplateSyntaxError) {
@@ -45,4 +50,34 @@ struct TemplateSyntaxError: Error, Equatable {
     let message: String
     let line: Int
     let column: Int
+}
+
+extension Template {
+    /// The same template in objects of its own: a tree no other thread reads.
+    var detached: Template { Template(nodes: nodes.map(\.detached)) }
+
+    private init(nodes: [Node]) { self.nodes = nodes }
+}
+
+extension Template.Node {
+    var detached: Template.Node {
+        switch self {
+        case .text(let text): .text(text.detached)
+        case .variable(let key, let escaped): .variable(key.detached, escaped: escaped)
+        case .section(let key, let inner, let inverted): .section(key.detached, inner.map(\.detached), inverted: inverted)
+        case .partial(let name, let indentation, let overrides):
+            .partial(name.detached, indentation: indentation?.detached,
+                     overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.detached, $0.value.map(\.detached)) }) })
+        case .block(let name, let nodes, let indentation): .block(name.detached, defaultNodes: nodes.map(\.detached), indentation: indentation.detached)
+        }
+    }
+}
+
+extension Template.Key {
+    var detached: Template.Key { Template.Key(names: names.map(\.detached), anchored: anchored) }
+}
+
+extension String {
+    /// A copy in a buffer of its own (a short string is stored inline and shares nothing).
+    var detached: String { String(decoding: Array(utf8), as: UTF8.self) }
 }

@@ -9,6 +9,13 @@ struct TemplateLibrary: Sendable {
         templates[name] = template
     }
 
+    /// The same templates in objects of their own, for one thread to render with.
+    var detached: TemplateLibrary {
+        var copy = TemplateLibrary()
+        for (name, template) in templates { copy.templates[name.detached] = template.detached }
+        return copy
+    }
+
     func render(_ context: TemplateValue, template name: String) -> String? {
         guard let template = templates[name] else { return nil }
         var output = ""

@@ -108,4 +108,22 @@ import Testing
         #expect(library.prerendered(plain[0], partial: "missing") == plain[0])
         #expect(library.prerendered(.text("x"), partial: "row") == .text("x"))
     }
+
+    /// A thread's own copy of the templates renders every kind of node as the shared one does.
+    @Test func aDetachedLibraryRendersAsTheOriginal() throws {
+        var library = TemplateLibrary()
+        let sources = [
+            "base": "<main>\n  {{$body}}default body{{/body}}\n</main>\n",
+            "row": "<li>{{title}}{{#teaser}} <p lang=\"{{lang}}\">{{.}}</p>{{/teaser}}</li>\n",
+            "page": "{{<base}}{{$body}}<ul>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</ul>{{^rows}}none{{/rows}} {{{rawHTML}}} {{a.b.c}} {{.lang}}{{/body}}{{/base}}",
+        ]
+        for (name, text) in sources { library.register(try Template(parsing: text), named: name) }
+        let context: TemplateContext = ["rows": [["title": "<a>", "teaser": "t", "lang": "en"] as TemplateContext, ["title": "b", "teaser": "", "lang": "zh"]],
+                                        "rawHTML": "<b>x</b>", "a": ["b": ["c": "deep"] as TemplateContext] as TemplateContext, "lang": "outer"]
+        let copy = library.detached
+        #expect(copy.templates.keys.sorted() == library.templates.keys.sorted())
+        let original = try #require(library.render(context.templateValue, template: "page"))
+        #expect(copy.render(context.templateValue, template: "page") == original)
+        #expect(original.contains("<li>&lt;a&gt; <p lang=\"en\">t</p></li>") && original.contains("<b>x</b> deep"))
+    }
 }
