@@ -71,28 +71,29 @@ struct JSONRecords {
 
     static func quote(_ string: String, into text: inout String) {
         text += "\""
-        // Looked for in the bytes: the three are ASCII, and no byte of a longer scalar is ASCII.
-        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-            text += string
-        } else {
-            var escaped = String.UnicodeScalarView()
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": escaped.append(contentsOf: "\\\"".unicodeScalars)
-                case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
-                case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-                case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-                case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
-                default:
-                    if scalar.value < 0x20 {
-                        escaped.append(contentsOf: ("\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)).unicodeScalars)
-                    } else {
-                        escaped.append(scalar)
-                    }
+        // Read on the bytes: the escaped characters are ASCII, and no byte of a longer scalar is.
+        var string = string
+        let escaped: [UInt8]? = string.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: out.append(byte)
                 }
             }
-            text += String(escaped)
+            return out
         }
+        if let escaped { text += String(decoding: escaped, as: UTF8.self) } else { text += string }
         text += "\""
     }
 }
