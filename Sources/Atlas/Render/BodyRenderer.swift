@@ -100,10 +100,9 @@ enum BodyRenderer {
         // The characters, with the text's bytes and where each character starts in them, so the
         // text between tags is cut from the bytes rather than rebuilt character by character.
         let scan = ScanText(text)
-        let chars = scan.characters
         var marks: [(range: Range<Int>, group: QuoteGroup)] = []
         for (index, group) in quotes.enumerated() where !used.contains(index) {
-            guard let start = ClaimLedger.firstIndex(of: group.text, in: chars) else { continue }
+            guard let start = ClaimLedger.firstIndex(of: group.text, in: scan) else { continue }
             let range = start..<(start + group.text.count)
             if !marks.contains(where: { $0.range.overlaps(range) }) {
                 marks.append((range, group))
@@ -112,7 +111,7 @@ enum BodyRenderer {
         }
         var links: [(range: Range<Int>, url: String)] = []
         if let linker {
-            for mention in linker.matcher.mentions(in: scan) where !linked.contains(mention.entity) && standsAlone(mention, in: chars, linker: linker) {
+            for mention in linker.matcher.mentions(in: scan) where !linked.contains(mention.entity) && standsAlone(mention, in: scan, linker: linker) {
                 guard let url = linker.urls[mention.entity],
                       !marks.contains(where: { $0.range.overlaps(mention.range) && !($0.range.lowerBound <= mention.range.lowerBound && mention.range.upperBound <= $0.range.upperBound) })
                 else { continue }
@@ -143,7 +142,7 @@ enum BodyRenderer {
             out += (closes[cut] ?? []).joined() + (opens[cut] ?? []).joined()
             cursor = max(cursor, cut)
         }
-        if cursor < chars.count { out += inline(piece(cursor..<chars.count)) }
+        if cursor < scan.count { out += inline(piece(cursor..<scan.count)) }
         return out
     }
 
@@ -156,9 +155,9 @@ enum BodyRenderer {
     /// usually the head of a longer word (钇族 "the yttrium group", 钕铁硼 "NdFeB"); it stands
     /// alone only before a non-Han character, another one-character name (镨钕) or a particle
     /// that ends a noun.
-    static func standsAlone(_ mention: EntityMatcher.Mention, in chars: [Character], linker: EntityLinker) -> Bool {
-        guard mention.range.count == 1, chars[mention.range.lowerBound].isHan, mention.range.upperBound < chars.count else { return true }
-        let next = chars[mention.range.upperBound]
+    static func standsAlone(_ mention: EntityMatcher.Mention, in text: ScanText, linker: EntityLinker) -> Bool {
+        guard mention.range.count == 1, text[mention.range.lowerBound].isHan, mention.range.upperBound < text.count else { return true }
+        let next = text[mention.range.upperBound]
         return !next.isHan || nounEnders.contains(next) || linker.matcher.mentions(in: [next]).contains { $0.range.count == 1 }
     }
 
