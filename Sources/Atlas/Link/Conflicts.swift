@@ -41,52 +41,57 @@ public enum Conflicts {
     static func find(_ claims: [Claim], references: [ReferenceFigure], published: ByteKeyedDictionary<Int> = [:]) -> [ConflictGroup] {
         let relevant = claims.filter { metrics.contains($0.metric) && $0.entity != nil && $0.hasValue }
         let subjects = Dictionary(grouping: relevant) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
-        var groups: [ConflictGroup] = []
-        for (_, members) in subjects {
-            let first = members[0]
-            let measured = members.filter { Comparison($0).setApart($0) == nil }
-            let byComparison = Dictionary(grouping: measured, by: Comparison.init)
-            var shown = false
-            for (comparison, compared) in byComparison.sorted(by: { order($0.key) < order($1.key) }) {
-                let sorted = compared.sorted { ($0.sortValue, $0.high ?? .infinity, $0.id) < ($1.sortValue, $1.high ?? .infinity, $1.id) }
-                let all = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison, latestOnly: false)
-                func heldTo(_ claim: Claim) -> [ReferenceFigure] { ReferenceFigures.available(all, in: published[claim.article] ?? Int.max) }
-                let againstReference = sorted.filter { contradicts($0, heldTo($0)) }
-                var matching: [ReferenceFigure] = []
-                for reference in sorted.flatMap(heldTo) + ReferenceFigures.latest(all) where !matching.contains(reference) { matching.append(reference) }
-                matching.sort { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
-                let disagree = hasDisjointPair(sorted)
-                guard disagree || !againstReference.isEmpty else { continue }
-                let comparedIDs = Set(compared.map(\.id))
-                let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
-                    .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
-                groups.append(ConflictGroup(
-                    kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
-                    comparison: comparison, claims: sorted, setApart: apart, references: matching,
-                    details: details(sorted, heldTo: heldTo),
-                    note: note(sorted, comparison: comparison, references: matching, againstReference: againstReference, disagree: disagree)))
-                shown = true
-            }
-            // Values differ only because the figures are of different things or times.
-            let distinct = Set(members.filter { $0.duplicateOf == nil }.map(\.valueText))
-            if !shown, distinct.count > 1 {
-                let primary = Comparison.primary(first.metric)
-                let compared = members.filter { primary.includes($0) }
-                    .sorted { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }
-                let comparedIDs = Set(compared.map(\.id))
-                let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
-                    .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
-                guard !apart.isEmpty else { continue }
-                groups.append(ConflictGroup(
-                    kind: .explained, metric: first.metric, entity: first.entity!, importer: first.importer, comparison: primary,
-                    claims: compared, setApart: apart, references: matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: primary),
-                    details: [:], note: "The values differ, but not for the same quantity: " + reasonSummary(apart) + "."))
-            }
-        }
+        let groups = subjects.values.flatMap { Self.groups($0, references: references, published: published) }
         return groups.sorted {
             (kindOrder($0.kind), Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count + $1.setApart.count, $0.entity, $0.importer ?? "", order($0.comparison))
                 < (kindOrder($1.kind), Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count + $0.setApart.count, $1.entity, $1.importer ?? "", order($1.comparison))
         }
+    }
+
+    /// The groups of one subject (metric, entity and importer): one per comparison whose
+    /// figures disagree or contradict a reference, else one explaining why the values differ.
+    private static func groups(_ members: [Claim], references: [ReferenceFigure], published: ByteKeyedDictionary<Int>) -> [ConflictGroup] {
+        var groups: [ConflictGroup] = []
+        let first = members[0]
+        let measured = members.filter { Comparison($0).setApart($0) == nil }
+        let byComparison = Dictionary(grouping: measured, by: Comparison.init)
+        var shown = false
+        for (comparison, compared) in byComparison.sorted(by: { order($0.key) < order($1.key) }) {
+            let sorted = compared.sorted { ($0.sortValue, $0.high ?? .infinity, $0.id) < ($1.sortValue, $1.high ?? .infinity, $1.id) }
+            let all = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison, latestOnly: false)
+            func heldTo(_ claim: Claim) -> [ReferenceFigure] { ReferenceFigures.available(all, in: published[claim.article] ?? Int.max) }
+            let againstReference = sorted.filter { contradicts($0, heldTo($0)) }
+            var matching: [ReferenceFigure] = []
+            for reference in sorted.flatMap(heldTo) + ReferenceFigures.latest(all) where !matching.contains(reference) { matching.append(reference) }
+            matching.sort { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
+            let disagree = hasDisjointPair(sorted)
+            guard disagree || !againstReference.isEmpty else { continue }
+            let comparedIDs = Set(compared.map(\.id))
+            let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
+                .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
+            groups.append(ConflictGroup(
+                kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
+                comparison: comparison, claims: sorted, setApart: apart, references: matching,
+                details: details(sorted, heldTo: heldTo),
+                note: note(sorted, comparison: comparison, references: matching, againstReference: againstReference, disagree: disagree)))
+            shown = true
+        }
+        // Values differ only because the figures are of different things or times.
+        let distinct = Set(members.filter { $0.duplicateOf == nil }.map(\.valueText))
+        if !shown, distinct.count > 1 {
+            let primary = Comparison.primary(first.metric)
+            let compared = members.filter { primary.includes($0) }
+                .sorted { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }
+            let comparedIDs = Set(compared.map(\.id))
+            let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
+                .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
+            guard !apart.isEmpty else { return groups }
+            groups.append(ConflictGroup(
+                kind: .explained, metric: first.metric, entity: first.entity!, importer: first.importer, comparison: primary,
+                claims: compared, setApart: apart, references: matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: primary),
+                details: [:], note: "The values differ, but not for the same quantity: " + reasonSummary(apart) + "."))
+        }
+        return groups
     }
 
     static func kindOrder(_ kind: ConflictGroup.Kind) -> Int {

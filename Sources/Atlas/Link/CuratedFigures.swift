@@ -97,9 +97,10 @@ public enum CuratedFigures {
             datasetEvidence[dataset.id] = found
         }
         var everything = Evidence()
-        for (position, claim) in site.claims.enumerated() {
-            for value in [claim.low, claim.high].compactMap({ $0 }) {
-                everything.items.append(.init(value: value, unit: claim.unit, source: .claim(position)))
+        // By position: a claim's bounds and unit are read in place, not the whole claim copied.
+        for position in site.claims.indices {
+            for value in [site.claims[position].low, site.claims[position].high].compactMap({ $0 }) {
+                everything.items.append(.init(value: value, unit: site.claims[position].unit, source: .claim(position)))
             }
         }
         func label(_ item: Evidence.Item) -> String {
@@ -113,11 +114,21 @@ public enum CuratedFigures {
             }
         }
         let allData = site.datasets.reduce(into: Evidence()) { $0.items += datasetEvidence[$1.id]?.items ?? [] }
-        var conflictEvidence = Evidence()
-        for group in site.conflicts {
-            for claim in group.claims + group.setApart.map(\.claim) {
-                for value in [claim.low, claim.high].compactMap({ $0 }) { conflictEvidence.items.append(.init(value: value, unit: claim.unit, label: "conflicts")) }
+        // Only when a paragraph links the conflicts page: a dense corpus has hundreds of
+        // thousands of figures in its groups.
+        var conflictEvidence: Evidence?
+        func conflicts() -> Evidence {
+            if let known = conflictEvidence { return known }
+            var found = Evidence()
+            func add(_ claim: Claim) {
+                for value in [claim.low, claim.high].compactMap({ $0 }) { found.items.append(.init(value: value, unit: claim.unit, label: "conflicts")) }
             }
+            for group in site.conflicts {
+                group.claims.forEach(add)
+                group.setApart.forEach { add($0.claim) }
+            }
+            conflictEvidence = found
+            return found
         }
 
         /// Where the figure stands decides what the editor can do about it: a paragraph can link
@@ -161,7 +172,7 @@ public enum CuratedFigures {
                     while identity.hasSuffix("/") { identity.removeLast() }
                     if identity.hasPrefix("@/articles/"), let found = evidence(forArticle: String(identity.dropFirst(11))) { linked.append(found) }
                     if identity.hasPrefix("@/data/"), let found = datasetEvidence[String(identity.dropFirst(7))] { linked.append(found) }
-                    if identity == "@/data/conflicts" { linked.append(conflictEvidence) }
+                    if identity == "@/data/conflicts" { linked.append(conflicts()) }
                 }
                 for figure in FigureScanner.scan(text) where !linked.contains(where: { $0.supports(figure) }) {
                     report(figure, text: text, at: location(of: figure, in: block, text: text, document: document), linked: linked)
