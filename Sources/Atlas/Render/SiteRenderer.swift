@@ -81,23 +81,6 @@ public struct SiteRenderer: Sendable {
         self.cards = ByteKeyedDictionary(Parallel.map(site.articles) { article in
             (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo, templates: templates))
         })
-        let context = ChartContext(site: site)
-        self.chartContext = context
-        let charts = ChartCatalog.all(context)
-        self.charts = charts
-        // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
-        // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
-        // `rsvg-convert` processes while the bodies below are rendered (a third of a second in
-        // a new output folder), and waited for before the renderer is complete.
-        let images = rasterizer.map { rasterizer in
-            Parallel.Pending {
-                Dictionary(Parallel.map(charts) { chart in
-                    (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
-                        previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
-                    })
-                }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
-            }
-        }
         let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = ByteKeyedDictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
@@ -107,12 +90,42 @@ public struct SiteRenderer: Sendable {
                                                urls: Dictionary(site.entities.filter { site.mentions.isMentioned($0.id) }.map { ($0.id, site.config.basePath + "entities/\($0.id)/") },
                                                                 uniquingKeysWith: { a, _ in a }))
         self.linker = linker
-        // Bodies are rendered once, here, so pages that link to a quote know whether its
-        // anchor exists (else they link to the article's figure list instead).
-        // On all cores (at 1,000 articles this was 6% of a build's CPU, on one thread), and in
+        let pagination = self.pagination
+        // Bodies are rendered once, here, so pages that link to a quote know whether its anchor
+        // exists (else they link to the article's figure list instead). On all cores, and in
         // `atlas serve` only for articles whose body, quotes or entity links changed.
+        // Alongside them, on the first free core, the indexes pages read (charts, claims and
+        // events by entity, the timeline's pages): made before the bodies, they left a core
+        // idle for two seconds of a dense 10,000-article build.
         let linkerVersion = memo.version("entity-linker", of: LinkerInput(entities: site.entities, urls: linker.urls))
-        let rendered = Parallel.map(site.articles) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>))? in
+        let (indexes, rendered) = Parallel.map(site.articles, alongside: {
+            let context = ChartContext(site: site)
+            let charts = ChartCatalog.all(context)
+            // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
+            // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
+            // `rsvg-convert` processes while the bodies are rendered (a third of a second in a
+            // new output folder), and waited for before the renderer is complete.
+            let images = rasterizer.map { rasterizer in
+                Parallel.Pending {
+                    Dictionary(Parallel.map(charts) { chart in
+                        (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
+                            previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
+                        })
+                    }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+                }
+            }
+            var claimsByEntity: [String: [Claim]] = [:]
+            for claim in site.claims {
+                for id in Set([claim.entity, claim.importer].compactMap { $0 }).sorted() { claimsByEntity[id, default: []].append(claim) }
+            }
+            var eventsByActor: [String: [Event]] = [:]
+            for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
+            let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return (context: context, charts: charts, images: images, claimsByEntity: claimsByEntity, eventsByActor: eventsByActor,
+                    conflictAnchors: Self.conflictAnchors(site.conflicts),
+                    timelinePageOfEvent: Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a }),
+                    eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] })
+        }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>))? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
             return (article.id, memo.value("body\u{0}\(linkerVersion)\u{0}" + article.id, input: BodyInput(body: body, anchors: anchors.map { $0.quote + "\u{0}" + $0.id })) {
@@ -120,6 +133,8 @@ public struct SiteRenderer: Sendable {
                 return (html: html.html, anchored: html.anchored)
             })
         }
+        self.chartContext = indexes.context
+        self.charts = indexes.charts
         var bodies = ByteKeyedDictionary<TrustedHTML>()
         var highlighted = Set<String>()
         for case let (id, body)? in rendered {
@@ -128,22 +143,13 @@ public struct SiteRenderer: Sendable {
         }
         self.bodies = bodies
         self.highlighted = highlighted
-        var claimsByEntity: [String: [Claim]] = [:]
-        for claim in site.claims {
-            for id in Set([claim.entity, claim.importer].compactMap { $0 }).sorted() { claimsByEntity[id, default: []].append(claim) }
-        }
-        self.claimsByEntity = claimsByEntity
-        var eventsByActor: [String: [Event]] = [:]
-        for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
-        self.eventsByActor = eventsByActor
+        self.claimsByEntity = indexes.claimsByEntity
+        self.eventsByActor = indexes.eventsByActor
         self.conflictGroups = site.conflicts
-        self.conflictAnchors = Self.conflictAnchors(site.conflicts)
-        let pagination = self.pagination
-        self.timelinePageOfEvent = Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a })
-        let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let antecedents = Timeline.antecedents(site.events)
-        self.eventAntecedent = antecedents.compactMapValues { eventsByID[$0] }
-        self.chartImages = images?.value() ?? [:]
+        self.conflictAnchors = indexes.conflictAnchors
+        self.timelinePageOfEvent = indexes.timelinePageOfEvent
+        self.eventAntecedent = indexes.eventAntecedent
+        self.chartImages = indexes.images?.value() ?? [:]
         let renderer = self
         // Publications are listed under their month's count, not as rows.
         let rows = Parallel.map(site.events.filter { $0.kind != .publication }) { event in

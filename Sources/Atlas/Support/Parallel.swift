@@ -10,15 +10,33 @@ import Synchronization
 enum Parallel {
     static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
+        return map(items, alongside: {}, transform).results
+    }
+
+    /// `map`, with one more piece of work done by whichever core is first free, before any item:
+    /// a step of one core's work that would otherwise run before or after the items with the
+    /// other cores idle. (Two pieces of work in `both`, each with a `map` inside, do not help:
+    /// a `concurrentPerform` inside another runs on one thread.)
+    static func map<Element: Sendable, Result: Sendable, Side: Sendable>(
+        _ items: [Element], alongside side: @Sendable () -> Side, _ transform: @Sendable (Element) -> Result
+    ) -> (side: Side, results: [Result]) {
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
-        forEach(items.count) { index in slots[index] = transform(items[index]) }
+        let sideResult = Mutex<Side?>(nil)
+        forEach(items.count + 1) { index in
+            if index == 0 {
+                let value = side()
+                sideResult.withLock { $0 = value }
+            } else {
+                slots[index - 1] = transform(items[index - 1])
+            }
+        }
         // Moved out, not copied: `deallocate` frees the buffer without releasing what it holds,
         // so copies would leave every result retained for ever (every page of a build, and in
         // `atlas serve` every rebuild's on top of the last).
-        return (0..<items.count).map { (results.baseAddress! + $0).move()! }
+        return (sideResult.withLock { $0! }, (0..<items.count).map { (results.baseAddress! + $0).move()! })
     }
 
     /// Calls `body` once for every index in `0..<count`, on all cores, in no particular order.
