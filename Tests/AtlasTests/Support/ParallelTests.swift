@@ -36,6 +36,16 @@ import Testing
         #expect(calls.load(ordering: .relaxed) == 2)
     }
 
+    @Test func mapAlongsideRunsTheSideOnceAndKeepsTheItemsInOrder() {
+        let sides = Atomic<Int>(0)
+        let input = Array(0..<1_000)
+        let (side, results) = Parallel.map(input, alongside: { sides.add(1, ordering: .relaxed); return "side" }) { $0 * 3 }
+        #expect(side == "side" && results == input.map { $0 * 3 })
+        let (alone, none) = Parallel.map([Int](), alongside: { sides.add(1, ordering: .relaxed); return 7 }) { $0 }
+        #expect(alone == 7 && none.isEmpty)
+        #expect(sides.load(ordering: .relaxed) == 2)
+    }
+
     @Test func pendingWorkRunsBesideTheCallerAndGivesItsResult() {
         let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let pending = Parallel.Pending { () -> Int in
