@@ -81,6 +81,23 @@ public struct SiteRenderer: Sendable {
         self.cards = ByteKeyedDictionary(Parallel.map(site.articles) { article in
             (article.id, Self.makeCard(article, basePath: site.config.basePath, topicLinks: topicLinks, markdown: markdown, memo: memo, templates: templates))
         })
+        let context = ChartContext(site: site)
+        self.chartContext = context
+        let charts = ChartCatalog.all(context)
+        self.charts = charts
+        // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
+        // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
+        // `rsvg-convert` processes while the bodies below are rendered (a third of a second in
+        // a new output folder), and waited for before the renderer is complete.
+        let images = rasterizer.map { rasterizer in
+            Parallel.Pending {
+                Dictionary(Parallel.map(charts) { chart in
+                    (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
+                        previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
+                    })
+                }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+            }
+        }
         let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = ByteKeyedDictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
@@ -94,26 +111,11 @@ public struct SiteRenderer: Sendable {
         // Bodies are rendered once, here, so pages that link to a quote know whether its anchor
         // exists (else they link to the article's figure list instead). On all cores, and in
         // `atlas serve` only for articles whose body, quotes or entity links changed.
-        // Alongside them, on the first free core, the indexes pages read (charts, claims and
-        // events by entity, the timeline's pages): made before the bodies, they left a core
-        // idle for two seconds of a dense 10,000-article build.
+        // Alongside them, on the first free core, the indexes pages read (claims and events by
+        // entity, the timeline's pages): made after the bodies, they left a core idle for a
+        // second and a half of a dense 10,000-article build.
         let linkerVersion = memo.version("entity-linker", of: LinkerInput(entities: site.entities, urls: linker.urls))
         let (indexes, rendered) = Parallel.map(site.articles, alongside: {
-            let context = ChartContext(site: site)
-            let charts = ChartCatalog.all(context)
-            // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
-            // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
-            // `rsvg-convert` processes while the bodies are rendered (a third of a second in a
-            // new output folder), and waited for before the renderer is complete.
-            let images = rasterizer.map { rasterizer in
-                Parallel.Pending {
-                    Dictionary(Parallel.map(charts) { chart in
-                        (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
-                            previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
-                        })
-                    }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
-                }
-            }
             var claimsByEntity: [String: [Claim]] = [:]
             for claim in site.claims {
                 for id in Set([claim.entity, claim.importer].compactMap { $0 }).sorted() { claimsByEntity[id, default: []].append(claim) }
@@ -121,7 +123,7 @@ public struct SiteRenderer: Sendable {
             var eventsByActor: [String: [Event]] = [:]
             for event in site.events { for actor in Set(event.actors).sorted() { eventsByActor[actor, default: []].append(event) } }
             let eventsByID = Dictionary(site.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return (context: context, charts: charts, images: images, claimsByEntity: claimsByEntity, eventsByActor: eventsByActor,
+            return (claimsByEntity: claimsByEntity, eventsByActor: eventsByActor,
                     conflictAnchors: Self.conflictAnchors(site.conflicts),
                     timelinePageOfEvent: Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a }),
                     eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] })
@@ -133,8 +135,6 @@ public struct SiteRenderer: Sendable {
                 return (html: html.html, anchored: html.anchored)
             })
         }
-        self.chartContext = indexes.context
-        self.charts = indexes.charts
         var bodies = ByteKeyedDictionary<TrustedHTML>()
         var highlighted = Set<String>()
         for case let (id, body)? in rendered {
@@ -149,7 +149,7 @@ public struct SiteRenderer: Sendable {
         self.conflictAnchors = indexes.conflictAnchors
         self.timelinePageOfEvent = indexes.timelinePageOfEvent
         self.eventAntecedent = indexes.eventAntecedent
-        self.chartImages = indexes.images?.value() ?? [:]
+        self.chartImages = images?.value() ?? [:]
         let renderer = self
         // Publications are listed under their month's count, not as rows.
         let rows = Parallel.map(site.events.filter { $0.kind != .publication }) { event in
