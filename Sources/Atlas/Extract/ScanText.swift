@@ -126,9 +126,6 @@ struct ScanText: RandomAccessCollection, Sendable {
         return composites[position]!
     }
 
-    /// The characters as an array, for callers that compare whole runs of them.
-    var characters: [Character] { Array(self) }
-
     /// The same text lowercased character by character, offsets unchanged (ASCII without a
     /// string allocation; anything else as Swift lowercases it, kept to one character).
     ///

@@ -207,7 +207,7 @@ public enum ClaimLedger {
 
     static func firstIndex<Haystack: RandomAccessCollection<Character>>(of needle: [Character], in haystack: Haystack) -> Int? where Haystack.Index == Int {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+        for i in haystack.startIndex...(haystack.endIndex - needle.count) where haystack[i] == needle[0] {
             if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil

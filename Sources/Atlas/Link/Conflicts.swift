@@ -51,7 +51,7 @@ public enum Conflicts {
     /// The groups of one subject (metric, entity and importer): one per comparison whose
     /// figures disagree or contradict a reference, else one explaining why the values differ.
     private static func groups(_ members: [Claim], references: [ReferenceFigure], published: ByteKeyedDictionary<Int>) -> [ConflictGroup] {
-        var groups: [ConflictGroup] = []
+        var found: [ConflictGroup] = []
         let first = members[0]
         let measured = members.filter { Comparison($0).setApart($0) == nil }
         let byComparison = Dictionary(grouping: measured, by: Comparison.init)
@@ -69,7 +69,7 @@ public enum Conflicts {
             let comparedIDs = Set(compared.map(\.id))
             let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                 .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
-            groups.append(ConflictGroup(
+            found.append(ConflictGroup(
                 kind: disagree ? .articles : .reference, metric: first.metric, entity: first.entity!, importer: first.importer,
                 comparison: comparison, claims: sorted, setApart: apart, references: matching,
                 details: details(sorted, heldTo: heldTo),
@@ -85,13 +85,13 @@ public enum Conflicts {
             let comparedIDs = Set(compared.map(\.id))
             let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                 .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
-            guard !apart.isEmpty else { return groups }
-            groups.append(ConflictGroup(
+            guard !apart.isEmpty else { return found }
+            found.append(ConflictGroup(
                 kind: .explained, metric: first.metric, entity: first.entity!, importer: first.importer, comparison: primary,
                 claims: compared, setApart: apart, references: matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: primary),
                 details: [:], note: "The values differ, but not for the same quantity: " + reasonSummary(apart) + "."))
         }
-        return groups
+        return found
     }
 
     static func kindOrder(_ kind: ConflictGroup.Kind) -> Int {

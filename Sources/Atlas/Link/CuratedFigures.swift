@@ -39,7 +39,12 @@ public enum CuratedFigures {
         var items: [Item] = []
 
         mutating func add(_ figure: FigureMention, label: String) {
-            for value in [figure.low, figure.high].compactMap({ $0 }) { items.append(Item(value: value, unit: figure.unit, label: label)) }
+            add(low: figure.low, high: figure.high, unit: figure.unit, source: .label(label))
+        }
+
+        /// Each bound stated (one for an open or exact figure, two for a range).
+        mutating func add(low: Double?, high: Double?, unit: FigureUnit, source: Source) {
+            for value in [low, high].compactMap({ $0 }) { items.append(Item(value: value, unit: unit, source: source)) }
         }
 
         /// Every bound the editor wrote is a value stated here, allowing rounding.
@@ -99,9 +104,7 @@ public enum CuratedFigures {
         var everything = Evidence()
         // By position: a claim's bounds and unit are read in place, not the whole claim copied.
         for position in site.claims.indices {
-            for value in [site.claims[position].low, site.claims[position].high].compactMap({ $0 }) {
-                everything.items.append(.init(value: value, unit: site.claims[position].unit, source: .claim(position)))
-            }
+            everything.add(low: site.claims[position].low, high: site.claims[position].high, unit: site.claims[position].unit, source: .claim(position))
         }
         func label(_ item: Evidence.Item) -> String {
             switch item.source {
@@ -120,12 +123,9 @@ public enum CuratedFigures {
         func conflicts() -> Evidence {
             if let known = conflictEvidence { return known }
             var found = Evidence()
-            func add(_ claim: Claim) {
-                for value in [claim.low, claim.high].compactMap({ $0 }) { found.items.append(.init(value: value, unit: claim.unit, label: "conflicts")) }
-            }
             for group in site.conflicts {
-                group.claims.forEach(add)
-                group.setApart.forEach { add($0.claim) }
+                for claim in group.claims { found.add(low: claim.low, high: claim.high, unit: claim.unit, source: .label("conflicts")) }
+                for apart in group.setApart { found.add(low: apart.claim.low, high: apart.claim.high, unit: apart.claim.unit, source: .label("conflicts")) }
             }
             conflictEvidence = found
             return found

@@ -69,6 +69,8 @@ struct JSONRecords {
         return "\(value)"
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func quote(_ string: String, into text: inout String) {
         text += "\""
         // Read on the bytes: the escaped characters are ASCII, and no byte of a longer scalar is.
@@ -86,8 +88,7 @@ struct JSONRecords {
                 case 0x0D: out.append(contentsOf: [0x5C, 0x72])
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
                 case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
                 default: out.append(byte)
                 }
             }

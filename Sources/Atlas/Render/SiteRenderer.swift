@@ -111,9 +111,9 @@ public struct SiteRenderer: Sendable {
         // Bodies are rendered once, here, so pages that link to a quote know whether its anchor
         // exists (else they link to the article's figure list instead). On all cores, and in
         // `atlas serve` only for articles whose body, quotes or entity links changed.
-        // Alongside them, on the first free core, the indexes pages read (claims and events by
-        // entity, the timeline's pages): made after the bodies, they left a core idle for a
-        // second and a half of a dense 10,000-article build.
+        // Alongside them, on one worker, the indexes pages read (claims and events by entity,
+        // conflict anchors, the timeline's pages and antecedents): made after the bodies, they
+        // left a core idle for a second and a half of a dense 10,000-article build.
         let linkerVersion = memo.version("entity-linker", of: LinkerInput(entities: site.entities, urls: linker.urls))
         let (indexes, rendered) = Parallel.map(site.articles, alongside: {
             var claimsByEntity: [String: [Claim]] = [:]
@@ -325,7 +325,7 @@ public struct SiteRenderer: Sendable {
             topics: article.topics.compactMap { topicLinks[$0] },
             bodyLanguage: article.body.language, isExcerpt: isExcerpt,
             teaser: BodyRenderer.shorten(article.summary ?? teaser))
-        card.prerender(with: templates.library)
+        card.prerender(with: templates)
         return card
     }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// partial or parent that does not exist, or raw output of a value that is not builder-made HTML
 /// is a build error naming the template file and line.
 public struct TemplateSet: Sendable {
-    let library: TemplateLibrary
+    private let library: TemplateLibrary
     /// Copies of `library` for the threads rendering pages at the same time, each used by one
     /// page at a time: every node a page walks is retained and released, and two cores doing so
     /// on the same shared nodes made rendering up to a fifth slower.
@@ -112,8 +112,18 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: TemplateContext, template name: String) -> String {
+        withCopy { $0.render(context.templateValue, template: name) ?? "" }
+    }
+
+    /// `value` with its rendering by `partial` (`TemplateLibrary.prerendered`), made with a copy
+    /// from the pool like a page: cards are prerendered on all cores.
+    func prerendered(_ value: TemplateValue, partial: String) -> TemplateValue {
+        withCopy { $0.prerendered(value, partial: partial) }
+    }
+
+    private func withCopy<Result>(_ body: (TemplateLibrary) -> Result) -> Result {
         let library = copies.take() ?? self.library.detached
         defer { copies.give(library) }
-        return library.render(context.templateValue, template: name) ?? ""
+        return body(library)
     }
 }

@@ -77,8 +77,8 @@ struct ArticleCard: Sendable, Equatable {
     }
 
     /// Renders the card's partial once, for all the lists that show it (`TemplateLibrary.prerendered`).
-    mutating func prerender(with library: TemplateLibrary) {
-        templateValue = library.prerendered(templateValue, partial: "partials/article-card")
+    mutating func prerender(with templates: TemplateSet) {
+        templateValue = templates.prerendered(templateValue, partial: "partials/article-card")
     }
 
     static func == (a: ArticleCard, b: ArticleCard) -> Bool {

@@ -13,10 +13,11 @@ enum Parallel {
         return map(items, alongside: {}, transform).results
     }
 
-    /// `map`, with one more piece of work done by whichever core is first free, before any item:
-    /// a step of one core's work that would otherwise run before or after the items with the
-    /// other cores idle. (Two pieces of work in `both`, each with a `map` inside, do not help:
-    /// a `concurrentPerform` inside another runs on one thread.)
+    /// `map`, with one more piece of work taken first, by one of the workers (usually the
+    /// calling thread), while the others start on the items: a step of one core's work that
+    /// would otherwise run before or after the items with the other cores idle. (Two pieces of
+    /// work in `both`, each with a `map` inside, do less: libdispatch gives a `concurrentPerform`
+    /// inside another the cores divided by the outer one's iterations, one thread on two cores.)
     static func map<Element: Sendable, Result: Sendable, Side: Sendable>(
         _ items: [Element], alongside side: @Sendable () -> Side, _ transform: @Sendable (Element) -> Result
     ) -> (side: Side, results: [Result]) {
@@ -53,8 +54,9 @@ enum Parallel {
         }
     }
 
-    /// Runs two independent pieces of work side by side (each may itself use all cores): for
-    /// chains of one-core steps that do not depend on each other.
+    /// Runs two independent pieces of work side by side: for chains of one-core steps that do
+    /// not depend on each other (a parallel loop inside either gets half the cores, so one
+    /// thread on two).
     static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let a = Mutex<A?>(nil), b = Mutex<B?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { index in

@@ -81,3 +81,8 @@ import Testing
         #expect(table.candidates(startingWith: ScanText.key("x")).isEmpty)
     }
 }
+
+extension ScanText {
+    /// The characters as an array, to compare with what breaking the string gives.
+    var characters: [Character] { Array(self) }
+}

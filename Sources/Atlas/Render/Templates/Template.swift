@@ -53,7 +53,9 @@ struct TemplateSyntaxError: Error, Equatable {
 }
 
 extension Template {
-    /// The same template in objects of its own: a tree no other thread reads.
+    /// The same template in objects of its own: a tree no other thread reads. Written out field
+    /// by field: a field added to `Template`, `Node` or `Key` must be copied here too
+    /// (`TemplateTests.aDetachedLibraryRendersAsTheOriginal` renders every kind of node).
     var detached: Template { Template(nodes: nodes.map(\.detached)) }
 
     private init(nodes: [Node]) { self.nodes = nodes }

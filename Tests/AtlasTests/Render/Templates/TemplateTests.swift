@@ -81,17 +81,21 @@ import Testing
         #expect(error("{{<base}}{{#x}}{{/x}}{{/base}}") != nil)
         #expect(error("{{! unclosed comment") != nil)
     }
+    func makeLibrary(_ sources: [String: String]) throws -> TemplateLibrary {
+        var library = TemplateLibrary()
+        for (name, text) in sources { library.register(try Template(parsing: text), named: name) }
+        return library
+    }
+
     /// A row rendered once for many pages must read exactly as rendering it in place would,
     /// and is only made where that holds.
     @Test func prerenderedRowsReadAsRenderedInPlace() throws {
-        var library = TemplateLibrary()
-        let partials = [
+        var library = try makeLibrary([
             "row": "<li>{{title}}{{#teaser}} <p lang=\"{{lang}}\">{{.}}</p>{{/teaser}}{{>inner}}</li>\n",
             "inner": "{{#flag}}!{{/flag}}",
             "outer-key": "<li>{{title}} {{site}}</li>",
             "with-block": "<li>{{$b}}{{title}}{{/b}}</li>",
-        ]
-        for (name, text) in partials { library.register(try Template(parsing: text), named: name) }
+        ])
         library.register(try Template(parsing: "<ul>{{#rows}}{{>row}}{{/rows}}</ul>\n<ol>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</ol>"), named: "page")
         let rows: [TemplateContext] = [["title": "<a>", "teaser": "t", "lang": "en", "flag": true], ["title": "b", "teaser": "", "lang": "zh", "flag": false]]
         let plain = rows.map(\.templateValue)
@@ -111,13 +115,11 @@ import Testing
 
     /// A thread's own copy of the templates renders every kind of node as the shared one does.
     @Test func aDetachedLibraryRendersAsTheOriginal() throws {
-        var library = TemplateLibrary()
-        let sources = [
+        let library = try makeLibrary([
             "base": "<main>\n  {{$body}}default body{{/body}}\n</main>\n",
             "row": "<li>{{title}}{{#teaser}} <p lang=\"{{lang}}\">{{.}}</p>{{/teaser}}</li>\n",
             "page": "{{<base}}{{$body}}<ul>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</ul>{{^rows}}none{{/rows}} {{{rawHTML}}} {{a.b.c}} {{.lang}}{{/body}}{{/base}}",
-        ]
-        for (name, text) in sources { library.register(try Template(parsing: text), named: name) }
+        ])
         let context: TemplateContext = ["rows": [["title": "<a>", "teaser": "t", "lang": "en"] as TemplateContext, ["title": "b", "teaser": "", "lang": "zh"]],
                                         "rawHTML": "<b>x</b>", "a": ["b": ["c": "deep"] as TemplateContext] as TemplateContext, "lang": "outer"]
         let copy = library.detached
