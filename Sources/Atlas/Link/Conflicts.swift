@@ -41,7 +41,8 @@ public enum Conflicts {
     static func find(_ claims: [Claim], references: [ReferenceFigure], published: ByteKeyedDictionary<Int> = [:]) -> [ConflictGroup] {
         let relevant = claims.filter { metrics.contains($0.metric) && $0.entity != nil && $0.hasValue }
         let subjects = Dictionary(grouping: relevant) { "\($0.metric.rawValue)\u{1F}\($0.entity!)\u{1F}\($0.importer ?? "")" }
-        let groups = subjects.values.flatMap { Self.groups($0, references: references, published: published) }
+        // Each subject on its own, on all cores: a dense corpus has subjects of thousands of claims.
+        let groups = Parallel.map(Array(subjects.values)) { Self.groups($0, references: references, published: published) }.flatMap { $0 }
         return groups.sorted {
             (kindOrder($0.kind), Metric.allCases.firstIndex(of: $0.metric)!, $1.claims.count + $1.setApart.count, $0.entity, $0.importer ?? "", order($0.comparison))
                 < (kindOrder($1.kind), Metric.allCases.firstIndex(of: $1.metric)!, $0.claims.count + $0.setApart.count, $1.entity, $1.importer ?? "", order($1.comparison))

@@ -15,9 +15,7 @@ enum Parallel {
 
     /// `map`, with one more piece of work taken first, by one of the workers (usually the
     /// calling thread), while the others start on the items: a step of one core's work that
-    /// would otherwise run before or after the items with the other cores idle. (Two pieces of
-    /// work in `both`, each with a `map` inside, do less: libdispatch gives a `concurrentPerform`
-    /// inside another the cores divided by the outer one's iterations, one thread on two cores.)
+    /// would otherwise run before or after the items with the other cores idle.
     static func map<Element: Sendable, Result: Sendable, Side: Sendable>(
         _ items: [Element], alongside side: @Sendable () -> Side, _ transform: @Sendable (Element) -> Result
     ) -> (side: Side, results: [Result]) {
@@ -55,24 +53,19 @@ enum Parallel {
     }
 
     /// Runs two independent pieces of work side by side: for chains of one-core steps that do
-    /// not depend on each other (a parallel loop inside either gets half the cores, so one
-    /// thread on two).
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let a = Mutex<A?>(nil), b = Mutex<B?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let result = first()
-                a.withLock { $0 = result }
-            } else {
-                let result = second()
-                b.withLock { $0 = result }
-            }
-        }
-        return (a.withLock { $0! }, b.withLock { $0! })
+    /// not depend on each other. The second runs on a pool thread and the first on the caller's,
+    /// neither inside a `concurrentPerform`, so a parallel loop inside either still gets every
+    /// core (libdispatch gives a loop inside another loop the cores divided by the outer one's
+    /// iterations: one thread on two cores).
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let other = Pending(second)
+        let a = first()
+        return (a, other.value())
     }
 
-    /// Work started on another thread now, its result waited for later (`value`): for work that
-    /// mostly waits on child processes, run beside the build's own.
+    /// Work started on another thread now, its result waited for later (`value`): work that
+    /// mostly waits on child processes, run beside the build's own, and the second piece of
+    /// `both`.
     final class Pending<Value: Sendable>: Sendable {
         private let result = Mutex<Value?>(nil)
         private let done = DispatchSemaphore(value: 0)
