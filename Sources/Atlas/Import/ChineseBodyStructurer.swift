@@ -25,7 +25,7 @@ enum ChineseBodyStructurer {
             while i < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 let isHan = Unicode.Scalar(value)?.isHan ?? false
-                if value == 0x20, previousIsHan, i + 1 < bytes.count, Unicode.Scalar(UTF8Scalars.decode(bytes, at: i + 1).value)?.isHan == true {
+                if value == 0x20, previousIsHan, i + 1 < bytes.count, UTF8Scalars.isHan(bytes, at: i + 1) {
                     previousIsHan = false
                     i += 1
                     continue
@@ -54,7 +54,7 @@ enum ChineseBodyStructurer {
         return text.withUTF8 { bytes in
             var i = 0
             while i + 1 < bytes.count {
-                if bytes[i] == 0x20, bytes[i + 1] >= 0x80, Unicode.Scalar(UTF8Scalars.decode(bytes, at: i + 1).value)?.isHan == true { return true }
+                if bytes[i] == 0x20, bytes[i + 1] >= 0x80, UTF8Scalars.isHan(bytes, at: i + 1) { return true }
                 i += 1
             }
             return false

@@ -24,9 +24,6 @@ public enum CuratedFigures {
             var value: Double
             var unit: FigureUnit
             var source: Source
-
-            init(value: Double, unit: FigureUnit, label: String) { self.init(value: value, unit: unit, source: .label(label)) }
-            init(value: Double, unit: FigureUnit, source: Source) { (self.value, self.unit, self.source) = (value, unit, source) }
         }
 
         /// Where a value comes from, as a hint names it. An article's figure is its position in
@@ -88,7 +85,7 @@ public enum CuratedFigures {
                     let unit: FigureUnit
                     if column.name.contains("tonnes") { unit = .tonnes } else if column.name.contains("percent") || column.name.contains("share") { unit = .percent } else { continue }
                     guard let value = dataset.number(row, column.name) else { continue }
-                    found.items.append(.init(value: value, unit: unit, label: "\(FigureText.amount(value, unit: unit)) in \(dataset.id) (@/data/\(dataset.id))"))
+                    found.items.append(.init(value: value, unit: unit, source: .label("\(FigureText.amount(value, unit: unit)) in \(dataset.id) (@/data/\(dataset.id))")))
                 }
                 for (_, cell) in row.sorted(by: { $0.key < $1.key }) {
                     for figure in FigureScanner.scan(ScanText(cell)) { found.add(figure, label: "a note in \(dataset.id) (@/data/\(dataset.id))") }
@@ -97,7 +94,8 @@ public enum CuratedFigures {
             for figure in FigureScanner.scan(ScanText(dataset.notes)) { found.add(figure, label: "\(dataset.id) notes") }
             for reference in references where reference.dataset == dataset.id {
                 let value = (reference.value * 10).rounded() / 10
-                found.items.append(.init(value: value, unit: reference.unit, label: "\(FigureText.amount(value, unit: reference.unit)) from \(reference.citation) (@/data/\(dataset.id))"))
+                found.items.append(.init(value: value, unit: reference.unit,
+                                         source: .label("\(FigureText.amount(value, unit: reference.unit)) from \(reference.citation) (@/data/\(dataset.id))")))
             }
             datasetEvidence[dataset.id] = found
         }

@@ -12,6 +12,11 @@ enum UTF8Scalars {
         for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
         return (value, length)
     }
+
+    /// Whether the scalar whose UTF-8 starts at `i` is Han.
+    static func isHan(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        Unicode.Scalar(decode(bytes, at: i).value)?.isHan ?? false
+    }
 }
 
 extension String {
