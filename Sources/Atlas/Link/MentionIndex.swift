@@ -46,13 +46,45 @@ public struct MentionIndex: Sendable {
         !(byEntity[entity]?.isEmpty ?? true)
     }
 
-    /// Entities named together with `entity`, by number of shared articles (then id).
+    /// Entities named together with `entity`, by number of shared articles (then id). The plain
+    /// definition; pages read `coMentionedByEntity`, which tests hold to it.
     public func coMentioned(with entity: String, limit: Int = 12) -> [(entity: String, articles: Int)] {
         var counts: [String: Int] = [:]
         for article in byEntity[entity] ?? [] {
             for other in byArticle[article]?.keys ?? [:].keys where other != entity { counts[other, default: 0] += 1 }
         }
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map { ($0.key, $0.value) }
+    }
+
+    /// `coMentioned(with:limit:)` for every named entity at once, counted over entity numbers
+    /// instead of ids: China is named in nearly every article, and hashing each id it shares an
+    /// article with took a tenth of a second of a 10,000-article build's entity pages.
+    public func coMentionedByEntity(limit: Int = 12) -> [String: [(entity: String, articles: Int)]] {
+        let ids = byEntity.keys.sorted()
+        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var named: [String: [Int]] = [:]
+        var counts = [Int](repeating: 0, count: ids.count)
+        var result: [String: [(entity: String, articles: Int)]] = [:]
+        for (entity, id) in ids.enumerated() {
+            var touched: [Int] = []
+            for article in byEntity[id] ?? [] {
+                let others: [Int]
+                if let known = named[article] {
+                    others = known
+                } else {
+                    others = (byArticle[article] ?? [:]).keys.compactMap { number[$0] }
+                    named[article] = others
+                }
+                for other in others where other != entity {
+                    if counts[other] == 0 { touched.append(other) }
+                    counts[other] += 1
+                }
+            }
+            // Ids are numbered in sorted order: the smaller number is the smaller id.
+            result[id] = touched.map { ($0, counts[$0]) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(limit).map { (ids[$0.0], $0.1) }
+            for other in touched { counts[other] = 0 }
+        }
+        return result
     }
 
     /// The entities most named across `articles` (by articles naming them, then mentions).

@@ -72,7 +72,7 @@ extension SiteRenderer {
         let article = { (id: String) in self.chartContext.articlesByID[id] }
         let events = eventsByActor[entity.id] ?? []
         let figures = claimsByEntity[entity.id] ?? []
-        let coMentioned = site.mentions.coMentioned(with: entity.id).compactMap { entityLink($0.entity, count: $0.articles) }
+        let coMentioned = (self.coMentioned[entity.id] ?? []).compactMap { entityLink($0.entity, count: $0.articles) }
         var contents: [ContentsEntry] = []
         if !events.isEmpty { contents.append(ContentsEntry(anchor: "events-title", label: "时间线 Timeline (\(events.count))")) }
         if !figures.isEmpty { contents.append(ContentsEntry(anchor: "figures-title", label: "数字 Figures (\(figures.count))")) }

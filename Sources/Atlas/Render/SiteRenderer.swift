@@ -38,6 +38,8 @@ public struct SiteRenderer: Sendable {
     /// Event id → the event its "the same day" or "次日" leans on (`Timeline.antecedents`),
     /// whose sentence is shown with it unless it stands just above.
     let eventAntecedent: [String: Event]
+    /// Entity id → the entities most often named with it (`MentionIndex.coMentionedByEntity`).
+    let coMentioned: [String: [(entity: String, articles: Int)]]
 
     /// What a body's HTML is made of besides the entity linker (`LinkerInput`).
     private struct BodyInput: Equatable, Sendable {
@@ -130,7 +132,8 @@ public struct SiteRenderer: Sendable {
             return (claimsByEntity: claimsByEntity, eventsByActor: eventsByActor,
                     conflictAnchors: Self.conflictAnchors(site.conflicts),
                     timelinePageOfEvent: Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a }),
-                    eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] })
+                    eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] },
+                    coMentioned: site.mentions.coMentionedByEntity())
         }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>))? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
@@ -153,6 +156,7 @@ public struct SiteRenderer: Sendable {
         self.conflictAnchors = indexes.conflictAnchors
         self.timelinePageOfEvent = indexes.timelinePageOfEvent
         self.eventAntecedent = indexes.eventAntecedent
+        self.coMentioned = indexes.coMentioned
         self.chartImages = images?.value() ?? [:]
         let renderer = self
         // Publications are listed under their month's count, not as rows.

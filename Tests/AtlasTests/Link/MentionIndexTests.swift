@@ -23,6 +23,26 @@ import Testing
         for article in articles { #expect(plan.site.mentions.byArticle[article.id] == MentionIndex.counts(in: article, matcher: matcher)) }
     }
 
+    /// Entity pages read the co-mentions of every entity from one table counted over entity
+    /// numbers; it must rank as counting each entity's articles by id does, ties by id.
+    @Test func coMentionTableRanksAsTheCountByID() throws {
+        var log = DiagnosticLog()
+        let plan = try #require(Builder(options: .init(root: TestPaths.repository)).plan(log: &log))
+        let mentions = plan.site.mentions
+        for limit in [3, 12] {
+            let table = mentions.coMentionedByEntity(limit: limit)
+            #expect(Set(table.keys) == Set(mentions.byEntity.keys))
+            var tied = 0
+            for id in mentions.byEntity.keys {
+                let counted = mentions.coMentioned(with: id, limit: limit)
+                #expect((table[id] ?? []).map { "\($0.entity) \($0.articles)" } == counted.map { "\($0.entity) \($0.articles)" }, "\(id)")
+                tied += zip(counted, counted.dropFirst()).filter { $0.articles == $1.articles }.count
+            }
+            // Ties are broken by id somewhere on the real site, so the order of ties is tested.
+            #expect(tied > 0)
+        }
+    }
+
     /// `atlas serve` reuses an unchanged article's findings, which hold its id's bytes and its
     /// body's mention counts: a title or body saved in another Unicode normalisation (equal as
     /// `String`s) is read again, so no finding keeps the old bytes.
