@@ -15,13 +15,15 @@ enum ClauseSplitter {
             if hi > lo { result.append(lo..<hi) }
             start = next
         }
+        // Read once: a static asked at every position costs a `swift_once` each time.
+        let boundaryKeys = Self.boundaryKeys, sentenceEndKeys = Self.sentenceEndKeys
         while i < text.count {
             // Keys, not Characters: comparing Characters is a Unicode string comparison per position.
             let key = text.keys[i]
-            guard Self.boundaryKeys.contains(key) else { i += 1; continue }
+            guard boundaryKeys.contains(key) else { i += 1; continue }
             // A character of one scalar has that scalar's value as its key; one of several
             // (`\r\n`) has `composite`, which none of these equal.
-            if Self.sentenceEndKeys.contains(key) {
+            if sentenceEndKeys.contains(key) {
                 close(i + 1, next: i + 1)
             } else if key == 0x0A || key == 0x0D || key == 0x2029 || key == ScanText.composite && (text[i] == "\r\n") {
                 close(i, next: i + 1)

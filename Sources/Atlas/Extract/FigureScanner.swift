@@ -18,8 +18,10 @@ enum FigureScanner {
     static func scan(_ text: ScanText) -> [FigureMention] {
         var result: [FigureMention] = []
         var i = 0
+        // Read once: a static asked at every position costs a `swift_once` each time.
+        let fractionStarts = fractionStartKeys
         while i < text.count {
-            if let fraction = wordFraction(text, at: i) {
+            if fractionStarts.contains(text.keys[i]), let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
                 continue
@@ -229,6 +231,13 @@ enum FigureScanner {
     /// that start with its character (English ones looked up by the lower-case key).
     static let englishFractionTable = WordTable(englishFractions)
     static let chineseFractionTable = WordTable(chineseFractions)
+    /// Every key `wordFraction` can start at: the English words' first letters in either case,
+    /// the Chinese words' first characters and the tenths.
+    static let fractionStartKeys: KeySet = {
+        let english = englishFractions.compactMap { ScanText.Word($0.0).keys.first }
+        let upper = english.filter { $0 >= 0x61 && $0 <= 0x7A }.map { $0 - 0x20 }
+        return KeySet(english + upper + chineseFractions.compactMap { ScanText.Word($0.0).keys.first } + Array(tenths.keys))
+    }()
     static let of = ScanText.Word(" of ")
 
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
