@@ -28,9 +28,8 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
 /// The quote is verbatim from the article body; `quoteRange` is its position there in characters
 /// (grapheme clusters).
 public struct Claim: Hashable, Sendable, Identifiable {
-    /// The fields, in one box that copies share until one of them changes: a claim is read out of shared
-    /// arrays and dictionaries by nearly every stage, and copying its fields one by one retained each
-    /// string and array they hold.
+    /// Stored once for all copies (`CopyOnWrite`): claims are read out of shared arrays and
+    /// indexes by every stage after extraction.
     private struct Fields: Hashable, Sendable {
         var id: String
         var article: String
@@ -53,115 +52,100 @@ public struct Claim: Hashable, Sendable, Identifiable {
         var rule: String
     }
 
-    private final class Box: @unchecked Sendable {
-        // Changed only through `ownBox()`, which copies it first when it is shared.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// The box, made this value's own first if another value shares it.
-    private mutating func ownBox() -> Box {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        return box
-    }
+    private var fields: CopyOnWrite<Fields>
 
     public var id: String {
-        get { box.fields.id }
-        set { ownBox().fields.id = newValue }
+        get { fields.value.id }
+        set { fields.update { $0.id = newValue } }
     }
     /// The article's stable identity (`Article.id`).
     public var article: String {
-        get { box.fields.article }
-        set { ownBox().fields.article = newValue }
+        get { fields.value.article }
+        set { fields.update { $0.article = newValue } }
     }
     public var metric: Metric {
-        get { box.fields.metric }
-        set { ownBox().fields.metric = newValue }
+        get { fields.value.metric }
+        set { fields.update { $0.metric = newValue } }
     }
     /// Entity id of whose figure it is: who holds the share, produces, pays or set the target
     /// (for imports: the supplier).
     public var entity: String? {
-        get { box.fields.entity }
-        set { ownBox().fields.entity = newValue }
+        get { fields.value.entity }
+        set { fields.update { $0.entity = newValue } }
     }
     /// For import shares: who imports.
     public var importer: String? {
-        get { box.fields.importer }
-        set { ownBox().fields.importer = newValue }
+        get { fields.value.importer }
+        set { fields.update { $0.importer = newValue } }
     }
     /// nil means open: `over 90%` has no upper bound, `less than 5%` no lower one.
     public var low: Double? {
-        get { box.fields.low }
-        set { ownBox().fields.low = newValue }
+        get { fields.value.low }
+        set { fields.update { $0.low = newValue } }
     }
     public var high: Double? {
-        get { box.fields.high }
-        set { ownBox().fields.high = newValue }
+        get { fields.value.high }
+        set { fields.update { $0.high = newValue } }
     }
     public var qualifier: Qualifier {
-        get { box.fields.qualifier }
-        set { ownBox().fields.qualifier = newValue }
+        get { fields.value.qualifier }
+        set { fields.update { $0.qualifier = newValue } }
     }
     public var unit: FigureUnit {
-        get { box.fields.unit }
-        set { ownBox().fields.unit = newValue }
+        get { fields.value.unit }
+        set { fields.update { $0.unit = newValue } }
     }
     public var status: ClaimStatus {
-        get { box.fields.status }
-        set { ownBox().fields.status = newValue }
+        get { fields.value.status }
+        set { fields.update { $0.status = newValue } }
     }
     public var scope: ClaimScope {
-        get { box.fields.scope }
-        set { ownBox().fields.scope = newValue }
+        get { fields.value.scope }
+        set { fields.update { $0.scope = newValue } }
     }
     public var period: ClaimPeriod {
-        get { box.fields.period }
-        set { ownBox().fields.period = newValue }
+        get { fields.value.period }
+        set { fields.update { $0.period = newValue } }
     }
     public var rate: Rate? {
-        get { box.fields.rate }
-        set { ownBox().fields.rate = newValue }
+        get { fields.value.rate }
+        set { fields.update { $0.rate = newValue } }
     }
     /// Who the sentence says gives the number ("USGS", "analysts"), as written.
     public var speaker: String? {
-        get { box.fields.speaker }
-        set { ownBox().fields.speaker = newValue }
+        get { fields.value.speaker }
+        set { fields.update { $0.speaker = newValue } }
     }
     /// The id of an earlier claim in the same article stating the same figure: counted once.
     public var duplicateOf: String? {
-        get { box.fields.duplicateOf }
-        set { ownBox().fields.duplicateOf = newValue }
+        get { fields.value.duplicateOf }
+        set { fields.update { $0.duplicateOf = newValue } }
     }
     public var quote: String {
-        get { box.fields.quote }
-        set { ownBox().fields.quote = newValue }
+        get { fields.value.quote }
+        set { fields.update { $0.quote = newValue } }
     }
     public var quoteRange: Range<Int> {
-        get { box.fields.quoteRange }
-        set { ownBox().fields.quoteRange = newValue }
+        get { fields.value.quoteRange }
+        set { fields.update { $0.quoteRange = newValue } }
     }
     /// The text of the figure itself inside the quote (`85% to 90%`).
     public var figureText: String {
-        get { box.fields.figureText }
-        set { ownBox().fields.figureText = newValue }
+        get { fields.value.figureText }
+        set { fields.update { $0.figureText = newValue } }
     }
     /// Which extraction rule (or `editor`) produced it, for review.
     public var rule: String {
-        get { box.fields.rule }
-        set { ownBox().fields.rule = newValue }
+        get { fields.value.rule }
+        set { fields.update { $0.rule = newValue } }
     }
-
-    public static func == (a: Claim, b: Claim) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
 
     public init(id: String = "", article: String = "", metric: Metric = .other, entity: String? = nil, importer: String? = nil,
                 low: Double?, high: Double?, qualifier: Qualifier = .exact, unit: FigureUnit, status: ClaimStatus = .stated,
                 scope: ClaimScope = ClaimScope(), period: ClaimPeriod, rate: Rate? = nil, speaker: String? = nil, duplicateOf: String? = nil,
                 quote: String = "", quoteRange: Range<Int> = 0..<0, figureText: String = "", rule: String = "") {
-        box = Box(Fields(id: id, article: article, metric: metric, entity: entity, importer: importer, low: low, high: high, qualifier: qualifier, unit: unit, status: status, scope: scope, period: period, rate: rate, speaker: speaker, duplicateOf: duplicateOf, quote: quote, quoteRange: quoteRange, figureText: figureText, rule: rule))
+        fields = CopyOnWrite(Fields(id: id, article: article, metric: metric, entity: entity, importer: importer, low: low, high: high, qualifier: qualifier, unit: unit, status: status, scope: scope, period: period, rate: rate, speaker: speaker, duplicateOf: duplicateOf, quote: quote, quoteRange: quoteRange, figureText: figureText, rule: rule))
     }
 
     /// For ordering only (the lower bound, or the upper of an open one). Never shown or plotted:
