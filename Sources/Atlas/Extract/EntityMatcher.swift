@@ -76,15 +76,21 @@ public struct EntityMatcher: Sendable {
                         let group = key < 65_536 ? groupOfKey[Int(key)] : groupBeyond[key] ?? 0
                         guard group != 0 else { i += 1; continue }
                         var matched: Int?
+                        // Whether a word may start here, asked once and only for a spelling that
+                        // needs it: inside an English word no such spelling is compared at all.
+                        var startsWord: Bool?
                         for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
+                            if options[index].needsWordBoundary {
+                                if startsWord == nil { startsWord = i == 0 || !isWordCharacter(keys[i - 1], at: i - 1, in: text) }
+                                guard startsWord == true else { continue }
+                            }
                             let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
                                 : Self.keys(keys, at: i, equal: options[index].keys)
                             guard same else { continue }
                             if options[index].needsWordBoundary {
-                                let before = i > 0 ? text[i - 1] : " "
                                 let afterIndex = i + options[index].characters.count
                                 let after = afterIndex < keys.count ? text[afterIndex] : " "
-                                guard !isWordCharacter(before), !isWordCharacter(after) || options[index].characters.last == "." else { continue }
+                                guard !isWordCharacter(after) || options[index].characters.last == "." else { continue }
                                 // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
                             }
                             matched = index
@@ -111,5 +117,11 @@ public struct EntityMatcher: Sendable {
 
     private func isWordCharacter(_ c: Character) -> Bool {
         c.isLetter && !c.isHan || c.isNumber || c == "_"
+    }
+
+    /// `isWordCharacter` of the character at `index`, from its key when it is ASCII.
+    private func isWordCharacter(_ key: UInt32, at index: Int, in text: ScanText) -> Bool {
+        guard key < 0x80 else { return isWordCharacter(text[index]) }
+        return (0x41...0x5A).contains(key) || (0x61...0x7A).contains(key) || (0x30...0x39).contains(key) || key == 0x5F
     }
 }

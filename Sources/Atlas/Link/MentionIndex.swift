@@ -62,7 +62,8 @@ public struct MentionIndex: Sendable {
     public func coMentionedByEntity(limit: Int = 12) -> [String: [(entity: String, articles: Int)]] {
         let ids = byEntity.keys.sorted()
         let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var named: [String: [Int]] = [:]
+        // By the id's bytes: an id is a title, mostly Chinese, and hashing it as a `String` normalises it.
+        var named = ByteKeyedDictionary<[Int]>()
         var counts = [Int](repeating: 0, count: ids.count)
         var result: [String: [(entity: String, articles: Int)]] = [:]
         for (entity, id) in ids.enumerated() {
