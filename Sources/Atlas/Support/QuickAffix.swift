@@ -27,6 +27,10 @@ extension StringProtocol {
 enum QuickAffix {
     /// Nil when the bytes cannot decide.
     static func suffix(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // Most words asked about are not there, and most end in ASCII: a last character ending
+        // in one ASCII scalar is not equivalent to one ending in another (no decomposition puts
+        // anything after an ASCII scalar, and none is composed with what precedes it).
+        if let last = text.last, let wordLast = word.last, last < 0x80, wordLast < 0x80, last != wordLast { return false }
         guard word.count <= text.count, LoneScalars.only(word) else { return nil }
         let start = text.count - word.count
         guard start == text.count || !isContinuation(text[start]) else { return nil }
@@ -37,6 +41,9 @@ enum QuickAffix {
     }
 
     static func prefix(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // As in `suffix`: a first character starting with one ASCII scalar is not equivalent to
+        // one starting with another (its decomposition starts with that scalar).
+        if let first = text.first, let wordFirst = word.first, first < 0x80, wordFirst < 0x80, first != wordFirst { return false }
         guard word.count <= text.count, LoneScalars.only(word) else { return nil }
         let end = word.count
         guard end == text.count || !isContinuation(text[end]) else { return nil }
