@@ -224,11 +224,14 @@ enum PeriodRule {
         var i = clause.lowerBound
         let figures = figures.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var nextFigure = 0
+        let startKeys = startKeys
         while i < clause.upperBound {
             // Figures come in text order: skip those behind, step over the one we are in.
             while nextFigure < figures.count, figures[nextFigure].range.upperBound <= i { nextFigure += 1 }
             if nextFigure < figures.count, figures[nextFigure].range.contains(i) { i = figures[nextFigure].range.upperBound; continue }
-            if let found = year(text, at: i, clause: clause, published: published) ?? relative(text, at: i, published: published)
+            if !mayStart(text, at: i, keys: startKeys) {
+                i += 1
+            } else if let found = year(text, at: i, clause: clause, published: published) ?? relative(text, at: i, published: published)
                 ?? decade(text, at: i) ?? month(text, at: i, published: published) {
                 // "2024-25 tons" read as a range of years overlaps a figure: it is not a period.
                 if !figures.contains(where: { $0.range.overlaps(found.range) }), found.range.upperBound <= clause.upperBound {
@@ -240,6 +243,23 @@ enum PeriodRule {
             }
         }
         return result
+    }
+
+    /// The keys the four readers can start at: digits (a year, a decade, `6月`), the first
+    /// characters of the relative years and, in either case, the first letters of the English
+    /// ones and of the months.
+    static let startKeys: KeySet = {
+        let english = (relativeYears.map(\.0) + DateRule.months).map { $0.unicodeScalars.first!.value }.filter { $0 < 0x80 }
+        return KeySet((0x30...0x39).map(UInt32.init) + english + english.map { $0 & ~0x20 }
+                      + relativeYears.map { $0.0.unicodeScalars.first!.value }.filter { $0 >= 0x80 })
+    }()
+
+    /// Whether a period may start at `i`: a key of `startKeys`, and for an English word, the
+    /// start of one (as `relative` and `month` require). Most positions of a clause start none.
+    static func mayStart(_ text: ScanText, at i: Int, keys: KeySet) -> Bool {
+        let key = text.keys[i]
+        guard keys.contains(key) else { return false }
+        return key >= 0x80 || (0x30...0x39).contains(key) || i == 0 || !text.isLetter(i - 1)
     }
 
     static func lowerBefore(_ text: ScanText, _ i: Int, _ count: Int) -> String {
