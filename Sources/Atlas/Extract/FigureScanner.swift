@@ -286,7 +286,11 @@ enum FigureScanner {
     /// hedge stands between a verb or a conjunction and its figure.
     static func withoutHedge(_ words: String) -> String {
         var lead = words.trimmingWhitespace
-        for form in hedgeForms where lead.quickHasSuffix(form.hedge) && (form.isHan || lead.quickHasSuffix(form.spaced) || lead == form.hedge) {
+        // Only the hedges ending in the words' last scalar can end them, when that scalar is a
+        // character of its own that no other is equivalent to (`LoneScalars`); else all.
+        let last = lead.unicodeScalars.last.map(\.value)
+        let forms = last.flatMap { LoneScalars.contains($0) ? hedgeFormsByLast[$0] ?? [] : nil } ?? hedgeForms
+        for form in forms where lead.quickHasSuffix(form.hedge) && (form.isHan || lead.quickHasSuffix(form.spaced) || lead == form.hedge) {
             lead = String(lead.dropLast(form.count)).trimmingWhitespace
             break
         }
@@ -295,6 +299,12 @@ enum FigureScanner {
 
     /// Spelled out once: this runs for every figure in several rules.
     private static let hedgeForms = hedges.map { (hedge: $0, spaced: " " + $0, isHan: $0.first!.isHan, count: $0.count) }
+    /// The forms by their last scalar, each group in the list's order (the first that matches
+    /// wins). Every hedge ends in a `LoneScalars` scalar, so no other scalar can end a match.
+    private static let hedgeFormsByLast: [UInt32: [(hedge: String, spaced: String, isHan: Bool, count: Int)]] = {
+        precondition(hedges.allSatisfy { LoneScalars.contains($0.unicodeScalars.last!.value) })
+        return Dictionary(grouping: hedgeForms, by: { $0.hedge.unicodeScalars.last!.value })
+    }()
 
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
     /// just after it (`90%以上`, `左右`), and turns it into bounds.

@@ -22,8 +22,14 @@ enum PeriodRule {
         let mentions = scan(text, clause: clause, figures: figures, published: published)
         var own: [(mention: Mention, distance: Int)?] = Array(repeating: nil, count: figures.count)
         var opening: Mention?
+        // Read by key, not by making the range a `String` of characters each compared with six:
+        // only an ASCII or non-Han character can be one of them (`;` also as U+037E).
         func hasStop(_ range: Range<Int>) -> Bool {
-            range.isEmpty ? false : text.string(range).contains { ",，;；:：".contains($0) }
+            range.contains { i in
+                let key = text.keys[i]
+                if key < 0x80 { return key == 0x2C || key == 0x3B || key == 0x3A }
+                return !text.isHan(i) && ",，;；:：".contains(text[i])
+            }
         }
         for mention in mentions {
             let next = figures.firstIndex { $0.range.lowerBound >= mention.range.upperBound }
