@@ -59,11 +59,11 @@ enum FigureScanner {
             if c.isASCII, c.isNumber {
                 digits.append(c)
                 i += 1
-            } else if c == ",", !digits.isEmpty, !digits.contains("."),
+            } else if c == ",", !digits.isEmpty, !digits.utf8.contains(0x2E),
                       (1...3).allSatisfy({ i + $0 < text.count && text.isASCII(i + $0) && text.isNumber(i + $0) }),
                       !(i + 4 < text.count && text.isASCII(i + 4) && text.isNumber(i + 4)) {
                 i += 1  // thousands separator: exactly three digits follow
-            } else if c == ".", i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.contains(".") {
+            } else if c == ".", i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.utf8.contains(0x2E) {
                 digits.append(".")
                 i += 1
             } else {

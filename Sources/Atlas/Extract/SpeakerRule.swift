@@ -64,7 +64,7 @@ enum SpeakerRule {
     /// "Analysts estimate…", "The IEA projects…", "Benchmark Mineral Intelligence said…".
     static func englishSubject(_ clause: String) -> String? {
         for verb in englishVerbs where clause.includes(verb) {
-            guard let at = clause.range(of: verb) else { continue }
+            guard let at = clause.literalRange(of: verb) else { continue }
             let end = at.upperBound
             if end < clause.endIndex, clause[end].isLetter { continue }
             let before = clause[..<at.lowerBound].split(separator: " ").suffix(5)
