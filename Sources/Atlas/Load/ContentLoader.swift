@@ -63,14 +63,25 @@ public enum ContentLoader {
             markdownExtensions.contains((name as NSString).pathExtension.lowercased())
                 && !isHidden(name)
         }
-        return names.sorted().compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
+        return read(root, relative, names: names.sorted(), log: &log)
     }
 
     static func folder(_ root: URL, _ relative: String, ext: String, log: inout DiagnosticLog) -> [TextFile] {
         let url = root.appendingPathComponent(relative)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return names.filter { $0.hasSuffix("." + ext) && !isHidden($0) }.sorted()
-            .compactMap { read(root, relative + "/" + $0, log: &log, missingHint: nil) }
+        return read(root, relative, names: names.filter { $0.hasSuffix("." + ext) && !isHidden($0) }.sorted(), log: &log)
+    }
+
+    /// The files of a folder, read and decoded on all cores (10,000 Markdown articles took 0.7 s
+    /// on one), their problems reported in the names' order.
+    private static func read(_ root: URL, _ relative: String, names: [String], log: inout DiagnosticLog) -> [TextFile] {
+        let results = Parallel.map(names) { name -> (file: TextFile?, log: DiagnosticLog) in
+            var own = DiagnosticLog()
+            let file = Self.read(root, relative + "/" + name, log: &own, missingHint: nil)
+            return (file, own)
+        }
+        for result in results { log.append(result.log) }
+        return results.compactMap(\.file)
     }
 
     static func read(_ root: URL, _ relative: String, log: inout DiagnosticLog, missingHint: String?) -> TextFile? {
