@@ -62,7 +62,14 @@ extension SiteRenderer {
                          pngURL: chartImages[chart.name] == nil ? nil : folder + "\(chart.name).png", isEmbedded: embedded)
     }
 
+    /// The claim's row: the one made in advance (`claimRows`) when it was made from this very
+    /// claim, else made now.
     func claimRow(_ claim: Claim) -> ClaimRow {
+        if let row = claimRows[claim.id], row.claim == claim { return row }
+        return makeClaimRow(claim)
+    }
+
+    func makeClaimRow(_ claim: Claim) -> ClaimRow {
         let article = chartContext.articlesByID[claim.article]
         let entities = chartContext.entityNames
         func name(_ id: String?) -> String {

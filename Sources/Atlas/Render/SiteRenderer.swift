@@ -35,6 +35,11 @@ public struct SiteRenderer: Sendable {
     let timelinePageOfEvent: [String: Int]
     /// Each event's timeline row, rendered once for all the timelines that show it.
     private(set) var eventRowHTML: [String: TrustedHTML] = [:]
+    /// Each claim's row, made once: a claim is listed on its article, the ledger, its entities'
+    /// and topics' pages and the conflicts pages, and making the row each time was a twentieth
+    /// of a dense corpus's build. A row is used only for the very claim it was made from
+    /// (`claimRow(_:)`); a renderer patched for an edited article (`editedArticlePage`) drops them.
+    var claimRows: [String: ClaimRow] = [:]
     /// Event id → the event its "the same day" or "次日" leans on (`Timeline.antecedents`),
     /// whose sentence is shown with it unless it stands just above.
     let eventAntecedent: [String: Event]
@@ -165,6 +170,7 @@ public struct SiteRenderer: Sendable {
             return (event.id, renderer.memo.value("event-row\u{0}" + event.id, input: row) { renderer.renderRow(row, partial: "partials/event-row") })
         }
         self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
+        self.claimRows = Dictionary(Parallel.map(site.claims) { ($0.id, renderer.makeClaimRow($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The PNG a previous build published for this very SVG (same bytes beside it), if any.
