@@ -27,119 +27,54 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
 /// of what (`scope`), when (`period`), whether it is a measurement (`status`), and whose it is.
 /// The quote is verbatim from the article body; `quoteRange` is its position there in characters
 /// (grapheme clusters).
+@dynamicMemberLookup
 public struct Claim: Hashable, Sendable, Identifiable {
-    /// Stored once for all copies (`CopyOnWrite`): claims are read out of shared arrays and
-    /// indexes by every stage after extraction.
-    private struct Fields: Hashable, Sendable {
-        var id: String
-        var article: String
-        var metric: Metric
-        var entity: String?
-        var importer: String?
-        var low: Double?
-        var high: Double?
-        var qualifier: Qualifier
-        var unit: FigureUnit
-        var status: ClaimStatus
-        var scope: ClaimScope
-        var period: ClaimPeriod
-        var rate: Rate?
-        var speaker: String?
-        var duplicateOf: String?
-        var quote: String
-        var quoteRange: Range<Int>
-        var figureText: String
-        var rule: String
+    /// What a claim holds, stored once for all its copies (`CopyOnWrite`): claims are read out of
+    /// shared arrays and indexes by every stage, and a copy of the box is one retain where a
+    /// copy of the fields retained every string and array in them. Read and written as the
+    /// claim's own properties (`claim.article`).
+    public struct Fields: Hashable, Sendable {
+        public var id: String
+        /// The article's stable identity (`Article.id`).
+        public var article: String
+        public var metric: Metric
+        /// Entity id of whose figure it is: who holds the share, produces, pays or set the target
+        /// (for imports: the supplier).
+        public var entity: String?
+        /// For import shares: who imports.
+        public var importer: String?
+        /// nil means open: `over 90%` has no upper bound, `less than 5%` no lower one.
+        public var low: Double?
+        public var high: Double?
+        public var qualifier: Qualifier
+        public var unit: FigureUnit
+        public var status: ClaimStatus
+        public var scope: ClaimScope
+        public var period: ClaimPeriod
+        public var rate: Rate?
+        /// Who the sentence says gives the number ("USGS", "analysts"), as written.
+        public var speaker: String?
+        /// The id of an earlier claim in the same article stating the same figure: counted once.
+        public var duplicateOf: String?
+        public var quote: String
+        public var quoteRange: Range<Int>
+        /// The text of the figure itself inside the quote (`85% to 90%`).
+        public var figureText: String
+        /// Which extraction rule (or `editor`) produced it, for review.
+        public var rule: String
     }
 
     private var fields: CopyOnWrite<Fields>
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields.value[keyPath: field] }
+        set { fields.update { $0[keyPath: field] = newValue } }
+    }
 
     public var id: String {
         get { fields.value.id }
         set { fields.update { $0.id = newValue } }
     }
-    /// The article's stable identity (`Article.id`).
-    public var article: String {
-        get { fields.value.article }
-        set { fields.update { $0.article = newValue } }
-    }
-    public var metric: Metric {
-        get { fields.value.metric }
-        set { fields.update { $0.metric = newValue } }
-    }
-    /// Entity id of whose figure it is: who holds the share, produces, pays or set the target
-    /// (for imports: the supplier).
-    public var entity: String? {
-        get { fields.value.entity }
-        set { fields.update { $0.entity = newValue } }
-    }
-    /// For import shares: who imports.
-    public var importer: String? {
-        get { fields.value.importer }
-        set { fields.update { $0.importer = newValue } }
-    }
-    /// nil means open: `over 90%` has no upper bound, `less than 5%` no lower one.
-    public var low: Double? {
-        get { fields.value.low }
-        set { fields.update { $0.low = newValue } }
-    }
-    public var high: Double? {
-        get { fields.value.high }
-        set { fields.update { $0.high = newValue } }
-    }
-    public var qualifier: Qualifier {
-        get { fields.value.qualifier }
-        set { fields.update { $0.qualifier = newValue } }
-    }
-    public var unit: FigureUnit {
-        get { fields.value.unit }
-        set { fields.update { $0.unit = newValue } }
-    }
-    public var status: ClaimStatus {
-        get { fields.value.status }
-        set { fields.update { $0.status = newValue } }
-    }
-    public var scope: ClaimScope {
-        get { fields.value.scope }
-        set { fields.update { $0.scope = newValue } }
-    }
-    public var period: ClaimPeriod {
-        get { fields.value.period }
-        set { fields.update { $0.period = newValue } }
-    }
-    public var rate: Rate? {
-        get { fields.value.rate }
-        set { fields.update { $0.rate = newValue } }
-    }
-    /// Who the sentence says gives the number ("USGS", "analysts"), as written.
-    public var speaker: String? {
-        get { fields.value.speaker }
-        set { fields.update { $0.speaker = newValue } }
-    }
-    /// The id of an earlier claim in the same article stating the same figure: counted once.
-    public var duplicateOf: String? {
-        get { fields.value.duplicateOf }
-        set { fields.update { $0.duplicateOf = newValue } }
-    }
-    public var quote: String {
-        get { fields.value.quote }
-        set { fields.update { $0.quote = newValue } }
-    }
-    public var quoteRange: Range<Int> {
-        get { fields.value.quoteRange }
-        set { fields.update { $0.quoteRange = newValue } }
-    }
-    /// The text of the figure itself inside the quote (`85% to 90%`).
-    public var figureText: String {
-        get { fields.value.figureText }
-        set { fields.update { $0.figureText = newValue } }
-    }
-    /// Which extraction rule (or `editor`) produced it, for review.
-    public var rule: String {
-        get { fields.value.rule }
-        set { fields.update { $0.rule = newValue } }
-    }
-
 
     public init(id: String = "", article: String = "", metric: Metric = .other, entity: String? = nil, importer: String? = nil,
                 low: Double?, high: Double?, qualifier: Qualifier = .exact, unit: FigureUnit, status: ClaimStatus = .stated,
@@ -150,15 +85,15 @@ public struct Claim: Hashable, Sendable, Identifiable {
 
     /// For ordering only (the lower bound, or the upper of an open one). Never shown or plotted:
     /// a range is a range, and its middle is a number no source states.
-    public var sortValue: Double { low ?? high ?? 0 }
+    public var sortValue: Double { self.low ?? self.high ?? 0 }
 
-    public var hasValue: Bool { low != nil || high != nil }
+    public var hasValue: Bool { self.low != nil || self.high != nil }
 
     /// The value as the source says it: `85–90%`, `> 90%`, `≥ $250 billion`, `< 1.5%`, `≈ 60%`,
     /// `44 million t`. Never a midpoint.
     public var valueText: String {
-        FigureText.bounded(low: low, high: high, qualifier: qualifier, point: { FigureText.amount($0, unit: unit) },
-                           range: { FigureText.range($0, $1, unit: unit) }) ?? FigureText.notStated
+        FigureText.bounded(low: self.low, high: self.high, qualifier: self.qualifier, point: { FigureText.amount($0, unit: self.unit) },
+                           range: { FigureText.range($0, $1, unit: self.unit) }) ?? FigureText.notStated
     }
 
     /// The bounds a reader may take the figure to allow, for deciding whether two figures can
@@ -166,8 +101,9 @@ public struct Claim: Hashable, Sendable, Identifiable {
     /// ("about 60%" ± 2.5 points, "nearly 90%" up to 5 below), open bounds run to the end of
     /// the scale. Tonnages and amounts get 2% for rounding, 5% for a hedge.
     public var plausibleRange: ClosedRange<Double>? {
+        let (low, high, qualifier) = (self.low, self.high, self.qualifier)
         guard let anchor = low ?? high else { return nil }
-        let percent = unit == .percent
+        let percent = self.unit == .percent
         let top = percent ? 100.0 : Double.greatestFiniteMagnitude
         let slack = percent ? 2.5 : anchor * 0.05
         let rounding = percent ? (anchor == anchor.rounded() ? 0.5 : 0.05) : anchor * 0.02

@@ -1,5 +1,6 @@
 /// A point on the timeline: something an article says happened or is planned, an article's
 /// publication, or an editor's curated milestone.
+@dynamicMemberLookup
 public struct Event: Hashable, Sendable, Identifiable {
     public enum Precision: String, Hashable, Sendable, Codable { case day, month, year }
     public enum Kind: String, Hashable, Sendable, Codable { case event, publication, curated }
@@ -8,98 +9,45 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// the middle of the year, `一年后` about a year on. Said beside the date, never hidden in it.
     public enum Approximation: String, Hashable, Sendable, Codable { case early, middle, late, about }
 
-    /// Stored once for all copies (`CopyOnWrite`): events are read out of shared arrays and
-    /// indexes by the timeline, entity and topic pages.
-    private struct Fields: Hashable, Sendable {
-        var id: String
-        var year: Int
-        var month: Int?
-        var day: Int?
-        var precision: Precision
-        var kind: Kind
-        var status: Status
-        var summary: String
-        var actors: [String]
-        var article: String?
-        var quote: String?
-        var source: String?
-        var sourceURL: String?
-        var rule: String
-        var location: SourceLocation? = nil
-        var approximation: Approximation? = nil
+    /// What an event holds, stored once for all its copies (`CopyOnWrite`): events are read out of
+    /// shared arrays and indexes by every stage, and a copy of the box is one retain where a
+    /// copy of the fields retained every string and array in them. Read and written as the
+    /// event's own properties (`event.year`).
+    public struct Fields: Hashable, Sendable {
+        public var id: String
+        public var year: Int
+        public var month: Int?
+        public var day: Int?
+        public var precision: Precision
+        public var kind: Kind
+        public var status: Status
+        public var summary: String
+        /// Entity ids named with it.
+        public var actors: [String]
+        /// The article it comes from (`Article.id`); nil for curated events.
+        public var article: String?
+        /// The sentence that dates it (verbatim) for extracted events.
+        public var quote: String?
+        /// For curated events: who says so.
+        public var source: String?
+        public var sourceURL: String?
+        /// Which rule read the date, or `publication` / `curated`.
+        public var rule: String
+        /// For curated events: where the title is written in timeline.yml.
+        public var location: SourceLocation? = nil
+        public var approximation: Approximation? = nil
     }
 
     private var fields: CopyOnWrite<Fields>
 
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields.value[keyPath: field] }
+        set { fields.update { $0[keyPath: field] = newValue } }
+    }
+
     public var id: String {
         get { fields.value.id }
         set { fields.update { $0.id = newValue } }
-    }
-    public var year: Int {
-        get { fields.value.year }
-        set { fields.update { $0.year = newValue } }
-    }
-    public var month: Int? {
-        get { fields.value.month }
-        set { fields.update { $0.month = newValue } }
-    }
-    public var day: Int? {
-        get { fields.value.day }
-        set { fields.update { $0.day = newValue } }
-    }
-    public var precision: Precision {
-        get { fields.value.precision }
-        set { fields.update { $0.precision = newValue } }
-    }
-    public var kind: Kind {
-        get { fields.value.kind }
-        set { fields.update { $0.kind = newValue } }
-    }
-    public var status: Status {
-        get { fields.value.status }
-        set { fields.update { $0.status = newValue } }
-    }
-    public var summary: String {
-        get { fields.value.summary }
-        set { fields.update { $0.summary = newValue } }
-    }
-    /// Entity ids named with it.
-    public var actors: [String] {
-        get { fields.value.actors }
-        set { fields.update { $0.actors = newValue } }
-    }
-    /// The article it comes from (`Article.id`); nil for curated events.
-    public var article: String? {
-        get { fields.value.article }
-        set { fields.update { $0.article = newValue } }
-    }
-    /// The sentence that dates it (verbatim) for extracted events.
-    public var quote: String? {
-        get { fields.value.quote }
-        set { fields.update { $0.quote = newValue } }
-    }
-    /// For curated events: who says so.
-    public var source: String? {
-        get { fields.value.source }
-        set { fields.update { $0.source = newValue } }
-    }
-    public var sourceURL: String? {
-        get { fields.value.sourceURL }
-        set { fields.update { $0.sourceURL = newValue } }
-    }
-    /// Which rule read the date, or `publication` / `curated`.
-    public var rule: String {
-        get { fields.value.rule }
-        set { fields.update { $0.rule = newValue } }
-    }
-    /// For curated events: where the title is written in timeline.yml.
-    public var location: SourceLocation? {
-        get { fields.value.location }
-        set { fields.update { $0.location = newValue } }
-    }
-    public var approximation: Approximation? {
-        get { fields.value.approximation }
-        set { fields.update { $0.approximation = newValue } }
     }
 
     init(id: String, year: Int, month: Int?, day: Int?, precision: Precision, kind: Kind, status: Status, summary: String, actors: [String], article: String?, quote: String?, source: String?, sourceURL: String?, rule: String, location: SourceLocation? = nil, approximation: Approximation? = nil) {
@@ -108,7 +56,8 @@ public struct Event: Hashable, Sendable, Identifiable {
 
     /// `2025-10-09`, `2025-10` or `2025`: never a made-up day.
     public var dateText: String {
-        switch precision {
+        let (year, month, day) = (self.year, self.month, self.day)
+        switch self.precision {
         case .day: return "\(year.zeroPadded(4))-\((month ?? 1).zeroPadded(2))-\((day ?? 1).zeroPadded(2))"
         case .month: return "\(year.zeroPadded(4))-\((month ?? 1).zeroPadded(2))"
         case .year: return year.zeroPadded(4)
@@ -120,9 +69,10 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// 30th. "Mid-" and "late" in a month sort just before its 11th and 21st. Days count double
     /// so those positions fall between two days.
     public var sortKey: (Int, Int, Int) {
-        guard let month else { return (year, 0, 0) }
-        guard let day else {
-            switch approximation {
+        let year = self.year
+        guard let month = self.month else { return (year, 0, 0) }
+        guard let day = self.day else {
+            switch self.approximation {
             case .middle: return (year, month, 21)
             case .late: return (year, month, 41)
             default: return (year, month, 0)
