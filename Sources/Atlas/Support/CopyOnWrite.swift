@@ -2,8 +2,8 @@
 ///
 /// For the records every stage passes around (claims, events, articles): each is read out of
 /// arrays and indexes that several cores share, and a copy of a plain struct retains every
-/// string and array it holds, one atomic operation each (a tenth of a 10,000-article build's
-/// CPU time went into copying and releasing them). A copy of the box is one retain.
+/// string and array it holds, one atomic operation each (a twentieth of a 10,000-article
+/// build's CPU time went into copying and releasing them). A copy of the box is one retain.
 struct CopyOnWrite<Value: Hashable & Sendable>: Hashable, Sendable {
     private final class Box: @unchecked Sendable {
         // Changed only by `update`, which first makes a box of its own for a shared one.
