@@ -76,6 +76,9 @@ public struct Claim: Hashable, Sendable, Identifiable {
         set { fields.update { $0.id = newValue } }
     }
 
+    /// Whether this is a copy of `other` that neither has changed since (`CopyOnWrite.isIdentical`).
+    func isIdentical(to other: Claim) -> Bool { fields.isIdentical(to: other.fields) }
+
     public init(id: String = "", article: String = "", metric: Metric = .other, entity: String? = nil, importer: String? = nil,
                 low: Double?, high: Double?, qualifier: Qualifier = .exact, unit: FigureUnit, status: ClaimStatus = .stated,
                 scope: ClaimScope = ClaimScope(), period: ClaimPeriod, rate: Rate? = nil, speaker: String? = nil, duplicateOf: String? = nil,

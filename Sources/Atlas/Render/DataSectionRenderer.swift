@@ -63,9 +63,10 @@ extension SiteRenderer {
     }
 
     /// The claim's row: the one made in advance (`claimRows`) when it was made from this very
-    /// claim, else made now.
+    /// claim (a copy of it, unchanged: equal claims may still differ in their strings' bytes),
+    /// else made now.
     func claimRow(_ claim: Claim) -> ClaimRow {
-        if let row = claimRows[claim.id], row.claim == claim { return row }
+        if let row = claimRows[claim.id], row.claim.isIdentical(to: claim) { return row }
         return makeClaimRow(claim)
     }
 

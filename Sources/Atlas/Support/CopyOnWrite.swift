@@ -22,6 +22,10 @@ struct CopyOnWrite<Value: Hashable & Sendable>: Hashable, Sendable {
         return change(&box.value)
     }
 
+    /// Whether the two share one box: the same value, byte for byte, which `==` (comparing
+    /// strings by canonical equivalence) does not promise.
+    func isIdentical(to other: Self) -> Bool { box === other.box }
+
     static func == (a: Self, b: Self) -> Bool { a.box === b.box || a.box.value == b.box.value }
     func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
 }
