@@ -21,9 +21,6 @@ extension SiteRenderer {
         for anchor in Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? []) {
             patched.highlighted.remove(anchor.id)
         }
-        // A row says whether the body marks its quote, which the new body decides: this one page
-        // makes its rows afresh.
-        patched.claimRows = [:]
         if case .imported(let body) = article.body {
             let rendered = BodyRenderer.render(body, anchors: Self.anchors(claims, events), linker: linker)
             patched.bodies[article.id] = rendered.html

@@ -19,8 +19,9 @@ public struct SiteRenderer: Sendable {
     let chartImages: [String: Data]
     var claimsByArticle: ByteKeyedDictionary<[Claim]>
     /// Claim ids whose quote is marked in the article body (the others are anchored in the
-    /// article's figure list instead).
-    var highlighted: Set<String>
+    /// article's figure list instead). A claim's row says which (`anchorHere`): changing the set
+    /// (a renderer patched for an edited body) drops the rows made in advance.
+    var highlighted: Set<String> { didSet { claimRows = [:] } }
     var eventsByArticle: ByteKeyedDictionary<[Event]>
     let linker: BodyRenderer.EntityLinker
     var bodies: ByteKeyedDictionary<TrustedHTML>
@@ -38,8 +39,8 @@ public struct SiteRenderer: Sendable {
     /// Each claim's row, made once: a claim is listed on its article, the ledger, its entities'
     /// and topics' pages and the conflicts pages, and making the row each time was a twentieth
     /// of a dense corpus's build. A row is used only for the very claim it was made from
-    /// (`claimRow(_:)`); a renderer patched for an edited article (`editedArticlePage`) drops them.
-    var claimRows: [String: ClaimRow] = [:]
+    /// (`claimRow(_:)`), and only while `highlighted` is the set it was made with.
+    private(set) var claimRows: [String: ClaimRow] = [:]
     /// Event id → the event its "the same day" or "次日" leans on (`Timeline.antecedents`),
     /// whose sentence is shown with it unless it stands just above.
     let eventAntecedent: [String: Event]
