@@ -31,7 +31,7 @@ enum DateRule {
             guard startKeys.contains(lower.keys[i]) else { i += 1; continue }
             // Inside an English word no date starts: every rule for a word (months, "last year",
             // "the next day") wants its start, and the others want a digit or a Han character.
-            if lower.keys[i] >= 0x61 && lower.keys[i] <= 0x7A && i > 0 && lower.isLetter(i - 1) { i += 1; continue }
+            if lower.continuesWord(i) { i += 1; continue }
             if sameOrNextDayStarts.contains(lower.keys[i]), let anchor = sameOrNextDay(text, lower, at: i) {
                 anchors.append(anchor)
                 i = anchor.range.upperBound

@@ -81,7 +81,7 @@ public struct EntityMatcher: Sendable {
                         var startsWord: Bool?
                         for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
                             if options[index].needsWordBoundary {
-                                if startsWord == nil { startsWord = i == 0 || !isWordCharacter(keys[i - 1], at: i - 1, in: text) }
+                                if startsWord == nil { startsWord = i == 0 || !isWordCharacter(at: i - 1, in: text) }
                                 guard startsWord == true else { continue }
                             }
                             let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
@@ -120,8 +120,8 @@ public struct EntityMatcher: Sendable {
     }
 
     /// `isWordCharacter` of the character at `index`, from its key when it is ASCII.
-    private func isWordCharacter(_ key: UInt32, at index: Int, in text: ScanText) -> Bool {
-        guard key < 0x80 else { return isWordCharacter(text[index]) }
-        return (0x41...0x5A).contains(key) || (0x61...0x7A).contains(key) || (0x30...0x39).contains(key) || key == 0x5F
+    private func isWordCharacter(at index: Int, in text: ScanText) -> Bool {
+        guard text.isASCII(index) else { return isWordCharacter(text[index]) }
+        return text.isLetter(index) || text.isDigit(index) || text.keys[index] == 0x5F
     }
 }

@@ -263,9 +263,7 @@ enum PeriodRule {
     /// Whether a period may start at `i`: a key of `startKeys`, and for an English word, the
     /// start of one (as `relative` and `month` require). Most positions of a clause start none.
     static func mayStart(_ text: ScanText, at i: Int, keys: KeySet) -> Bool {
-        let key = text.keys[i]
-        guard keys.contains(key) else { return false }
-        return key >= 0x80 || (0x30...0x39).contains(key) || i == 0 || !text.isLetter(i - 1)
+        keys.contains(text.keys[i]) && !text.continuesWord(i)
     }
 
     static func lowerBefore(_ text: ScanText, _ i: Int, _ count: Int) -> String {

@@ -220,6 +220,11 @@ struct ScanText: RandomAccessCollection, Sendable {
         return key < 0x80 ? (key | 0x20) >= 0x61 && (key | 0x20) <= 0x7A : self[i].isLetter
     }
 
+    /// An ASCII letter after a letter: inside a word, where no rule for an English word starts.
+    func continuesWord(_ i: Int) -> Bool {
+        keys[i] < 0x80 && isLetter(i) && i > 0 && isLetter(i - 1)
+    }
+
     func isWhitespace(_ i: Int) -> Bool {
         let key = keys[i]
         return key < 0x80 ? key == 0x20 || (key >= 0x09 && key <= 0x0D) : self[i].isWhitespace
