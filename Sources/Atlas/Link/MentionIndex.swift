@@ -46,19 +46,10 @@ public struct MentionIndex: Sendable {
         !(byEntity[entity]?.isEmpty ?? true)
     }
 
-    /// Entities named together with `entity`, by number of shared articles (then id). The plain
-    /// definition; pages read `coMentionedByEntity`, which tests hold to it.
-    public func coMentioned(with entity: String, limit: Int = 12) -> [(entity: String, articles: Int)] {
-        var counts: [String: Int] = [:]
-        for article in byEntity[entity] ?? [] {
-            for other in byArticle[article]?.keys ?? [:].keys where other != entity { counts[other, default: 0] += 1 }
-        }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map { ($0.key, $0.value) }
-    }
-
-    /// `coMentioned(with:limit:)` for every named entity at once, counted over entity numbers
-    /// instead of ids: China is named in nearly every article, and hashing each id it shares an
-    /// article with took a tenth of a second of a 10,000-article build's entity pages.
+    /// Entity id → the entities named together with it, by number of shared articles (then id),
+    /// the first `limit` of them. Counted for every entity at once over entity numbers instead
+    /// of ids: China is named in nearly every article, and hashing each id it shares an article
+    /// with, per entity page, took a tenth of a second of a 10,000-article build.
     public func coMentionedByEntity(limit: Int = 12) -> [String: [(entity: String, articles: Int)]] {
         let ids = byEntity.keys.sorted()
         let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })

@@ -24,7 +24,8 @@ import Testing
     }
 
     /// Entity pages read the co-mentions of every entity from one table counted over entity
-    /// numbers; it must rank as counting each entity's articles by id does, ties by id.
+    /// numbers; it must rank as counting each entity's articles by id does, ties by id
+    /// (`coMentioned(with:limit:)` below, the plain definition).
     @Test func coMentionTableRanksAsTheCountByID() throws {
         var log = DiagnosticLog()
         let plan = try #require(Builder(options: .init(root: TestPaths.repository)).plan(log: &log))
@@ -62,5 +63,17 @@ import Testing
         let again = try #require(extractor.findings(for: [decomposed], cache: &cache).first)
         #expect(!again.claims.isEmpty && again.claims.allSatisfy { $0.article.utf8.elementsEqual(decomposed.id.utf8) })
         #expect(again == extractor.findings(for: decomposed))
+    }
+}
+
+extension MentionIndex {
+    /// Entities named together with `entity`, by number of shared articles (then id): what
+    /// `coMentionedByEntity` must give, counted the plain way.
+    func coMentioned(with entity: String, limit: Int = 12) -> [(entity: String, articles: Int)] {
+        var counts: [String: Int] = [:]
+        for article in byEntity[entity] ?? [] {
+            for other in byArticle[article]?.keys ?? [:].keys where other != entity { counts[other, default: 0] += 1 }
+        }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map { ($0.key, $0.value) }
     }
 }
