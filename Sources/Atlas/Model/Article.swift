@@ -13,7 +13,7 @@ public enum ArticleBody: Hashable, Sendable {
 
 /// One news article, from a dump or a Markdown file; later stages do not care which.
 @dynamicMemberLookup
-public struct Article: Hashable, Sendable, Identifiable {
+public struct Article: Hashable, Sendable {
     /// What an article holds, stored once for all its copies (`CopyOnWrite`): articles are read out of
     /// shared arrays and indexes by every stage, and a copy of the box is one retain where a
     /// copy of the fields retained every string and array in them. Read and written as the
@@ -53,8 +53,6 @@ public struct Article: Hashable, Sendable, Identifiable {
     }
 
     public subscript<Value>(dynamicMember field: KeyPath<Fields, Value>) -> Value { fields.value[keyPath: field] }
-
-    public var id: String { fields.value.id }
 
     public init(slug: String, title: String, source: String, sourceURL: String?, published: Timestamp, topics: [String], tags: [String],
                 summary: String?, body: ArticleBody, isDraft: Bool, origins: [SourceLocation], charts: [ChartReference] = [], links: [IdentityLink] = []) {

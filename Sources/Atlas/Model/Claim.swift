@@ -28,7 +28,7 @@ public enum FigureUnit: String, Hashable, Sendable, Codable {
 /// The quote is verbatim from the article body; `quoteRange` is its position there in characters
 /// (grapheme clusters).
 @dynamicMemberLookup
-public struct Claim: Hashable, Sendable, Identifiable {
+public struct Claim: Hashable, Sendable {
     /// What a claim holds, stored once for all its copies (`CopyOnWrite`): claims are read out of
     /// shared arrays and indexes by every stage, and a copy of the box is one retain where a
     /// copy of the fields retained every string and array in them. Read and written as the
@@ -69,11 +69,6 @@ public struct Claim: Hashable, Sendable, Identifiable {
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { fields.value[keyPath: field] }
         set { fields.update { $0[keyPath: field] = newValue } }
-    }
-
-    public var id: String {
-        get { fields.value.id }
-        set { fields.update { $0.id = newValue } }
     }
 
     /// Whether this is a copy of `other` that neither has changed since (`CopyOnWrite.isIdentical`).

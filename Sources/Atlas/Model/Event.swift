@@ -1,7 +1,7 @@
 /// A point on the timeline: something an article says happened or is planned, an article's
 /// publication, or an editor's curated milestone.
 @dynamicMemberLookup
-public struct Event: Hashable, Sendable, Identifiable {
+public struct Event: Hashable, Sendable {
     public enum Precision: String, Hashable, Sendable, Codable { case day, month, year }
     public enum Kind: String, Hashable, Sendable, Codable { case event, publication, curated }
     public enum Status: String, Hashable, Sendable, Codable { case happened, target }
@@ -43,11 +43,6 @@ public struct Event: Hashable, Sendable, Identifiable {
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { fields.value[keyPath: field] }
         set { fields.update { $0[keyPath: field] = newValue } }
-    }
-
-    public var id: String {
-        get { fields.value.id }
-        set { fields.update { $0.id = newValue } }
     }
 
     init(id: String, year: Int, month: Int?, day: Int?, precision: Precision, kind: Kind, status: Status, summary: String, actors: [String], article: String?, quote: String?, source: String?, sourceURL: String?, rule: String, location: SourceLocation? = nil, approximation: Approximation? = nil) {
