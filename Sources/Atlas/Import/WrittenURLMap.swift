@@ -53,9 +53,13 @@ enum WrittenURLMap {
     static func jsonString(_ text: Substring) -> String? {
         let scalars = text.unicodeScalars
         guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return nil }
-        var result = String.UnicodeScalarView()
         var position = scalars.index(after: scalars.startIndex)
         let end = scalars.index(before: scalars.endIndex)
+        // Most values have no escape: the text between the quotes as it is, copied once instead
+        // of a scalar at a time.
+        let inner = scalars[position..<end]
+        if inner.allSatisfy({ isPlainInYAML($0) && $0 != "\"" && $0 != "\\" }) { return String(inner) }
+        var result = String.UnicodeScalarView()
         while position < end {
             let scalar = scalars[position]
             position = scalars.index(after: position)

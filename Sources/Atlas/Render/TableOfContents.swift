@@ -16,6 +16,8 @@ enum TableOfContents {
         var out = ""
         var entries: [ContentsEntry] = []
         var used = Set<String>()
+        // ICU's transform costs milliseconds a call; an English heading needs none (`SlugMaker`).
+        var slugs = SlugMaker()
         var rest = html.html[...]
         while let open = rest.range(of: "<h2"), let close = rest[open.upperBound...].range(of: "</h2>"),
               let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">") {
@@ -28,7 +30,7 @@ enum TableOfContents {
                 continue
             }
             let label = plainText(inner)
-            let base = "s-" + Slug.make(label)
+            let base = "s-" + slugs.make(label)
             var anchor = base
             var number = 2
             while !used.insert(anchor).inserted { anchor = "\(base)-\(number)"; number += 1 }

@@ -86,15 +86,19 @@ public enum OutputWriter {
     static func makeFolders(for paths: [String], in root: URL) throws {
         var levels: [[String]] = []
         var seen = Set<String>()
+        // Paths are checked (`checkPaths`: no empty, `.` or `..` part), so a folder is the text
+        // before one of the path's slashes, found on the bytes (13,000 paths split by
+        // `Character` were a tenth of a second on one core).
         for path in paths {
-            var components = path.split(separator: "/").dropLast()
-            while !components.isEmpty {
-                let folder = components.joined(separator: "/")
+            let utf8 = path.utf8
+            var slashes = utf8.indices.filter { utf8[$0] == UInt8(ascii: "/") }
+            while let slash = slashes.last {
+                let folder = String(path[..<slash])
                 guard seen.insert(folder).inserted else { break }
-                let depth = components.count - 1
+                let depth = slashes.count - 1
                 while levels.count <= depth { levels.append([]) }
                 levels[depth].append(folder)
-                components.removeLast()
+                slashes.removeLast()
             }
         }
         for level in levels {
@@ -223,6 +227,10 @@ public enum OutputWriter {
     static func isSafe(_ path: String) -> Bool {
         // Bytes, not `String.contains`, which is Foundation's locale-aware search per path.
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 }) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        // Parts split on the bytes: a slash is a separator to the file system even where a
+        // combining mark after it would join it into one `Character`.
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+        }
     }
 }

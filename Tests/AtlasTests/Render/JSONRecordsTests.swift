@@ -13,7 +13,7 @@ import Testing
         var tags: [String]
     }
 
-    static let tricky = ["plain", "quote \" and \\ backslash", "line\nbreak\tand\r", "\u{1}\u{1F} controls", "</script> & <b>", "稀土 “引号”", "a/b", ""]
+    static let tricky = ["plain", "quote \" and \\ backslash", "line\nbreak\tand\r", "\u{1}\u{1F} controls", "\u{8} backspace \u{C} form feed \u{7F}", "</script> & <b>", "稀土 “引号”", "a/b", ""]
 
     @Test func writesWhatJSONEncoderWrites() throws {
         var records: [Record] = []
