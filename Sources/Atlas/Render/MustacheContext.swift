@@ -211,7 +211,7 @@ extension ClaimRow: MustacheContextConvertible {
         ]
     }
 
-    var mustache: TemplateContext { object }
+    var mustache: TemplateContext { TemplateContext(object) }
 }
 
 extension DataPageView: MustacheContextConvertible {
