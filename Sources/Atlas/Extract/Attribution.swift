@@ -186,7 +186,7 @@ enum Attribution {
                 || after.quickHasPrefix(" relies") || after.quickHasPrefix(" depends") || after.quickHasPrefix(" currently sources") || after.quickHasPrefix(" sources")
                 || after.quickHasPrefix(" now sources") || after.quickHasPrefix(" still relies") { return true }
             // 中国稀土矿进口量, 日本的重稀土进口: imports owned by the entity.
-            if let at = after.range(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 10,
+            if let at = after.literalRange(of: "进口"), after.distance(from: after.startIndex, to: at.lowerBound) <= 10,
                after[..<at.lowerBound].allSatisfy({ $0.isHan && !"占从向对自来".contains($0) }) { return true }
             return false
         }
@@ -213,7 +213,7 @@ enum Attribution {
         if after.quickHasPrefix("of its ") || after.quickHasPrefix("of their ") {
             let regionStart = subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)
             let lead = text.string(regionStart..<figure.range.lowerBound).lowercased()
-            let world = ["world's", "world", "global"].compactMap { lead.range(of: $0, options: .backwards)?.lowerBound }.max()
+            let world = ["world's", "world", "global"].compactMap { lead.lastLiteralRange(of: $0)?.lowerBound }.max()
             let party = mentions.last { $0.range.lowerBound >= regionStart && $0.range.upperBound <= figure.range.lowerBound }
             let partyOffset = party.map { lead.index(lead.startIndex, offsetBy: min(lead.count, $0.range.lowerBound - regionStart)) }
             if let world, partyOffset.map({ world > $0 }) ?? true { return false }
@@ -236,7 +236,7 @@ enum Attribution {
         let lead = text.string(windows.before).lowercased().trimmingWhitespace
         if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.quickHasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
-        if after.quickHasPrefix("of "), let apostrophe = after.range(of: "'s ") ?? after.range(of: "’s ") {
+        if after.quickHasPrefix("of "), let apostrophe = after.literalRange(of: "'s ") ?? after.literalRange(of: "’s ") {
             let owner = after[..<apostrophe.lowerBound].split(separator: " ").last.map(String.init) ?? ""
             if !["world", "globe", "planet", "industry", "market", "sector"].contains(owner),
                !mentions.contains(where: { windows.after.contains($0.range.lowerBound) }) { return true }
@@ -291,14 +291,16 @@ enum Attribution {
             if modifierTypes.contains(types[mention.entity] ?? ""), index + 1 < mentions.count, headTypes.contains(types[mentions[index + 1].entity] ?? "") {
                 let next = mentions[index + 1]
                 let between = text.string(mention.range.upperBound..<next.range.lowerBound)
-                let words = between.split(separator: " ")
-                let plain = between.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }
                 let isHan = between.contains { $0.isHan } || (mention.spelling.first?.isHan ?? false)
                 // "美国MP材料公司", "澳大利亚的莱纳斯": in Chinese only nothing or 的 may stand between.
                 if isHan, !(between.isEmpty || between == "的") { result.append(mention); continue }
                 // "US company", "Australian rare earth miner", "China's" (possessive): a short,
                 // unpunctuated run of words, or a few Han characters with no verb-like 的-phrase.
-                if plain && (isHan ? between.count <= 4 : words.count <= 4) && !["and", "with", "to", "from", "than"].contains(where: { w in words.contains { $0 == w } }) {
+                // Split into words only when plain: the text between two mentions is often a
+                // sentence or more.
+                let plain = between.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }
+                if plain, case let words = between.split(separator: " "),
+                   (isHan ? between.count <= 4 : words.count <= 4) && !["and", "with", "to", "from", "than"].contains(where: { w in words.contains { $0 == w } }) {
                     continue
                 }
             }

@@ -193,7 +193,7 @@ enum PeriodRule {
         let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
         let starts = ["from", "from over", "from about", "from around", "from nearly", "from more than", "from less than", "由", "从"]
         // "已从去年的70%降至目前的约55%": Chinese puts the time between 从 and the figure.
-        let chineseStart = ["从", "由"].contains { word in before.range(of: word, options: .backwards).map { before.distance(from: $0.upperBound, to: before.endIndex) <= 6 } ?? false }
+        let chineseStart = ["从", "由"].contains { word in before.lastLiteralRange(of: word).map { before.distance(from: $0.upperBound, to: before.endIndex) <= 6 } ?? false }
         guard starts.contains(where: { before.quickHasSuffix($0) }) || chineseStart else { return false }
         return [" to ", "to ", "降至", "升至", "降到", "升到", "提高到", "提高至", "减少到", "减少至", "增至", "增加到", "下降到", "下降至", "到", "至"].contains(where: between.includes)
     }

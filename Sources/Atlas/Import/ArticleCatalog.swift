@@ -58,14 +58,14 @@ public enum ArticleCatalog {
             }
         }
         markdown.forEach(add)
-        let titles = Set(articles.map(\.title))
+        let titles = Set(articles.map { $0.title })
         for (title, override) in config.slugOverrides.sorted(by: { $0.key < $1.key }) where !titles.contains(title) {
             log.warning("`slugs` names `\(title)`, which is no article's title", at: override.location, hint: "check the title or remove the line")
         }
         warnDuplicateTitles(articles, log: &log)
         urls = assignSlugs(&articles, urls: urls, log: &log)
         // Newest first; ties broken by identity so the order never depends on input order.
-        return articles.map { ($0.id, $0) }.sorted { ($0.1.published, $1.0) > ($1.1.published, $0.0) }.map(\.1)
+        return articles.map { ($0.id, $0) }.sorted { ($0.1.published, $1.0) > ($1.1.published, $0.0) }.map { $0.1 }
     }
 
     /// Two different articles with one title are legal (two outlets may print the same
@@ -115,7 +115,7 @@ public enum ArticleCatalog {
         // own cache; the slugs do not depend on which characters it has seen.
         let needing = published.filter { articles[$0].slug.isEmpty && matched[$0] == nil }
         let batches = stride(from: 0, to: needing.count, by: 256).map { Array(needing[$0..<min($0 + 256, needing.count)]) }
-        let titles = articles.map(\.title)
+        let titles = articles.map { $0.title }
         var baseSlugs: [Int: String] = [:]
         for (batch, made) in zip(batches, Parallel.map(batches) { batch -> [String] in
             var maker = SlugMaker()
@@ -153,7 +153,7 @@ public enum ArticleCatalog {
         }
         // An old slug another article now has is that article's URL (an editor reused the
         // name), not a redirect.
-        let current = Set(articles.map(\.slug))
+        let current = Set(articles.map { $0.slug })
         for index in published {
             articles[index].aliases.removeAll { $0.location.file == URLMap.path && current.contains(String($0.path.dropFirst("articles/".count).dropLast())) }
             entries[index]?.aliases.removeAll { current.contains($0) }

@@ -67,7 +67,7 @@ public enum Conflicts {
             matching.sort { ($0.source, $0.year ?? 0) < ($1.source, $1.year ?? 0) }
             let disagree = hasDisjointPair(sorted)
             guard disagree || !againstReference.isEmpty else { continue }
-            let comparedIDs = Set(compared.map(\.id))
+            let comparedIDs = Set(compared.map { $0.id })
             let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                 .compactMap { claim in comparison.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
             found.append(ConflictGroup(
@@ -78,12 +78,12 @@ public enum Conflicts {
             shown = true
         }
         // Values differ only because the figures are of different things or times.
-        let distinct = Set(members.filter { $0.duplicateOf == nil }.map(\.valueText))
+        let distinct = Set(members.filter { $0.duplicateOf == nil }.map { $0.valueText })
         if !shown, distinct.count > 1 {
             let primary = Comparison.primary(first.metric)
             let compared = members.filter { primary.includes($0) }
                 .sorted { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }
-            let comparedIDs = Set(compared.map(\.id))
+            let comparedIDs = Set(compared.map { $0.id })
             let apart = members.filter { !comparedIDs.contains($0.id) && $0.duplicateOf == nil }
                 .compactMap { claim in primary.setApart(claim).map { SetApartClaim(claim: claim, reason: $0) } }
             guard !apart.isEmpty else { return found }
@@ -170,16 +170,16 @@ public enum Conflicts {
     /// Stated as possibilities read off the figures' own fields, never as a verdict on which
     /// source is right.
     static func note(_ claims: [Claim], comparison: Comparison, references: [ReferenceFigure], againstReference: [Claim], disagree: Bool) -> String {
-        let lowest = claims.first.map(\.valueText) ?? "", highest = claims.max { ($0.high ?? $0.sortValue) < ($1.high ?? $1.sortValue) }?.valueText ?? ""
-        let articles = Set(claims.map(\.article)).count
+        let lowest = claims.first.map { $0.valueText } ?? "", highest = claims.max { ($0.high ?? $0.sortValue) < ($1.high ?? $1.sortValue) }?.valueText ?? ""
+        let articles = Set(claims.map { $0.article }).count
         var text = disagree
             ? "\(articles) articles measure the same quantity (\(comparison.label)) and give from \(lowest) to \(highest). "
             : "The articles' figure\(claims.count == 1 ? "" : "s") (\(comparison.label)) and the reference data disagree. "
         var reasons: [String] = []
-        let years = Set(claims.compactMap(\.period.pointYear)).sorted()
+        let years = Set(claims.compactMap { $0.period.pointYear }).sorted()
         if years.count > 1 { reasons.append("they are of different years (\(years.map(String.init).joined(separator: ", ")))") }
         if claims.contains(where: { $0.qualifier != .exact || $0.low != $0.high }) { reasons.append("some are hedged or ranges") }
-        let speakers = Set(claims.compactMap(\.speaker))
+        let speakers = Set(claims.compactMap { $0.speaker })
         if !speakers.isEmpty { reasons.append("some cite a source (\(speakers.sorted().joined(separator: ", "))), others none") }
         if claims.contains(where: { $0.status == .estimate }) { reasons.append("some are estimates") }
         if references.contains(where: { $0.bound == .atMost }) { reasons.append("the reference share is an upper bound because the world total is published as a minimum") }

@@ -43,6 +43,6 @@ public enum RelatedArticles {
             let best = scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit)
             return best.map { articles[$0.key].id }
         }
-        return Dictionary(zip(articles.map(\.id), lists), uniquingKeysWith: { _, last in last })
+        return Dictionary(zip(articles.map { $0.id }, lists), uniquingKeysWith: { _, last in last })
     }
 }

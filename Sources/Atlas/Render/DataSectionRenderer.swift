@@ -7,7 +7,7 @@ extension SiteRenderer {
         let base = site.config.basePath
         let chartViews = charts.map { chartView($0) }
         var files: [RenderJob] = []
-        let byMetric = Dictionary(grouping: site.claims, by: \.metric)
+        let byMetric = Dictionary(grouping: site.claims, by: { $0.metric })
         let ledger = Metric.allCases.compactMap { metric -> LedgerGroup? in
             guard let claims = byMetric[metric] else { return nil }
             return LedgerGroup(metric: metric, count: claims.count, url: base + metric.ledgerList)

@@ -28,7 +28,9 @@ extension LayoutView: MustacheContextConvertible {
             "ogImage": image.map { ["url": $0.url, "width": SVG.number($0.width), "height": SVG.number($0.height), "alt": $0.alt] as TemplateContext } ?? false,
             "feedURL": site.absoluteURL("feed.xml") ?? false,
             // Relative, so feed readers and checkers resolve it the same under any base path.
-            "feedHref": String(repeating: "../", count: path.split(separator: "/").filter { !$0.hasSuffix(".html") }.count) + "feed.xml",
+            // Parts of the path on the bytes (site paths are ASCII; this is asked for every page).
+            "feedHref": String(repeating: "../", count: path.utf8.split(separator: UInt8(ascii: "/")).filter { !$0.suffix(5).elementsEqual(".html".utf8) }.count)
+                + "feed.xml",
             "nav": nav.map { item in
                 ["url": site.basePath + item.0, "label": item.1,
                  "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as TemplateContext

@@ -14,8 +14,10 @@ enum SearchKind: String, CaseIterable, Sendable {
     init?(path: String) {
         let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
         let listPrefixes = ["timeline/", "data/figures/", "articles/page/", "tags/"]
-        let depth = path.split(separator: "/").count
-        guard !path.isEmpty, !lists.contains(path), !listPrefixes.contains(where: path.hasPrefix), !path.contains("/page/"),
+        // On the bytes (site paths are ASCII): asked for every page, where Foundation's
+        // `contains` is a locale-aware search.
+        let depth = path.utf8.split(separator: UInt8(ascii: "/")).count
+        guard !path.isEmpty, !lists.contains(path), !listPrefixes.contains(where: path.hasPrefix), !path.includes("/page/"),
               !(["entities/", "topics/"].contains(where: path.hasPrefix) && depth == 3) else { return nil }
         if path.hasPrefix("articles/") { self = .article }
         else if path.hasPrefix("topics/") { self = .topic }

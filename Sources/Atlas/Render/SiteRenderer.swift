@@ -110,7 +110,7 @@ public struct SiteRenderer: Sendable {
                 }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
             }
         }
-        let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: \.article)
+        let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: { $0.article })
         self.claimsByArticle = claimsByArticle
         let eventsByArticle = ByteKeyedDictionary(grouping: site.events.filter { $0.kind == .event }, by: { $0.article ?? "" })
         self.eventsByArticle = eventsByArticle

@@ -74,7 +74,7 @@ extension SiteRenderer {
 
     /// Rows of a short list (an entity's or topic's latest events), each after the one above.
     func eventRows(_ events: [Event]) -> [EventRow] {
-        zip(events, [nil] + events.map(\.id)).map { eventRow($0, after: $1) }
+        zip(events, [nil] + events.map { $0.id }).map { eventRow($0, after: $1) }
     }
 
     /// "2025-04" for a dated month, "2025" for the events known only to their year.
@@ -97,8 +97,8 @@ extension SiteRenderer {
         func url(_ key: String, anchor: String) -> String? {
             first[key].map { site.config.basePath + Pagination.path(list, page: pagination.page(ofItemAt: $0)) + "#\(anchor)" }
         }
-        let years = Set(events.map(\.year)).sorted()
-        let withMonths = Set(events.filter { $0.month != nil }.map(\.year))
+        let years = Set(events.map { $0.year }).sorted()
+        let withMonths = Set(events.filter { $0.month != nil }.map { $0.year })
         return TimelineAxis(years: years.map { year in
             TimelineAxis.Year(year: year, url: url(String(year), anchor: "y-\(year)") ?? "", undated: counts[year.zeroPadded(4)]?.events ?? 0,
                               cells: !withMonths.contains(year) ? [] : (1...12).map { month in

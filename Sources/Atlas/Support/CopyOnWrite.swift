@@ -4,6 +4,10 @@
 /// arrays and indexes that several cores share, and a copy of a plain struct retains every
 /// string and array it holds, one atomic operation each (a twentieth of a 10,000-article
 /// build's CPU time went into copying and releasing them). A copy of the box is one retain.
+///
+/// A field is read through the record's dynamic-member subscript; a key path used as a function
+/// (`claims.map(\.article)`) goes through that subscript at run time, key path projection and
+/// all, so code that reads many records writes a closure (`claims.map { $0.article }`).
 struct CopyOnWrite<Value: Hashable & Sendable>: Hashable, Sendable {
     private final class Box: @unchecked Sendable {
         // Changed only by `update`, which first makes a box of its own for a shared one.

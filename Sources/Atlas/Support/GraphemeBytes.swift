@@ -50,6 +50,21 @@ struct GraphemeBytes {
         return nil
     }
 
+    /// The last place where `needle` stands as whole characters (`firstRange(of:)` from the end).
+    func lastRange(of needle: [UInt8]) -> Range<Int>? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = bytes.count - needle.count
+        while i >= 0 {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count, isBoundary(i), isBoundary(i + needle.count) { return i..<(i + needle.count) }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     /// The text of bytes `range` (on character boundaries) as a string.
     func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

@@ -67,6 +67,14 @@ extension String {
         let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
         return lower..<utf8.index(lower, offsetBy: found.count)
     }
+
+    /// Where `needle` last stands, as `literalRange(of:)` finds where it first does: what
+    /// `range(of:options: .backwards)` finds for the rules' words.
+    func lastLiteralRange(of needle: String) -> Range<String.Index>? {
+        guard let found = GraphemeBytes(self).lastRange(of: Array(needle.utf8)) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: found.count)
+    }
 }
 
 /// Several literal words looked for in one pass over a text's bytes: whether any occurs is what

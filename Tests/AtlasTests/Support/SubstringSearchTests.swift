@@ -37,4 +37,24 @@ import Testing
         }
         #expect("仍\u{2F873}涨".quickReplacing("仍将", with: "将") == "仍\u{2F873}涨".replacingOccurrences(of: "仍将", with: "将"))
     }
+
+    /// The first and last literal ranges are where Foundation's search finds the rules' words,
+    /// forwards and backwards, also next to combining marks that join a word's last letter into
+    /// another character.
+    @Test func literalRangesAreFoundationsForTheRulesWords() {
+        let pieces = ["从", "由", "world", "world's", "global", " ", "e\u{301}", "\u{301}", "d", "’s ", "'s ", "进口", "中", "，", "s", "\r\n"]
+        let needles = ["从", "由", "world", "world's", "global", "进口", "'s ", "’s "]
+        var generator = SystemRandomNumberGenerator()
+        func offsets(_ text: String, _ range: Range<String.Index>?) -> [Int]? {
+            range.map { [text.utf8.distance(from: text.startIndex, to: $0.lowerBound), text.utf8.distance(from: text.startIndex, to: $0.upperBound)] }
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(offsets(text, text.literalRange(of: needle)) == offsets(text, text.range(of: needle)), "\(text) / \(needle)")
+                #expect(offsets(text, text.lastLiteralRange(of: needle)) == offsets(text, text.range(of: needle, options: .backwards)),
+                        "\(text) / \(needle)")
+            }
+        }
+    }
 }

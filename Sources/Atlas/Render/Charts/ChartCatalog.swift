@@ -110,7 +110,7 @@ enum ChartCatalog {
     /// Rows for figures kept out of the drawing, each with why; a long list shows a sample of
     /// distinct values and says where all of them are.
     static func setApartRows(_ items: [SetApartClaim], context: ChartContext, label: String) -> [[Chart.Cell]] {
-        let shown = Set(ClaimSample.spread(items.map(\.claim), limit: tableRowLimit).map(\.id))
+        let shown = Set(ClaimSample.spread(items.map { $0.claim }, limit: tableRowLimit).map { $0.id })
         var rows = items.filter { shown.contains($0.claim.id) }.map { item in
             [Chart.Cell(text: label), kind("set apart: \(item.reason.reason)"), Chart.Cell(text: item.claim.valueText),
              Chart.Cell(text: context.what(item.claim)),
@@ -158,7 +158,7 @@ enum ChartCatalog {
         let distinct = claims.filter { $0.duplicateOf == nil }
         guard let lowest = distinct.min(by: { ($0.sortValue, $0.id) < ($1.sortValue, $1.id) }),
               let highest = distinct.max(by: { ($0.high ?? $0.sortValue, $1.id) < ($1.high ?? $1.sortValue, $0.id) }) else { return "no article gives a figure" }
-        let articles = Set(distinct.map(\.article)).count
+        let articles = Set(distinct.map { $0.article }).count
         let across = "\(articles) article\(articles == 1 ? "" : "s")"
         if lowest.valueText == highest.valueText { return "\(lowest.valueText) in \(across)" }
         return "from \(lowest.valueText) to \(highest.valueText) across \(across)"
