@@ -147,13 +147,18 @@ enum Attribution {
     /// "because", ", which", "，而", "但" before it (else the clause start).
     static let subClauseKeys = KeySet(", ;:，；：但".unicodeScalars.map(\.value))
 
+    /// The markers, in the order they are tried, as keys made once (asked at every key position
+    /// between a figure and its clause's start, several times per figure).
+    static let subClauseMarkers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ", ": ",
+                                   "，而", "，但", "但", "，并", "；", "："].map(ScanText.Word.init)
+
     static func subClauseStart(_ text: ScanText, clause: Range<Int>, before end: Int) -> Int {
-        let markers = [", although ", " although ", ", while ", ", but ", " but ", ", whereas ", " because ", ", which ", ", and ", "; ", ": ",
-                       "，而", "，但", "但", "，并", "；", "："]
+        let markers = subClauseMarkers, keys = subClauseKeys
         var best = clause.lowerBound
         var i = end - 1
         while i > clause.lowerBound {
-            if subClauseKeys.contains(text.keys[i]), let marker = markers.first(where: { FigureScanner.matches(text, at: i, $0) }) { best = i + marker.count; break }
+            let key = text.keys[i]
+            if keys.contains(key), let marker = markers.first(where: { $0.keys[0] == key && text.matches($0, at: i) }) { best = i + marker.count; break }
             i -= 1
         }
         return best

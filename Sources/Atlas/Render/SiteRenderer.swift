@@ -10,6 +10,7 @@ public struct SiteRenderer: Sendable {
     let markdown: Markdown
     /// Topic name → its link (both names, URL): every list names a topic in both languages.
     let topicLinks: [String: TopicLink]
+    let tagSlugs: [String: String]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
     var cards: ByteKeyedDictionary<ArticleCard>
     let chartContext: ChartContext
@@ -84,6 +85,7 @@ public struct SiteRenderer: Sendable {
             ($0.name, TopicLink(name: $0.name, url: site.config.basePath + "topics/\($0.slug)/", nameEn: $0.nameEn))
         })
         self.topicLinks = topicLinks
+        tagSlugs = Self.tagSlugs(site.articles)
         // On all cores: a teaser is cut from every body (a quarter of a second on one core at
         // 10,000 articles). The charts, a step for one core (a seventh of a second at 10,000
         // articles), are drawn alongside.
