@@ -27,6 +27,9 @@ enum ElementNames {
         while i < text.count {
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
             guard table.firstKeys.contains(key) else { i += 1; continue }
+            // Every name with an ASCII first letter is English and must start a word: inside a
+            // word none can match, and the names are not fetched.
+            if key < 0x80, i > 0, text.isLetter(i - 1) { i += 1; continue }
             var matched: WordTable<String>.Entry?
             for name in table.candidates(startingWith: key) where text.matchesIgnoringCase(name.word, at: i) {
                 let end = i + name.word.count

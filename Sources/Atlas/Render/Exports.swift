@@ -81,11 +81,15 @@ enum Exports {
     /// list of records was as large as the export itself.
     static func forEachRecord(_ site: Site, _ body: (ClaimRecord) -> Void) {
         let articles = ByteKeyedDictionary(site.articles.indices.map { (site.articles[$0].id, $0) })
+        // An article's date, formatted once for all its claims.
+        var published = [String?](repeating: nil, count: site.articles.count)
         for claim in site.claims {
             guard let index = articles[claim.article] else { continue }
             let article = site.articles[index]
+            let date = published[index] ?? article.published.iso8601
+            published[index] = date
             body(ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
-                             published: article.published.iso8601))
+                             published: date))
         }
     }
 

@@ -104,11 +104,11 @@ struct TemplateLibrary: Sendable {
         if key.anchored {
             found = stack.last.flatMap { child(first, of: $0) }
         } else {
-            for value in stack.reversed() {
-                if let child = child(first, of: value) {
-                    found = child
-                    break
-                }
+            // By index from the top: no reversed view, and no copy of a value that lacks the key.
+            var level = stack.count - 1
+            while level >= 0, found == nil {
+                found = child(first, of: stack[level])
+                level -= 1
             }
         }
         for name in key.names.dropFirst() {
