@@ -97,7 +97,11 @@ struct ByteNeedles: Sendable {
     /// list order, until it returns false.
     @discardableResult
     func forEachWord<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at i: Int, _ body: (Int) -> Bool) -> Bool where Bytes.Index == Int {
-        for index in byFirst[Int(bytes[i])] {
+        // Asked at every byte of a text: a byte no word starts with is passed without copying
+        // (retaining and releasing) its empty list.
+        let first = Int(bytes[i])
+        guard !byFirst[first].isEmpty else { return true }
+        for index in byFirst[first] {
             let word = words[index]
             guard i + word.count <= bytes.endIndex else { continue }
             var k = 1

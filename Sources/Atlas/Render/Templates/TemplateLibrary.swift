@@ -27,7 +27,8 @@ struct TemplateLibrary: Sendable {
     private func render(_ nodes: [Template.Node], stack: inout [TemplateValue], indentation: String?,
                         overrides: [String: [Template.Node]]?, into output: inout String) {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
+            // By index: each node is read in place, where iterating copied (retained) it.
+            for index in nodes.indices { render(nodes[index], stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
             return
         }
         // An indented partial: what a node writes after a newline this render wrote is indented.
