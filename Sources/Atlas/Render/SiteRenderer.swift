@@ -10,6 +10,7 @@ public struct SiteRenderer: Sendable {
     let markdown: Markdown
     /// Topic name → its link (both names, URL): every list names a topic in both languages.
     let topicLinks: [String: TopicLink]
+    /// Tag → its URL segment, made once (`tagSlugs(_:)`).
     let tagSlugs: [String: String]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
     var cards: ByteKeyedDictionary<ArticleCard>

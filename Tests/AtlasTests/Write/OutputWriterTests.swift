@@ -15,6 +15,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["public"])
     }
 
+    /// Folders are made from the path's bytes: a slash inside a `Character` (after a prepended
+    /// mark, before a combining one) still separates folders, as it does to the file system.
+    @Test func foldersFollowTheSlashesEvenInsideCharacters() throws {
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("public")
+        let paths = ["x\u{600}/y/index.html", "a/\u{301}b/index.html", "a/c/d/e.html"]
+        try OutputWriter.write(paths.map { OutputFile(path: $0, text: $0) }, to: output)
+        for path in paths {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == path)
+        }
+    }
+
     /// The previous site is removed on all cores, one folder level down; a link in it (put there
     /// by hand) is removed, never followed into what it points to.
     @Test func removesThePreviousSiteWithoutFollowingLinks() throws {
