@@ -4,11 +4,6 @@
 extension SiteRenderer {
     /// A tag's URL segment. Tags that differ only in case or accents (`Japan`, `japan`) share one
     /// page; a tag with no letters or digits to make a slug from gets one derived from its text.
-    static func tagSlug(_ tag: String) -> String {
-        var slugs = SlugMaker()
-        return tagSlug(tag, slugs: &slugs)
-    }
-
     static func tagSlug(_ tag: String, slugs: inout SlugMaker) -> String {
         Slug.unique(slugs.make(tag), fallback: "tag", identity: tag) { _ in false }
     }
@@ -24,7 +19,11 @@ extension SiteRenderer {
 
     /// A slug is a function of the tag alone: a tag the table lacks (added in the preview) is
     /// slugged when asked.
-    func slug(ofTag tag: String) -> String { tagSlugs[tag] ?? Self.tagSlug(tag) }
+    func slug(ofTag tag: String) -> String {
+        if let known = tagSlugs[tag] { return known }
+        var slugs = SlugMaker()
+        return Self.tagSlug(tag, slugs: &slugs)
+    }
 
     func tagLink(_ tag: String) -> TopicLink {
         TopicLink(name: tag, url: site.config.basePath + "tags/\(slug(ofTag: tag))/")

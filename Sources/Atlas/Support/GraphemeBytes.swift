@@ -40,11 +40,7 @@ struct GraphemeBytes {
         var i = from
         let last = bytes.count - needle.count
         while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count, isBoundary(i), isBoundary(i + needle.count) { return i..<(i + needle.count) }
-            }
+            if bytes[i] == first, stands(needle, at: i) { return i..<(i + needle.count) }
             i += 1
         }
         return nil
@@ -55,14 +51,18 @@ struct GraphemeBytes {
         guard let first = needle.first, bytes.count >= needle.count else { return nil }
         var i = bytes.count - needle.count
         while i >= 0 {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count, isBoundary(i), isBoundary(i + needle.count) { return i..<(i + needle.count) }
-            }
+            if bytes[i] == first, stands(needle, at: i) { return i..<(i + needle.count) }
             i -= 1
         }
         return nil
+    }
+
+    /// Whether `needle`'s bytes are at `i` (its first already compared) and start and end there
+    /// on character boundaries.
+    private func stands(_ needle: [UInt8], at i: Int) -> Bool {
+        var k = 1
+        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+        return k == needle.count && isBoundary(i) && isBoundary(i + needle.count)
     }
 
     /// The text of bytes `range` (on character boundaries) as a string.

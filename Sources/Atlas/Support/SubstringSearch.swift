@@ -63,17 +63,19 @@ extension String {
     /// (ASCII and Han, in NFC like the text), without its locale-aware cluster folding, which
     /// was most of the rate rule's time.
     func literalRange(of needle: String) -> Range<String.Index>? {
-        guard let found = GraphemeBytes(self).firstRange(of: Array(needle.utf8)) else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
-        return lower..<utf8.index(lower, offsetBy: found.count)
+        GraphemeBytes(self).firstRange(of: Array(needle.utf8)).map(indices)
     }
 
     /// Where `needle` last stands, as `literalRange(of:)` finds where it first does: what
     /// `range(of:options: .backwards)` finds for the rules' words.
     func lastLiteralRange(of needle: String) -> Range<String.Index>? {
-        guard let found = GraphemeBytes(self).lastRange(of: Array(needle.utf8)) else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
-        return lower..<utf8.index(lower, offsetBy: found.count)
+        GraphemeBytes(self).lastRange(of: Array(needle.utf8)).map(indices)
+    }
+
+    /// A range of byte offsets as the string's indices.
+    private func indices(_ bytes: Range<Int>) -> Range<String.Index> {
+        let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: bytes.count)
     }
 }
 

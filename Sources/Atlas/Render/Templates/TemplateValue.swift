@@ -91,6 +91,3 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
-extension Dictionary: TemplateRepresentable where Key == String, Value == any TemplateRepresentable {
-    var templateValue: TemplateValue { .object(mapValues { $0.templateValue }) }
-}
