@@ -19,7 +19,7 @@ enum TableOfContents {
         // ICU's transform costs milliseconds a call; an English heading needs none (`SlugMaker`).
         var slugs = SlugMaker()
         var rest = html.html[...]
-        while let open = rest.range(of: "<h2"), let close = rest[open.upperBound...].range(of: "</h2>"),
+        while let open = rest.literalRange(of: "<h2"), let close = rest[open.upperBound...].literalRange(of: "</h2>"),
               let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">") {
             let attributes = rest[open.upperBound..<tagEnd]
             let inner = rest[rest.index(after: tagEnd)..<close.lowerBound]

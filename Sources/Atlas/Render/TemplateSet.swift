@@ -67,9 +67,9 @@ public struct TemplateSet: Sendable {
         var uses: [(key: String, location: SourceLocation)] = []
         for (index, line) in file.lines.enumerated() {
             var rest = line[...]
-            while let open = rest.range(of: "{{") {
+            while let open = rest.literalRange(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
+                guard let close = afterOpen.literalRange(of: "}}") else { break }
                 var tag = String(afterOpen[..<close.lowerBound])
                 // `{{ title }}` is `{{title}}`; the sigil, if any, is the first non-space.
                 if !tag.hasPrefix("{") { tag = tag.trimmingWhitespace }

@@ -79,6 +79,16 @@ extension String {
     }
 }
 
+extension Substring {
+    /// `String.literalRange(of:)` in a slice whose ends are character boundaries of its string
+    /// (a suffix after a found range, a line), as indices of that string.
+    func literalRange(of needle: String) -> Range<String.Index>? {
+        guard let found = GraphemeBytes(String(self)).firstRange(of: Array(needle.utf8)) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: found.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: found.count)
+    }
+}
+
 /// Several literal words looked for in one pass over a text's bytes: whether any occurs is what
 /// `words.contains(where: text.includes)` answers, without a pass per word; `forEachWord(in:at:)`
 /// gives the words standing at one place, for rules that need where they are.
