@@ -124,7 +124,6 @@ public struct Builder: Sendable {
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false,
                      cache: inout FindingsCache, memo: RenderMemo = RenderMemo(remembering: false)) -> Plan? {
         var clock = StageClock()
-        Slug.prepareTransform()
         var content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback

@@ -12,17 +12,6 @@ public enum Slug {
 
     static let transform = StringTransform("Any-Latin; Latin-ASCII; Lower")
 
-    /// Has ICU build the transform on a thread of its own, once per process. The first call
-    /// parses ICU's rules (about 0.14 s on the 2-core benchmark VM, more than the rest of
-    /// rendering the real site) on whichever thread first needs a slug: a topic's heading
-    /// anchors, late in the build, with the other core idle. Started when a build starts, it
-    /// runs beside reading the content; ICU keeps what it built for every later call.
-    static func prepareTransform() { _ = preparing }
-
-    private static let preparing: Void = {
-        Thread.detachNewThread { _ = "中".applyingTransform(transform, reverse: false) }
-    }()
-
     /// Spaces out Han runs first, so "30天" and "G7密谋" give "30-tian" and "g7-mi-mou".
     static func spaced(_ title: String) -> String {
         var spaced = ""

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Slugs for many titles, as `Slug.make` gives them, with each distinct character
-/// transliterated once instead of every title in full (ICU's `Any-Latin` costs about 0.1 ms
-/// per title; a title of characters seen before costs no ICU call at all).
+/// Slugs for many titles, as `Slug.make` gives them, with each character read alone instead of
+/// every title in full (ICU's `Any-Latin` costs about 0.1 ms per title): Han characters and
+/// punctuation from `HanReadings`, any other character by ICU once.
 ///
 /// The transform reads a Han character alone, with a space on each side (`Han-Spacedhan`
 /// separates ideographs from the letters after them), except in four compounds whose first
@@ -58,6 +58,7 @@ struct SlugMaker {
     }
 
     private mutating func reading(_ c: Character) -> String? {
+        if let scalar = c.unicodeScalars.first, let reading = HanReadings.reading(scalar) { return reading }
         if let known = latin[c] { return known }
         let reading = String(c).applyingTransform(Slug.transform, reverse: false)
         latin[c] = reading

@@ -42,8 +42,8 @@ import Testing
     /// forwards and backwards, also next to combining marks that join a word's last letter into
     /// another character.
     @Test func literalRangesAreFoundationsForTheRulesWords() {
-        let pieces = ["从", "由", "world", "world's", "global", " ", "e\u{301}", "\u{301}", "d", "’s ", "'s ", "进口", "中", "，", "s", "\r\n"]
-        let needles = ["从", "由", "world", "world's", "global", "进口", "'s ", "’s "]
+        let pieces = ["从", "由", "<h2", "{{", "world", "world's", "global", " ", "e\u{301}", "\u{301}", "d", "’s ", "'s ", "进口", "中", "，", "s", "\r\n"]
+        let needles = ["从", "由", "<h2", "{{", "world", "world's", "global", "进口", "'s ", "’s "]
         var generator = SystemRandomNumberGenerator()
         func offsets(_ text: String, _ range: Range<String.Index>?) -> [Int]? {
             range.map { [text.utf8.distance(from: text.startIndex, to: $0.lowerBound), text.utf8.distance(from: text.startIndex, to: $0.upperBound)] }
@@ -54,6 +54,9 @@ import Testing
                 #expect(offsets(text, text.literalRange(of: needle)) == offsets(text, text.range(of: needle)), "\(text) / \(needle)")
                 #expect(offsets(text, text.lastLiteralRange(of: needle)) == offsets(text, text.range(of: needle, options: .backwards)),
                         "\(text) / \(needle)")
+                // A suffix from a character boundary, as the heading and tag scanners search.
+                let suffix = text[text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &generator))...]
+                #expect(offsets(text, suffix.literalRange(of: needle)) == offsets(text, suffix.range(of: needle)), "\(suffix) / \(needle)")
             }
         }
     }
