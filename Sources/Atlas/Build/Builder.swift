@@ -127,6 +127,7 @@ public struct Builder: Sendable {
         var content = ContentLoader.load(root: options.root, log: &log)
         clock.mark("load")
         let config = content.config.flatMap { SiteConfig.load($0, baseURLOverride: options.baseURL, log: &log) } ?? .fallback
+        let side = SideFiles(content, builder: self)
         let dumps = Self.parallel(content.dumps, log: &log, memo: memo, kind: "dump", input: "") { DumpParser.parse($0, log: &$1) }
         let topicDocuments = content.topics.compactMap { MarkdownReader.topic($0, log: &log) }
         let topicDirectory = TopicDirectory(dumpTopics: dumps.map(\.topic), documents: topicDocuments)
@@ -141,16 +142,16 @@ public struct Builder: Sendable {
         content.dumps = []
         content.articles = []
         let pages = content.pages.compactMap { MarkdownReader.page($0, log: &log) }
-        var urlMap = content.urls.map { URLMap.read($0, log: &log) } ?? URLMap()
+        var urlMap = side.urls.joined(into: &log)
         let articles = ArticleCatalog.merge(dumps: dumps, markdown: markdownArticles, config: config, urls: &urlMap, log: &log) { body in
             memo.value("structure\u{0}" + body) { BodyStructurer.structure(body) }
         }
-        let registry = content.entities.map { EntityRegistryReader.read($0, log: &log) }
+        let registry = side.registry.joined(into: &log)
         // The file is there but is no registry (a YAML slip): see below.
         let registryUnreadable = registry.map { $0 == nil } ?? false
         let entities = (registry ?? []) ?? []
-        let edits = content.claimEdits.map { ClaimEditsReader.read($0, log: &log) } ?? ClaimEdits()
-        let datasets = content.datasets.compactMap { DatasetReader.read(csv: $0.csv, meta: $0.meta, log: &log) }
+        let edits = side.edits.joined(into: &log)
+        let datasets = side.datasets.joined(into: &log)
         clock.mark("import")
         let curated = registryUnreadable ? [] : content.timeline.map { TimelineReader.read($0, entities: Set(entities.map(\.id)), log: &log) } ?? []
         checkPageSlugs(pages, log: &log)
@@ -174,8 +175,8 @@ public struct Builder: Sendable {
         // An unreadable registry is one error; the timeline, claim corrections, links and
         // figures that name entities would each add their own, so linking waits for the fix.
         if registryUnreadable { return nil }
-        let templates = TemplateSet.load(root: options.root, log: &log)
-        let assets = loadAssets(log: &log)
+        let templates = side.templates.joined(into: &log)
+        let assets = side.assets.joined(into: &log)
         let topicOrder = dumps.map(\.topic) + markdownArticles.flatMap(\.topics)
         var site = Site(config: config, articles: articles, pages: pages, topicOrder: topicOrder, documents: topicDocuments,
                         includeDrafts: options.includeDrafts)
@@ -232,7 +233,12 @@ public struct Builder: Sendable {
             log.warning("charts are published without PNG images: rsvg-convert was not found", at: nil,
                         hint: "run scripts/install-deps (Debian librsvg2-bin), or set ATLAS_RSVG_CONVERT to the rsvg-convert binary")
         }
-        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer, previousOutput: options.output)
+        // Charts' PNGs are taken from the output folder, or from the site's public/ when building
+        // elsewhere (a benchmark's fresh folder drew the five again: 0.6 s of the real site's 1 s).
+        let published = options.root.appendingPathComponent("public")
+        let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer,
+                                    previousOutputs: published.standardizedFileURL == options.output.standardizedFileURL
+                                        ? [options.output] : [options.output, published])
         for chart in renderer.charts where rasterizer != nil && renderer.chartImages[chart.name] == nil {
             log.warning("the chart `\(chart.name)` has no PNG image: rsvg-convert could not draw it", at: nil,
                         hint: "run `rsvg-convert public/data/\(chart.name)/\(chart.name).svg > /dev/null` to see why")

@@ -72,10 +72,10 @@ public struct SiteRenderer: Sendable {
     /// Shared with the previous build in `atlas serve`; a fresh one otherwise.
     let memo: RenderMemo
 
-    /// `previousOutput`: the folder the last build wrote, whose chart PNGs are reused for
-    /// unchanged charts.
+    /// `previousOutputs`: folders a build wrote (the last one first), whose chart PNGs are reused
+    /// for unchanged charts.
     public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false),
-                rasterizer: ChartRasterizer? = nil, previousOutput: URL? = nil) {
+                rasterizer: ChartRasterizer? = nil, previousOutputs: [URL] = []) {
         self.keys = keys
         self.memo = memo
         self.site = site
@@ -101,14 +101,15 @@ public struct SiteRenderer: Sendable {
         let charts = drawn.charts
         self.charts = charts
         // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
-        // `atlas build` takes the PNG the last build published beside the same SVG. Drawn by
+        // `atlas build` takes the PNG a build published beside the same SVG, in the output folder
+        // or, building elsewhere, in the site's public/ (rsvg-convert would draw the same picture). Drawn by
         // `rsvg-convert` processes while the bodies below are rendered (a third of a second in
         // a new output folder), and waited for before the renderer is complete.
         let images = rasterizer.map { rasterizer in
             Parallel.Pending {
                 Dictionary(Parallel.map(charts) { chart in
                     (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
-                        previousOutput.flatMap { Self.publishedPNG(chart, in: $0) } ?? (try? rasterizer.png(chart.standalone))
+                        previousOutputs.lazy.compactMap { Self.publishedPNG(chart, in: $0) }.first ?? (try? rasterizer.png(chart.standalone))
                     })
                 }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
             }
