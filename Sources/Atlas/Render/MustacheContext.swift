@@ -186,7 +186,7 @@ extension ClaimRow: MustacheContextConvertible {
     /// Made as template values directly: a table has a row per figure (tens of thousands on the
     /// ledger and entity pages), and each row's context went through `any TemplateRepresentable`
     /// and was converted again.
-    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout [String: TemplateValue]) -> Void = { _, _ in }) -> [TemplateValue] {
+    static func table<Row>(_ rows: [Row], row: (Row) -> ClaimRow, _ adjust: (Row, inout TemplateObject) -> Void = { _, _ in }) -> [TemplateValue] {
         var previous: Claim?
         return rows.map { item in
             let claimRow = row(item)
@@ -200,7 +200,7 @@ extension ClaimRow: MustacheContextConvertible {
 
     static func table(_ rows: [ClaimRow]) -> [TemplateValue] { table(rows, row: { $0 }) }
 
-    var object: [String: TemplateValue] {
+    var object: TemplateObject {
         func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .flag(false) }
         return [
             "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(entityName),

@@ -140,7 +140,7 @@ struct TemplateLibrary: Sendable {
         return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: output))
     }
 
-    private func isSelfContained(_ nodes: [Template.Node], keys: [String: TemplateValue], partials: Set<String>) -> Bool {
+    private func isSelfContained(_ nodes: [Template.Node], keys: TemplateObject, partials: Set<String>) -> Bool {
         func found(_ key: Template.Key) -> Bool { key.anchored || key.names.first.map { keys[$0] != nil } ?? true }
         return nodes.allSatisfy { node in
             switch node {

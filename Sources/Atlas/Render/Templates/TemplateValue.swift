@@ -10,14 +10,14 @@ enum TemplateValue: Sendable, Equatable {
     case flag(Bool)
     /// Repeats a section once per item; an empty list is false.
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     /// An object with its rendering by one partial, made once for a value many pages show (an
     /// article's card is on up to a dozen): where that partial is rendered with this value
     /// innermost, the text is copied in (`TemplateLibrary.prerendered`). Otherwise an object.
     indirect case prerendered(Prerendered)
 
     struct Prerendered: Sendable, Equatable {
-        let object: [String: TemplateValue]
+        let object: TemplateObject
         let partial: String
         let html: String
     }
@@ -47,14 +47,14 @@ protocol TemplateRepresentable {
 /// dictionary of `any TemplateRepresentable` converted when rendered built every object twice
 /// and copied each value through an existential box (a few percent of a 10,000-article build).
 struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresentable {
-    private(set) var values: [String: TemplateValue]
+    private(set) var values: TemplateObject
 
     init(dictionaryLiteral elements: (String, any TemplateRepresentable)...) {
-        values = Dictionary(minimumCapacity: elements.count)
-        for (key, value) in elements { values[key] = value.templateValue }
+        values = TemplateObject(minimumCapacity: elements.count)
+        for (key, value) in elements { values.append(key, value.templateValue) }
     }
 
-    init(_ values: [String: TemplateValue]) { self.values = values }
+    init(_ values: TemplateObject) { self.values = values }
 
     subscript(key: String) -> (any TemplateRepresentable)? {
         get { values[key] }
