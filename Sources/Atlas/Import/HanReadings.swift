@@ -1,5 +1,5 @@
 /// What ICU's slug transform reads each Han character and each context-free punctuation mark
-/// as, alone (`HanReadingsTable.swift`, generated from ICU by `scripts/han-readings.swift`).
+/// as, alone (`HanReadingsTable.swift`, generated from ICU by `HanReadingsTests`).
 ///
 /// ICU builds its Han-Latin transliterator by parsing tens of thousands of rules the first
 /// time a process needs it: 0.14 s on the 2-core benchmark VM, a third of the real site's
