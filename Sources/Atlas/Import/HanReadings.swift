@@ -4,8 +4,8 @@
 /// ICU builds its Han-Latin transliterator by parsing tens of thousands of rules the first
 /// time a process needs it: 0.14 s on the 2-core benchmark VM, a third of the real site's
 /// build, spent for the few Chinese headings and topic names it slugs. The table gives the
-/// same readings without ICU; `HanReadingsTests` holds it to ICU for every character it
-/// covers, so a toolchain whose ICU reads a character differently fails the tests instead of
+/// same readings without ICU; `HanReadingsTests` makes it again from ICU and compares it
+/// whole, so a toolchain whose ICU reads a character differently fails the tests instead of
 /// changing slugs.
 enum HanReadings {
     /// nil for a character the table does not cover (ICU has to be asked). A Han character

@@ -102,9 +102,10 @@ public struct SiteRenderer: Sendable {
         self.charts = charts
         // Remembered by the SVG's text, so `atlas serve` draws again only a chart that changed;
         // `atlas build` takes the PNG a build published beside the same SVG, in the output folder
-        // or, building elsewhere, in the site's public/ (rsvg-convert would draw the same picture). Drawn by
-        // `rsvg-convert` processes while the bodies below are rendered (a third of a second in
-        // a new output folder), and waited for before the renderer is complete.
+        // or, building elsewhere, in the site's public/ (rsvg-convert would draw the same
+        // picture). Drawn by `rsvg-convert` processes while the bodies below are rendered (a
+        // third of a second for the real site's five), and waited for before the renderer is
+        // complete.
         let images = rasterizer.map { rasterizer in
             Parallel.Pending {
                 Dictionary(Parallel.map(charts) { chart in
