@@ -67,9 +67,7 @@ enum BodyRenderer {
         let bytes = GraphemeBytes(html)
         guard let openBytes = bytes.firstRange(of: Array(referenceMarkOpening.utf8)),
               let closeBytes = bytes.firstRange(of: Array("</sup>".utf8), from: openBytes.upperBound) else { return html }
-        let utf8 = html.utf8
-        let open = utf8.index(utf8.startIndex, offsetBy: openBytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: openBytes.upperBound)
-        let close = utf8.index(utf8.startIndex, offsetBy: closeBytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: closeBytes.upperBound)
+        let open = html.indices(ofBytes: openBytes), close = html.indices(ofBytes: closeBytes)
         let marks = html[open.upperBound..<close.lowerBound]
         return html[..<open.upperBound] + "<a href=\"#\(citationsAnchor)\" title=\"原文段落编号 · paragraphs of the original article\">\(marks)</a>" + html[close.lowerBound...]
     }

@@ -57,35 +57,28 @@ extension String {
         let lone = text.withUTF8 { LoneScalars.only($0) } && word.withUTF8 { LoneScalars.only($0) }
         return lone && !includes(target) ? self : replacingOccurrences(of: target, with: replacement)
     }
+}
 
+extension StringProtocol {
     /// Where `needle` first stands, compared as UTF-8 bytes and taken only where it starts and
     /// ends on character boundaries: what Foundation's `range(of:)` finds for the rules' words
     /// (ASCII and Han, in NFC like the text), without its locale-aware cluster folding, which
-    /// was most of the rate rule's time.
+    /// was most of the rate rule's time. In a substring (a suffix after a found range, a line),
+    /// whose ends must be character boundaries of its string, the range is in that string.
     func literalRange(of needle: String) -> Range<String.Index>? {
-        GraphemeBytes(self).firstRange(of: Array(needle.utf8)).map(indices)
+        GraphemeBytes(String(self)).firstRange(of: Array(needle.utf8)).map(indices(ofBytes:))
     }
 
     /// Where `needle` last stands, as `literalRange(of:)` finds where it first does: what
     /// `range(of:options: .backwards)` finds for the rules' words.
     func lastLiteralRange(of needle: String) -> Range<String.Index>? {
-        GraphemeBytes(self).lastRange(of: Array(needle.utf8)).map(indices)
+        GraphemeBytes(String(self)).lastRange(of: Array(needle.utf8)).map(indices(ofBytes:))
     }
 
-    /// A range of byte offsets as the string's indices.
-    private func indices(_ bytes: Range<Int>) -> Range<String.Index> {
-        let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+    /// Byte offsets from the start as indices (of the string a substring is in).
+    func indices(ofBytes bytes: Range<Int>) -> Range<String.Index> {
+        let lower = utf8.index(startIndex, offsetBy: bytes.lowerBound)
         return lower..<utf8.index(lower, offsetBy: bytes.count)
-    }
-}
-
-extension Substring {
-    /// `String.literalRange(of:)` in a slice whose ends are character boundaries of its string
-    /// (a suffix after a found range, a line), as indices of that string.
-    func literalRange(of needle: String) -> Range<String.Index>? {
-        guard let found = GraphemeBytes(String(self)).firstRange(of: Array(needle.utf8)) else { return nil }
-        let lower = utf8.index(startIndex, offsetBy: found.lowerBound)
-        return lower..<utf8.index(lower, offsetBy: found.count)
     }
 }
 
