@@ -20,6 +20,8 @@ enum MarkdownLinks {
                 topic.document.map { Source(page: "topics/\(topic.slug)/index.html", file: $0.origin.file, links: $0.links) }
             }
             + site.articles.compactMap { article in
+                // An imported body has no Markdown links (and its file is a dump): most articles.
+                if case .imported = article.body { return nil }
                 guard let file = article.origins.first?.file,
                       ContentLoader.markdownExtensions.contains((file as NSString).pathExtension.lowercased()) else { return nil }
                 return Source(page: "articles/\(article.slug)/index.html", file: file, links: article.links)

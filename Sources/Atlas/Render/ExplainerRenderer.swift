@@ -88,21 +88,22 @@ extension SiteRenderer {
         }
     }
 
+    static let eventColumns = ["id", "date", "precision", "kind", "status", "summary", "actors", "article", "quote", "source", "source_url", "approximation"]
+    static let eventKeys = JSONRecords.Keys(eventColumns)
+
     func eventsJSON(into text: ChunkedText) -> ChunkedText {
         var json = JSONRecords(into: text)
         for r in eventRecords() {
-            json.append([("id", .string(r.id)), ("date", .string(r.date)), ("precision", .string(r.precision)), ("kind", .string(r.kind)),
-                         ("status", .string(r.status)), ("summary", .string(r.summary)), ("actors", .strings(r.actors)),
-                         ("article", r.article.map { .string($0) }), ("quote", r.quote.map { .string($0) }),
-                         ("source", r.source.map { .string($0) }), ("source_url", r.source_url.map { .string($0) }),
-                         ("approximation", r.approximation.isEmpty ? nil : .string(r.approximation))])
+            json.append([.string(r.id), .string(r.date), .string(r.precision), .string(r.kind), .string(r.status), .string(r.summary), .strings(r.actors),
+                         r.article.map { .string($0) }, r.quote.map { .string($0) }, r.source.map { .string($0) }, r.source_url.map { .string($0) },
+                         r.approximation.isEmpty ? nil : .string(r.approximation)], keys: Self.eventKeys)
         }
         return json.closed()
     }
 
     func eventsCSV(into text: ChunkedText) -> ChunkedText {
         var csv = text
-        csv.current += "id,date,precision,kind,status,summary,actors,article,quote,source,source_url,approximation\n"
+        csv.current += Self.eventColumns.joined(separator: ",") + "\n"
         for r in eventRecords() {
             csv.wrap()
             csv.current += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",

@@ -39,8 +39,8 @@ enum Exports {
 
     static func string(_ text: String?) -> JSONRecords.Value? { text.map { .string($0) } }
 
-    /// The columns as claims.json writes each record's keys.
-    static let claimColumnsByName = claimColumns.sorted { $0.name < $1.name }
+    /// The columns' names as claims.json writes them (in key order, quoted once).
+    static let claimKeys = JSONRecords.Keys(claimColumns.map(\.name))
 
     static let claimColumns: [ClaimColumn] = [
         ClaimColumn(name: "id", type: "string", description: "The claim's stable id; the quote's anchor on its article page is #q-<id>.") { .string($0.claim.id) },
@@ -95,7 +95,7 @@ enum Exports {
 
     static func claimsJSON(_ site: Site, into text: ChunkedText) -> ChunkedText {
         var json = JSONRecords(into: text)
-        forEachRecord(site) { record in json.append(claimColumnsByName.map { ($0.name, $0.value(record)) }) }
+        forEachRecord(site) { record in json.append(claimColumns.map { $0.value(record) }, keys: claimKeys) }
         return json.closed()
     }
 
@@ -113,7 +113,11 @@ enum Exports {
         csv.current += csvLine(claimColumns.map(\.name))
         forEachRecord(site) { record in
             csv.wrap()
-            csv.current += csvLine(claimColumns.map { csvField(cell($0.value(record))) })
+            for (index, column) in claimColumns.enumerated() {
+                if index > 0 { csv.current += "," }
+                csv.current += csvField(cell(column.value(record)))
+            }
+            csv.current += "\n"
         }
         return csv
     }

@@ -18,22 +18,42 @@ struct JSONRecords {
         self.output.current += "[\n"
     }
 
+    /// The keys of one kind of record, in the order its values are given, each quoted once and
+    /// written in key order (as `JSONEncoder`'s `.sortedKeys`): quoting and sorting the same keys
+    /// again for every record was half of writing the claim export.
+    struct Keys: Sendable {
+        /// Each key's value index and its written prefix (`    "key" : `), in key order.
+        fileprivate let written: [(index: Int, prefix: String)]
+
+        init(_ names: [String]) {
+            written = names.indices.sorted { (names[$0], $0) < (names[$1], $1) }.map { index in
+                var prefix = "    "
+                JSONRecords.quote(names[index], into: &prefix)
+                return (index, prefix + " : ")
+            }
+        }
+    }
+
     /// One record; `nil` values are left out, as `JSONEncoder` leaves out nil optionals.
     mutating func append(_ fields: [(key: String, value: Value?)]) {
+        append(fields.map(\.value), keys: Keys(fields.map(\.key)))
+    }
+
+    /// One record of `keys`' kind, its values in the keys' order.
+    mutating func append(_ values: [Value?], keys: Keys) {
         output.wrap()
-        Self.append(fields, first: count == 0, to: &output.current)
+        Self.append(values, keys: keys, first: count == 0, to: &output.current)
         count += 1
     }
 
-    private static func append(_ fields: [(key: String, value: Value?)], first: Bool, to text: inout String) {
+    private static func append(_ values: [Value?], keys: Keys, first: Bool, to text: inout String) {
         text += first ? "  {\n" : ",\n  {\n"
-        var present = fields.compactMap { field in field.value.map { (field.key, $0) } }
-        // The claim export gives its columns in key order already: sorted only when not.
-        if !present.indices.dropFirst().allSatisfy({ present[$0 - 1].0 < present[$0].0 }) { present.sort { $0.0 < $1.0 } }
-        for (index, (key, value)) in present.enumerated() {
-            text += "    "
-            quote(key, into: &text)
-            text += " : "
+        var separator = ""
+        for (index, prefix) in keys.written {
+            guard let value = values[index] else { continue }
+            text += separator
+            separator = ",\n"
+            text += prefix
             switch value {
             case .string(let string): quote(string, into: &text)
             case .integer(let integer): text += String(integer)
@@ -51,8 +71,8 @@ struct JSONRecords {
                     text += "    ]"
                 }
             }
-            text += index + 1 < present.count ? ",\n" : "\n"
         }
+        if !separator.isEmpty { text += "\n" }
         text += "  }"
     }
 

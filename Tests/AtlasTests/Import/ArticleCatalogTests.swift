@@ -19,6 +19,26 @@ import Testing
         #expect(log.items.isEmpty)
     }
 
+    /// Bodies are structured beside the merge and compared afterwards: a repeat whose body
+    /// differs is reported at the repeat, and the first body is the one the article keeps.
+    @Test func repeatWithAnotherBodyKeepsTheFirstAndSaysWhere() throws {
+        let a = "稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\n第一个正文。\n另一篇\nS· 2025-01-03 03:04\nBody\n"
+        let b = "钕\nSearch documents\n另一篇\nS· 2025-01-03 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\n第二个正文。\n"
+        let (dumpA, _) = parseDump(a, path: "a.txt")
+        let (dumpB, _) = parseDump(b, path: "b.txt")
+        var log = DiagnosticLog()
+        let articles = ArticleCatalog.merge(dumps: [dumpA!, dumpB!], markdown: [], config: config, log: &log)
+        #expect(articles.count == 2)
+        let merged = try #require(articles.first { $0.title == "同一篇" })
+        guard case .imported(let body) = merged.body else { Issue.record("an imported body"); return }
+        #expect(body.raw == "第一个正文。")
+        #expect(articles.allSatisfy { if case .imported(let body) = $0.body { !body.blocks.isEmpty } else { false } })
+        #expect(log.items.count == 1)
+        let warning = try #require(log.items.first)
+        #expect(warning.message == "the article `同一篇` repeats a.txt:3:1 with a different body; the first body is used")
+        #expect(warning.location == SourceLocation(file: "b.txt", line: 6))
+    }
+
     @Test func sameTitleDifferentTimeIsTwoArticlesWithDistinctSlugs() throws {
         let text = "稀土\nSearch documents\n同名\nS· 2025-01-02 03:04\nBody\n同名\nS· 2025-01-05 03:04\nBody 2\n"
         let (dump, _) = parseDump(text)
