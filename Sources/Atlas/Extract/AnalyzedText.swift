@@ -7,7 +7,7 @@ struct AnalyzedText: Sendable {
     let clauses: [Range<Int>]
 
     init(_ body: String, matcher: EntityMatcher) {
-        text = ScanText(body)
+        text = ScanText(body).withLowerCase()
         mentions = matcher.mentions(in: text)
         figures = FigureScanner.scan(text)
         clauses = ClauseSplitter.clauses(text)

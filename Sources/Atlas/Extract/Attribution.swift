@@ -28,7 +28,7 @@ enum Attribution {
 
     /// "MP Materials said Mountain Pass produced…": the one who says is not the one who produced.
     static func isSpeaker(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
-        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 11)).lowercased()
+        let after = text.lower(mention.range.upperBound..<min(text.count, mention.range.upperBound + 11))
         return speechVerbs.contains { after.quickHasPrefix($0) && (after.count == $0.count || !(after.dropFirst($0.count).first?.isLetter ?? false)) }
     }
 
@@ -48,7 +48,7 @@ enum Attribution {
         if let subject = inBefore.first(where: { !isPrepositionObject(text, $0) }) { return outsideOf(text, subject) }
         // "…coming from China, which controls over 90%": a relative clause's subject is the
         // party right before "which".
-        let lead = text.string(max(0, windows.before.lowerBound - 9)..<windows.before.lowerBound).lowercased()
+        let lead = text.lower(max(0, windows.before.lowerBound - 9)..<windows.before.lowerBound)
         if lead.quickHasSuffix("which ") || lead.quickHasSuffix("who ") || lead.quickHasSuffix("that "),
            let antecedent = mentions.last(where: { $0.range.upperBound <= windows.before.lowerBound && windows.before.lowerBound - $0.range.upperBound <= 9 }) {
             return outsideOf(text, antecedent)
@@ -105,7 +105,7 @@ enum Attribution {
     static let kinds: [String: Set<String>] = ["country": ["country"], "company": ["company"], "place": ["place"]]
 
     static func referredKind(_ text: ScanText, from start: Int, to end: Int) -> String? {
-        let words = text.string(start..<end).lowercased()
+        let words = text.lower(start..<end)
         if ["the country", "该国", "这个国家", "该国的"].contains(where: words.includes) { return "country" }
         if ["the company", "the firm", "该公司", "公司的"].contains(where: words.includes) { return "company" }
         if ["the deposit", "the mine", "the project", "该矿", "该项目", "矿床中"].contains(where: words.includes) { return "place" }
@@ -120,7 +120,7 @@ enum Attribution {
         // "compared with China's 92%": a possessor owns what follows.
         let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 2))
         if after == "'s" || after == "’s" { return false }
-        let before = text.string(max(0, mention.range.lowerBound - 12)..<mention.range.lowerBound).lowercased()
+        let before = text.lower(max(0, mention.range.lowerBound - 12)..<mention.range.lowerBound)
         // "followed by Brazil at 23%": the next party in a ranking.
         if before.quickHasSuffix("followed by ") || before.quickHasSuffix("followed by the ") { return false }
         let words = before.split(separator: " ")
@@ -166,7 +166,7 @@ enum Attribution {
 
     /// "outside China", "ex-China", "中国以外": everyone but China.
     static func outsideOf(_ text: ScanText, _ mention: EntityMatcher.Mention) -> String {
-        let before = text.string(max(0, mention.range.lowerBound - 9)..<mention.range.lowerBound).lowercased()
+        let before = text.lower(max(0, mention.range.lowerBound - 9)..<mention.range.lowerBound)
         let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 3))
         if before.quickHasSuffix("outside ") || before.quickHasSuffix("ex-") || after.quickHasPrefix("以外") || after.quickHasPrefix("之外") { return "rest-of-world" }
         return mention.entity
@@ -182,11 +182,11 @@ enum Attribution {
             if precededByMarker(text, mention, supplierMarkers) { return true }
             // "Chinese rare earths", "Chinese supply"; not "Japanese trading houses".
             guard adjectives.contains(mention.spelling) else { return false }
-            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 12)).lowercased()
+            let after = text.lower(mention.range.upperBound..<min(text.count, mention.range.upperBound + 12))
             return [" rare", " supply", " supplies", " material", " magnet", " ore", " mine", " source"].contains(where: after.quickHasPrefix)
         }
         func isImporterMarked(_ mention: EntityMatcher.Mention) -> Bool {
-            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 24)).lowercased()
+            let after = text.lower(mention.range.upperBound..<min(text.count, mention.range.upperBound + 24))
             if after.quickHasPrefix("'s") || after.quickHasPrefix("’s") || after.quickHasPrefix(" rare earth import") || after.quickHasPrefix(" import")
                 || after.quickHasPrefix(" relies") || after.quickHasPrefix(" depends") || after.quickHasPrefix(" currently sources") || after.quickHasPrefix(" sources")
                 || after.quickHasPrefix(" now sources") || after.quickHasPrefix(" still relies") { return true }
@@ -213,11 +213,11 @@ enum Attribution {
     /// `承担中国每年…的产量`) rather than of a world or market total.
     static func isRelativeShare(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows,
                                 mentions: [EntityMatcher.Mention]) -> Bool {
-        let after = text.string(windows.after).lowercased().trimmingWhitespace
+        let after = text.lower(windows.after).trimmingWhitespace
         // "98% of the world's gallium and about 60% of its germanium": "its" is the world's.
         if after.quickHasPrefix("of its ") || after.quickHasPrefix("of their ") {
             let regionStart = subClauseStart(text, clause: windows.clause, before: figure.range.lowerBound)
-            let lead = text.string(regionStart..<figure.range.lowerBound).lowercased()
+            let lead = text.lower(regionStart..<figure.range.lowerBound)
             let world = ["world's", "world", "global"].compactMap { lead.lastLiteralRange(of: $0)?.lowerBound }.max()
             let party = mentions.last { $0.range.lowerBound >= regionStart && $0.range.upperBound <= figure.range.lowerBound }
             let partyOffset = party.map { lead.index(lead.startIndex, offsetBy: min(lead.count, $0.range.lowerBound - regionStart)) }
@@ -227,7 +227,7 @@ enum Attribution {
         if after.quickHasPrefix("其") { return true }
         // "light rare earths making up about 94% of the total": of what was just counted.
         if after.quickHasPrefix("of the total") || after.quickHasPrefix("of total") || after.quickHasPrefix("of that") || after.quickHasPrefix("of this") { return true }
-        let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
+        let phrase = text.lower(windows.before.lowerBound..<windows.after.upperBound)
         let world = ["world", "global", "全球", "世界", "国际"].contains(where: phrase.includes)
         if text.string(windows.before).includes("其中"), !world { return true }
         // "格陵兰Tanbreez项目的矿石中，中重稀土占比高达27%": a share within something named first.
@@ -236,9 +236,9 @@ enum Attribution {
         // "满足10%的年度需求", "meets 2% of demand": a share of someone's own demand.
         if ["需求", "demand", "consumption", "消费", "needs"].contains(where: phrase.includes) { return true }
         // "占国内镨钕供应的三成", "约占全国的三分之二", "of domestic supply": a national total, not the world's.
-        let whole = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 12)..<windows.after.upperBound).lowercased()
+        let whole = text.lower(max(windows.clause.lowerBound, figure.range.lowerBound - 12)..<windows.after.upperBound)
         if ["占国内", "占全国", "国内的", "全国的", "of domestic", "of national", "of the domestic", "of the national"].contains(where: whole.includes) { return true }
-        let lead = text.string(windows.before).lowercased().trimmingWhitespace
+        let lead = text.lower(windows.before).trimmingWhitespace
         if ["满足", "meet", "meets", "cover", "covers", "satisfy", "satisfies"].contains(where: { lead.quickHasSuffix($0) || lead.includes($0 + " ") && lead.count < 24 }) { return true }
         // "40% of the Hanau plant's output": owned by something that is not the world.
         if after.quickHasPrefix("of "), let apostrophe = after.literalRange(of: "'s ") ?? after.literalRange(of: "’s ") {
@@ -251,7 +251,7 @@ enum Attribution {
         if figure.rule.quickHasPrefix("fraction") || figure.rule.quickHasPrefix("tenths") {
             // The whole may be named once for a list: "生产全球逾九成的原生镓和近七成的锗".
             let start = windows.clause.lowerBound
-            let phrase = text.string(start..<windows.after.upperBound).lowercased()
+            let phrase = text.lower(start..<windows.after.upperBound)
             if !["world", "global", "globe", "international", "全球", "世界", "国际"].contains(where: phrase.includes) { return true }
         }
         if mentions.contains(where: { windows.after.contains($0.range.lowerBound) && ($0.range.lowerBound - windows.after.lowerBound) <= 6 }) {
@@ -268,13 +268,13 @@ enum Attribution {
     /// "reliant on imports for 80–85% of its needs", "import reliance", "依赖进口": how much comes
     /// from abroad at all, with no supplier named.
     static func isGenericImportReliance(_ text: ScanText, windows: MetricRule.Windows) -> Bool {
-        let phrase = text.string(windows.before.lowerBound..<windows.after.upperBound).lowercased()
+        let phrase = text.lower(windows.before.lowerBound..<windows.after.upperBound)
         return ["on imports", "import reliance", "import dependence", "net import", "import-reliant", "import reliant", "import-dependent",
                 "import dependent", "依赖进口", "进口依赖", "对外依存"].contains(where: phrase.includes)
     }
 
     static func precededByMarker(_ text: ScanText, _ mention: EntityMatcher.Mention, _ markers: [String]) -> Bool {
-        let before = text.string(max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound).lowercased()
+        let before = text.lower(max(0, mention.range.lowerBound - 10)..<mention.range.lowerBound)
         return markers.contains { marker in
             for candidate in [marker, marker + "the "] where before.quickHasSuffix(candidate) {
                 let head = before.dropLast(candidate.count)
@@ -318,7 +318,7 @@ enum Attribution {
     /// a figure that holds for each of two or more parties.
     static func eachParty(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>, mentions: [EntityMatcher.Mention]) -> [String] {
         let lead = text.string(clause.lowerBound..<figure.range.lowerBound)
-        let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 40)).lowercased()
+        let tail = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 40))
         let english = lead.lowercased().includesWord("each") || tail.includesWord("each") || lead.lowercased().includesWord("apiece")
         let chinese = lead.quickHasSuffix("各") || lead.includes("各自") || lead.includes("分别") || text.string(max(clause.lowerBound, figure.range.lowerBound - 4)..<figure.range.lowerBound).includes("各")
         guard english || chinese else { return [] }
@@ -327,7 +327,7 @@ enum Attribution {
         // The parties are the run of mentions joined by "and", "与", "和", "、" or a comma.
         var run: [EntityMatcher.Mention] = [before[before.count - 1]]
         for mention in before.dropLast().reversed() {
-            let between = text.string(mention.range.upperBound..<run[0].range.lowerBound).lowercased().trimmingWhitespace
+            let between = text.lower(mention.range.upperBound..<run[0].range.lowerBound).trimmingWhitespace
             guard ["and", "and the", ",", ", and", "与", "和", "、", "及", "以及", "同"].contains(between) else { break }
             run.insert(mention, at: 0)
         }
@@ -340,8 +340,8 @@ enum Attribution {
     /// the controlling country's price.
     static func market(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, mentions: [EntityMatcher.Mention]) -> String? {
         func names(_ mention: EntityMatcher.Mention) -> Bool {
-            let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 30)).lowercased()
-            let before = text.string(max(0, mention.range.lowerBound - 14)..<mention.range.lowerBound).lowercased()
+            let after = text.lower(mention.range.upperBound..<min(text.count, mention.range.upperBound + 30))
+            let before = text.lower(max(0, mention.range.lowerBound - 14)..<mention.range.lowerBound)
             // "European terbium oxide prices", "the domestic Chinese price": up to three words between.
             let words = after.split(separator: " ").prefix(4).map { $0.trimmingCharacters(in: .punctuationCharacters) }
             if words.contains(where: { ["price", "prices", "market", "markets"].contains($0) }) || after.quickHasPrefix("'s price") || after.quickHasPrefix("’s price") { return true }

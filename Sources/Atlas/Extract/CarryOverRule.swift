@@ -22,7 +22,7 @@ enum CarryOverRule {
         // The words after the earlier figure's own noun phrase, or all of them when it runs on
         // to this figure ("from 80% to 50%").
         let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
-        var between = text.string(start..<figure.range.lowerBound).lowercased().trimmingWhitespace
+        var between = text.lower(start..<figure.range.lowerBound).trimmingWhitespace
         while let first = between.first, ",，".contains(first) { between = String(between.dropFirst()).trimmingWhitespace }
         // "nearly half (48%)": the same share, said twice.
         if figure.unit == .percent, previous.unit == .percent, between == "(" || between == "（" {
@@ -50,11 +50,11 @@ enum CarryOverRule {
                             hasOwnCue: Bool, clause: Range<Int>) -> Claim? {
         guard figure.unit == previous.unit || (figure.unit == .percent) == (previous.unit == .percent) else { return nil }
         let start = ownStart < figure.range.lowerBound ? ownStart : earlier.range.upperBound
-        let between = FigureScanner.withoutHedge(text.string(start..<figure.range.lowerBound).lowercased())
+        let between = FigureScanner.withoutHedge(text.lower(start..<figure.range.lowerBound))
         guard ["and", ", and", "和", "及", "与", "、", ",", "，", "as well as", "以及"].contains(between) else { return nil }
         let importVerb = previous.metric == .importShare && previous.rule.contains("import-verb")
         if importVerb {
-            let rest = text.string(figure.range.upperBound..<clause.upperBound).lowercased()
+            let rest = text.lower(figure.range.upperBound..<clause.upperBound)
             guard rest.includes(" from ") || rest.includes("来自") else { return nil }
         } else if hasOwnCue {
             return nil
@@ -68,11 +68,11 @@ enum CarryOverRule {
     static func shareOfAmount(_ text: ScanText, of previous: Claim, figure: FigureMention, after earlier: FigureMention, windows: MetricRule.Windows,
                               mentions: [EntityMatcher.Mention]) -> Claim? {
         guard figure.unit == .percent, previous.unit == .tonnes else { return nil }
-        let between = text.string(earlier.range.upperBound..<figure.range.lowerBound).lowercased()
+        let between = text.lower(earlier.range.upperBound..<figure.range.lowerBound)
         let tail = FigureScanner.withoutHedge(between)
         guard tail.quickHasSuffix(",") || tail.quickHasSuffix("，") || tail.quickHasSuffix(", or") || tail.quickHasSuffix("，占") || tail.quickHasSuffix("，约占") || tail.quickHasSuffix("accounting for") else { return nil }
-        let after = text.string(windows.after).lowercased().trimmingWhitespace
-        let earlierWords = text.string(max(windows.clause.lowerBound, earlier.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        let after = text.lower(windows.after).trimmingWhitespace
+        let earlierWords = text.lower(max(windows.clause.lowerBound, earlier.range.lowerBound - 40)..<figure.range.lowerBound)
         var claim = borrowing(previous, figure, rule: "share-of-amount")
         if after.quickHasPrefix("of them") || after.quickHasPrefix("of those"), after.includes(" from ") || after.includes("来自"),
            earlierWords.includes("import") || earlierWords.includes("进口") {
@@ -102,9 +102,9 @@ enum CarryOverRule {
     static func anaphora(_ text: ScanText, figure: FigureMention, windows: MetricRule.Windows, last: Claim?,
                          mentions: [EntityMatcher.Mention]) -> Claim? {
         guard figure.unit == .percent, let last, last.metric.isShare || last.metric == .importDependence else { return nil }
-        let lead = text.string(max(windows.clause.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        let lead = text.lower(max(windows.clause.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound)
         // "…70% of U.S. imports…, and has supplied at least 60% of them every year": "of them".
-        let after = text.string(windows.after).lowercased().trimmingWhitespace
+        let after = text.lower(windows.after).trimmingWhitespace
         let ofThem = ["of them", "of those", "of these"].contains(where: after.quickHasPrefix) && last.metric == .importShare
         guard anaphors.contains(where: lead.includes) || ofThem else { return nil }
         var claim = borrowing(last, figure, rule: "same-share-as-before")

@@ -98,7 +98,7 @@ public struct ClaimExtractor: Sendable {
                 let speaker = citing ? SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound) : nil
                 var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
                 // "The IEA estimates…": a figure given as someone's estimate is one.
-                if cue == nil, let speaker, text.string(clause).lowercased().includes(speaker.lowercased() + " estimate") { cue = .estimate }
+                if cue == nil, let speaker, text.lower(clause).includes(speaker.lowercased() + " estimate") { cue = .estimate }
                 if cue == .forecast || cue == nil, claim.metric == .investment, StatusRule.promisesMoney(text, clause: clause, before: figure.range.lowerBound) { cue = .plan }
                 (claim.status, claim.period) = StatusRule.resolve(cue: cue, period: periods[index], unit: figure.unit, published: published)
                 if let restated, restated.unit != .percent || restated.rule.quickHasSuffix("restates-previous") {
@@ -140,10 +140,10 @@ public struct ClaimExtractor: Sendable {
     /// tonnage ("巴西以2100万吨位列第二，占比约23%").
     func isSilent(_ text: ScanText, _ figure: FigureMention, windows: MetricRule.Windows, segmentStart: Int, isChange: Bool) -> Bool {
         if figure.unit == .percent {
-            return !isChange && (figure.high ?? figure.low ?? 0) <= 100 && MetricRule.cueHits(MetricRule.lower(text, windows.clause.lowerBound..<windows.after.upperBound)).isEmpty
+            return !isChange && (figure.high ?? figure.low ?? 0) <= 100 && MetricRule.cueHits(text.lower(windows.clause.lowerBound..<windows.after.upperBound)).isEmpty
         }
         guard figure.unit == .tonnes else { return false }
-        let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
+        let context = text.lower(segmentStart..<windows.after.upperBound)
         return !Self.tonnageWords.contains(where: context.includes)
     }
 
@@ -213,12 +213,12 @@ public struct ClaimExtractor: Sendable {
         }
         // The figure's own words: from the previous figure to the end of its noun phrase, so
         // "44 million t of reserves and 270,000 t produced" reads each tonnage's own verb.
-        let context = MetricRule.lower(text, segmentStart..<windows.after.upperBound)
+        let context = text.lower(segmentStart..<windows.after.upperBound)
         switch figure.unit {
         case .tonnes:
             // The figure's own phrase first (comma to comma), then the words back to the figure
             // before it: "…的稀土储量，Serra Verde…计划月产稀土精矿约400吨" is production.
-            let near = MetricRule.lower(text, windows.before.lowerBound..<windows.after.upperBound)
+            let near = text.lower(windows.before.lowerBound..<windows.after.upperBound)
             func metric(_ words: String) -> Metric? {
                 if Self.tradeWords.contains(where: words.includes) { return .other }
                 if Self.productionWords.contains(where: words.includes) { return .productionTonnes }
@@ -235,7 +235,7 @@ public struct ClaimExtractor: Sendable {
             // Money's noun may follow a conversion in brackets: "₹7,280 crore (about $870 million) scheme".
             var end = windows.after.upperBound
             while end < windows.clause.upperBound, !",，;；。".contains(text[end]) { end += 1 }
-            let context = context + " " + MetricRule.lower(text, windows.after.upperBound..<end)
+            let context = context + " " + text.lower(windows.after.upperBound..<end)
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "financ", "loan", "grant", "cost",
                             "partnership", "pledg", "commit", "stake", "acquire", "capital", "spend", "budget", "earmark", "allocat", "mobilis", "mobiliz",
                             "set aside", "backed by", "financing", "scheme", "package", "loans", "拨款", "拨付", "支持", "补助",

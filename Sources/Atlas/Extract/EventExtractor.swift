@@ -33,7 +33,7 @@ public struct EventExtractor: Sendable {
             for var date in inClause {
                 // Plans are stated before their date ("plans to impose … starting February 1",
                 // "scheduled for …"); a future word after it belongs to another verb.
-                let lead = text.string(clause.lowerBound..<date.range.lowerBound).lowercased()
+                let lead = text.lower(clause.lowerBound..<date.range.lowerBound)
                 let future = Self.futureWords.contains(where: lead.includes)
                 // A month or day named without a year in a clause about plans is the next one.
                 if future, ["en-md", "en-m", "zh-md", "zh-m"].contains(date.rule), isBefore(date, published) {
@@ -44,7 +44,7 @@ public struct EventExtractor: Sendable {
                         date.precision = .month
                     }
                 }
-                let before = text.string(max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound).lowercased()
+                let before = text.lower(max(clause.lowerBound, date.range.lowerBound - 14)..<date.range.lowerBound)
                 let near = text.string(max(clause.lowerBound, date.range.lowerBound - 6)..<date.range.lowerBound)
                 let goal = Self.targetWords.contains { word in
                     word.first!.isHan ? (near.includes(word) && word != "到") : before.quickHasSuffix(word)
@@ -102,19 +102,19 @@ public struct EventExtractor: Sendable {
         }
         while start > clause.lowerBound, !isStop(start - 1) { start -= 1 }
         while end < clause.upperBound, !isStop(end) { end += 1 }
-        let phrase = text.string(start..<end).lowercased()
+        let phrase = text.lower(start..<end)
         if eventWords.contains(where: phrase.includes) { return false }
         // "In December 2025, exports … decreased by 8%", "surged to 352.8 tons in June": a change
         // dated to a month is something that happened then; a year's level is a statistic.
         // The base or span of a change ("a 660% increase from May", "rose 30% between January
         // and April") is not when something happened.
-        let clauseText = text.string(clause).lowercased()
-        let lead = text.string(max(clause.lowerBound, date.range.lowerBound - 40)..<date.range.lowerBound).lowercased()
+        let clauseText = text.lower(clause)
+        let lead = text.lower(max(clause.lowerBound, date.range.lowerBound - 40)..<date.range.lowerBound)
         let isBase = ["from ", "between ", "than ", "since ", "compared with ", "compared to ", "versus ", "较", "比"].contains(where: lead.quickHasSuffix)
             || (lead.quickHasSuffix("and ") && lead.includes("between "))
         // The change must be the date's own: in its phrase, or in the clause a bare "In
         // December 2025," opens.
-        let rest = phrase.quickReplacing(text.string(date.range).lowercased(), with: "").trimmingWhitespace
+        let rest = phrase.quickReplacing(text.lower(date.range), with: "").trimmingWhitespace
         let bare = ["", "in", "by", "as of", "since", "during", "until"].contains(rest)
         if date.precision == .month, !isBase, changeWords.contains(where: (bare ? clauseText : phrase).includes) { return false }
         func isMeasurement(_ figure: FigureMention) -> Bool {

@@ -149,7 +149,7 @@ enum FigureScanner {
         }
         // "¥" is the yen's sign as well as the yuan's: Japan nearby makes it yen.
         if prefixUnit == .cny, start > 0, text[start - 1] == "¥" {
-            let around = text.string(max(0, start - 160)..<min(text.count, start + 60)).lowercased()
+            let around = text.lower(max(0, start - 160)..<min(text.count, start + 60))
             if ["japan", "tokyo", " yen", "日本", "日元"].contains(where: around.includes) { prefixUnit = .jpy }
         }
         let head = amountPart(text, number: first)
@@ -315,7 +315,7 @@ enum FigureScanner {
         var k = figure.range.lowerBound
         while k > 0, figure.range.lowerBound - k < 10, "全球世界总产量储的其比重份额国内矿山市场供应需求消费进口".contains(text[k - 1]) { k -= 1 }
         if k > 0, text[k - 1] == "占" { k -= 1 }
-        let before = text.string(max(0, k - 16)..<k).lowercased()
+        let before = text.lower(max(0, k - 16)..<k)
         let trimmed = before.trimmingWhitespace
         func endsWithWord(_ word: String) -> Bool {
             guard trimmed.quickHasSuffix(word) else { return false }
@@ -365,7 +365,7 @@ enum FigureScanner {
     }
 
     static func precededBy(_ text: ScanText, _ i: Int, _ words: [String]) -> Bool {
-        let before = text.string(max(0, i - 12)..<i).lowercased()
+        let before = text.lower(max(0, i - 12)..<i)
         return words.contains { before.quickHasSuffix($0) }
     }
 }

@@ -43,10 +43,10 @@ enum MetricRule {
     }
 
     static func isChange(_ text: ScanText, _ figure: FigureMention) -> Bool {
-        let after = lower(text, figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
+        let after = text.lower(figure.range.upperBound..<min(text.count, figure.range.upperBound + 16)).trimmingWhitespace
         if changeWords.contains(where: { after.quickHasPrefix($0) }) { return true }
         // "环比下降近40%", "fell by nearly 40%": the hedge stands between the change and the figure.
-        let before = FigureScanner.withoutHedge(lower(text, max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound))
+        let before = FigureScanner.withoutHedge(text.lower(max(0, figure.range.lowerBound - 16)..<figure.range.lowerBound))
         // "up 24% from the previous quarter", "down 8%"; but "making up 94% of the total" is a share.
         for word in ["up", "down"] where before.quickHasSuffix(" " + word) || before == word {
             let head = before.dropLast(word.count).trimmingWhitespace
@@ -66,7 +66,7 @@ enum MetricRule {
     static func metric(_ text: ScanText, _ figure: FigureMention, _ windows: Windows, isChange: Bool) -> (metric: Metric, rule: String)? {
         // A part of a whole is at most all of it: "a 200% premium" is a comparison.
         guard !isChange, (figure.high ?? figure.low ?? 0) <= 100 else { return nil }
-        let before = lower(text, windows.before)
+        let before = text.lower(windows.before)
         let beforeCues = cueHits(before)
         // "imports nearly 90% of its magnets from China": an import verb right before the
         // figure makes it an import share whatever the noun after it.
@@ -76,9 +76,9 @@ enum MetricRule {
            before.count - verb.offset <= (Self.isDependenceNoun(before, at: verb.offset) ? 56 : 24) {
             return (.importShare, "metric-import-verb")
         }
-        let after = lower(text, windows.after)
+        let after = text.lower(windows.after)
         // "sources 63% of its rare earths from China": an acquiring verb with `from` later on.
-        let restOfClause = lower(text, figure.range.upperBound..<windows.clause.upperBound)
+        let restOfClause = text.lower(figure.range.upperBound..<windows.clause.upperBound)
         let acquiring = ["sources", "sourced", "buys", "bought", "gets", "got", "obtains", "obtained", "purchases", "purchased", "took", "takes",
                          "receives", "received", "imported", "imports", "从"]
         // The hedge ("about", "nearly") stands between the verb and the figure.
@@ -110,7 +110,7 @@ enum MetricRule {
         // "70% of U.S. rare earth compound and metal imports": the head noun may stand past an "and".
         var end = windows.after.upperBound
         while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
-        if end > windows.after.upperBound, cueHits(lower(text, windows.after.upperBound..<end)).contains(where: { $0.metric == .importShare }),
+        if end > windows.after.upperBound, cueHits(text.lower(windows.after.upperBound..<end)).contains(where: { $0.metric == .importShare }),
            beforeCuesForStage.allSatisfy({ $0.metric != nil }) {
             return (.importShare, "metric-after")
         }
@@ -118,7 +118,7 @@ enum MetricRule {
         // The clause's nearest stage word: "China's share of reserves is 48%, and it mined 270,000
         // tons, or 69% of the world's total" is mining.
         // Within that phrase the narrower stage wins, as in the figure's own ("在稀土永磁体生产环节").
-        let clauseBefore = lower(text, windows.clause.lowerBound..<windows.before.lowerBound)
+        let clauseBefore = text.lower(windows.clause.lowerBound..<windows.before.lowerBound)
         for phrase in clauseBefore.split(whereSeparator: { ",，;；".contains($0) }).reversed() {
             if let metric = mostSpecific(cueHits(String(phrase)).filter { $0.metric != nil }) { return (metric, "metric-clause") }
         }
@@ -141,8 +141,8 @@ enum MetricRule {
     /// "output") takes the stage the clause is about, when the clause names one stage only.
     static func refinedByTopic(_ metric: Metric, _ text: ScanText, _ figure: FigureMention, _ windows: Windows) -> Metric {
         guard metric == .productionShare else { return metric }
-        let lead = lower(text, windows.clause.lowerBound..<figure.range.lowerBound)
-        let own = lead + " " + lower(text, windows.after)
+        let lead = text.lower(windows.clause.lowerBound..<figure.range.lowerBound)
+        let own = lead + " " + text.lower(windows.after)
         let specific = ["mining", "mined", "mines", "mine", "extract", "开采", "采", "矿"]
         guard !specific.contains(where: own.includes) else { return metric }
         let topic = cueHits(lead).compactMap(\.metric)
@@ -197,9 +197,5 @@ enum MetricRule {
             }
         }
         return hits
-    }
-
-    static func lower(_ text: ScanText, _ range: Range<Int>) -> String {
-        text.string(range).lowercased()
     }
 }

@@ -50,7 +50,7 @@ enum PeriodRule {
             case (let j?, nil):
                 // Chinese puts a figure's year before it: one after the last figure dates
                 // another verb ("预计2027年底投产"), unless it stands in brackets.
-                let between = text.string(figures[j].range.upperBound..<mention.range.lowerBound).lowercased()
+                let between = text.lower(figures[j].range.upperBound..<mention.range.lowerBound)
                 let subordinate = [" before ", " after ", " when ", " until ", " because ", " while ", " once ", ", so ", " so that "].contains(where: between.includes)
                 if !forward && !subordinate || text.string(max(0, mention.range.lowerBound - 1)..<mention.range.lowerBound).contains(where: { "(（".contains($0) }) {
                     owner = j
@@ -96,7 +96,7 @@ enum PeriodRule {
             guard let stated = own[j], stated.mention.range.lowerBound >= figures[j].range.upperBound else { continue }
             var k = j - 1
             while k >= 0, assigned[k] == nil {
-                let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
+                let between = text.lower(figures[k].range.upperBound..<figures[k + 1].range.lowerBound)
                 guard between.count <= 50, [" and ", "和", "及", "、", "与"].contains(where: between.includes),
                       !between.contains(where: { ";；,，".contains($0) }), !saysNow(text, ownSegment(k, figures: figures, clause: clause)) else { break }
                 assigned[k] = stated.mention
@@ -107,8 +107,8 @@ enum PeriodRule {
         // 产量的69%", "with China supplying 70% of those imports over the period": a figure that
         // restates the one before it, or refers to its period, shares it.
         for k in figures.indices.dropFirst() where assigned[k] == nil && assigned[k - 1] != nil {
-            let between = text.string(figures[k - 1].range.upperBound..<figures[k].range.lowerBound).lowercased()
-            let after = text.string(figures[k].range.upperBound..<ownSegment(k, figures: figures, clause: clause).upperBound).lowercased()
+            let between = text.lower(figures[k - 1].range.upperBound..<figures[k].range.lowerBound)
+            let after = text.lower(figures[k].range.upperBound..<ownSegment(k, figures: figures, clause: clause).upperBound)
             // "…in 2025, roughly 12% of global mine output": an apposition restates the figure.
             let tail = FigureScanner.withoutHedge(between)
             let apposition = tail.quickHasSuffix(",") || tail.quickHasSuffix("，")
@@ -153,7 +153,7 @@ enum PeriodRule {
     /// "in 2024 China produced 69%": an English period a few words before its figure, with no
     /// conjunction between ("began production in 2024 and plans to produce 5,000 tons" is not).
     static func isNearBefore(_ text: ScanText, _ end: Int, _ figureStart: Int) -> Bool {
-        let gap = text.string(end..<figureStart).lowercased()
+        let gap = text.lower(end..<figureStart)
         let words = gap.split(separator: " ")
         return words.count <= 4 && !words.contains { ["and", "but", "while", "or", "then", "yet"].contains($0) }
     }
@@ -180,7 +180,7 @@ enum PeriodRule {
 
     static func saysNow(_ text: ScanText, _ range: Range<Int>) -> Bool {
         // "仍将" and "will still" speak of the future, not of now.
-        let phrase = text.string(range).lowercased().quickReplacing("仍将", with: "将").quickReplacing("will still", with: "will")
+        let phrase = text.lower(range).quickReplacing("仍将", with: "将").quickReplacing("will still", with: "will")
         return nowWords.contains { word in
             word.first!.isHan ? phrase.includes(word) : phrase.includesWord(word)
         }
@@ -189,8 +189,8 @@ enum PeriodRule {
     /// `from 80% to 50%`, `由97%降至69%`: the first figure of a change is where it started.
     static func isStartingPoint(_ text: ScanText, _ k: Int, figures: [FigureMention]) -> Bool {
         guard k + 1 < figures.count else { return false }
-        let before = text.string(max(0, figures[k].range.lowerBound - 14)..<figures[k].range.lowerBound).lowercased().trimmingWhitespace
-        let between = text.string(figures[k].range.upperBound..<figures[k + 1].range.lowerBound).lowercased()
+        let before = text.lower(max(0, figures[k].range.lowerBound - 14)..<figures[k].range.lowerBound).trimmingWhitespace
+        let between = text.lower(figures[k].range.upperBound..<figures[k + 1].range.lowerBound)
         let starts = ["from", "from over", "from about", "from around", "from nearly", "from more than", "from less than", "由", "从"]
         // "已从去年的70%降至目前的约55%": Chinese puts the time between 从 and the figure.
         let chineseStart = ["从", "由"].contains { word in before.lastLiteralRange(of: word).map { before.distance(from: $0.upperBound, to: before.endIndex) <= 6 } ?? false }
@@ -267,13 +267,13 @@ enum PeriodRule {
     }
 
     static func lowerBefore(_ text: ScanText, _ i: Int, _ count: Int) -> String {
-        text.string(max(0, i - count)..<i).lowercased()
+        text.lower(max(0, i - count)..<i)
     }
 
     static func year(_ text: ScanText, at i: Int, clause: Range<Int>, published: LocalDateTime) -> Mention? {
         guard let first = isYearDigits(text, i) else { return nil }
         var end = i + 4
-        let after = text.string(end..<min(text.count, end + 10)).lowercased()
+        let after = text.lower(end..<min(text.count, end + 10))
         if quantityAfter.contains(where: { after.quickHasPrefix($0) }), !after.quickHasPrefix("年") { return nil }
         let isDecade = after.quickHasPrefix("s") && first % 10 == 0 && !(end + 1 < text.count && text.isLetter(end + 1))
         if isDecade { end += 1 }
@@ -282,7 +282,7 @@ enum PeriodRule {
         let before = lowerBefore(text, i, 24).trimmingTrailingSpaces
         // "close to its 2022 peak", "the 2024 level": a year naming another noun dates that noun.
         if ["its", "the", "a", "their", "'s"].contains(where: { before.quickHasSuffix(" " + $0) || before == $0 || before.quickHasSuffix($0) && $0 == "'s" }),
-           FigureScanner.matches(text, at: i + 4, " "), i + 5 < text.count, text.isLetter(i + 5), !["to ", "and", "thr", "unt"].contains(text.string((i + 5)..<min(text.count, i + 8)).lowercased()) {
+           FigureScanner.matches(text, at: i + 4, " "), i + 5 < text.count, text.isLetter(i + 5), !["to ", "and", "thr", "unt"].contains(text.lower((i + 5)..<min(text.count, i + 8))) {
             return nil
         }
         // A second year: "2020 to 2023", "2020-2023", "2020—2023年", "2020年至2023年", "2024-25".
@@ -411,7 +411,7 @@ enum PeriodRule {
         // Only an ASCII letter lowers to the first letter of an English month: every other word
         // start is turned away before its ten characters are copied and lowered.
         guard text.keys[i] < 0x80, monthFirstKeys.contains(text.keys[i] | 0x20), text.isLetter(i), !(i > 0 && text.isLetter(i - 1)) else { return nil }
-        let lower = text.string(i..<min(text.count, i + 10)).lowercased()
+        let lower = text.lower(i..<min(text.count, i + 10))
         for (index, name) in DateRule.months.enumerated() where lower.quickHasPrefix(name) && name != "may" {
             let end = i + name.count
             guard end == text.count || !text.isLetter(end) else { continue }

@@ -22,10 +22,10 @@ enum RateRule {
     static func rate(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>, before ownPhrase: Range<Int>) -> Rate? {
         guard figure.unit != .percent else { return nil }
         // "in the September quarter": a quarter named by its last month.
-        let tailWords = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 60)).lowercased()
+        let tailWords = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 60))
         if DateRule.months.contains(where: { tailWords.includes(" \($0) quarter") }) || tailWords.includes(" in the quarter") { return .perQuarter }
         // "350 tons of sea mud daily": a few words may stand between the unit and the rate.
-        let tail = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24)).lowercased()
+        let tail = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24))
         var best: (Int, Rate)?
         for (word, rate) in after {
             guard let at = tail.literalRange(of: word) else { continue }
@@ -43,7 +43,7 @@ enum RateRule {
         // "actual quarterly output remains at 500 tons", "日均出矿量一度降至不足100吨": the rate word
         // may lead the figure's own phrase. Money takes a rate only from a word right before it
         // ("annual investment of $2 billion"), not from a plant's "annual capacity" nearby.
-        let head = text.string(max(ownPhrase.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound).lowercased()
+        let head = text.lower(max(ownPhrase.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound)
         let words = head.split(whereSeparator: { $0 == " " || $0 == "，" || $0 == "," })
         let isMoney = ![.tonnes].contains(figure.unit)
         let near = head.contains(where: { $0.isHan }) ? String(head.suffix(isMoney ? 4 : 14)) : words.suffix(isMoney ? 2 : 5).joined(separator: " ")

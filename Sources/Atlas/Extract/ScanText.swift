@@ -17,6 +17,10 @@ struct ScanText: RandomAccessCollection, Sendable {
     let offsets: [Int]
     /// Each character of several scalars, by position (its key is `composite`).
     let composites: [Int: Character]
+    /// The text lowercased as `String.lowercased()` does it (scalar by scalar), with where each
+    /// character's lower case starts: made once per body for the rules, which lowercased
+    /// overlapping windows of it for every figure (`lower(_:)`).
+    private(set) var lowered: (utf8: [UInt8], offsets: [Int])?
 
     /// The key of a character made of more than one scalar: it matches nothing a rule spells.
     static let composite: UInt32 = .max
@@ -71,6 +75,40 @@ struct ScanText: RandomAccessCollection, Sendable {
         self.utf8 = utf8
         self.offsets = offsets
         self.composites = composites
+    }
+
+    /// This text with its lower case made (`lower(_:)` then slices it).
+    func withLowerCase() -> ScanText {
+        var lowerUTF8: [UInt8] = []
+        var lowerOffsets: [Int] = []
+        lowerUTF8.reserveCapacity(utf8.count)
+        lowerOffsets.reserveCapacity(keys.count + 1)
+        for (position, key) in keys.enumerated() {
+            lowerOffsets.append(lowerUTF8.count)
+            if key < 0x80 {
+                lowerUTF8.append(UInt8(key >= 0x41 && key <= 0x5A ? key + 0x20 : key))
+            } else if (0x3000...0x303F).contains(key) || (0x3400...0x4DBF).contains(key) || (0x4E00...0x9FFF).contains(key) {
+                // Han and CJK punctuation have no case.
+                lowerUTF8.append(contentsOf: utf8[offsets[position]..<offsets[position + 1]])
+            } else if key != Self.composite, let scalar = Unicode.Scalar(key) {
+                lowerUTF8.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                for scalar in self[position].unicodeScalars { lowerUTF8.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+            }
+        }
+        lowerOffsets.append(lowerUTF8.count)
+        var text = self
+        text.lowered = (lowerUTF8, lowerOffsets)
+        return text
+    }
+
+    /// `string(range).lowercased()`, sliced from the lower case made once when there is one
+    /// (`String.lowercased()` maps each scalar on its own, so a slice of the whole text's lower
+    /// case is the slice's lower case).
+    func lower(_ range: Range<Int>) -> String {
+        guard let lowered else { return string(range).lowercased() }
+        let range = range.clamped(to: 0..<keys.count)
+        return String(decoding: lowered.utf8[lowered.offsets[range.lowerBound]..<lowered.offsets[range.upperBound]], as: UTF8.self)
     }
 
     /// The key of the character whose `length` bytes start at `offset`: its scalar when the

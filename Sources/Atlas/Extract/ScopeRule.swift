@@ -60,8 +60,8 @@ enum ScopeRule {
         while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
         let afterRange = windows.after.lowerBound..<max(windows.after.upperBound, end)
         let beforeRange = min(segmentStart, figure.range.lowerBound)..<figure.range.lowerBound
-        let phrase = Phrase(after: normalized(text.string(afterRange)), before: normalized(text.string(beforeRange)))
-        let near = normalized(text.string(windows.before))
+        let phrase = Phrase(after: normalized(text, afterRange), before: normalized(text, beforeRange))
+        let near = normalized(text, windows.before)
         var scope = ClaimScope()
         scope.commodity = commodity(phrase)
         scope.elements = elementScope(text, phrase, elements: elements, after: afterRange, before: beforeRange, heavy: heavyElements)
@@ -69,14 +69,19 @@ enum ScopeRule {
         return scope
     }
 
-    /// Lowercased, without the stray spaces exports put inside Chinese words (`重 稀土`).
-    static func normalized(_ text: String) -> String {
-        let chars = Array(text.lowercased())
+    /// `range` of the text lowercased, without the stray spaces exports put inside Chinese words
+    /// (`重 稀土`): runs between such spaces sliced from the body's lower case, not the phrase
+    /// lowercased and broken into characters again for every figure.
+    static func normalized(_ text: ScanText, _ range: Range<Int>) -> String {
+        let range = range.clamped(to: 0..<text.count)
+        func isHan(_ i: Int) -> Bool { text.keys[i] == ScanText.composite ? text[i].isHan : text.isHan(i) }
         var out = ""
-        for (i, c) in chars.enumerated() {
-            if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isHan, chars[i + 1].isHan { continue }
-            out.append(c)
+        var runStart = range.lowerBound
+        for i in range where text.keys[i] == 0x20 && i > range.lowerBound && i + 1 < range.upperBound && isHan(i - 1) && isHan(i + 1) {
+            out += text.lower(runStart..<i)
+            runStart = i + 1
         }
+        out += text.lower(runStart..<range.upperBound)
         return out
     }
 
@@ -151,7 +156,7 @@ enum ScopeRule {
     static let magnetNames = ["铁硼", "-iron-boron", " iron boron", "-iron boron", " magnet", "磁", "-based magnet"]
 
     static func isMagnetName(_ text: ScanText, _ mention: EntityMatcher.Mention) -> Bool {
-        let after = text.string(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14)).lowercased()
+        let after = text.lower(mention.range.upperBound..<min(text.count, mention.range.upperBound + 14))
         return magnetNames.contains(where: after.quickHasPrefix)
     }
 

@@ -41,7 +41,7 @@ enum StatusRule {
 
     /// "两国将…各自投入至少10亿美元", "the bank will provide…": money someone will put in is a plan.
     static func promisesMoney(_ text: ScanText, clause: Range<Int>, before end: Int) -> Bool {
-        let lead = text.string(Attribution.subClauseStart(text, clause: clause, before: end)..<end).lowercased()
+        let lead = text.lower(Attribution.subClauseStart(text, clause: clause, before: end)..<end)
         // Money set aside for later is a plan however it is said: "approved a ₹7,280 crore scheme",
         // "has budgeted ¥40 billion", "earmarked", "计划投资".
         let ringFenced = ["budgeted", "earmarked", "set aside", "allocated", "approved", "scheme", "package", "预算", "拨出", "设立"].contains(where: lead.includes)
@@ -94,10 +94,10 @@ enum StatusRule {
                                Attribution.subClauseStart(text, clause: clause, before: figure.range.lowerBound))
         let startingPoint = PeriodRule.isStartingPoint(text, k, figures: figures)
         // "a production target of 15,000 tons", "提高至全球5%的目标": a cue noun right after it.
-        let after = text.string(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8)).lowercased()
+        let after = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 8))
         let targetNoun = ["的目标", "目标", " target", " goal"].contains(where: after.quickHasPrefix)
         // "China once mined as much as 95%": "once" with a past verb.
-        let lead = text.string(segmentStart..<figure.range.lowerBound).lowercased()
+        let lead = text.lower(segmentStart..<figure.range.lowerBound)
         // Foundation's backward search only where the bytes hold the word (ASCII letters and a
         // space have no canonical twins, so it cannot be there otherwise).
         if lead.includes("once "), let once = lead.range(of: "once ", options: .backwards), lead[once.upperBound...].split(separator: " ").first.map({ $0.quickHasSuffix("ed") || $0.quickHasSuffix("ing") || ["held", "had", "made", "was", "were", "took", "grew", "ran", "led"].contains(String($0)) }) ?? false {
@@ -118,7 +118,7 @@ enum StatusRule {
         // The opening words reach the later figures of their own statement only: not past a
         // contrast, a new clause ("…, and the Department of Defense has invested $400 million")
         // or more than one comma.
-        let reach = text.string((clause.lowerBound + opening.offset)..<figure.range.lowerBound).lowercased()
+        let reach = text.lower((clause.lowerBound + opening.offset)..<figure.range.lowerBound)
         let contrast = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
         if contrast.contains(where: reach.includes) || reach.filter({ ",，;；".contains($0) }).count > 1 { return nil }
         return opening.status

@@ -67,6 +67,25 @@ import Testing
         #expect(lower.utf8 == expected.utf8 && lower.offsets == expected.offsets)
     }
 
+    /// The rules' windows are sliced from one lower case of the body: every slice must be what
+    /// lowercasing the slice itself gives, whatever the script (İ lowercases to two scalars, a
+    /// final Σ to σ, a letter with a combining mark keeps it).
+    @Test func aSliceOfTheLowerCaseIsTheSliceLowercased() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["İ", "Σ", "ΟΔΟΣ ", "ẞ", "ǅ", "ﬃ", "Cafe" + Self.combiningAcute, "CHINA ", "稀土", "，", "。", "５０％", "🇨🇳", "a\r\nB", " 90%", "Ⅻ", "Ａ", "𐐀"]
+        for _ in 0..<200 {
+            let string = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = ScanText(string).withLowerCase()
+            #expect(text.keys == ScanText(string).keys && text.offsets == ScanText(string).offsets)
+            for _ in 0..<20 {
+                let a = Int.random(in: -2...(text.count + 2), using: &generator), b = Int.random(in: -2...(text.count + 2), using: &generator)
+                let range = min(a, b)..<max(a, b)
+                #expect(text.lower(range) == text.string(range).lowercased(), "\(string) \(range)")
+                #expect(ScanText(string).lower(range) == text.lower(range))
+            }
+        }
+    }
+
     @Test func caseFoldedMatchingFoldsOnlyTheText() {
         let text = ScanText("Two-Thirds of 稀土")
         #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))

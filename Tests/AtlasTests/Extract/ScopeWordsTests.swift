@@ -37,4 +37,29 @@ import Testing
             }
         }
     }
+
+    /// A phrase is sliced from the body's lower case, stray spaces between Han characters left
+    /// out: the same text as lowercasing the phrase and dropping them character by character.
+    @Test func aNormalizedPhraseIsThePhraseLowercasedWithoutSpacesInsideChineseWords() {
+        func reference(_ text: String) -> String {
+            let chars = Array(text.lowercased())
+            var out = ""
+            for (i, c) in chars.enumerated() {
+                if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isHan, chars[i + 1].isHan { continue }
+                out.append(c)
+            }
+            return out
+        }
+        let pieces = ["重", " ", "稀土", "  ", "İ", "Σ", "RARE EARTH", "镝" + "\u{301}", "Café", "，", "Ａ", " 90%", "\r\n", "𠀀"]
+        var generator = SystemRandomNumberGenerator()
+        #expect(ScopeRule.normalized(ScanText("中 重 稀土 Heavy REEs").withLowerCase(), 0..<17) == "中重稀土 heavy rees")
+        for _ in 0..<300 {
+            let string = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for text in [ScanText(string), ScanText(string).withLowerCase()] {
+                let a = Int.random(in: 0...text.count, using: &generator), b = Int.random(in: 0...text.count, using: &generator)
+                let range = min(a, b)..<max(a, b)
+                #expect(ScopeRule.normalized(text, range) == reference(text.string(range)), "\(string) \(range)")
+            }
+        }
+    }
 }
