@@ -230,18 +230,24 @@ enum BodyRenderer {
     }
 
     static func withoutReferenceMarks(_ text: String) -> String {
+        // Every card's teaser: most Chinese digests have no mark at all, and the text between
+        // marks is copied a run at a time, not a character at a time.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text.trimmingWhitespace }
         var out = ""
         var i = text.startIndex
+        var run = i
         while i < text.endIndex {
             if text[i] == "[", let close = text[i...].firstIndex(of: "]"), text.distance(from: i, to: close) > 1,
                text[text.index(after: i)..<close].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                out += text[run..<i]
                 while out.last == " " { out.removeLast() }
                 i = text.index(after: close)
+                run = i
                 continue
             }
-            out.append(text[i])
             i = text.index(after: i)
         }
+        out += text[run..<i]
         return out.trimmingWhitespace
     }
 
@@ -253,7 +259,15 @@ enum BodyRenderer {
         // A Han character carries about as much as a short English word: a Chinese preview of
         // 140 characters would run twice as long as an English one.
         let limit = limit ?? (Language.detect(text) == .chinese ? 80 : 140)
-        let chars = Array(text)
+        // Only the characters up to the cut and one after it are read (a teaser's paragraph may
+        // be the whole digest), each with where it ends, so the head is a slice of the text.
+        var chars: [Character] = [], ends: [String.Index] = []
+        var index = text.startIndex
+        while index < text.endIndex, chars.count <= limit {
+            chars.append(text[index])
+            index = text.index(after: index)
+            ends.append(index)
+        }
         guard chars.count > limit else { return text }
         func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "'" || c == "’") && !c.isHan }
         var end = limit
@@ -263,7 +277,7 @@ enum BodyRenderer {
             // A single "word" longer than half the preview (a URL, a code) is cut where it is.
             if start > limit / 2 { end = start }
         }
-        var head = String(chars[..<end])
+        var head = end > 0 ? String(text[..<ends[end - 1]]) : ""
         while let last = head.last, last.isWhitespace || ",;:、，；：-–—(（".contains(last) { head.removeLast() }
         return head + "…"
     }

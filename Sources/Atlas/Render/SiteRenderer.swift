@@ -268,7 +268,7 @@ public struct SiteRenderer: Sendable {
                 }
             },
             { dataSection() },
-            { topicSection() },
+        ] + topicSections() + [
             { entitySection() },
             { timelineSection() },
             { tagSection() },

@@ -78,9 +78,10 @@ enum Parallel {
             }
         }
 
-        /// Waits for the work, once.
+        /// Waits for the work; any number of callers may wait (each passes the signal on).
         func value() -> Value {
             done.wait()
+            done.signal()
             return result.withLock { $0! }
         }
     }

@@ -77,5 +77,47 @@ import Testing
         #expect(BodyRenderer.shorten(chinese) == String(repeating: "稀土，", count: 26) + "稀土…")
         #expect(BodyRenderer.shorten("short") == "short")
     }
+
+    /// A teaser is read a run at a time and a preview only up to its cut: the same text as
+    /// reading every character, on random text with marks, near-marks and combining marks.
+    @Test func teasersAndPreviewsReadAsTheCharacterByCharacterReading() {
+        func marksRemoved(_ text: String) -> String {
+            var out = ""
+            var i = text.startIndex
+            while i < text.endIndex {
+                if text[i] == "[", let close = text[i...].firstIndex(of: "]"), text.distance(from: i, to: close) > 1,
+                   text[text.index(after: i)..<close].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    while out.last == " " { out.removeLast() }
+                    i = text.index(after: close)
+                    continue
+                }
+                out.append(text[i])
+                i = text.index(after: i)
+            }
+            return out.trimmingWhitespace
+        }
+        func cut(_ text: String, _ limit: Int) -> String {
+            let chars = Array(text)
+            guard chars.count > limit else { return text }
+            func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "'" || c == "’") && !c.isHan }
+            var end = limit
+            if inWord(chars[end - 1]) && inWord(chars[end]) {
+                var start = end - 1
+                while start > 0 && inWord(chars[start - 1]) { start -= 1 }
+                if start > limit / 2 { end = start }
+            }
+            var head = String(chars[..<end])
+            while let last = head.last, last.isWhitespace || ",;:、，；：-–—(（".contains(last) { head.removeLast() }
+            return head + "…"
+        }
+        let pieces = [" ", "  ", "[1]", "[12]", "[]", "[a]", "[\u{301}1]", "[1\u{301}]", "]", "[", "word", "稀土", "，", "e\u{301}", "🇨🇳", "\r\n", "8.5", "’s"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BodyRenderer.withoutReferenceMarks(text) == marksRemoved(text), "\(text)")
+            let limit = Int.random(in: 2...30, using: &generator)
+            #expect(BodyRenderer.shorten(text, to: limit) == cut(text, limit), "\(text) \(limit)")
+        }
+    }
 }
 

@@ -58,4 +58,12 @@ import Testing
         release.signal()
         #expect(pending.value() == 42)
     }
+
+    /// The topics' page lists all wait for one shared computation: every waiter gets the value,
+    /// on any thread, as often as it asks.
+    @Test func pendingWorkCanBeWaitedForByManyAndMoreThanOnce() {
+        let pending = Parallel.Pending { () -> Int in 7 }
+        #expect(Parallel.map(Array(0..<64)) { _ in pending.value() + pending.value() } == Array(repeating: 14, count: 64))
+        #expect(pending.value() == 7)
+    }
 }
