@@ -18,12 +18,15 @@ enum RateRule {
         ("年均", .perYear), ("年处理", .perYear), ("日采", .perDay), ("月产", .perMonth), ("年采", .perYear),
     ]
 
+    /// "in the September quarter", for each month, made once.
+    static let quarterPhrases = DateRule.months.map { " \($0) quarter" }
+
     /// `before` is the figure's own phrase before it (to the last comma or conjunction).
     static func rate(_ text: ScanText, _ figure: FigureMention, clause: Range<Int>, before ownPhrase: Range<Int>) -> Rate? {
         guard figure.unit != .percent else { return nil }
         // "in the September quarter": a quarter named by its last month.
         let tailWords = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 60))
-        if DateRule.months.contains(where: { tailWords.includes(" \($0) quarter") }) || tailWords.includes(" in the quarter") { return .perQuarter }
+        if quarterPhrases.contains(where: { tailWords.includes($0) }) || tailWords.includes(" in the quarter") { return .perQuarter }
         // "350 tons of sea mud daily": a few words may stand between the unit and the rate.
         let tail = text.lower(figure.range.upperBound..<min(clause.upperBound, figure.range.upperBound + 24))
         var best: (Int, Rate)?
@@ -44,9 +47,9 @@ enum RateRule {
         // may lead the figure's own phrase. Money takes a rate only from a word right before it
         // ("annual investment of $2 billion"), not from a plant's "annual capacity" nearby.
         let head = text.lower(max(ownPhrase.lowerBound, figure.range.lowerBound - 40)..<figure.range.lowerBound)
-        let words = head.split(whereSeparator: { $0 == " " || $0 == "，" || $0 == "," })
         let isMoney = ![.tonnes].contains(figure.unit)
-        let near = head.contains(where: { $0.isHan }) ? String(head.suffix(isMoney ? 4 : 14)) : words.suffix(isMoney ? 2 : 5).joined(separator: " ")
+        let near = head.contains(where: { $0.isHan }) ? String(head.suffix(isMoney ? 4 : 14))
+            : head.split(whereSeparator: { $0 == " " || $0 == "，" || $0 == "," }).suffix(isMoney ? 2 : 5).joined(separator: " ")
         for (word, rate) in before where near.includes(word) { return rate }
         return nil
     }
