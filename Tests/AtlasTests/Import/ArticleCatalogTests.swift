@@ -5,13 +5,17 @@ import Testing
 @Suite struct ArticleCatalogTests {
     let config = SiteConfig(title: "T", baseURL: "https://example.org/")
 
-    @Test func repeatedArticleBecomesOneCarryingEveryTopic() throws {
-        let a = "稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\nBody\n"
-        let b = "钕\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n另一篇\nS· 2025-01-02 03:04\nBody\n"
+    /// Two dumps, a.txt and b.txt, merged.
+    func merged(_ a: String, _ b: String) -> ([Article], DiagnosticLog) {
         let (dumpA, _) = parseDump(a, path: "a.txt")
         let (dumpB, _) = parseDump(b, path: "b.txt")
         var log = DiagnosticLog()
-        let articles = ArticleCatalog.merge(dumps: [dumpA!, dumpB!], markdown: [], config: config, log: &log)
+        return (ArticleCatalog.merge(dumps: [dumpA!, dumpB!], markdown: [], config: config, log: &log), log)
+    }
+
+    @Test func repeatedArticleBecomesOneCarryingEveryTopic() throws {
+        let (articles, log) = merged("稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\nBody\n",
+                                     "钕\nSearch documents\n同一篇\nS· 2025-01-02 03:04\nBody\n另一篇\nS· 2025-01-02 03:04\nBody\n")
         #expect(articles.count == 2)
         let merged = try #require(articles.first { $0.title == "同一篇" })
         #expect(merged.topics == ["稀土", "钕"])
@@ -22,12 +26,8 @@ import Testing
     /// Bodies are structured beside the merge and compared afterwards: a repeat whose body
     /// differs is reported at the repeat, and the first body is the one the article keeps.
     @Test func repeatWithAnotherBodyKeepsTheFirstAndSaysWhere() throws {
-        let a = "稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\n第一个正文。\n另一篇\nS· 2025-01-03 03:04\nBody\n"
-        let b = "钕\nSearch documents\n另一篇\nS· 2025-01-03 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\n第二个正文。\n"
-        let (dumpA, _) = parseDump(a, path: "a.txt")
-        let (dumpB, _) = parseDump(b, path: "b.txt")
-        var log = DiagnosticLog()
-        let articles = ArticleCatalog.merge(dumps: [dumpA!, dumpB!], markdown: [], config: config, log: &log)
+        let (articles, log) = merged("稀土\nSearch documents\n同一篇\nS· 2025-01-02 03:04\n第一个正文。\n另一篇\nS· 2025-01-03 03:04\nBody\n",
+                                     "钕\nSearch documents\n另一篇\nS· 2025-01-03 03:04\nBody\n同一篇\nS· 2025-01-02 03:04\n第二个正文。\n")
         #expect(articles.count == 2)
         let merged = try #require(articles.first { $0.title == "同一篇" })
         guard case .imported(let body) = merged.body else { Issue.record("an imported body"); return }

@@ -78,9 +78,9 @@ import Testing
         #expect(BodyRenderer.shorten("short") == "short")
     }
 
-    /// A teaser is read a run at a time and a preview only up to its cut: the same text as
-    /// reading every character, on random text with marks, near-marks and combining marks.
-    @Test func teasersAndPreviewsReadAsTheCharacterByCharacterReading() {
+    /// A teaser is copied a run at a time between reference marks: the same text as reading
+    /// every character, on random text with marks, near-marks and combining marks.
+    @Test func teasersReadAsTheCharacterByCharacterReading() {
         func marksRemoved(_ text: String) -> String {
             var out = ""
             var i = text.startIndex
@@ -96,27 +96,11 @@ import Testing
             }
             return out.trimmingWhitespace
         }
-        func cut(_ text: String, _ limit: Int) -> String {
-            let chars = Array(text)
-            guard chars.count > limit else { return text }
-            func inWord(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "'" || c == "’") && !c.isHan }
-            var end = limit
-            if inWord(chars[end - 1]) && inWord(chars[end]) {
-                var start = end - 1
-                while start > 0 && inWord(chars[start - 1]) { start -= 1 }
-                if start > limit / 2 { end = start }
-            }
-            var head = String(chars[..<end])
-            while let last = head.last, last.isWhitespace || ",;:、，；：-–—(（".contains(last) { head.removeLast() }
-            return head + "…"
-        }
         let pieces = [" ", "  ", "[1]", "[12]", "[]", "[a]", "[\u{301}1]", "[1\u{301}]", "]", "[", "word", "稀土", "，", "e\u{301}", "🇨🇳", "\r\n", "8.5", "’s"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(BodyRenderer.withoutReferenceMarks(text) == marksRemoved(text), "\(text)")
-            let limit = Int.random(in: 2...30, using: &generator)
-            #expect(BodyRenderer.shorten(text, to: limit) == cut(text, limit), "\(text) \(limit)")
         }
     }
 }
