@@ -20,10 +20,9 @@ enum MarkdownLinks {
                 topic.document.map { Source(page: "topics/\(topic.slug)/index.html", file: $0.origin.file, links: $0.links) }
             }
             + site.articles.compactMap { article in
-                // An imported body has no Markdown links (and its file is a dump): most articles.
-                if case .imported = article.body { return nil }
-                guard let file = article.origins.first?.file,
-                      ContentLoader.markdownExtensions.contains((file as NSString).pathExtension.lowercased()) else { return nil }
+                // A Markdown body is its file's (an editor's version of an imported article
+                // comes first among its origins); an imported one has no Markdown to link from.
+                guard case .markdown = article.body, let file = article.origins.first?.file else { return nil }
                 return Source(page: "articles/\(article.slug)/index.html", file: file, links: article.links)
             }
     }

@@ -41,7 +41,7 @@ struct SideFiles {
 }
 
 extension Parallel.Pending {
-    /// The file's value once it is read, its diagnostics added to `log` (waits once).
+    /// The file's value once it is read, its diagnostics added to `log`.
     func joined<Read: Sendable>(into log: inout DiagnosticLog) -> Read where Value == SideFiles.Read<Read> {
         let read = value()
         log.append(read.log)

@@ -23,8 +23,7 @@ public enum ArticleCatalog {
         log.append(merged.log)
         urls = merged.urls
         for repeated in merged.repeats where bodies[repeated.first] != bodies[repeated.again] {
-            log.warning("the article `\(repeated.title)` repeats \(repeated.firstLocation) with a different body; the first body is used", at: repeated.location,
-                        hint: "to replace an imported body, write the article as Markdown in content/articles/ with the same title, source and date")
+            warnRepeat(repeated.title, of: repeated.firstLocation, at: repeated.location, log: &log)
         }
         return merged.articles.map { article in
             guard case .imported = article.body, let entry = merged.bodyEntry[article.id] else { return article }
@@ -48,6 +47,11 @@ public enum ArticleCatalog {
         var repeats: [Repeat]
         var urls: URLMap
         var log: DiagnosticLog
+    }
+
+    static func warnRepeat(_ title: String, of first: SourceLocation, at here: SourceLocation, log: inout DiagnosticLog) {
+        log.warning("the article `\(title)` repeats \(first) with a different body; the first body is used", at: here,
+                    hint: "to replace an imported body, write the article as Markdown in content/articles/ with the same title, source and date")
     }
 
     private static let unstructured = ImportedBody(blocks: [], language: .english, isExcerpt: false, raw: "")
@@ -81,8 +85,7 @@ public enum ArticleCatalog {
                     if let entry, let earlier = bodyEntry[article.id] {
                         repeats.append(Merged.Repeat(first: earlier, again: entry, title: article.title, firstLocation: first, location: here))
                     } else if existing.body != article.body {
-                        log.warning("the article `\(article.title)` repeats \(first) with a different body; the first body is used", at: here,
-                                    hint: "to replace an imported body, write the article as Markdown in content/articles/ with the same title, source and date")
+                        warnRepeat(article.title, of: first, at: here, log: &log)
                     }
                 }
                 articles[index] = existing
@@ -155,19 +158,11 @@ public enum ArticleCatalog {
         var entries: [Int: URLMap.Entry] = [:]
         // Every slug the map has given out, current or old: a new article takes none of them.
         let mapped = Set(urls.entries.flatMap { [$0.slug] + $0.aliases })
-        // Made on all cores before the serial pass that keeps them unique: a few thousand new
-        // titles still cost a transliteration of each new character. A maker per batch keeps its
-        // own cache; the slugs do not depend on which characters it has seen.
+        // Made on all cores before the serial pass that keeps them unique (a title ICU must read
+        // whole costs about 0.1 ms).
         let needing = published.filter { articles[$0].slug.isEmpty && matched[$0] == nil }
-        let batches = stride(from: 0, to: needing.count, by: 256).map { Array(needing[$0..<min($0 + 256, needing.count)]) }
         let titles = articles.map { $0.title }
-        var baseSlugs: [Int: String] = [:]
-        for (batch, made) in zip(batches, Parallel.map(batches) { batch -> [String] in
-            var maker = SlugMaker()
-            return batch.map { maker.make(titles[$0]) }
-        }) {
-            for (index, slug) in zip(batch, made) { baseSlugs[index] = slug }
-        }
+        let baseSlugs = Dictionary(uniqueKeysWithValues: zip(needing, Parallel.map(needing) { SlugMaker.make(titles[$0]) }))
         for index in published.sorted(by: { (articles[$0].published, articles[$0].id) < (articles[$1].published, articles[$1].id) }) {
             let article = articles[index]
             let known = matched[index].map { urls.entries[$0] }

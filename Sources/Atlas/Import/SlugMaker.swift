@@ -1,8 +1,8 @@
 import Foundation
 
-/// Slugs for many titles, as `Slug.make` gives them, with each character read alone instead of
-/// every title in full (ICU's `Any-Latin` costs about 0.1 ms per title): Han characters and
-/// punctuation from `HanReadings`, any other character by ICU once.
+/// Slugs for many titles, as `Slug.make` gives them, with each character read alone from
+/// `HanReadings` (ICU's readings, generated) instead of every title through ICU's `Any-Latin`
+/// (about 0.1 ms per title).
 ///
 /// The transform reads a Han character alone, with a space on each side (`Han-Spacedhan`
 /// separates ideographs from the letters after them), except in four compounds whose first
@@ -10,13 +10,8 @@ import Foundation
 /// context in ICU's `Han-Latin`). A title with one of those compounds, or with a character
 /// outside ASCII, Han and the punctuation blocks, goes to `Slug.make` whole, so the slugs are
 /// the same.
-struct SlugMaker {
-    /// A character's transform when alone; nil when ICU gave nothing.
-    private var latin: [Character: String?] = [:]
-
-    init() {}
-
-    mutating func make(_ title: String) -> String {
+enum SlugMaker {
+    static func make(_ title: String) -> String {
         guard let latin = transliterated(title) else { return Slug.make(title) }
         return Slug.fromLatin(latin)
     }
@@ -26,7 +21,7 @@ struct SlugMaker {
 
     /// The title as `Slug.transliterated(Slug.spaced(title))` reads it, or nil when the title
     /// has a character whose reading may depend on its neighbours.
-    mutating func transliterated(_ title: String) -> String? {
+    static func transliterated(_ title: String) -> String? {
         var out = ""
         out.reserveCapacity(title.utf8.count * 2)
         let chars = Array(title)
@@ -43,26 +38,19 @@ struct SlugMaker {
                     if j < chars.count, chars[j] == " " { j += 1 }
                     if j < chars.count, seconds.contains(chars[j]) { return nil }
                 }
-                guard let reading = reading(c) else { return nil }
+                guard let reading = HanReadings.reading(scalar) else { return nil }
                 out.append(" ")
                 out.append(reading)
                 out.append(" ")
             } else if Self.isContextFree(scalar) {
-                guard let reading = reading(c) else { return nil }
+                // A mark the table lacks is one ICU reads as nothing.
+                guard let reading = HanReadings.reading(scalar) else { return nil }
                 out.append(reading)
             } else {
                 return nil
             }
         }
         return out
-    }
-
-    private mutating func reading(_ c: Character) -> String? {
-        if let scalar = c.unicodeScalars.first, let reading = HanReadings.reading(scalar) { return reading }
-        if let known = latin[c] { return known }
-        let reading = String(c).applyingTransform(Slug.transform, reverse: false)
-        latin[c] = reading
-        return reading
     }
 
     /// Punctuation, symbols and spaces of the blocks Chinese and English titles use, and the

@@ -54,10 +54,9 @@ public struct Site: Sendable {
         let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         names.sort { (byName[$0]?.order ?? Int.max, position[$0]!) < (byName[$1]?.order ?? Int.max, position[$1]!) }
         var slugs = Set<String>()
-        var maker = SlugMaker()
         self.topics = names.map { name in
             let document = byName[name]
-            let slug = document.map(\.slug) ?? Slug.unique(maker.make(name), fallback: "topic", identity: name) { slugs.contains($0) }
+            let slug = document.map(\.slug) ?? Slug.unique(SlugMaker.make(name), fallback: "topic", identity: name) { slugs.contains($0) }
             slugs.insert(slug)
             return TopicSummary(name: name, nameEn: document?.nameEn, slug: slug, summary: document?.summary, document: document,
                                 articles: members[name] ?? [])

@@ -118,11 +118,11 @@ extension SiteRenderer {
 
     func eventsCSV(into text: ChunkedText) -> ChunkedText {
         var csv = text
-        csv.current += Self.eventColumns.joined(separator: ",") + "\n"
+        Exports.appendLine(Self.eventColumns, to: &csv.current)
         for r in eventRecords() {
             csv.wrap()
-            csv.current += Exports.csvLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
-                                    r.source ?? "", r.source_url ?? "", r.approximation].map(Exports.csvField))
+            Exports.appendLine([r.id, r.date, r.precision, r.kind, r.status, r.summary, r.actors.joined(separator: " "), r.article ?? "", r.quote ?? "",
+                                r.source ?? "", r.source_url ?? "", r.approximation].lazy.map(Exports.csvField), to: &csv.current)
         }
         return csv
     }

@@ -110,22 +110,25 @@ enum Exports {
             }
         }
         var csv = text
-        csv.current += csvLine(claimColumns.map(\.name))
+        appendLine(claimColumns.lazy.map(\.name), to: &csv.current)
         forEachRecord(site) { record in
             csv.wrap()
-            for (index, column) in claimColumns.enumerated() {
-                if index > 0 { csv.current += "," }
-                csv.current += csvField(cell(column.value(record)))
-            }
-            csv.current += "\n"
+            appendLine(claimColumns.lazy.map { csvField(cell($0.value(record))) }, to: &csv.current)
         }
         return csv
     }
 
-    /// One CSV line of already quoted fields. Lines are appended to one string: the export was
-    /// an array of lines, joined, then copied again with its last newline.
-    static func csvLine(_ fields: [String]) -> String {
-        fields.joined(separator: ",") + "\n"
+    /// One CSV line of already quoted fields, written straight into the export's piece: the
+    /// export was an array of lines, joined, then copied again with its last newline, and a
+    /// line was its fields joined first.
+    static func appendLine(_ fields: some Sequence<String>, to text: inout String) {
+        var separator = ""
+        for field in fields {
+            text += separator
+            text += field
+            separator = ","
+        }
+        text += "\n"
     }
 
     /// A Frictionless Table Schema for claims.csv (and the keys of claims.json): every column,

@@ -34,12 +34,8 @@ struct JSONRecords {
         }
     }
 
-    /// One record; `nil` values are left out, as `JSONEncoder` leaves out nil optionals.
-    mutating func append(_ fields: [(key: String, value: Value?)]) {
-        append(fields.map(\.value), keys: Keys(fields.map(\.key)))
-    }
-
-    /// One record of `keys`' kind, its values in the keys' order.
+    /// One record of `keys`' kind, its values in the keys' order; `nil` values are left out, as
+    /// `JSONEncoder` leaves out nil optionals.
     mutating func append(_ values: [Value?], keys: Keys) {
         output.wrap()
         Self.append(values, keys: keys, first: count == 0, to: &output.current)

@@ -16,8 +16,8 @@ enum TableOfContents {
         var out = ""
         var entries: [ContentsEntry] = []
         var used = Set<String>()
-        // ICU's transform costs milliseconds a call; an English heading needs none (`SlugMaker`).
-        var slugs = SlugMaker()
+        // ICU's transform costs milliseconds a call; `SlugMaker` reads English and Chinese
+        // headings without it.
         var rest = html.html[...]
         while let open = rest.literalRange(of: "<h2"), let close = rest[open.upperBound...].literalRange(of: "</h2>"),
               let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">") {
@@ -30,7 +30,7 @@ enum TableOfContents {
                 continue
             }
             let label = plainText(inner)
-            let base = "s-" + slugs.make(label)
+            let base = "s-" + SlugMaker.make(label)
             var anchor = base
             var number = 2
             while !used.insert(anchor).inserted { anchor = "\(base)-\(number)"; number += 1 }

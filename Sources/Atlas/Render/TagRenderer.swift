@@ -4,25 +4,22 @@
 extension SiteRenderer {
     /// A tag's URL segment. Tags that differ only in case or accents (`Japan`, `japan`) share one
     /// page; a tag with no letters or digits to make a slug from gets one derived from its text.
-    static func tagSlug(_ tag: String, slugs: inout SlugMaker) -> String {
-        Slug.unique(slugs.make(tag), fallback: "tag", identity: tag) { _ in false }
+    static func tagSlug(_ tag: String) -> String {
+        Slug.unique(SlugMaker.make(tag), fallback: "tag", identity: tag) { _ in false }
     }
 
     /// Every tag's slug, made once for the site (an ICU call per tag of every article page was
     /// half a percent of a dense build); the renderer keeps it as `tagSlugs`.
     static func tagSlugs(_ articles: [Article]) -> [String: String] {
-        var slugs = SlugMaker()
         var table: [String: String] = [:]
-        for article in articles { for tag in article.tags where table[tag] == nil { table[tag] = tagSlug(tag, slugs: &slugs) } }
+        for article in articles { for tag in article.tags where table[tag] == nil { table[tag] = tagSlug(tag) } }
         return table
     }
 
     /// A slug is a function of the tag alone: a tag the table lacks (added in the preview) is
     /// slugged when asked.
     func slug(ofTag tag: String) -> String {
-        if let known = tagSlugs[tag] { return known }
-        var slugs = SlugMaker()
-        return Self.tagSlug(tag, slugs: &slugs)
+        tagSlugs[tag] ?? Self.tagSlug(tag)
     }
 
     func tagLink(_ tag: String) -> TopicLink {

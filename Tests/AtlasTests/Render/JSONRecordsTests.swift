@@ -21,10 +21,11 @@ import Testing
             records.append(Record(name: text, note: index % 2 == 0 ? nil : text, value: [nil, 90, 66.7, -0.5, 1e-5, 12_345.25][index % 6],
                                   year: index % 3 == 0 ? nil : 2025, tags: Array(Self.tricky.prefix(index % 3))))
         }
+        // Given out of key order: written sorted, as JSONEncoder's `.sortedKeys` writes them.
+        let keys = JSONRecords.Keys(["name", "note", "value", "year", "tags"])
         var json = JSONRecords()
         for r in records {
-            json.append([("name", .string(r.name)), ("note", r.note.map { .string($0) }), ("value", r.value.map { .number($0) }),
-                         ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
+            json.append([.string(r.name), r.note.map { .string($0) }, r.value.map { .number($0) }, r.year.map { .integer($0) }, .strings(r.tags)], keys: keys)
         }
         let text = json.closed().finished().joined()
         #expect(text == Exports.json(records))
@@ -39,9 +40,10 @@ import Testing
             Record(name: Self.tricky[index % Self.tricky.count] + String(repeating: "稀", count: index % 97), note: nil, value: Double(index) / 8,
                    year: index, tags: index % 5 == 0 ? [] : ["a", "b"])
         }
+        let keys = JSONRecords.Keys(["name", "value", "year", "tags"])
         var json = JSONRecords()
         for r in records {
-            json.append([("name", .string(r.name)), ("value", r.value.map { .number($0) }), ("year", r.year.map { .integer($0) }), ("tags", .strings(r.tags))])
+            json.append([.string(r.name), r.value.map { .number($0) }, r.year.map { .integer($0) }, .strings(r.tags)], keys: keys)
         }
         let pieces = json.closed().finished()
         #expect(pieces.count > 1)
