@@ -13,7 +13,7 @@ public enum HTMLEscape {
     public static func text(_ text: String) -> String {
         // Most strings need nothing: check the bytes (all five characters are ASCII, and UTF-8
         // never uses ASCII bytes inside a multi-byte character) before copying anything.
-        guard text.utf8.contains(where: isEscaped) else { return text }
+        guard text.utf8.withContiguousStorageIfAvailable({ nextEscaped($0, from: 0) != nil }) ?? text.utf8.contains(where: isEscaped) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)
@@ -24,25 +24,62 @@ public enum HTMLEscape {
     /// no intermediate string.
     static func append(_ text: String, to output: inout String) {
         var text = text
-        // Found in a buffer of the bytes (native strings are contiguous UTF-8 already, so no copy):
+        // Read in a buffer of the bytes (native strings are contiguous UTF-8 already, so no copy):
         // stepping through `String.UTF8View` indices was most of the escaping time of a page.
         text.makeContiguousUTF8()
         let utf8 = text.utf8
-        guard let escapes = utf8.withContiguousStorageIfAvailable({ bytes in bytes.indices.filter { isEscaped(bytes[$0]) } }),
-              !escapes.isEmpty else {
-            output += text
+        var runStart = utf8.startIndex
+        let clean: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var offset = 0
+            while let found = nextEscaped(bytes, from: offset) {
+                // The five characters are ASCII, so these indices fall on scalar boundaries (not
+                // always on character boundaries: `"` may carry a combining mark).
+                let index = utf8.index(utf8.startIndex, offsetBy: found)
+                output += Substring(text.unicodeScalars[runStart..<index])
+                output += replacement(for: bytes[found])!
+                runStart = utf8.index(after: index)
+                offset = found + 1
+            }
+        }
+        guard clean != nil else {
+            // Not reached (a string made contiguous has contiguous storage); escaped by scalar.
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII, let escaped = replacement(for: UInt8(scalar.value)) { output += escaped } else { output.unicodeScalars.append(scalar) }
+            }
             return
         }
-        var runStart = utf8.startIndex
-        for offset in escapes {
-            let index = utf8.index(utf8.startIndex, offsetBy: offset)
-            // The five characters are ASCII, so these indices fall on scalar boundaries (not
-            // always on character boundaries: `"` may carry a combining mark).
-            output += Substring(text.unicodeScalars[runStart..<index])
-            output += replacement(for: utf8[index])!
-            runStart = utf8.index(after: index)
+        if runStart == utf8.startIndex { output += text } else { output += Substring(text.unicodeScalars[runStart...]) }
+    }
+
+    /// The offset of the first byte from `start` on that must be escaped. Eight bytes at a
+    /// time: a page's text is mostly clean, and byte by byte this scan was half of escaping.
+    static func nextEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var offset = start
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                if hasEscaped(word) { break }
+                offset += 8
+            }
         }
-        output += Substring(text.unicodeScalars[runStart...])
+        while offset < bytes.count {
+            if isEscaped(bytes[offset]) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// Whether one of the eight bytes is one of the five: for each, a byte of `word ^ repeated`
+    /// is zero exactly where it stands, and `(x - 0x01…) & ~x & 0x80…` is nonzero exactly when
+    /// some byte of `x` is zero.
+    @inline(__always)
+    private static func hasEscaped(_ word: UInt64) -> Bool {
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return zeroBytes(word ^ 0x2626_2626_2626_2626) | zeroBytes(word ^ 0x3C3C_3C3C_3C3C_3C3C)
+            | zeroBytes(word ^ 0x3E3E_3E3E_3E3E_3E3E) | zeroBytes(word ^ 0x2222_2222_2222_2222)
+            | zeroBytes(word ^ 0x2727_2727_2727_2727) != 0
     }
 
     private static func isEscaped(_ byte: UInt8) -> Bool {

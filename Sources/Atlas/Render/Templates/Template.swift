@@ -25,16 +25,18 @@ struct Template: Sendable {
     struct Key: Sendable, Hashable {
         /// Empty for `.`, the innermost value.
         let names: [String]
+        /// `TemplateObject.bit` of each name, made once with the template.
+        let bits: [UInt64]
         /// `.name`: only the innermost value is searched.
         let anchored: Bool
 
         init(_ text: String) {
-            anchored = text.first == "." && text != "."
-            names = text == "." ? [] : text.split(separator: ".").map(String.init)
+            self.init(names: text == "." ? [] : text.split(separator: ".").map(String.init), anchored: text.first == "." && text != ".")
         }
 
         init(names: [String], anchored: Bool) {
             self.names = names
+            self.bits = names.map(TemplateObject.bit)
             self.anchored = anchored
         }
     }

@@ -22,4 +22,29 @@ import Testing
         #expect(object != ["new": .flag(false), "count": .text("3"), "title": .text("a")])
         #expect(object != ["new": .flag(false), "count": .text("3"), "title": .text("b"), "extra": .flag(true)])
     }
+
+    /// The bit filter never hides a name: random names (many sharing a length and a last
+    /// byte, so their bits collide) written, overwritten and removed read as a dictionary does.
+    /// Names are compared byte for byte (`é` is not `e` with a combining accent), as they always were.
+    @Test func readsAsADictionaryWhateverTheNames() {
+        let names = ["a", "b", "ab", "ba", "url", "uri", "title", "tilde", "hasTopics", "hasTags", "稀土", "土", "é", "e\u{301}", "x.y", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var object = TemplateObject(minimumCapacity: 0)
+            var reference: [[UInt8]: TemplateValue] = [:]
+            for step in 0..<Int.random(in: 0...30, using: &generator) {
+                let name = names.randomElement(using: &generator)!
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: object.append(name, .text("\(step)")); reference[Array(name.utf8)] = .text("\(step)")
+                case 1: object[name] = .flag(step.isMultiple(of: 2)); reference[Array(name.utf8)] = .flag(step.isMultiple(of: 2))
+                case 2: object[name] = nil; reference[Array(name.utf8)] = nil
+                default: break
+                }
+                for probe in names {
+                    #expect(object[probe] == reference[Array(probe.utf8)], "\(probe)")
+                    #expect(object[probe, bit: TemplateObject.bit(probe)] == reference[Array(probe.utf8)], "\(probe)")
+                }
+            }
+        }
+    }
 }
