@@ -234,7 +234,7 @@ public struct ClaimExtractor: Sendable {
         default:
             // Money's noun may follow a conversion in brackets: "₹7,280 crore (about $870 million) scheme".
             var end = windows.after.upperBound
-            while end < windows.clause.upperBound, !",，;；。".contains(text[end]) { end += 1 }
+            while end < windows.clause.upperBound, !text.isOne(of: Self.nounStops, at: end) { end += 1 }
             let context = context + " " + text.lower(windows.after.upperBound..<end)
             claim.metric = ["invest", "fund", "plan", "deal", "agreement", "worth", "subsid", "incentive", "financ", "loan", "grant", "cost",
                             "partnership", "pledg", "commit", "stake", "acquire", "capital", "spend", "budget", "earmark", "allocat", "mobilis", "mobiliz",
@@ -251,7 +251,7 @@ public struct ClaimExtractor: Sendable {
     static func windows(_ text: ScanText, clause: Range<Int>, figure: FigureMention,
                         previous: FigureMention?, next: FigureMention?) -> MetricRule.Windows {
         // "(48%) of the world's reserves": the noun phrase continues after the bracket.
-        let afterStart = figure.range.upperBound < clause.upperBound && ")）".contains(text[figure.range.upperBound]) ? figure.range.upperBound + 1 : figure.range.upperBound
+        let afterStart = figure.range.upperBound < clause.upperBound && text.isOne(of: Self.closingBrackets, at: figure.range.upperBound) ? figure.range.upperBound + 1 : figure.range.upperBound
         var end = afterStart
         let limit = min(clause.upperBound, next?.range.lowerBound ?? clause.upperBound)
         while end < limit, !windowStops.contains(text.keys[end]), !stopsAfter.contains(where: { text.matches($0, at: end) }) { end += 1 }
@@ -276,4 +276,10 @@ public struct ClaimExtractor: Sendable {
         while hi > lo, text.isWhitespace(hi - 1) { hi -= 1 }
         return lo..<hi
     }
+}
+
+extension ClaimExtractor {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let nounStops = ScanText.OneOf(",，;；。")
+    static let closingBrackets = ScanText.OneOf(")）")
 }

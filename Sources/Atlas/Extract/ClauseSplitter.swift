@@ -71,7 +71,7 @@ enum ClauseSplitter {
             k = j + 1
         }
         guard k > i else { return nil }
-        while k < text.count, ".,;".contains(text[k]) { k += 1 }
+        while k < text.count, text.isOne(of: Self.trailingDots, at: k) { k += 1 }
         return k
     }
 
@@ -85,4 +85,9 @@ enum ClauseSplitter {
         if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0 == "." }), word.contains(where: { $0.isUppercase }) { return true }
         return abbreviations.contains(word.lowercased())
     }
+}
+
+extension ClauseSplitter {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let trailingDots = ScanText.OneOf(".,;")
 }

@@ -72,7 +72,7 @@ enum DateRule {
         if date.rule.quickHasPrefix("zh-") {
             let end = date.range.upperBound
             if let part = chineseParts.first(where: { FigureScanner.matches(text, at: end, $0.0) }),
-               !(part.0 == "初" && end + 1 < text.count && "步次".contains(text[end + 1])) {
+               !(part.0 == "初" && end + 1 < text.count && text.isOne(of: Self.notEarlyAfter, at: end + 1)) {
                 return part.1
             }
             return date.rule == "zh-relative-year" && text.string(date.range).quickHasSuffix("后") ? .about : nil
@@ -140,7 +140,7 @@ enum DateRule {
             return DateMention(range: i..<(i + word.count), year: month < 1 ? published.year - 1 : published.year, month: month < 1 ? 12 : month,
                                day: nil, precision: .month, relative: true, rule: "zh-relative-month", approximation: part)
         }
-        if text.matches(thisMonth, at: i), let day = digits(text, at: i + 2, max: 2), day.end < text.count, "日号".contains(text[day.end]),
+        if text.matches(thisMonth, at: i), let day = digits(text, at: i + 2, max: 2), day.end < text.count, text.isOne(of: Self.dayMarks, at: day.end),
            valid(published.year, published.month, day.value) {
             return DateMention(range: i..<(day.end + 1), year: published.year, month: published.month, day: day.value, precision: .day, relative: true, rule: "zh-this-month")
         }
@@ -158,7 +158,7 @@ enum DateRule {
                 return nil
             }
             if let month = digits(text, at: end + 1, max: 2), month.end < text.count, text[month.end] == "月" {
-                if let day = digits(text, at: month.end + 1, max: 2), day.end < text.count, "日号".contains(text[day.end]), valid(year, month.value, day.value) {
+                if let day = digits(text, at: month.end + 1, max: 2), day.end < text.count, text.isOne(of: Self.dayMarks, at: day.end), valid(year, month.value, day.value) {
                     return DateMention(range: i..<(day.end + 1), year: year, month: month.value, day: day.value, precision: .day, relative: false, rule: "zh-ymd")
                 }
                 if valid(year, month.value, nil) {
@@ -172,7 +172,7 @@ enum DateRule {
         if text[end] == "月", end - i <= 2 {
             let month = first.value
             let year = inferYear(month: month, published: published)
-            if let day = digits(text, at: end + 1, max: 2), day.end < text.count, "日号".contains(text[day.end]), valid(year, month, day.value) {
+            if let day = digits(text, at: end + 1, max: 2), day.end < text.count, text.isOne(of: Self.dayMarks, at: day.end), valid(year, month, day.value) {
                 return DateMention(range: i..<(day.end + 1), year: year, month: month, day: day.value, precision: .day, relative: false, rule: "zh-md")
             }
             // "4月": a month alone, but not a duration ("3个月" never matches; "5月份" does).
@@ -271,4 +271,10 @@ enum DateRule {
         }
         return nil
     }
+}
+
+extension DateRule {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let notEarlyAfter = ScanText.OneOf("步次")
+    static let dayMarks = ScanText.OneOf("日号")
 }

@@ -24,6 +24,9 @@ public struct EntityMatcher: Sendable {
     /// Every spelling, grouped by the key of its first character, each group in matching order.
     private let candidates: [Candidate]
     private let groups: [Range<Int>]
+    /// Whether every spelling of a group needs a word to start where it does (all but the
+    /// Chinese ones): inside an English word such a group is passed over with one test.
+    private let groupNeedsWordStart: [Bool]
     /// The group (plus one; 0 for none) of each key of the Basic Multilingual Plane: most
     /// characters start no spelling, and an array read is far cheaper than hashing the key.
     private let groupOfKey: [UInt32]
@@ -53,6 +56,7 @@ public struct EntityMatcher: Sendable {
         }
         self.candidates = candidates
         self.groups = groups
+        groupNeedsWordStart = groups.map { group in candidates[group].allSatisfy(\.needsWordBoundary) }
         self.groupOfKey = groupOfKey
         self.groupBeyond = groupBeyond
     }
@@ -79,6 +83,10 @@ public struct EntityMatcher: Sendable {
                         // Whether a word may start here, asked once and only for a spelling that
                         // needs it: inside an English word no such spelling is compared at all.
                         var startsWord: Bool?
+                        if groupNeedsWordStart[Int(group) - 1] {
+                            startsWord = i == 0 || !isWordCharacter(at: i - 1, in: text)
+                            guard startsWord == true else { i += 1; continue }
+                        }
                         for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
                             if options[index].needsWordBoundary {
                                 if startsWord == nil { startsWord = i == 0 || !isWordCharacter(at: i - 1, in: text) }

@@ -198,7 +198,7 @@ enum FigureScanner {
         var rangeStart = prefixUnit != nil ? start - (currencyPrefixes.first { $0.1 == prefixUnit! && matches(text, at: start - $0.0.count, $0.0) }?.0.count ?? 0) : start
         for (measure, perKg) in [("每公斤", true), ("每千克", true), ("每吨", false)] {
             for gap in 0...1 where rangeStart - gap - measure.count >= 0 && matches(text, at: rangeStart - gap - measure.count, measure)
-                && (gap == 0 || "约近逾超".contains(text[rangeStart - 1])) {
+                && (gap == 0 || text.isOne(of: Self.hedgeBeforeRange, at: rangeStart - 1)) {
                 if perKg { finalUnit = found == .usd ? .usdPerKg : found == .cny ? .cnyPerKg : finalUnit }
                 else { finalUnit = found == .usd ? .usdPerTonne : found == .cny ? .cnyPerTonne : finalUnit }
                 rangeStart -= gap + measure.count
@@ -265,7 +265,7 @@ enum FigureScanner {
             return hedge(FigureMention(range: i..<(i + entry.word.count), low: entry.value, high: entry.value, qualifier: .exact, unit: .percent, rule: "fraction-zh"), text)
         }
         if let value = tenths[text.keys[i]], i + 1 < text.count, text[i + 1] == "成", i == 0 || !text.isNumber(i - 1),
-           !(i + 2 < text.count && text.isHan(i + 2) && "员为立功本熟交".contains(text[i + 2])) {
+           !(i + 2 < text.count && text.isHan(i + 2) && text.isOne(of: Self.notTenthsAfter, at: i + 2)) {
             return hedge(FigureMention(range: i..<(i + 2), low: value, high: value, qualifier: .exact, unit: .percent, rule: "tenths-zh"), text)
         }
         return nil
@@ -313,7 +313,7 @@ enum FigureScanner {
         // Chinese puts the hedge on the verb, before the words naming the whole: "约占全球产量的
         // 69%", "接近全球的一半", "不少于全球的15%"; those words are skipped to find it.
         var k = figure.range.lowerBound
-        while k > 0, figure.range.lowerBound - k < 10, "全球世界总产量储的其比重份额国内矿山市场供应需求消费进口".contains(text[k - 1]) { k -= 1 }
+        while k > 0, figure.range.lowerBound - k < 10, text.isOne(of: Self.wholeWords, at: k - 1) { k -= 1 }
         if k > 0, text[k - 1] == "占" { k -= 1 }
         let before = text.lower(max(0, k - 16)..<k)
         let trimmed = before.trimmingWhitespace
@@ -368,4 +368,11 @@ enum FigureScanner {
         let before = text.lower(max(0, i - 12)..<i)
         return words.contains { before.quickHasSuffix($0) }
     }
+}
+
+extension FigureScanner {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let hedgeBeforeRange = ScanText.OneOf("约近逾超")
+    static let notTenthsAfter = ScanText.OneOf("员为立功本熟交")
+    static let wholeWords = ScanText.OneOf("全球世界总产量储的其比重份额国内矿山市场供应需求消费进口")
 }

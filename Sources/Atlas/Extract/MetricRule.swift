@@ -109,7 +109,7 @@ enum MetricRule {
         if let metric = mostSpecific(afterCues) { return (refinedByTopic(metric, text, figure, windows), "metric-after") }
         // "70% of U.S. rare earth compound and metal imports": the head noun may stand past an "and".
         var end = windows.after.upperBound
-        while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
+        while end < windows.clause.upperBound, !text.isOne(of: Self.phraseStops, at: end), !FigureScanner.startsFigure(text, at: end) { end += 1 }
         if end > windows.after.upperBound, cueHits(text.lower(windows.after.upperBound..<end)).contains(where: { $0.metric == .importShare }),
            beforeCuesForStage.allSatisfy({ $0.metric != nil }) {
             return (.importShare, "metric-after")
@@ -198,4 +198,9 @@ enum MetricRule {
         }
         return hits
     }
+}
+
+extension MetricRule {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let phraseStops = ScanText.OneOf(",，;；。(（")
 }

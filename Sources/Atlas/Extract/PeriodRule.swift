@@ -28,7 +28,7 @@ enum PeriodRule {
             range.contains { i in
                 let key = text.keys[i]
                 if key < 0x80 { return key == 0x2C || key == 0x3B || key == 0x3A }
-                return !text.isHan(i) && ",，;；:：".contains(text[i])
+                return !text.isHan(i) && text.isOne(of: Self.clauseMarks, at: i)
             }
         }
         for mention in mentions {
@@ -137,7 +137,7 @@ enum PeriodRule {
     /// phrase of its own ("In 2024, …", "As of end-2024, …", "据…数据，截至2024年底，…").
     static func isOpener(_ text: ScanText, _ mention: Mention, clause: Range<Int>) -> Bool {
         var k = mention.range.lowerBound
-        while k > clause.lowerBound, !",，;；:：".contains(text[k - 1]) { k -= 1 }
+        while k > clause.lowerBound, !text.isOne(of: Self.clauseMarks, at: k - 1) { k -= 1 }
         let lead = text.string(k..<mention.range.lowerBound).trimmingWhitespace
         let words = lead.split(separator: " ").count
         let short = lead.contains(where: { $0.isHan }) ? lead.count <= 4 : words <= 4
@@ -145,8 +145,8 @@ enum PeriodRule {
         // It must stand alone: followed by a comma (after 底/末/初/以来 and the like) or by the
         // statement's subject in Chinese.
         var end = mention.range.upperBound
-        while end < clause.upperBound, "底末初年来以起前后中度月日号".contains(text[end]) || text.isDigit(end) { end += 1 }
-        if end < clause.upperBound, ",，".contains(text[end]) { return true }
+        while end < clause.upperBound, text.isOne(of: Self.timeSuffixes, at: end) || text.isDigit(end) { end += 1 }
+        if end < clause.upperBound, text.isOne(of: Self.commas, at: end) { return true }
         return lead.isEmpty
     }
 
@@ -171,7 +171,7 @@ enum PeriodRule {
     static func nearSegment(_ text: ScanText, _ k: Int, figures: [FigureMention], clause: Range<Int>) -> Range<Int> {
         let segment = ownSegment(k, figures: figures, clause: clause)
         var end = figures[k].range.upperBound
-        while end < segment.upperBound, !",，;；".contains(text[end]) { end += 1 }
+        while end < segment.upperBound, !text.isOne(of: Self.segmentStops, at: end) { end += 1 }
         return segment.lowerBound..<end
     }
 
@@ -204,7 +204,7 @@ enum PeriodRule {
         guard figureStart >= end, figureStart - end <= 8 else { return false }
         for k in end..<figureStart {
             if text.isASCII(k) && text.isLetter(k) { return false }
-            if ",，;；:：()（）".contains(text[k]) { return false }
+            if text.isOne(of: Self.openerStops, at: k) { return false }
         }
         return true
     }
@@ -435,4 +435,13 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
+}
+
+extension PeriodRule {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let clauseMarks = ScanText.OneOf(",，;；:：")
+    static let timeSuffixes = ScanText.OneOf("底末初年来以起前后中度月日号")
+    static let commas = ScanText.OneOf(",，")
+    static let segmentStops = ScanText.OneOf(",，;；")
+    static let openerStops = ScanText.OneOf(",，;；:：()（）")
 }

@@ -214,6 +214,33 @@ struct ScanText: RandomAccessCollection, Sendable {
         return true
     }
 
+    /// Characters a rule looks for at one place (`",，;；"`), each a scalar that no other text
+    /// is canonically equivalent to (`LoneScalars`), so that a key compare answers for them.
+    ///
+    /// `",，;；".contains(text[i])` made a `Character` of the text's and of each of the set's,
+    /// and compared them as strings: a few thousand instructions a test, at every position
+    /// of the loops that walk to the end of a phrase.
+    struct OneOf: Sendable {
+        let keys: [UInt32]
+        let characters: String
+
+        init(_ characters: String) {
+            precondition(characters.unicodeScalars.allSatisfy { LoneScalars.contains($0.value) } && characters.count == characters.unicodeScalars.count)
+            self.characters = characters
+            keys = characters.unicodeScalars.map(\.value)
+        }
+    }
+
+    /// `set.characters.contains(self[i])`: by key, and as characters only where the text's
+    /// character could equal one of the set's spelled otherwise (several scalars, or a scalar
+    /// with a canonical twin).
+    func isOne(of set: OneOf, at i: Int) -> Bool {
+        let key = keys[i]
+        if set.keys.contains(key) { return true }
+        if key != Self.composite, LoneScalars.contains(key) { return false }
+        return set.characters.contains(self[i])
+    }
+
     /// A rule word as keys, for testing it at many places without walking its `String`.
     struct Word: Sendable {
         let keys: [UInt32]

@@ -57,7 +57,7 @@ enum ScopeRule {
         // The noun phrase after the figure up to a comma or the next figure, "and" included:
         // "80% of rare earth separation and refining patents" is a share of patents.
         var end = windows.after.upperBound
-        while end < windows.clause.upperBound, !",，;；。(（".contains(text[end]), !FigureScanner.startsFigure(text, at: end) { end += 1 }
+        while end < windows.clause.upperBound, !text.isOne(of: Self.phraseStops, at: end), !FigureScanner.startsFigure(text, at: end) { end += 1 }
         let afterRange = windows.after.lowerBound..<max(windows.after.upperBound, end)
         let beforeRange = min(segmentStart, figure.range.lowerBound)..<figure.range.lowerBound
         let phrase = Phrase(after: normalized(text, afterRange), before: normalized(text, beforeRange))
@@ -219,4 +219,9 @@ enum ScopeRule {
             return nil
         }
     }
+}
+
+extension ScopeRule {
+    // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
+    static let phraseStops = ScanText.OneOf(",，;；。(（")
 }

@@ -86,6 +86,23 @@ import Testing
         }
     }
 
+    /// A set of characters tested by key answers as `String.contains(Character)` does, also for
+    /// what equals a set's character spelled otherwise: the Greek question mark is `;`, a
+    /// compatibility ideograph is its unified twin, `;` with a combining mark is neither.
+    @Test func oneOfASetAnswersAsTheCharactersDo() {
+        let sets = [",，;；:：()（）", "全球世界总产量", "日号", ")）"].map(ScanText.OneOf.init)
+        let pieces = [",", "，", ";", "\u{37E}", "；", ":", "(", "）", "全", "\u{F900}", "\u{F9F0}", "號", "日", "号", ";" + Self.combiningAcute, "a", " ", "🇨🇳", "\r\n", "Å", "\u{212B}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = ScanText((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            for set in sets {
+                for i in 0..<text.count {
+                    #expect(text.isOne(of: set, at: i) == set.characters.contains(text[i]), "\(text[i]) in \(set.characters)")
+                }
+            }
+        }
+    }
+
     @Test func caseFoldedMatchingFoldsOnlyTheText() {
         let text = ScanText("Two-Thirds of 稀土")
         #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))
