@@ -21,7 +21,10 @@ enum FigureScanner {
         // Read once: a static asked at every position costs a `swift_once` each time.
         let fractionStarts = fractionStartKeys
         while i < text.count {
-            if fractionStarts.contains(text.keys[i]), let fraction = wordFraction(text, at: i) {
+            // An English fraction starts a word: inside one, the letters that could begin one
+            // (t, h, o…, most of a text) are passed over here, as `wordFraction` would.
+            if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)),
+               let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
                 continue

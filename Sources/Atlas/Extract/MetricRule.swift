@@ -190,7 +190,8 @@ enum MetricRule {
         for i in 0..<chars.count where table.firstKeys.contains(chars.keys[i]) {
             for entry in table.candidates(startingWith: chars.keys[i]) {
                 let cue = entry.value
-                guard i >= nextAllowed[cue.index, default: 0], chars.matches(cue.word, at: i) else { continue }
+                // The word by its keys first: most candidates do not match, and those cost no hashing.
+                guard chars.matches(entry.word, at: i), i >= nextAllowed[cue.index, default: 0] else { continue }
                 guard i == 0 || cue.isHan || !(chars.isLetter(i - 1) && !chars.isHan(i - 1)) else { continue }
                 hits.append((i, cue.metric))
                 nextAllowed[cue.index] = i + cue.length

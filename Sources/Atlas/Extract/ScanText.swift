@@ -204,8 +204,25 @@ struct ScanText: RandomAccessCollection, Sendable {
     }
 
     /// True when `word` (single-scalar characters only, as every rule word is) starts at `i`.
+    ///
+    /// Compared as bytes: the text's from where character `i` starts against the word's, then
+    /// the word's scalars counted, since the characters they cover must be one scalar each (one
+    /// with a combining mark covers more bytes than its scalar). Walking the word's scalars and
+    /// the text's keys side by side was a fiftieth of a build, called for every unit, scale
+    /// and connector tried after every number.
     func matches(_ word: String, at i: Int) -> Bool {
         guard i >= 0 else { return false }
+        guard i <= keys.count, !word.isEmpty else { return word.isEmpty }
+        let start = offsets[i]
+        let matched: Bool? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            guard start + bytes.count <= utf8.count else { return false }
+            for (k, byte) in bytes.enumerated() where utf8[start + k] != byte { return false }
+            // Scalars are the bytes that do not continue one (0b10xxxxxx).
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            return i + scalars <= keys.count && offsets[i + scalars] == start + bytes.count
+        }
+        if let matched { return matched }
         var k = i
         for scalar in word.unicodeScalars {
             guard k < keys.count, keys[k] == scalar.value else { return false }

@@ -21,6 +21,9 @@ public enum RelatedArticles {
         let lists = Parallel.map(Array(articles.indices)) { i -> [String] in
             let article = articles[i]
             var scores: [Int: Double] = [:]
+            // Room for a typical article's candidates (a topic window, a few entities' sharers):
+            // growing the table step by step rehashed every score several times.
+            scores.reserveCapacity(256)
             for topic in article.topics {
                 let members = members[topic] ?? []
                 // Members are in ascending index order: find this article by bisection.
@@ -39,10 +42,24 @@ public enum RelatedArticles {
                 let weight = 1.0 + 1.0 / Double(sharing.count)
                 for other in sharing where other != i { scores[other, default: 0] += weight }
             }
-            // Highest score, then newer (lower index), then the other's identity.
-            let best = scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit)
-            return best.map { articles[$0.key].id }
+            return top(limit, of: scores).map { articles[$0].id }
         }
         return Dictionary(zip(articles.map { $0.id }, lists), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The `limit` best-scored articles: highest score, then newer (lower index). Kept in a short
+    /// sorted list while the scores are read once, instead of sorting every candidate (hundreds
+    /// per article) for five; the order is total, so the list is the sorted scores' first five.
+    static func top(_ limit: Int, of scores: [Int: Double]) -> [Int] {
+        guard limit > 0 else { return [] }
+        func before(_ a: (key: Int, value: Double), _ b: (key: Int, value: Double)) -> Bool { (a.value, -a.key) > (b.value, -b.key) }
+        var best: [(key: Int, value: Double)] = []
+        best.reserveCapacity(limit + 1)
+        for score in scores {
+            if best.count == limit, !before(score, best[limit - 1]) { continue }
+            best.insert(score, at: best.firstIndex { before(score, $0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map(\.key)
     }
 }

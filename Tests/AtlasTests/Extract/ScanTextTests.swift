@@ -103,6 +103,31 @@ import Testing
         }
     }
 
+    /// A word matched by its bytes is matched as by its scalars against the text's keys: not
+    /// where a character of the text is the word's letter with a mark, or CR LF.
+    @Test func aWordMatchedByBytesIsMatchedByKeys() {
+        func byKeys(_ text: ScanText, _ word: String, at i: Int) -> Bool {
+            guard i >= 0 else { return false }
+            var k = i
+            for scalar in word.unicodeScalars {
+                guard k < text.count, text.keys[k] == scalar.value else { return false }
+                k += 1
+            }
+            return true
+        }
+        let pieces = ["e", Self.combiningAcute, "é", "\r", "\n", "\r\n", " ", "to", "万吨", "吨", "%", "🇨🇳", "t"]
+        let words = ["e", "é", " to ", "to", "万吨", "吨", "\r", "\n", "t", "", "e" + Self.combiningAcute, "🇨🇳", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = ScanText((0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            for word in words {
+                for i in -1...(text.count + 1) {
+                    #expect(text.matches(word, at: i) == byKeys(text, word, at: i), "\(word) at \(i)")
+                }
+            }
+        }
+    }
+
     @Test func caseFoldedMatchingFoldsOnlyTheText() {
         let text = ScanText("Two-Thirds of 稀土")
         #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))
