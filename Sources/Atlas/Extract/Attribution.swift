@@ -296,7 +296,10 @@ enum Attribution {
             if modifierTypes.contains(types[mention.entity] ?? ""), index + 1 < mentions.count, headTypes.contains(types[mentions[index + 1].entity] ?? "") {
                 let next = mentions[index + 1]
                 let between = text.string(mention.range.upperBound..<next.range.lowerBound)
-                let isHan = between.contains { $0.isHan } || (mention.spelling.first?.isHan ?? false)
+                // By key (a character of several scalars asked as a `Character`): the text between
+                // two mentions is often a sentence, and making each character was most of this rule.
+                let isHan = (mention.range.upperBound..<next.range.lowerBound).contains { text.keys[$0] == ScanText.composite ? text[$0].isHan : text.isHan($0) }
+                    || (mention.spelling.first?.isHan ?? false)
                 // "美国MP材料公司", "澳大利亚的莱纳斯": in Chinese only nothing or 的 may stand between.
                 if isHan, !(between.isEmpty || between == "的") { result.append(mention); continue }
                 // "US company", "Australian rare earth miner", "China's" (possessive): a short,

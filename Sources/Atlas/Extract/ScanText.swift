@@ -17,6 +17,9 @@ struct ScanText: RandomAccessCollection, Sendable {
     let offsets: [Int]
     /// Each character of several scalars, by position (its key is `composite`).
     let composites: [Int: Character]
+    /// Whether every character is one of `LoneScalars`: then two such texts have equal
+    /// characters exactly where they have equal keys (`firstIndex(of:)`, `sameCharacters`).
+    let isLoneScalars: Bool
     /// The text lowercased as `String.lowercased()` does it (scalar by scalar), with where each
     /// character's lower case starts: made once per body for the rules, which lowercased
     /// overlapping windows of it for every figure (`lower(_:)`).
@@ -70,11 +73,12 @@ struct ScanText: RandomAccessCollection, Sendable {
         self.init(keys: keys, utf8: utf8, offsets: offsets, composites: composites)
     }
 
-    private init(keys: [UInt32], utf8: [UInt8], offsets: [Int], composites: [Int: Character]) {
+    private init(keys: [UInt32], utf8: [UInt8], offsets: [Int], composites: [Int: Character], isLoneScalars: Bool = false) {
         self.keys = keys
         self.utf8 = utf8
         self.offsets = offsets
         self.composites = composites
+        self.isLoneScalars = isLoneScalars
     }
 
     /// This text with its lower case made (`lower(_:)` then slices it).
@@ -129,23 +133,48 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// without Unicode's character-breaking rules (which were most of making a `ScanText`); nil
     /// when some scalar might join a neighbour, and the caller breaks the text the general way.
     static func oneScalarEach(_ utf8: [UInt8]) -> ScanText? {
-        var keys: [UInt32] = []
-        var offsets: [Int] = []
-        keys.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count + 1)
-        var offset = 0
-        while offset < utf8.count {
-            let lead = utf8[offset]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard offset + length <= utf8.count else { return nil }
-            let key = key(utf8, at: offset, length: length)
-            guard LoneScalars.contains(key), Unicode.Scalar(key) != nil else { return nil }
-            keys.append(key)
-            offsets.append(offset)
-            offset += length
+        // Written through pointers, an ASCII byte at a time where it can: this runs over every
+        // body and every block rendered, and appending to two arrays with their checks per
+        // character was most of it.
+        var lone = true
+        var count = 0
+        let keys = [UInt32](unsafeUninitializedCapacity: utf8.count) { keys, initialized in
+            initialized = 0
+            utf8.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let lead = bytes[offset]
+                    if lead < 0x80 {
+                        guard lead != 0x0D else { lone = false; return }
+                        keys[count] = UInt32(lead)
+                        count += 1
+                        offset += 1
+                        continue
+                    }
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    guard offset + length <= bytes.count else { lone = false; return }
+                    let key = UTF8Scalars.decode(bytes, at: offset).value
+                    guard LoneScalars.contains(key), Unicode.Scalar(key) != nil else { lone = false; return }
+                    keys[count] = key
+                    count += 1
+                    offset += length
+                }
+            }
+            initialized = lone ? count : 0
         }
-        offsets.append(offset)
-        return ScanText(keys: keys, utf8: utf8, offsets: offsets, composites: [:])
+        guard lone else { return nil }
+        // Where each character starts: after the keys, from their lengths alone.
+        let offsets = [Int](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+            var offset = 0
+            for index in 0..<count {
+                offsets[index] = offset
+                let key = keys[index]
+                offset += key < 0x80 ? 1 : key < 0x800 ? 2 : key < 0x10000 ? 3 : 4
+            }
+            offsets[count] = offset
+            initialized = count + 1
+        }
+        return ScanText(keys: keys, utf8: utf8, offsets: offsets, composites: [:], isLoneScalars: true)
     }
 
     static func key(_ character: Character) -> UInt32 {
@@ -256,6 +285,26 @@ struct ScanText: RandomAccessCollection, Sendable {
         if set.keys.contains(key) { return true }
         if key != Self.composite, LoneScalars.contains(key) { return false }
         return set.characters.contains(self[i])
+    }
+
+    /// Where `needle`'s characters first stand in this text, compared as characters: by keys
+    /// when both texts are lone scalars (a quote is searched for in every block of its body,
+    /// and making two `Character`s at every position was a percent of a build), else as
+    /// `Character`s.
+    func firstIndex(of needle: ScanText) -> Int? {
+        guard !needle.isEmpty, needle.count <= count else { return nil }
+        guard isLoneScalars, needle.isLoneScalars else { return ClaimLedger.firstIndex(of: Array(needle), in: self) }
+        let first = needle.keys[0]
+        for i in 0...(count - needle.count) where keys[i] == first {
+            if keys[i..<(i + needle.count)].elementsEqual(needle.keys) { return i }
+        }
+        return nil
+    }
+
+    /// Whether the two texts are the same characters (as `[Character]`s compare).
+    func sameCharacters(as other: ScanText) -> Bool {
+        guard isLoneScalars, other.isLoneScalars else { return elementsEqual(other) }
+        return keys == other.keys
     }
 
     /// A rule word as keys, for testing it at many places without walking its `String`.

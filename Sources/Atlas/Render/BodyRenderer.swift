@@ -74,7 +74,7 @@ enum BodyRenderer {
 
     /// A quote as it reads in the structured body, with the ids of the claims or events it carries.
     struct QuoteGroup {
-        var text: [Character]
+        var text: ScanText
         var ids: [String]
     }
 
@@ -83,9 +83,9 @@ enum BodyRenderer {
     static func quoteGroups(_ body: ImportedBody, anchors: [(quote: String, id: String)]) -> [QuoteGroup] {
         var groups: [QuoteGroup] = []
         for anchor in anchors {
-            let text = Array(body.language == .chinese ? ChineseBodyStructurer.joinWrapped(anchor.quote) : anchor.quote)
+            let text = ScanText(body.language == .chinese ? ChineseBodyStructurer.joinWrapped(anchor.quote) : anchor.quote)
             guard !text.isEmpty else { continue }
-            if let index = groups.firstIndex(where: { $0.text == text }) { groups[index].ids.append(anchor.id) } else { groups.append(QuoteGroup(text: text, ids: [anchor.id])) }
+            if let index = groups.firstIndex(where: { $0.text.sameCharacters(as: text) }) { groups[index].ids.append(anchor.id) } else { groups.append(QuoteGroup(text: text, ids: [anchor.id])) }
         }
         return groups
     }
@@ -100,7 +100,7 @@ enum BodyRenderer {
         let scan = ScanText(text)
         var marks: [(range: Range<Int>, group: QuoteGroup)] = []
         for (index, group) in quotes.enumerated() where !used.contains(index) {
-            guard let start = ClaimLedger.firstIndex(of: group.text, in: scan) else { continue }
+            guard let start = scan.firstIndex(of: group.text) else { continue }
             let range = start..<(start + group.text.count)
             if !marks.contains(where: { $0.range.overlaps(range) }) {
                 marks.append((range, group))

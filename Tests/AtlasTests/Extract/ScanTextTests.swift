@@ -128,6 +128,25 @@ import Testing
         }
     }
 
+    /// On random text: the fast path gives what breaking into characters gives, or declines; a
+    /// quote found by keys is found where `Character`s find it, and two texts are the same by
+    /// keys exactly when their characters are, with canonical twins and marks mixed in.
+    @Test func keysFindAndCompareAsCharactersDo() {
+        let pieces = ["稀土", "，", "a", "b", " ", "é", "e", Self.combiningAcute, "\u{37E}", ";", "\u{F900}", "豈", "\r\n", "🇨🇳", "５", "—"]
+        var generator = SystemRandomNumberGenerator()
+        func random(_ most: Int) -> String { (0..<Int.random(in: 0...most, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+        for _ in 0..<1_000 {
+            let string = random(14), quote = random(3)
+            let text = ScanText(string), needle = ScanText(quote)
+            if let fast = ScanText.oneScalarEach(Array(string.utf8)) {
+                #expect(fast.keys == ScanText(Array(string)).keys && fast.offsets == ScanText(Array(string)).offsets, "\(string)")
+            }
+            #expect(text.firstIndex(of: needle) == ClaimLedger.firstIndex(of: Array(quote), in: text), "\(quote) in \(string)")
+            let other = random(3)
+            #expect(needle.sameCharacters(as: ScanText(other)) == (Array(quote) == Array(other)), "\(quote) vs \(other)")
+        }
+    }
+
     @Test func caseFoldedMatchingFoldsOnlyTheText() {
         let text = ScanText("Two-Thirds of 稀土")
         #expect(text.matchesIgnoringCase(ScanText.Word("two-thirds"), at: 0))
