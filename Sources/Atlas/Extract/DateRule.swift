@@ -112,7 +112,8 @@ enum DateRule {
     static func digits(_ text: ScanText, at i: Int, max: Int = 4) -> (value: Int, end: Int)? {
         var j = i
         var value = 0
-        while j < text.count, j - i < max, let d = text[j].wholeNumberValue, text.isASCII(j) { value = value * 10 + d; j += 1 }
+        // By key: an ASCII digit is the only ASCII character with a whole-number value.
+        while j < text.count, j - i < max, text.isDigit(j) { value = value * 10 + Int(text.keys[j] - 0x30); j += 1 }
         guard j > i, j == text.count || !(text.isASCII(j) && text.isNumber(j)) else { return nil }
         return (value, j)
     }

@@ -58,15 +58,16 @@ enum FigureScanner {
         var i = start
         var digits = ""
         while i < text.count {
-            let c = text[i]
-            if c.isASCII, c.isNumber {
-                digits.append(c)
+            // By key: `,`, `.` and the ASCII digits are lone scalars.
+            let key = text.keys[i]
+            if key >= 0x30 && key <= 0x39 {
+                digits.unicodeScalars.append(Unicode.Scalar(UInt8(key)))
                 i += 1
-            } else if c == ",", !digits.isEmpty, !digits.utf8.contains(0x2E),
+            } else if key == 0x2C, !digits.isEmpty, !digits.utf8.contains(0x2E),
                       (1...3).allSatisfy({ i + $0 < text.count && text.isASCII(i + $0) && text.isNumber(i + $0) }),
                       !(i + 4 < text.count && text.isASCII(i + 4) && text.isNumber(i + 4)) {
                 i += 1  // thousands separator: exactly three digits follow
-            } else if c == ".", i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.utf8.contains(0x2E) {
+            } else if key == 0x2E, i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.utf8.contains(0x2E) {
                 digits.append(".")
                 i += 1
             } else {
@@ -79,8 +80,9 @@ enum FigureScanner {
 
     static func isPercentSign(_ text: ScanText, at i: Int) -> Int? {
         guard i < text.count else { return nil }
-        if text[i] == "%" || text[i] == "％" { return i + 1 }
-        for word in [" percent", " per cent", "percent"] where matches(text, at: i, word) { return i + word.count }
+        // By key: `%` and `％` are lone scalars, so a key compare is a character compare.
+        if text.keys[i] == 0x25 || text.keys[i] == 0xFF05 { return i + 1 }
+        for word in percentWords where matches(text, at: i, word) { return i + word.count }
         return nil
     }
 
@@ -89,7 +91,7 @@ enum FigureScanner {
         var firstIsPercent = false
         if let after = isPercentSign(text, at: end) { end = after; firstIsPercent = true }
         // A range: connector, second number, percent sign (required when the first had none).
-        for connector in [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "] {
+        for connector in percentConnectors {
             guard matches(text, at: end, connector), end + connector.count < text.count else { continue }
             let secondStart = end + connector.count
             guard text.isASCII(secondStart), text.isNumber(secondStart), let second = number(text, at: secondStart) else { continue }
@@ -131,13 +133,22 @@ enum FigureScanner {
         }
         value *= scale
         var unit: FigureUnit?
-        for (word, candidate) in chineseUnits + englishUnits where matches(text, at: end, word) {
+        for (word, candidate) in units where matches(text, at: end, word) {
             unit = candidate
             end += word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
             break
         }
         return (value, scale, unit, end)
     }
+
+    // The words tried after every number, made once: written in the loops, each list was
+    // built (and its strings retained) at every number.
+    static let units = chineseUnits + englishUnits
+    static let percentWords = [" percent", " per cent", "percent"]
+    static let percentConnectors = [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "]
+    static let amountConnectors = ["至", "到", "-", "–", "—", "~", "～", " to ", " - "]
+    static let perKgWords = ["/kg", " per kg", " per kilogram", " a kilogram", "/公斤"]
+    static let perTonneWords = ["/吨", " per tonne", " per ton", " a tonne", " a ton", "/tonne", "/ton", "/t"]
 
     static let currencyPrefixes: [(String, FigureUnit)] = [("US$", .usd), ("$", .usd), ("USD ", .usd), ("¥", .cny), ("RMB ", .cny), ("€", .eur), ("₹", .inr), ("Rs ", .inr)]
 
@@ -161,7 +172,7 @@ enum FigureScanner {
         // A range: the second number may carry the unit for both ("2万至6万吨"), and a bare first
         // number takes the second's scale ("55-65万元").
         do {
-            for connector in ["至", "到", "-", "–", "—", "~", "～", " to ", " - "] where matches(text, at: end, connector) {
+            for connector in amountConnectors where matches(text, at: end, connector) {
                 var secondStart = end + connector.count
                 if let prefix = prefixUnit, let symbol = currencyPrefixes.first(where: { $0.1 == prefix && matches(text, at: secondStart, $0.0) }) {
                     secondStart += symbol.0.count
@@ -186,12 +197,12 @@ enum FigureScanner {
         guard let found = unit, low.isFinite, high.isFinite, max(low, high) < 1e16 else { return nil }
         (low, high) = (min(low, high), max(low, high))
         var finalUnit = found
-        for perKg in ["/kg", " per kg", " per kilogram", " a kilogram", "/公斤"] where matches(text, at: end, perKg) {
+        for perKg in perKgWords where matches(text, at: end, perKg) {
             if found == .usd { finalUnit = .usdPerKg } else if found == .cny { finalUnit = .cnyPerKg }
             end += perKg.count
             break
         }
-        for perTonne in ["/吨", " per tonne", " per ton", " a tonne", " a ton", "/tonne", "/ton", "/t"] where finalUnit == found && matches(text, at: end, perTonne) {
+        for perTonne in perTonneWords where finalUnit == found && matches(text, at: end, perTonne) {
             guard !(perTonne == "/t" && end + 2 < text.count && text.isLetter(end + 2)) else { continue }
             if found == .usd { finalUnit = .usdPerTonne } else if found == .cny { finalUnit = .cnyPerTonne }
             end += perTonne.count
