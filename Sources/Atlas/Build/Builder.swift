@@ -314,7 +314,11 @@ public struct Builder: Sendable {
         let processorStarted = Timing.processorSeconds()
         do {
             let indexer = SearchIndexer.locate(root: options.root)
-            if indexer == nil {
+            if let setting = SearchIndexer.unusableSetting() {
+                log.warning("ATLAS_PAGEFIND is `\(setting)`, which is not an executable file: "
+                            + (indexer.map { "the search index was built with \($0.binary.path) instead" } ?? "search is not indexed"), at: nil,
+                            hint: "point ATLAS_PAGEFIND at the pagefind_extended binary, or unset it")
+            } else if indexer == nil {
                 log.warning("search is not indexed: Pagefind was not found", at: nil,
                             hint: "run scripts/install-deps, or set ATLAS_PAGEFIND to the pagefind_extended binary")
             }

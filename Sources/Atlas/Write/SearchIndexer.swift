@@ -16,14 +16,28 @@ public struct SearchIndexer: Sendable {
 
     /// `ATLAS_PAGEFIND`, then `.tools/pagefind` in the site folder (scripts/install-deps puts it
     /// there), then `pagefind_extended` or `pagefind` on PATH.
-    public static func locate(root: URL) -> SearchIndexer? {
+    public static func locate(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> SearchIndexer? {
         var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["ATLAS_PAGEFIND"] { candidates.append(explicit) }
+        if let explicit = environment["ATLAS_PAGEFIND"] { candidates.append(explicit) }
         candidates.append(root.appendingPathComponent(".tools/pagefind").path)
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        for folder in (environment["PATH"] ?? "").split(separator: ":") {
             candidates += ["\(folder)/pagefind_extended", "\(folder)/pagefind"]
         }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
+        return candidates.first(where: isRunnable).map { SearchIndexer(binary: URL(fileURLWithPath: $0)) }
+    }
+
+    /// An executable file, not a folder (whose search bit `isExecutableFile` also reports).
+    static func isRunnable(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
+    }
+
+    /// `ATLAS_PAGEFIND` when it is set but names no executable file. `locate` then goes on to the
+    /// next candidate, so an editor's mistyped setting would pass unnoticed without a warning.
+    public static func unusableSetting(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let explicit = environment["ATLAS_PAGEFIND"], !isRunnable(explicit) else { return nil }
+        return explicit
     }
 
     /// Page furniture that names or quotes other pages rather than saying anything itself: links
