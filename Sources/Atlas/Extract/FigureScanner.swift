@@ -23,7 +23,7 @@ enum FigureScanner {
         while i < text.count {
             // An English fraction starts a word: inside one, the letters that could begin one
             // (t, h, o…, most of a text) are passed over here, as `wordFraction` would.
-            if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)),
+            if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || startsWord(text, at: i),
                let fraction = wordFraction(text, at: i) {
                 result.append(fraction)
                 i = fraction.range.upperBound
@@ -254,13 +254,18 @@ enum FigureScanner {
     }()
     static let of = ScanText.Word(" of ")
 
+    /// Whether an English word may start at `i`: no Latin letter (a Han character is fine) before it.
+    static func startsWord(_ text: ScanText, at i: Int) -> Bool {
+        i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1))
+    }
+
     /// `two-thirds of`, `half of`, `三分之二`, `九成`.
     static func wordFraction(_ text: ScanText, at i: Int) -> FigureMention? {
         let key = text.keys[i]
         let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
         // Asked at every position, which nearly always starts no fraction: bit tests first, and
         // an English fraction only at a word's start.
-        let startsEnglish = englishFractionTable.firstKeys.contains(folded) && (i == 0 || !(text.isLetter(i - 1) && !text.isHan(i - 1)))
+        let startsEnglish = englishFractionTable.firstKeys.contains(folded) && startsWord(text, at: i)
         let startsChinese = key >= 0x80 && (chineseFractionTable.firstKeys.contains(key) || tenthsKeys.contains(key))
         guard startsEnglish || startsChinese else { return nil }
         if startsEnglish {

@@ -243,7 +243,8 @@ struct ScanText: RandomAccessCollection, Sendable {
         guard i >= 0 else { return false }
         guard i <= keys.count, !word.isEmpty else { return word.isEmpty }
         let start = offsets[i]
-        let matched: Bool? = word.utf8.withContiguousStorageIfAvailable { bytes in
+        var word = word
+        return word.withUTF8 { bytes in
             guard start + bytes.count <= utf8.count else { return false }
             for (k, byte) in bytes.enumerated() where utf8[start + k] != byte { return false }
             // Scalars are the bytes that do not continue one (0b10xxxxxx).
@@ -251,13 +252,6 @@ struct ScanText: RandomAccessCollection, Sendable {
             for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
             return i + scalars <= keys.count && offsets[i + scalars] == start + bytes.count
         }
-        if let matched { return matched }
-        var k = i
-        for scalar in word.unicodeScalars {
-            guard k < keys.count, keys[k] == scalar.value else { return false }
-            k += 1
-        }
-        return true
     }
 
     /// Characters a rule looks for at one place (`",，;；"`), each a scalar that no other text
@@ -267,13 +261,13 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// and compared them as strings: a few thousand instructions a test, at every position
     /// of the loops that walk to the end of a phrase.
     struct OneOf: Sendable {
-        let keys: [UInt32]
+        let keys: KeySet
         let characters: String
 
         init(_ characters: String) {
             precondition(characters.unicodeScalars.allSatisfy { LoneScalars.contains($0.value) } && characters.count == characters.unicodeScalars.count)
             self.characters = characters
-            keys = characters.unicodeScalars.map(\.value)
+            keys = KeySet(characters.unicodeScalars.map(\.value))
         }
     }
 
@@ -283,7 +277,8 @@ struct ScanText: RandomAccessCollection, Sendable {
     func isOne(of set: OneOf, at i: Int) -> Bool {
         let key = keys[i]
         if set.keys.contains(key) { return true }
-        if key != Self.composite, LoneScalars.contains(key) { return false }
+        // `composite` is no lone scalar: a character of several scalars is compared as one.
+        if LoneScalars.contains(key) { return false }
         return set.characters.contains(self[i])
     }
 

@@ -170,7 +170,8 @@ enum BodyRenderer {
         let escaped = HTMLEscape.text(text)
         // `memchr` over the bytes: most blocks have no mark, and a generic walk of the UTF-8
         // view cost a few instructions a byte.
-        guard escaped.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) ?? escaped.utf8.contains(0x5B) else { return escaped }
+        var text = escaped
+        guard text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) else { return escaped }
         let source = GraphemeBytes(escaped)
         let bytes = source.bytes, count = bytes.count
         var out: [UInt8] = []

@@ -13,7 +13,8 @@ public enum HTMLEscape {
     public static func text(_ text: String) -> String {
         // Most strings need nothing: check the bytes (all five characters are ASCII, and UTF-8
         // never uses ASCII bytes inside a multi-byte character) before copying anything.
-        guard text.utf8.withContiguousStorageIfAvailable({ nextEscaped($0, from: 0) != nil }) ?? text.utf8.contains(where: isEscaped) else { return text }
+        var bytes = text
+        guard bytes.withUTF8({ nextEscaped($0, from: 0) != nil }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)
@@ -29,7 +30,9 @@ public enum HTMLEscape {
         text.makeContiguousUTF8()
         let utf8 = text.utf8
         var runStart = utf8.startIndex
-        let clean: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+        // A copy to read the bytes of (`withUTF8` needs its string to itself); already contiguous.
+        var bytes = text
+        bytes.withUTF8 { bytes in
             var offset = 0
             while let found = nextEscaped(bytes, from: offset) {
                 // The five characters are ASCII, so these indices fall on scalar boundaries (not
@@ -40,13 +43,6 @@ public enum HTMLEscape {
                 runStart = utf8.index(after: index)
                 offset = found + 1
             }
-        }
-        guard clean != nil else {
-            // Not reached (a string made contiguous has contiguous storage); escaped by scalar.
-            for scalar in text.unicodeScalars {
-                if scalar.isASCII, let escaped = replacement(for: UInt8(scalar.value)) { output += escaped } else { output.unicodeScalars.append(scalar) }
-            }
-            return
         }
         if runStart == utf8.startIndex { output += text } else { output += Substring(text.unicodeScalars[runStart...]) }
     }
