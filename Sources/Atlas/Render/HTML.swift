@@ -15,36 +15,26 @@ public enum HTMLEscape {
         // never uses ASCII bytes inside a multi-byte character) before copying anything.
         var bytes = text
         guard bytes.withUTF8({ nextEscaped($0, from: 0) != nil }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
+        var out = UTF8Buffer(capacity: text.utf8.count + 16)
         append(text, to: &out)
-        return out
+        return out.string
     }
 
     /// `text(_:)` written straight into a page being rendered: clean runs are copied whole, with
-    /// no intermediate string.
-    static func append(_ text: String, to output: inout String) {
+    /// no intermediate string. The five characters are ASCII, and UTF-8 never uses an ASCII byte
+    /// inside a longer character, so the runs between them are whole scalars, copied as they are.
+    static func append(_ text: String, to output: inout UTF8Buffer) {
+        // A copy to read the bytes of (`withUTF8` needs its string to itself); no bytes are copied.
         var text = text
-        // Read in a buffer of the bytes (native strings are contiguous UTF-8 already, so no copy):
-        // stepping through `String.UTF8View` indices was most of the escaping time of a page.
-        text.makeContiguousUTF8()
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        // A copy to read the bytes of (`withUTF8` needs its string to itself); already contiguous.
-        var bytes = text
-        bytes.withUTF8 { bytes in
-            var offset = 0
-            while let found = nextEscaped(bytes, from: offset) {
-                // The five characters are ASCII, so these indices fall on scalar boundaries (not
-                // always on character boundaries: `"` may carry a combining mark).
-                let index = utf8.index(utf8.startIndex, offsetBy: found)
-                output += Substring(text.unicodeScalars[runStart..<index])
-                output += replacement(for: bytes[found])!
-                runStart = utf8.index(after: index)
-                offset = found + 1
+        text.withUTF8 { bytes in
+            var run = 0
+            while let found = nextEscaped(bytes, from: run) {
+                output.append(UnsafeBufferPointer(rebasing: bytes[run..<found]))
+                output.append(replacement(for: bytes[found]))
+                run = found + 1
             }
+            output.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        if runStart == utf8.startIndex { output += text } else { output += Substring(text.unicodeScalars[runStart...]) }
     }
 
     /// The offset of the first byte from `start` on that must be escaped. Eight bytes at a
@@ -82,14 +72,13 @@ public enum HTMLEscape {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
-    private static func replacement(for byte: UInt8) -> String? {
+    private static func replacement(for byte: UInt8) -> StaticString {
         switch byte {
         case 0x26: "&amp;"
         case 0x3C: "&lt;"
         case 0x3E: "&gt;"
         case 0x22: "&quot;"
-        case 0x27: "&#39;"
-        default: nil
+        default: "&#39;"
         }
     }
 }

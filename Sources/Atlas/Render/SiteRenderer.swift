@@ -296,7 +296,7 @@ public struct SiteRenderer: Sendable {
         return RenderJob(path: path, inputs: { RenderInputs(view(shared.renderer)) }) {
             let context = view(shared.renderer).mustache
             keys?.add(context)
-            return OutputFile(path: path, text: templates.render(context, template: template))
+            return OutputFile(path: path, utf8: templates.renderUTF8(context, template: template))
         }
     }
 

@@ -115,6 +115,11 @@ public struct TemplateSet: Sendable {
         withCopy { $0.render(context.templateValue, template: name) ?? "" }
     }
 
+    /// A page's UTF-8 bytes, for its file.
+    func renderUTF8(_ context: TemplateContext, template name: String) -> [UInt8] {
+        withCopy { $0.renderUTF8(context.templateValue, template: name) ?? [] }
+    }
+
     /// `value` with its rendering by `partial` (`TemplateLibrary.prerendered`), made with a copy
     /// from the pool like a page: cards are prerendered on all cores.
     func prerendered(_ value: TemplateValue, partial: String) -> TemplateValue {

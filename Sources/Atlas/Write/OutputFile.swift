@@ -12,6 +12,10 @@ public struct OutputFile: Hashable, Sendable {
     private enum Content: Sendable {
         case bytes(Data)
         case text(String)
+        /// Text kept as the UTF-8 bytes it was rendered into (a page): made a `String` only when
+        /// asked for as text. Making every page a `String` validated its bytes one by one, a
+        /// twentieth of a build's instructions, for text written straight to a file.
+        case utf8([UInt8])
         /// A large export, made again each time its bytes are asked for, and written to its
         /// file as it is made (`ChunkedText`): it is never whole in memory.
         case streamed(@Sendable (ChunkedText) -> ChunkedText)
@@ -27,6 +31,12 @@ public struct OutputFile: Hashable, Sendable {
         self.content = .text(text)
     }
 
+    /// `utf8` must be valid UTF-8: bytes appended from strings (`UTF8Buffer`).
+    init(path: String, utf8: [UInt8]) {
+        self.path = path
+        self.content = .utf8(utf8)
+    }
+
     /// `make` writes the text into the `ChunkedText` it is given and returns it; it must make
     /// the same text every time.
     init(path: String, streamed make: @escaping @Sendable (ChunkedText) -> ChunkedText) {
@@ -39,6 +49,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): data
         case .text(let text): Data(text.utf8)
+        case .utf8(let bytes): Data(bytes)
         case .streamed: Data(text.utf8)
         }
     }
@@ -48,6 +59,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): String(decoding: data, as: UTF8.self)
         case .text(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .streamed(let make): make(ChunkedText()).finished().joined()
         }
     }
@@ -63,6 +75,8 @@ public struct OutputFile: Hashable, Sendable {
                 // Borrowed, not copied: the string outlives the write.
                 try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none).write(to: url, options: options)
             }
+        case .utf8(let bytes):
+            try Data(bytes).write(to: url, options: options)
         case .streamed(let make):
             try Self.write(make, to: url, atomically: options.contains(.atomic))
         }
@@ -95,6 +109,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): try data.withUnsafeBytes(writeAll)
         case .text(var text): try text.withUTF8 { try writeAll(UnsafeRawBufferPointer($0)) }
+        case .utf8(let bytes): try bytes.withUnsafeBytes(writeAll)
         case .streamed: try write(to: URL(fileURLWithPath: path))
         }
     }
@@ -137,6 +152,7 @@ public struct OutputFile: Hashable, Sendable {
         switch content {
         case .bytes(let data): return data == bytes
         case .text(var text): return text.withUTF8 { buffer in bytes.count == buffer.count && bytes.elementsEqual(buffer) }
+        case .utf8(let own): return bytes.count == own.count && bytes.elementsEqual(own)
         case .streamed(let make):
             // Compared piece by piece as it is made.
             var offset = bytes.startIndex

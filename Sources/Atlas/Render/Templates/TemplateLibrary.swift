@@ -1,7 +1,8 @@
 /// The site's compiled templates by name, and the one place that renders them.
 ///
-/// Rendering appends to one output string; sections push their value on a stack and pop it,
-/// so a page allocates its output and little else.
+/// Rendering appends to one buffer of bytes (`UTF8Buffer`: a `String` append cost more than the
+/// rest of rendering) made a string once; sections push their value on a stack and pop it, so a
+/// page allocates its output and little else.
 struct TemplateLibrary: Sendable {
     private(set) var templates: [String: Template] = [:]
 
@@ -17,40 +18,50 @@ struct TemplateLibrary: Sendable {
     }
 
     func render(_ context: TemplateValue, template name: String) -> String? {
+        rendering(context, template: name, capacity: 1_024) { $0.string }
+    }
+
+    /// A page's bytes, for its file (`OutputFile(path:utf8:)`): never made a `String`.
+    func renderUTF8(_ context: TemplateValue, template name: String) -> [UInt8]? {
+        rendering(context, template: name, capacity: 16_384) { $0.bytes }
+    }
+
+    private func rendering<Result>(_ context: TemplateValue, template name: String, capacity: Int,
+                                   _ finish: (borrowing UTF8Buffer) -> Result) -> Result? {
         guard let template = templates[name] else { return nil }
-        var output = ""
+        var output = UTF8Buffer(capacity: capacity)
         var stack = [context]
         render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
-        return output
+        return finish(output)
     }
 
     private func render(_ nodes: [Template.Node], stack: inout [TemplateValue], indentation: String?,
-                        overrides: [String: [Template.Node]]?, into output: inout String) {
+                        overrides: [String: [Template.Node]]?, into output: inout UTF8Buffer) {
         guard let indentation, !indentation.isEmpty else {
             // By index: each node is read in place, where iterating copied (retained) it.
             for index in nodes.indices { render(nodes[index], stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
             return
         }
         // An indented partial: what a node writes after a newline this render wrote is indented.
-        let start = output.utf8.count
+        let start = output.count
         for node in nodes {
-            let before = output.utf8.count
-            let atLineStart = before > start && output.utf8.last == UInt8(ascii: "\n")
+            let before = output.count
+            let atLineStart = before > start && output.last == UInt8(ascii: "\n")
             render(node, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
-            if atLineStart, output.utf8.count > before {
-                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: before))
+            if atLineStart, output.count > before {
+                output.insert(indentation, at: before)
             }
         }
     }
 
     private func render(_ node: Template.Node, stack: inout [TemplateValue], indentation: String?,
-                        overrides: [String: [Template.Node]]?, into output: inout String) {
+                        overrides: [String: [Template.Node]]?, into output: inout UTF8Buffer) {
         switch node {
         case .text(let text):
-            output += text
+            output.append(text)
         case .variable(let key, let escaped):
             guard let value = Self.lookup(key, in: stack) else { return }
-            if escaped { HTMLEscape.append(value.rendered, to: &output) } else { output += value.rendered }
+            if escaped { HTMLEscape.append(value.rendered, to: &output) } else { output.append(value.rendered) }
         case .section(let key, let inner, inverted: false):
             switch Self.lookup(key, in: stack) {
             case .list(let items):
@@ -83,7 +94,7 @@ struct TemplateLibrary: Sendable {
         case .partial(let name, let indented, let given):
             if given == nil, case .prerendered(let value)? = stack.last, value.partial == name,
                (indented.map { (indentation ?? "") + $0 } ?? indentation ?? "").isEmpty {
-                output += value.html
+                output.append(value.html)
                 return
             }
             guard let template = templates[name] else { return }
@@ -135,10 +146,10 @@ struct TemplateLibrary: Sendable {
     func prerendered(_ value: TemplateValue, partial name: String) -> TemplateValue {
         guard case .object(let object) = value, let template = templates[name],
               isSelfContained(template.nodes, keys: object, partials: [name]) else { return value }
-        var output = ""
+        var output = UTF8Buffer(capacity: 1_024)
         var stack = [value]
         render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
-        return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: output))
+        return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: output.string))
     }
 
     private func isSelfContained(_ nodes: [Template.Node], keys: TemplateObject, partials: Set<String>) -> Bool {
