@@ -25,8 +25,8 @@ struct Template: Sendable {
     struct Key: Sendable, Hashable {
         /// Empty for `.`, the innermost value.
         let names: [String]
-        /// `TemplateObject.bit` of each name, made once with the template.
-        let bits: [UInt64]
+        /// `TemplateObject.Signature` of each name, made once with the template.
+        let signatures: [TemplateObject.Signature]
         /// `.name`: only the innermost value is searched.
         let anchored: Bool
 
@@ -36,7 +36,7 @@ struct Template: Sendable {
 
         init(names: [String], anchored: Bool) {
             self.names = names
-            self.bits = names.map(TemplateObject.bit)
+            self.signatures = names.map(TemplateObject.Signature.init)
             self.anchored = anchored
         }
     }

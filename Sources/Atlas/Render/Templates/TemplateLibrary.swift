@@ -112,29 +112,29 @@ struct TemplateLibrary: Sendable {
     /// the rest inside what it found.
     static func lookup(_ key: Template.Key, in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = key.names.first else { return stack.last }
-        let bit = key.bits[0]
+        let signature = key.signatures[0]
         var found: TemplateValue?
         if key.anchored {
-            found = stack.last.flatMap { child(first, bit: bit, of: $0) }
+            found = stack.last.flatMap { child(first, signature: signature, of: $0) }
         } else {
             // By index from the top: no reversed view, and no copy of a value that lacks the key.
             var level = stack.count - 1
             while level >= 0, found == nil {
-                found = child(first, bit: bit, of: stack[level])
+                found = child(first, signature: signature, of: stack[level])
                 level -= 1
             }
         }
         for part in key.names.indices.dropFirst() {
             guard let parent = found else { return nil }
-            found = child(key.names[part], bit: key.bits[part], of: parent)
+            found = child(key.names[part], signature: key.signatures[part], of: parent)
         }
         return found
     }
 
-    private static func child(_ name: String, bit: UInt64, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ name: String, signature: TemplateObject.Signature, of value: TemplateValue) -> TemplateValue? {
         switch value {
-        case .object(let object): object[name, bit: bit]
-        case .prerendered(let value): value.object[name, bit: bit]
+        case .object(let object): object[name, signature: signature]
+        case .prerendered(let value): value.object[name, signature: signature]
         default: nil
         }
     }

@@ -9,10 +9,32 @@
 ///
 /// Most lookups are for a name the object lacks: a key is looked for from the innermost section
 /// outwards, and a page's own keys are read from inside every row. `names` holds a bit per name
-/// written (`Self.bit`), so such a lookup mostly ends at one test, without reading the entries.
+/// written (`Signature.bit`), so such a lookup mostly ends at one test, without reading the entries.
+/// Each entry keeps its name's length and last byte (`Signature`), so a lookup that reads the
+/// entries compares one integer per entry, not the length of each name's string.
 struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, Sequence {
-    private var entries: [(key: String, value: TemplateValue)]
+    private var entries: [Entry]
     private var names: UInt64 = 0
+
+    private struct Entry: Sendable {
+        let key: String
+        let signature: Signature
+        var value: TemplateValue
+    }
+
+    /// A name's length in bytes and last byte: names of one object seldom share both.
+    struct Signature: Sendable, Hashable {
+        let length: Int
+        let last: UInt8
+
+        init(_ name: String) {
+            length = name.utf8.count
+            last = name.utf8.last ?? 0
+        }
+
+        /// One of 64 bits, for the object's filter.
+        var bit: UInt64 { 1 << UInt64((length &* 7 &+ Int(last)) & 63) }
+    }
 
     init(minimumCapacity: Int) {
         entries = []
@@ -20,47 +42,40 @@ struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, Sequ
     }
 
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        entries = elements.map { (key: $0.0, value: $0.1) }
-        for element in elements { names |= Self.bit(element.0) }
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { append(key, value) }
     }
 
     /// Adds a name without looking for it first: a later value of the same name wins anyway.
     mutating func append(_ key: String, _ value: TemplateValue) {
-        entries.append((key, value))
-        names |= Self.bit(key)
+        let signature = Signature(key)
+        entries.append(Entry(key: key, signature: signature, value: value))
+        names |= signature.bit
     }
 
     subscript(key: String) -> TemplateValue? {
-        get { self[key, bit: Self.bit(key)] }
+        get { self[key, signature: Signature(key)] }
         set {
             if let newValue {
-                if let index = index(of: key, bit: Self.bit(key)) { entries[index].value = newValue } else { append(key, newValue) }
+                if let index = index(of: key, signature: Signature(key)) { entries[index].value = newValue } else { append(key, newValue) }
             } else {
                 entries.removeAll { $0.key.utf8.elementsEqual(key.utf8) }
-                names = entries.reduce(0) { $0 | Self.bit($1.key) }
+                names = entries.reduce(0) { $0 | $1.signature.bit }
             }
         }
     }
 
-    /// The value of `key`, whose `Self.bit` the caller made once (a template's keys are fixed).
-    subscript(key: String, bit bit: UInt64) -> TemplateValue? {
-        index(of: key, bit: bit).map { entries[$0].value }
+    /// The value of `key`, whose signature the caller made once (a template's keys are fixed).
+    subscript(key: String, signature signature: Signature) -> TemplateValue? {
+        index(of: key, signature: signature).map { entries[$0].value }
     }
 
-    /// One of 64 bits for a name, from its length and last byte: the names of one object
-    /// (`title`, `url`, `hasTopics`…) seldom share both.
-    static func bit(_ key: String) -> UInt64 {
-        let length = key.utf8.count
-        let last = key.utf8.last.map(Int.init) ?? 0
-        return 1 << UInt64((length &* 7 &+ last) & 63)
-    }
-
-    private func index(of key: String, bit: UInt64) -> Int? {
-        guard names & bit != 0 else { return nil }
-        let length = key.utf8.count
+    private func index(of key: String, signature: Signature) -> Int? {
+        guard names & signature.bit != 0 else { return nil }
         var index = entries.count - 1
         while index >= 0 {
-            if entries[index].key.utf8.count == length, entries[index].key == key { return index }
+            if entries[index].signature == signature, entries[index].key == key { return index }
             index -= 1
         }
         return nil
@@ -68,7 +83,8 @@ struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, Sequ
 
     /// Each name once, with its value (the last written).
     func makeIterator() -> some IteratorProtocol<(key: String, value: TemplateValue)> {
-        entries.indices.lazy.filter { index in self.index(of: self.entries[index].key, bit: Self.bit(self.entries[index].key)) == index }.map { self.entries[$0] }.makeIterator()
+        entries.indices.lazy.filter { index in self.index(of: self.entries[index].key, signature: self.entries[index].signature) == index }
+            .map { (key: self.entries[$0].key, value: self.entries[$0].value) }.makeIterator()
     }
 
     /// The same names with the same values, in any order.

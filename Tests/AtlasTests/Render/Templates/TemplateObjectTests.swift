@@ -23,7 +23,7 @@ import Testing
         #expect(object != ["new": .flag(false), "count": .text("3"), "title": .text("b"), "extra": .flag(true)])
     }
 
-    /// The bit filter never hides a name: random names (many sharing a length and a last
+    /// The bit filter and the signatures never hide a name: random names (many sharing a length and a last
     /// byte, so their bits collide) written, overwritten and removed read as a dictionary does.
     /// Names are compared byte for byte (`é` is not `e` with a combining accent), as they always were.
     @Test func readsAsADictionaryWhateverTheNames() {
@@ -42,7 +42,7 @@ import Testing
                 }
                 for probe in names {
                     #expect(object[probe] == reference[Array(probe.utf8)], "\(probe)")
-                    #expect(object[probe, bit: TemplateObject.bit(probe)] == reference[Array(probe.utf8)], "\(probe)")
+                    #expect(object[probe, signature: TemplateObject.Signature(probe)] == reference[Array(probe.utf8)], "\(probe)")
                 }
             }
         }
