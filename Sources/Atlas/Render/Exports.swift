@@ -121,14 +121,14 @@ enum Exports {
     /// One CSV line of already quoted fields, written straight into the export's piece: the
     /// export was an array of lines, joined, then copied again with its last newline, and a
     /// line was its fields joined first.
-    static func appendLine(_ fields: some Sequence<String>, to text: inout String) {
-        var separator = ""
+    static func appendLine(_ fields: some Sequence<String>, to text: inout UTF8Buffer) {
+        var separated = false
         for field in fields {
-            text += separator
-            text += field
-            separator = ","
+            if separated { text.append("," as StaticString) }
+            separated = true
+            text.append(field)
         }
-        text += "\n"
+        text.append("\n" as StaticString)
     }
 
     /// A Frictionless Table Schema for claims.csv (and the keys of claims.json): every column,

@@ -15,7 +15,7 @@ struct JSONRecords {
 
     init(into output: ChunkedText = ChunkedText()) {
         self.output = output
-        self.output.current += "[\n"
+        self.output.current.append("[\n" as StaticString)
     }
 
     /// The keys of one kind of record, in the order its values are given, each quoted once and
@@ -42,39 +42,39 @@ struct JSONRecords {
         count += 1
     }
 
-    private static func append(_ values: [Value?], keys: Keys, first: Bool, to text: inout String) {
-        text += first ? "  {\n" : ",\n  {\n"
-        var separator = ""
+    private static func append(_ values: [Value?], keys: Keys, first: Bool, to text: inout UTF8Buffer) {
+        text.append(first ? "  {\n" : ",\n  {\n" as StaticString)
+        var separated = false
         for (index, prefix) in keys.written {
             guard let value = values[index] else { continue }
-            text += separator
-            separator = ",\n"
-            text += prefix
+            if separated { text.append(",\n" as StaticString) }
+            separated = true
+            text.append(prefix)
             switch value {
             case .string(let string): quote(string, into: &text)
-            case .integer(let integer): text += String(integer)
-            case .number(let number): text += Self.number(number)
+            case .integer(let integer): text.append(String(integer))
+            case .number(let number): text.append(Self.number(number))
             case .strings(let strings):
                 if strings.isEmpty {
-                    text += "[\n\n    ]"
+                    text.append("[\n\n    ]" as StaticString)
                 } else {
-                    text += "[\n"
+                    text.append("[\n" as StaticString)
                     for (position, string) in strings.enumerated() {
-                        text += "      "
+                        text.append("      " as StaticString)
                         quote(string, into: &text)
-                        text += position + 1 < strings.count ? ",\n" : "\n"
+                        text.append(position + 1 < strings.count ? ",\n" : "\n" as StaticString)
                     }
-                    text += "    ]"
+                    text.append("    ]" as StaticString)
                 }
             }
         }
-        if !separator.isEmpty { text += "\n" }
-        text += "  }"
+        if separated { text.append("\n" as StaticString) }
+        text.append("  }" as StaticString)
     }
 
     /// The whole list, closed: what is left of it to write.
     consuming func closed() -> ChunkedText {
-        output.current += "\n]\n"
+        output.current.append("\n]\n" as StaticString)
         return output
     }
 
@@ -88,31 +88,36 @@ struct JSONRecords {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func quote(_ string: String, into text: inout String) {
-        text += "\""
-        // Read on the bytes: the escaped characters are ASCII, and no byte of a longer scalar is.
+        var quoted = UTF8Buffer(capacity: string.utf8.count + 2)
+        quote(string, into: &quoted)
+        text += quoted.string
+    }
+
+    /// Read on the bytes: the escaped characters are ASCII, and no byte of a longer scalar is, so
+    /// the runs between them are copied whole.
+    static func quote(_ string: String, into text: inout UTF8Buffer) {
+        text.append("\"" as StaticString)
         var string = string
-        let escaped: [UInt8]? = string.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
+        string.withUTF8 { bytes in
+            var run = 0
+            for (offset, byte) in bytes.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                text.append(UnsafeBufferPointer(rebasing: bytes[run..<offset]))
+                run = offset + 1
                 switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                case ..<0x20:
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-                default: out.append(byte)
+                case 0x22: text.append("\\\"" as StaticString)
+                case 0x5C: text.append("\\\\" as StaticString)
+                case 0x0A: text.append("\\n" as StaticString)
+                case 0x0D: text.append("\\r" as StaticString)
+                case 0x09: text.append("\\t" as StaticString)
+                case 0x08: text.append("\\b" as StaticString)
+                case 0x0C: text.append("\\f" as StaticString)
+                default:
+                    text.append("\\u00" as StaticString)
+                    [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]].withUnsafeBufferPointer { text.append($0) }
                 }
             }
-            return out
+            text.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        if let escaped { text += String(decoding: escaped, as: UTF8.self) } else { text += string }
-        text += "\""
+        text.append("\"" as StaticString)
     }
 }

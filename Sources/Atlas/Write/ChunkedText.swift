@@ -5,40 +5,40 @@
 struct ChunkedText {
     static let pieceSize = 1 << 18
 
-    private var pieces: [String] = []
+    private var pieces: [[UInt8]] = []
     /// Takes each full piece (the file being written); without it pieces are kept.
-    private let sink: ((String) -> Void)?
-    /// The piece being written; callers append to it and call `wrap()` between records.
-    var current = ChunkedText.emptyPiece()
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    /// The piece being written, in UTF-8 bytes (`UTF8Buffer`: an export is hundreds of thousands
+    /// of short values and separators); callers append to it and call `wrap()` between records.
+    var current = UTF8Buffer(capacity: pieceSize + pieceSize / 8)
 
-    init(sink: ((String) -> Void)? = nil) { self.sink = sink }
-
-    private static func emptyPiece() -> String {
-        var piece = String()
-        piece.reserveCapacity(pieceSize + pieceSize / 8)
-        return piece
-    }
+    init(sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) { self.sink = sink }
 
     /// Hands on the current piece once it is full; called between records, so a record never
     /// needs to fit a piece.
     mutating func wrap() {
-        guard current.utf8.count >= Self.pieceSize else { return }
+        guard current.count >= Self.pieceSize else { return }
         flush()
     }
 
     private mutating func flush() {
         if let sink {
-            sink(current)
-            current.removeAll(keepingCapacity: true)
+            current.bytes.withUnsafeBufferPointer(sink)
+            current.removeAll()
         } else {
-            pieces.append(current)
-            current = Self.emptyPiece()
+            pieces.append(current.bytes)
+            current = UTF8Buffer(capacity: Self.pieceSize + Self.pieceSize / 8)
         }
     }
 
-    /// The pieces not handed to a sink (all of them, without one).
-    consuming func finished() -> [String] {
+    /// The pieces not handed to a sink (all of them, without one), as UTF-8.
+    consuming func finished() -> [[UInt8]] {
         if !current.isEmpty { flush() }
         return pieces
+    }
+
+    /// The text not handed to a sink, whole (for a reader of the file's text, and tests).
+    consuming func finishedText() -> String {
+        String(decoding: Array(finished().joined()), as: UTF8.self)
     }
 }

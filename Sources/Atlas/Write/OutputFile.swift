@@ -50,7 +50,7 @@ public struct OutputFile: Hashable, Sendable {
         case .bytes(let data): data
         case .text(let text): Data(text.utf8)
         case .utf8(let bytes): Data(bytes)
-        case .streamed: Data(text.utf8)
+        case .streamed(let make): Data(Array(make(ChunkedText()).finished().joined()))
         }
     }
 
@@ -60,7 +60,7 @@ public struct OutputFile: Hashable, Sendable {
         case .bytes(let data): String(decoding: data, as: UTF8.self)
         case .text(let text): text
         case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
-        case .streamed(let make): make(ChunkedText()).finished().joined()
+        case .streamed(let make): make(ChunkedText()).finishedText()
         }
     }
 
@@ -123,13 +123,9 @@ public struct OutputFile: Hashable, Sendable {
         }
         var failure: Error?
         let rest = make(ChunkedText { piece in
-            guard failure == nil else { return }
-            var piece = piece
+            guard failure == nil, let base = piece.baseAddress, !piece.isEmpty else { return }
             do {
-                try piece.withUTF8 { buffer in
-                    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-                    try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
-                }
+                try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: piece.count, deallocator: .none))
             } catch {
                 failure = error
             }
@@ -159,8 +155,8 @@ public struct OutputFile: Hashable, Sendable {
             var same = true
             _ = make(ChunkedText { piece in
                 guard same else { return }
-                let count = piece.utf8.count
-                same = bytes.endIndex - offset >= count && bytes[offset..<offset + count].elementsEqual(piece.utf8)
+                let count = piece.count
+                same = bytes.endIndex - offset >= count && bytes[offset..<offset + count].elementsEqual(piece)
                 offset += count
             }).finished()
             return same && offset == bytes.endIndex
