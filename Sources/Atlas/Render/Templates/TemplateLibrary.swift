@@ -1,8 +1,8 @@
 /// The site's compiled templates by name, and the one place that renders them.
 ///
 /// Rendering appends to one buffer of bytes (`UTF8Buffer`: a `String` append cost more than the
-/// rest of rendering) made a string once; sections push their value on a stack and pop it, so a
-/// page allocates its output and little else.
+/// rest of rendering), which a page's file takes as it is; sections push their value on a stack
+/// and pop it, so a page allocates its output and little else.
 struct TemplateLibrary: Sendable {
     private(set) var templates: [String: Template] = [:]
 
@@ -27,7 +27,7 @@ struct TemplateLibrary: Sendable {
     }
 
     private func rendering<Result>(_ context: TemplateValue, template name: String, capacity: Int,
-                                   _ finish: (borrowing UTF8Buffer) -> Result) -> Result? {
+                                   _ finish: (UTF8Buffer) -> Result) -> Result? {
         guard let template = templates[name] else { return nil }
         var output = UTF8Buffer(capacity: capacity)
         var stack = [context]
