@@ -60,14 +60,13 @@ enum FigureScanner {
         while i < text.count {
             // By key: `,`, `.` and the ASCII digits are lone scalars.
             let key = text.keys[i]
-            if key >= 0x30 && key <= 0x39 {
+            if text.isDigit(i) {
                 digits.unicodeScalars.append(Unicode.Scalar(UInt8(key)))
                 i += 1
             } else if key == 0x2C, !digits.isEmpty, !digits.utf8.contains(0x2E),
-                      (1...3).allSatisfy({ i + $0 < text.count && text.isASCII(i + $0) && text.isNumber(i + $0) }),
-                      !(i + 4 < text.count && text.isASCII(i + 4) && text.isNumber(i + 4)) {
+                      (1...3).allSatisfy({ text.isDigit(i + $0) }), !text.isDigit(i + 4) {
                 i += 1  // thousands separator: exactly three digits follow
-            } else if key == 0x2E, i + 1 < text.count, text.isASCII(i + 1), text.isNumber(i + 1), !digits.utf8.contains(0x2E) {
+            } else if key == 0x2E, text.isDigit(i + 1), !digits.utf8.contains(0x2E) {
                 digits.append(".")
                 i += 1
             } else {

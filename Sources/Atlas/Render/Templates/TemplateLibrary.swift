@@ -145,11 +145,9 @@ struct TemplateLibrary: Sendable {
     /// context, and no block can be overridden. Otherwise `value` as it is.
     func prerendered(_ value: TemplateValue, partial name: String) -> TemplateValue {
         guard case .object(let object) = value, let template = templates[name],
-              isSelfContained(template.nodes, keys: object, partials: [name]) else { return value }
-        var output = UTF8Buffer(capacity: 1_024)
-        var stack = [value]
-        render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
-        return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: output.string))
+              isSelfContained(template.nodes, keys: object, partials: [name]),
+              let html = render(value, template: name) else { return value }
+        return .prerendered(TemplateValue.Prerendered(object: object, partial: name, html: html))
     }
 
     private func isSelfContained(_ nodes: [Template.Node], keys: TemplateObject, partials: Set<String>) -> Bool {
