@@ -13,6 +13,9 @@ public struct Builder: Sendable {
         /// The `rsvg-convert` that draws the charts' PNGs; nil: `ATLAS_RSVG_CONVERT` or PATH;
         /// empty: none (the build warns and makes no PNGs).
         public var rsvgConvert: String? = nil
+        /// Where extraction's findings are kept for the next build (`FindingsStore.forSite`, as
+        /// `atlas build` and `atlas check` use it); nil: every article is extracted.
+        public var findingsStore: FindingsStore? = nil
 
         public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, relativeLinks: Bool = false) {
             self.root = root
@@ -52,12 +55,15 @@ public struct Builder: Sendable {
         /// The process's resident memory when the stage ended (Linux), to see which stage
         /// holds what.
         public var resident: Int? = Timing.residentBytes()
+        /// What the stage did that explains its time (`10028 of 10028 from .atlas-cache`).
+        public var note: String? = nil
 
         /// `  extract             2850.3 ms    5680.3 ms CPU     131 MB resident`, as `--verbose` prints it.
         public var line: String {
             "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000)
                 + (cpuSeconds.map { String(format: "  %8.1f ms CPU", $0 * 1000) } ?? "")
                 + (resident.map { String(format: "  %6d MB resident", $0 >> 20) } ?? "")
+                + (note.map { "  (\($0))" } ?? "")
         }
 
         /// Resident bytes from `/proc/self/statm` (its second field, in pages); nil elsewhere.
@@ -115,7 +121,7 @@ public struct Builder: Sendable {
 
     /// Everything up to the list of files to render (each rendered on demand).
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> Plan? {
-        var cache = FindingsCache(remembering: false)
+        var cache = FindingsCache(remembering: false, store: options.findingsStore)
         return plan(log: &log, keys: keys, checking: checking, cache: &cache)
     }
 
@@ -185,6 +191,13 @@ public struct Builder: Sendable {
         clock.mark("templates")
         let findings = ArticleExtractor(entities: entities).findings(for: site.articles, cache: &cache)
         clock.mark("extract")
+        if cache.store != nil {
+            clock.timings[clock.timings.count - 1].note = "\(cache.reusedFromStore) of \(findings.count) articles from \(FindingsStore.folder)"
+        }
+        if let problem = cache.storeProblem {
+            log.warning("cannot keep the findings for the next build in \(FindingsStore.folder)/: \(problem)", at: nil,
+                        hint: "nothing else is affected; the next build extracts every article again (make the site folder writable, or pass --no-cache)")
+        }
         let matcher = EntityMatcher(entities: entities)
         let registryVersion = memo.version("mention-registry", of: entities)
         site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(Array(zip(site.articles, findings))) { article, found in

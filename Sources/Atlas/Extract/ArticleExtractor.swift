@@ -34,19 +34,42 @@ public struct ArticleExtractor: Sendable {
     /// whose body and date are unchanged (under the same entity registry) is not read again.
     /// Unchanged means the same bytes, of the id and of the body: the findings hold the id's
     /// bytes (later looked up by them, `ByteKey`) and the body's mention counts, which an edit
-    /// that only changes a text's Unicode normalisation would otherwise leave stale.
+    /// that only changes a text's Unicode normalisation would otherwise leave stale. With a
+    /// store, findings the memory does not hold are read from the last build's (`FindingsStore`),
+    /// and this build's are written back for the next.
     public func findings(for articles: [Article], cache: inout FindingsCache) -> [ArticleFindings] {
-        if cache.entities != entities { cache = FindingsCache(entities: entities, remembering: cache.remembering) }
+        if cache.entities != entities { cache = FindingsCache(entities: entities, remembering: cache.remembering, store: cache.store) }
         let known = cache.entries
-        let results = Parallel.map(articles) { article -> ArticleFindings in
+        let store = cache.store
+        let registry = FindingsStore.registryDigest(entities)
+        let archive = store?.load(registry: registry)
+        let results = Parallel.map(articles) { article -> (findings: ArticleFindings, record: FindingsStore.Record?, stored: Bool) in
             if let entry = known[article.id], entry.body.utf8.elementsEqual(article.sourceText.utf8), entry.published == article.published.local {
-                return entry.findings
+                return (entry.findings, nil, false)
             }
-            return findings(for: article)
+            guard store != nil else { return (findings(for: article), nil, false) }
+            let digest = FindingsStore.BodyDigest(article.sourceText)
+            if let hit = archive?.findings(for: article, digest: digest) {
+                return (hit.findings, FindingsStore.Record(id: article.id, digest: digest, published: article.published.local, findings: Array(hit.bytes)), true)
+            }
+            let found = findings(for: article)
+            var writer = BinaryWriter()
+            found.encode(into: &writer)
+            return (found, FindingsStore.Record(id: article.id, digest: digest, published: article.published.local, findings: writer.bytes), false)
         }
-        guard cache.remembering else { return results }
-        cache.entries = ByteKeyedDictionary(zip(articles, results).map { ($0.id, FindingsCache.Entry(body: $0.sourceText, published: $0.published.local, findings: $1)) })
-        return results
+        if let store {
+            let reused = results.lazy.filter(\.stored).count
+            cache.reusedFromStore = reused
+            cache.storeProblem = nil
+            // Written only when it would say something new: an article added, changed or gone.
+            let records = results.compactMap(\.record)
+            if reused != articles.count || archive?.entries.count != articles.count || records.count != articles.count {
+                cache.storeProblem = store.save(records, registry: registry)
+            }
+        }
+        guard cache.remembering else { return results.map(\.findings) }
+        cache.entries = ByteKeyedDictionary(zip(articles, results).map { ($0.id, FindingsCache.Entry(body: $0.sourceText, published: $0.published.local, findings: $1.findings)) })
+        return results.map(\.findings)
     }
 
     public func findings(for articles: [Article]) -> [ArticleFindings] {
@@ -55,7 +78,8 @@ public struct ArticleExtractor: Sendable {
     }
 }
 
-/// The findings of the previous build, by article id, for rebuilds in `atlas serve`.
+/// The findings of the previous build, by article id, for rebuilds in `atlas serve`, and the
+/// store that keeps them between runs of `atlas build`.
 public struct FindingsCache: Sendable {
     struct Entry: Sendable {
         var body: String
@@ -68,9 +92,16 @@ public struct FindingsCache: Sendable {
     var entries = ByteKeyedDictionary<Entry>()
     /// A one-off build keeps nothing: holding every body and finding would only cost memory.
     let remembering: Bool
+    /// Findings kept on disk between builds (`atlas build`, `atlas check`); nil: none.
+    let store: FindingsStore?
+    /// Of the last extraction with a store: how many articles' findings came from it, and why
+    /// the store could not be written (for a warning).
+    public internal(set) var reusedFromStore = 0
+    public internal(set) var storeProblem: String?
 
-    public init(entities: [Entity] = [], remembering: Bool = true) {
+    public init(entities: [Entity] = [], remembering: Bool = true, store: FindingsStore? = nil) {
         self.entities = entities
         self.remembering = remembering
+        self.store = store
     }
 }

@@ -42,6 +42,8 @@ struct ByteKeyedDictionary<Value> {
         for item in items { storage[ByteKey(key(item)), default: []].append(item) }
     }
 
+    var count: Int { storage.count }
+
     subscript(key: String) -> Value? {
         get { storage[ByteKey(key)] }
         set { storage[ByteKey(key)] = newValue }

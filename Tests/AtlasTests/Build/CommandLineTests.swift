@@ -32,6 +32,32 @@ import Testing
         #expect(site.read("public/index.html") != nil)
     }
 
+    /// `atlas build` keeps the findings in .atlas-cache/ for its next run, and only for the
+    /// program that made them; `--no-cache` neither reads nor writes them.
+    @Test func buildKeepsFindingsForTheSameProgramOnly() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the atlas executable first (scripts/test does)")
+        let site = TemporaryFolder.siteCopy()
+        func extractNote(_ arguments: [String], program: String? = nil) throws -> String? {
+            let result = try run(program ?? binary, ["build", "--verbose", "--root", site.url.path] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").first { $0.hasPrefix("  extract") }.flatMap { line in
+                line.range(of: "(").map { String(line[$0.lowerBound...]) }
+            }
+        }
+        let uncached = try extractNote(["--no-cache"])
+        #expect(uncached == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.url.appendingPathComponent(".atlas-cache").path))
+        let first = try #require(try extractNote([]))
+        let count = try #require(first.split(separator: " ").compactMap { Int($0) }.last)
+        #expect(first == "(0 of \(count) articles from .atlas-cache)")
+        #expect(try extractNote([]) == "(\(count) of \(count) articles from .atlas-cache)")
+        // A copy of the executable is another file (inode, time): it trusts nothing the first made.
+        let copy = TemporaryFolder()
+        let other = copy.url.appendingPathComponent("atlas").path
+        try FileManager.default.copyItem(atPath: binary, toPath: other)
+        #expect(try extractNote([], program: other) == "(0 of \(count) articles from .atlas-cache)")
+    }
+
     @Test func suggestionsAreCloseMatchesOnly() {
         let commands = ["build", "serve", "check", "new", "claims", "events", "markdown"]
         #expect(CommandSuggestion.nearest("biuld", in: commands) == "build")

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import Atlas
+
+/// The findings kept between builds: a build that reads them writes exactly what a build that
+/// extracts everything writes, and an entry is reused only when nothing extraction reads changed.
+@Suite struct FindingsStoreTests {
+    func build(_ site: TemporaryFolder, output: String, store: FindingsStore?) -> (report: Builder.Report, files: [String: Data]) {
+        var options = Builder.Options(root: site.url, output: site.url.appendingPathComponent(output))
+        options.findingsStore = store
+        let report = Builder(options: options).build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        return (report, snapshot(options.output))
+    }
+
+    /// `(reused, articles)` from the extract stage's note, as `--verbose` prints it.
+    func reuse(_ report: Builder.Report) -> (reused: Int, of: Int)? {
+        guard let note = report.timings.first(where: { $0.stage == "extract" })?.note else { return nil }
+        let numbers = note.split(separator: " ").compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+    }
+
+    func store(_ site: TemporaryFolder, program: String = "test-program") -> FindingsStore {
+        FindingsStore(url: site.url.appendingPathComponent(".atlas-cache/findings.bin"), program: program)
+    }
+
+    @Test func aSecondBuildReadsEveryArticleFromTheStoreAndWritesTheSameBytes() throws {
+        let site = TemporaryFolder.siteCopy()
+        let reference = build(site, output: "reference", store: nil)
+        #expect(reuse(reference.report) == nil)
+        let first = build(site, output: "first", store: store(site))
+        let count = first.report.articles.count
+        #expect(count > 20)
+        #expect(reuse(first.report).map { [$0.reused, $0.of] } == [0, count])
+        #expect(FileManager.default.fileExists(atPath: store(site).url.path))
+        let second = build(site, output: "second", store: store(site))
+        #expect(reuse(second.report).map { [$0.reused, $0.of] } == [count, count])
+        #expect(first.files == reference.files)
+        #expect(second.files == reference.files)
+        #expect(second.report.diagnostics.map(\.description) == reference.report.diagnostics.map(\.description))
+    }
+
+    @Test func anEditedBodyIsExtractedAgainAndTheRestAreNot() throws {
+        let site = TemporaryFolder.siteCopy()
+        _ = build(site, output: "first", store: store(site))
+        // One body line of one dump gains a figure; the other articles are untouched.
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
+        let file = "content/sources/" + files[0]
+        var lines = try #require(site.read(file)).components(separatedBy: "\n")
+        let body = try #require(lines.indices.first { lines[$0].count > 200 })
+        lines[body] += " China held 61% of world rare-earth mining output in 2024."
+        site.write(file, lines.joined(separator: "\n"))
+        let edited = build(site, output: "edited", store: store(site))
+        let count = edited.report.articles.count
+        #expect(reuse(edited.report).map { [$0.reused, $0.of] } == [count - 1, count])
+        let fresh = build(site, output: "fresh", store: nil)
+        #expect(edited.files == fresh.files)
+        #expect(edited.files["data/claims.json"].map { String(decoding: $0, as: UTF8.self).contains("61%") } == true)
+    }
+
+    @Test func anotherProgramOrRegistryReusesNothing() throws {
+        let site = TemporaryFolder.siteCopy()
+        _ = build(site, output: "first", store: store(site))
+        let rebuilt = build(site, output: "rebuilt", store: store(site, program: "a rebuilt atlas"))
+        let count = rebuilt.report.articles.count
+        #expect(reuse(rebuilt.report)?.reused == 0)
+        // The store now holds the rebuilt program's findings: the registry gains a spelling.
+        let registry = try #require(site.read("content/entities.yml"))
+        let lines = registry.components(separatedBy: "\n")
+        let aliases = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("aliases:") && $0.contains("[") })
+        var changed = lines
+        changed[aliases] = changed[aliases].replacingOccurrences(of: "[", with: "[Zzyzx Minerals, ")
+        site.write("content/entities.yml", changed.joined(separator: "\n"))
+        let renamed = build(site, output: "renamed", store: store(site, program: "a rebuilt atlas"))
+        #expect(reuse(renamed.report).map { [$0.reused, $0.of] } == [0, count])
+        #expect(renamed.files == build(site, output: "fresh", store: nil).files)
+    }
+
+    @Test func aDamagedStoreIsSetAsideAndWrittenAgain() throws {
+        let site = TemporaryFolder.siteCopy()
+        let reference = build(site, output: "reference", store: store(site))
+        let path = store(site).url.path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        for damage in [bytes.prefix(bytes.count / 2), bytes.prefix(10), Data(bytes.map { $0 == 0x2C ? 0xFF : $0 }), Data()] {
+            try Data(damage).write(to: store(site).url)
+            let damaged = build(site, output: "damaged", store: store(site))
+            #expect(damaged.files == reference.files)
+            #expect(reuse(damaged.report).map { $0.reused < $0.of } == true)
+            try? FileManager.default.removeItem(at: site.url.appendingPathComponent("damaged"))
+        }
+        let again = build(site, output: "again", store: store(site))
+        #expect(reuse(again.report).map { $0.reused == $0.of } == true)
+    }
+
+    @Test func aStoreThatCannotBeWrittenIsAWarningNotAFailure() throws {
+        let site = TemporaryFolder.siteCopy()
+        // A file where the store's folder should be.
+        site.write(".atlas-cache", "not a folder")
+        let built = build(site, output: "out", store: store(site))
+        let warning = built.report.diagnostics.first { $0.message.contains("cannot keep the findings") }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.hint?.contains("--no-cache") == true)
+    }
+
+    /// Every stored property is written: a property added to a claim or an event fails this
+    /// until `FindingsCoding` writes it (and `formatVersion` is bumped).
+    @Test func theCodingKnowsEveryStoredProperty() {
+        /// The fields behind a value's copy-on-write box (a value of one child is looked through).
+        func storedCount(_ value: Any) -> Int {
+            let children = Mirror(reflecting: value).children
+            return children.count == 1 ? storedCount(children.first!.value) : children.count
+        }
+        let claim = Claim(low: 1, high: 2, unit: .percent, period: ClaimPeriod(kind: .year, from: 2024, to: 2024, resolution: .stated))
+        #expect(storedCount(claim) == 19)
+        let event = Event(id: "e", year: 2025, month: nil, day: nil, precision: .year, kind: .event, status: .happened, summary: "", actors: [],
+                          article: nil, quote: nil, source: nil, sourceURL: nil, rule: "")
+        #expect(storedCount(event) == 16)
+        #expect(storedCount(ClaimScope()) == 3)
+        #expect(storedCount(ClaimPeriod(kind: .current, resolution: .none)) == 5)
+        #expect(storedCount(SourceLocation(file: "a", line: 1)) == 3)
+        #expect(storedCount(LocalDateTime(year: 2025, month: 1, day: 1)) == 6)
+        #expect(storedCount(ArticleFindings(claims: [], events: [])) == 3)
+    }
+
+    /// The real articles' findings come back equal, field for field, and encode to the same bytes.
+    @Test func theRealFindingsComeBackEqual() throws {
+        var log = DiagnosticLog()
+        let plan = try #require(Builder(options: .init(root: TestPaths.repository)).plan(log: &log))
+        let findings = ArticleExtractor(entities: plan.site.entities).findings(for: plan.site.articles)
+        #expect(findings.map(\.claims.count).reduce(0, +) > 50)
+        #expect(findings.map(\.events.count).reduce(0, +) > 20)
+        for found in findings {
+            var writer = BinaryWriter()
+            found.encode(into: &writer)
+            var reader = BinaryReader(writer.bytes)
+            let decoded = try ArticleFindings(decoding: &reader)
+            #expect(reader.isAtEnd)
+            #expect(decoded == found)
+            #expect(decoded.bodyMentions == found.bodyMentions)
+            var again = BinaryWriter()
+            decoded.encode(into: &again)
+            #expect(again.bytes == writer.bytes)
+        }
+    }
+}
