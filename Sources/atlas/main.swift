@@ -52,14 +52,14 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write page-relative links that name files (about/index.html), so the site opens straight from disk.")
     var relative = false
 
-    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings from <root>/.atlas-cache/ (which this build then leaves alone).")
+    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings and bodies from <root>/.atlas-cache/ (which this build then leaves alone).")
     var noCache = false
 
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var options = Builder.Options(root: rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
                                       baseURL: baseURL, includeDrafts: drafts, relativeLinks: relative)
-        options.findingsStore = noCache ? nil : FindingsStore.forSite(root: rootURL)
+        options.cache = noCache ? nil : BuildCache.forSite(root: rootURL)
         let started = Date()
         // On a terminal, say that a long build is still running. (A dispatch source must be
         // resumed before it is released, so one is made only when it is used.)
@@ -183,13 +183,13 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Exit non-zero on warnings too.")
     var warningsAsErrors = false
 
-    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings from <root>/.atlas-cache/.")
+    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings and bodies from <root>/.atlas-cache/.")
     var noCache = false
 
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var options = Builder.Options(root: rootURL, baseURL: baseURL)
-        options.findingsStore = noCache ? nil : FindingsStore.forSite(root: rootURL)
+        options.cache = noCache ? nil : BuildCache.forSite(root: rootURL)
         let diagnostics = Checker(options: options).check()
         switch format {
         case .text:

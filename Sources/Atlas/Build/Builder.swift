@@ -13,9 +13,9 @@ public struct Builder: Sendable {
         /// The `rsvg-convert` that draws the charts' PNGs; nil: `ATLAS_RSVG_CONVERT` or PATH;
         /// empty: none (the build warns and makes no PNGs).
         public var rsvgConvert: String? = nil
-        /// Where extraction's findings are kept for the next build (`FindingsStore.forSite`, as
-        /// `atlas build` and `atlas check` use it); nil: every article is extracted.
-        public var findingsStore: FindingsStore? = nil
+        /// Where work is kept for the next build (`BuildCache.forSite`, as `atlas build` and
+        /// `atlas check` use it); nil: every article is extracted and every body rendered.
+        public var cache: BuildCache? = nil
 
         public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, relativeLinks: Bool = false) {
             self.root = root
@@ -121,7 +121,7 @@ public struct Builder: Sendable {
 
     /// Everything up to the list of files to render (each rendered on demand).
     public func plan(log: inout DiagnosticLog, keys: KeyCollector? = nil, checking: Bool = false) -> Plan? {
-        var cache = FindingsCache(remembering: false, store: options.findingsStore)
+        var cache = FindingsCache(remembering: false, store: options.cache)
         return plan(log: &log, keys: keys, checking: checking, cache: &cache)
     }
 
@@ -192,12 +192,9 @@ public struct Builder: Sendable {
         let findings = ArticleExtractor(entities: entities).findings(for: site.articles, cache: &cache)
         clock.mark("extract")
         if cache.store != nil {
-            clock.timings[clock.timings.count - 1].note = "\(cache.reusedFromStore) of \(findings.count) articles from \(FindingsStore.folder)"
+            clock.timings[clock.timings.count - 1].note = "\(cache.reusedFromStore) of \(findings.count) articles from \(BuildCache.folderName)"
         }
-        if let problem = cache.storeProblem {
-            log.warning("cannot keep the findings for the next build in \(FindingsStore.folder)/: \(problem)", at: nil,
-                        hint: "nothing else is affected; the next build extracts every article again (make the site folder writable, or pass --no-cache)")
-        }
+        if let problem = cache.storeProblem { cacheProblem(problem, log: &log) }
         let matcher = EntityMatcher(entities: entities)
         let registryVersion = memo.version("mention-registry", of: entities)
         site.mentions = MentionIndex(articles: site.articles, counts: Parallel.map(Array(zip(site.articles, findings))) { article, found in
@@ -251,12 +248,16 @@ public struct Builder: Sendable {
         let published = options.root.appendingPathComponent("public")
         let renderer = SiteRenderer(site: site, templates: templates, keys: keys, memo: memo, rasterizer: rasterizer,
                                     previousOutputs: published.standardizedFileURL == options.output.standardizedFileURL
-                                        ? [options.output] : [options.output, published])
+                                        ? [options.output] : [options.output, published], cache: cache.store)
         for chart in renderer.charts where rasterizer != nil && renderer.chartImages[chart.name] == nil {
             log.warning("the chart `\(chart.name)` has no PNG image: rsvg-convert could not draw it", at: nil,
                         hint: "run `rsvg-convert public/data/\(chart.name)/\(chart.name).svg > /dev/null` to see why")
         }
         clock.mark("prepare render")
+        if let kept = renderer.keptBodies {
+            clock.timings[clock.timings.count - 1].note = "\(kept.reused) of \(kept.of) bodies from \(BuildCache.folderName)"
+            if let problem = kept.problem, cache.storeProblem == nil { cacheProblem(problem, log: &log) }
+        }
         let jobs = renderer.jobs() + assets.map(RenderJob.init)
         MarkdownLinks.check(site, jobs: jobs, log: &log)
         checkAliases(renderer.aliasRedirects().map(\.alias), jobs: jobs, log: &log)
@@ -307,6 +308,12 @@ public struct Builder: Sendable {
             log.warning("cannot write \(URLMap.path): \(error.localizedDescription)", at: nil,
                         hint: "the site was built; until the file is written, a corrected title or date moves an article's URL")
         }
+    }
+
+    /// A kept file that could not be written: the build goes on, and the next one does the work again.
+    func cacheProblem(_ problem: String, log: inout DiagnosticLog) {
+        log.warning("cannot keep work for the next build in \(BuildCache.folderName)/: \(problem)", at: nil,
+                    hint: "nothing else is affected; the next build extracts and renders every article again (make the site folder writable, or pass --no-cache)")
     }
 
     /// An alias names an old address: one the site still makes a page at cannot redirect.

@@ -41,30 +41,24 @@ public struct ArticleExtractor: Sendable {
         if cache.entities != entities { cache = FindingsCache(entities: entities, remembering: cache.remembering, store: cache.store) }
         let known = cache.entries
         let store = cache.store
-        let registry = FindingsStore.registryDigest(entities)
-        let archive = store?.load(registry: registry)
-        let results = Parallel.map(articles) { article -> (findings: ArticleFindings, record: FindingsStore.Record?, stored: Bool) in
+        let registry = store.map { _ in FindingsStore.registry(entities) }
+        let kept = store.flatMap { $0.entries(FindingsStore.file, context: registry!) }
+        let results = Parallel.map(articles) { article -> (findings: ArticleFindings, entry: BuildCache.Entry?, reused: Bool) in
             if let entry = known[article.id], entry.body.utf8.elementsEqual(article.sourceText.utf8), entry.published == article.published.local {
                 return (entry.findings, nil, false)
             }
             guard store != nil else { return (findings(for: article), nil, false) }
-            let digest = FindingsStore.BodyDigest(article.sourceText)
-            if let hit = archive?.findings(for: article, digest: digest) {
-                return (hit.findings, FindingsStore.Record(id: article.id, digest: digest, published: article.published.local, findings: Array(hit.bytes)), true)
-            }
+            let key = FindingsStore.key(article)
+            if let hit = FindingsStore.findings(kept, key: key) { return (hit.findings, hit.entry, true) }
             let found = findings(for: article)
-            var writer = BinaryWriter()
-            found.encode(into: &writer)
-            return (found, FindingsStore.Record(id: article.id, digest: digest, published: article.published.local, findings: writer.bytes), false)
+            return (found, FindingsStore.entry(found, key: key), false)
         }
-        if let store {
-            let reused = results.lazy.filter(\.stored).count
-            cache.reusedFromStore = reused
+        if let store, let registry {
+            let entries = results.compactMap(\.entry)
+            cache.reusedFromStore = results.lazy.filter(\.reused).count
             cache.storeProblem = nil
-            // Written only when it would say something new: an article added, changed or gone.
-            let records = results.compactMap(\.record)
-            if reused != articles.count || archive?.entries.count != articles.count || records.count != articles.count {
-                cache.storeProblem = store.save(records, registry: registry)
+            if BuildCache.isNews(entries, reused: cache.reusedFromStore, kept: kept) {
+                cache.storeProblem = store.write(FindingsStore.file, context: registry, entries: entries)
             }
         }
         guard cache.remembering else { return results.map(\.findings) }
@@ -92,14 +86,14 @@ public struct FindingsCache: Sendable {
     var entries = ByteKeyedDictionary<Entry>()
     /// A one-off build keeps nothing: holding every body and finding would only cost memory.
     let remembering: Bool
-    /// Findings kept on disk between builds (`atlas build`, `atlas check`); nil: none.
-    let store: FindingsStore?
+    /// Where findings are kept between builds (`atlas build`, `atlas check`); nil: nowhere.
+    let store: BuildCache?
     /// Of the last extraction with a store: how many articles' findings came from it, and why
     /// the store could not be written (for a warning).
     public internal(set) var reusedFromStore = 0
     public internal(set) var storeProblem: String?
 
-    public init(entities: [Entity] = [], remembering: Bool = true, store: FindingsStore? = nil) {
+    public init(entities: [Entity] = [], remembering: Bool = true, store: BuildCache? = nil) {
         self.entities = entities
         self.remembering = remembering
         self.store = store

@@ -48,6 +48,9 @@ public struct SiteRenderer: Sendable {
     let eventAntecedent: [String: Event]
     /// Entity id → the entities most often named with it (`MentionIndex.coMentionedByEntity`).
     let coMentioned: [String: [(entity: String, articles: Int)]]
+    /// With a build cache: how many bodies came from it, of how many, and why it could not be
+    /// written (for the build's report).
+    public private(set) var keptBodies: (reused: Int, of: Int, problem: String?)?
 
     /// What a body's HTML is made of besides the entity linker (`LinkerInput`).
     private struct BodyInput: Equatable, Sendable {
@@ -75,7 +78,7 @@ public struct SiteRenderer: Sendable {
     /// `previousOutputs`: folders a build wrote (the last one first), whose chart PNGs are reused
     /// for unchanged charts.
     public init(site: Site, templates: TemplateSet, keys: KeyCollector? = nil, memo: RenderMemo = RenderMemo(remembering: false),
-                rasterizer: ChartRasterizer? = nil, previousOutputs: [URL] = []) {
+                rasterizer: ChartRasterizer? = nil, previousOutputs: [URL] = [], cache: BuildCache? = nil) {
         self.keys = keys
         self.memo = memo
         self.site = site
@@ -132,6 +135,8 @@ public struct SiteRenderer: Sendable {
         // conflict anchors, the timeline's pages and antecedents): made after the bodies, they
         // left a core idle for a second and a half of a dense 10,000-article build.
         let linkerVersion = memo.version("entity-linker", of: LinkerInput(entities: site.entities, urls: linker.urls))
+        let linkerStamp = cache.map { _ in BodyStore.linker(site.entities, urls: linker.urls) }
+        let kept = cache.flatMap { $0.entries(BodyStore.file, context: linkerStamp!) }
         let (indexes, rendered) = Parallel.map(site.articles, alongside: {
             var claimsByEntity: [String: [Claim]] = [:]
             for claim in site.claims {
@@ -145,19 +150,38 @@ public struct SiteRenderer: Sendable {
                     timelinePageOfEvent: Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a }),
                     eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] },
                     coMentioned: site.mentions.coMentionedByEntity())
-        }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>))? in
+        }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>), entry: BuildCache.Entry?, reused: Bool)? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
-            return (article.id, memo.value("body\u{0}\(linkerVersion)\u{0}" + article.id, input: BodyInput(body: body, anchors: anchors.map { $0.quote + "\u{0}" + $0.id })) {
+            var entry: BuildCache.Entry?
+            var reused = false
+            let html = memo.value("body\u{0}\(linkerVersion)\u{0}" + article.id, input: BodyInput(body: body, anchors: anchors.map { $0.quote + "\u{0}" + $0.id })) {
+                guard cache != nil else {
+                    let html = BodyRenderer.render(body, anchors: anchors, linker: linker)
+                    return (html: html.html, anchored: html.anchored)
+                }
+                let key = BodyStore.key(body, anchors: anchors)
+                if let hit = BodyStore.body(kept, key: key) {
+                    (entry, reused) = (hit.entry, true)
+                    return (html: hit.html, anchored: hit.anchored)
+                }
                 let html = BodyRenderer.render(body, anchors: anchors, linker: linker)
+                entry = BodyStore.entry(html: html.html, anchored: html.anchored, key: key)
                 return (html: html.html, anchored: html.anchored)
-            })
+            }
+            return (article.id, html, entry, reused)
         }
         var bodies = ByteKeyedDictionary<TrustedHTML>()
         var highlighted = Set<String>()
-        for case let (id, body)? in rendered {
+        for case let (id, body, _, _)? in rendered {
             bodies[id] = body.html
             highlighted.formUnion(body.anchored)
+        }
+        if let cache, let linkerStamp {
+            let entries = rendered.compactMap { $0?.entry }
+            let reused = rendered.lazy.filter { $0?.reused == true }.count
+            let problem = BuildCache.isNews(entries, reused: reused, kept: kept) ? cache.write(BodyStore.file, context: linkerStamp, entries: entries) : nil
+            keptBodies = (reused, entries.count, problem)
         }
         self.bodies = bodies
         self.highlighted = highlighted

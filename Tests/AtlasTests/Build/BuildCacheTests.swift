@@ -2,27 +2,30 @@ import Foundation
 import Testing
 @testable import Atlas
 
-/// The findings kept between builds: a build that reads them writes exactly what a build that
-/// extracts everything writes, and an entry is reused only when nothing extraction reads changed.
-@Suite struct FindingsStoreTests {
-    func build(_ site: TemporaryFolder, output: String, store: FindingsStore?) -> (report: Builder.Report, files: [String: Data]) {
+/// The work kept between builds (findings and rendered bodies): a build that reads it writes
+/// exactly what a build that does everything writes, and an entry is reused only when nothing
+/// its work reads changed.
+@Suite struct BuildCacheTests {
+    func build(_ site: TemporaryFolder, output: String, store: BuildCache?) -> (report: Builder.Report, files: [String: Data]) {
         var options = Builder.Options(root: site.url, output: site.url.appendingPathComponent(output))
-        options.findingsStore = store
+        options.cache = store
         let report = Builder(options: options).build()
         #expect(report.succeeded, "\(report.diagnostics)")
         return (report, snapshot(options.output))
     }
 
-    /// `(reused, articles)` from the extract stage's note, as `--verbose` prints it.
-    func reuse(_ report: Builder.Report) -> (reused: Int, of: Int)? {
-        guard let note = report.timings.first(where: { $0.stage == "extract" })?.note else { return nil }
+    /// `(reused, articles)` from the extract stage's note, as `--verbose` prints it (or another stage's).
+    func reuse(_ report: Builder.Report, stage: String = "extract") -> (reused: Int, of: Int)? {
+        guard let note = report.timings.first(where: { $0.stage == stage })?.note else { return nil }
         let numbers = note.split(separator: " ").compactMap { Int($0) }
         return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 
-    func store(_ site: TemporaryFolder, program: String = "test-program") -> FindingsStore {
-        FindingsStore(url: site.url.appendingPathComponent(".atlas-cache/findings.bin"), program: program)
+    func store(_ site: TemporaryFolder, program: String = "test-program") -> BuildCache {
+        BuildCache(folder: site.url.appendingPathComponent(".atlas-cache"), program: program)
     }
+
+    func file(_ site: TemporaryFolder, _ name: String = "findings.bin") -> URL { site.url.appendingPathComponent(".atlas-cache/" + name) }
 
     @Test func aSecondBuildReadsEveryArticleFromTheStoreAndWritesTheSameBytes() throws {
         let site = TemporaryFolder.siteCopy()
@@ -32,9 +35,12 @@ import Testing
         let count = first.report.articles.count
         #expect(count > 20)
         #expect(reuse(first.report).map { [$0.reused, $0.of] } == [0, count])
-        #expect(FileManager.default.fileExists(atPath: store(site).url.path))
+        #expect(FileManager.default.fileExists(atPath: file(site).path))
+        let bodies = try #require(reuse(first.report, stage: "prepare render"))
+        #expect(bodies.reused == 0 && bodies.of > 20)
         let second = build(site, output: "second", store: store(site))
         #expect(reuse(second.report).map { [$0.reused, $0.of] } == [count, count])
+        #expect(reuse(second.report, stage: "prepare render").map { [$0.reused, $0.of] } == [bodies.of, bodies.of])
         #expect(first.files == reference.files)
         #expect(second.files == reference.files)
         #expect(second.report.diagnostics.map(\.description) == reference.report.diagnostics.map(\.description))
@@ -53,6 +59,8 @@ import Testing
         let edited = build(site, output: "edited", store: store(site))
         let count = edited.report.articles.count
         #expect(reuse(edited.report).map { [$0.reused, $0.of] } == [count - 1, count])
+        // Its body is rendered again; so is every body whose entity links moved (none here).
+        #expect(reuse(edited.report, stage: "prepare render").map { $0.of - $0.reused } == 1)
         let fresh = build(site, output: "fresh", store: nil)
         #expect(edited.files == fresh.files)
         #expect(edited.files["data/claims.json"].map { String(decoding: $0, as: UTF8.self).contains("61%") } == true)
@@ -73,23 +81,26 @@ import Testing
         site.write("content/entities.yml", changed.joined(separator: "\n"))
         let renamed = build(site, output: "renamed", store: store(site, program: "a rebuilt atlas"))
         #expect(reuse(renamed.report).map { [$0.reused, $0.of] } == [0, count])
+        #expect(reuse(renamed.report, stage: "prepare render")?.reused == 0)
         #expect(renamed.files == build(site, output: "fresh", store: nil).files)
     }
 
     @Test func aDamagedStoreIsSetAsideAndWrittenAgain() throws {
         let site = TemporaryFolder.siteCopy()
         let reference = build(site, output: "reference", store: store(site))
-        let path = store(site).url.path
-        let bytes = try #require(FileManager.default.contents(atPath: path))
-        for damage in [bytes.prefix(bytes.count / 2), bytes.prefix(10), Data(bytes.map { $0 == 0x2C ? 0xFF : $0 }), Data()] {
-            try Data(damage).write(to: store(site).url)
-            let damaged = build(site, output: "damaged", store: store(site))
-            #expect(damaged.files == reference.files)
-            #expect(reuse(damaged.report).map { $0.reused < $0.of } == true)
-            try? FileManager.default.removeItem(at: site.url.appendingPathComponent("damaged"))
+        for (name, stage) in [("findings.bin", "extract"), ("bodies.bin", "prepare render")] {
+            let bytes = try #require(FileManager.default.contents(atPath: file(site, name).path))
+            for damage in [bytes.prefix(bytes.count / 2), bytes.prefix(10), Data(bytes.map { $0 == 0x2C ? 0xFF : $0 }), Data()] {
+                try Data(damage).write(to: file(site, name))
+                let damaged = build(site, output: "damaged", store: store(site))
+                #expect(damaged.files == reference.files, "\(name)")
+                #expect(reuse(damaged.report, stage: stage).map { $0.reused < $0.of } == true, "\(name)")
+                try? FileManager.default.removeItem(at: site.url.appendingPathComponent("damaged"))
+            }
+            let again = build(site, output: "again", store: store(site))
+            #expect(reuse(again.report, stage: stage).map { $0.reused == $0.of } == true)
+            try? FileManager.default.removeItem(at: site.url.appendingPathComponent("again"))
         }
-        let again = build(site, output: "again", store: store(site))
-        #expect(reuse(again.report).map { $0.reused == $0.of } == true)
     }
 
     @Test func aStoreThatCannotBeWrittenIsAWarningNotAFailure() throws {
@@ -97,7 +108,7 @@ import Testing
         // A file where the store's folder should be.
         site.write(".atlas-cache", "not a folder")
         let built = build(site, output: "out", store: store(site))
-        let warning = built.report.diagnostics.first { $0.message.contains("cannot keep the findings") }
+        let warning = built.report.diagnostics.first { $0.message.contains("cannot keep work for the next build") }
         #expect(warning?.severity == .warning)
         #expect(warning?.hint?.contains("--no-cache") == true)
     }

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The folder where a build keeps work for the next one (`.atlas-cache/` in the site folder):
+/// the findings extracted from each article (`FindingsStore`) and each article's rendered body
+/// (`BodyStore`), a third and an eighth of a large build's work.
+///
+/// Every file is stamped with the program that wrote it (the executable's size, modification
+/// time and inode, as ccache checks a compiler), so a rebuilt `atlas` with changed rules never
+/// reads what an older one made, and with what else its entries were made under (the entity
+/// registry, say). A file that is missing, foreign, truncated or stamped otherwise is not read;
+/// the build does the work and writes a new one. Output never depends on the cache: a build
+/// that reads it writes the same bytes as one that does not.
+public struct BuildCache: Sendable {
+    /// Bumped whenever the layout of any kept file changes.
+    static let formatVersion: UInt64 = 1
+    static let magic = Array("ATLAS-CACHE\n".utf8)
+    /// From the site root; ignored by git (.gitignore) and never published.
+    public static let folderName = ".atlas-cache"
+
+    public let folder: URL
+    /// What must be equal for kept work to be reused besides the inputs: the program that made it.
+    public let program: String
+
+    public init(folder: URL, program: String) {
+        self.folder = folder
+        self.program = program
+    }
+
+    /// The cache of a site folder, for the running executable; nil when the executable cannot be
+    /// identified (then nothing is kept, rather than work an older program did).
+    public static func forSite(root: URL) -> BuildCache? {
+        guard let program = runningProgram() else { return nil }
+        return BuildCache(folder: root.appendingPathComponent(folderName), program: program)
+    }
+
+    /// `size-mtime-inode` of `/proc/self/exe` (Linux); nil elsewhere.
+    static func runningProgram() -> String? {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
+    }
+
+    /// The stamp a file starts with: magic, version, file name, program, and `context`.
+    private func header(_ name: String, context: Digest) -> BinaryWriter {
+        var writer = BinaryWriter()
+        writer.write(bytes: Self.magic)
+        writer.write(Self.formatVersion)
+        writer.write(name)
+        writer.write(program)
+        context.write(into: &writer)
+        return writer
+    }
+
+    /// One kept piece of work: its bytes, by the digest of everything it was made from.
+    struct Entry: Sendable {
+        var key: Digest
+        var bytes: [UInt8]
+        /// FNV-1a of the bytes, made with the entry on the core that made it: damage inside a
+        /// quote would still decode, so a damaged entry must not be read at all.
+        var check: UInt64
+
+        init(key: Digest, bytes: [UInt8]) {
+            (self.key, self.bytes) = (key, bytes)
+            check = bytes.withUnsafeBufferPointer { Slug.fnv1a($0) }
+        }
+    }
+
+    /// A read file of entries.
+    struct Entries: Sendable {
+        let bytes: [UInt8]
+        let places: [Digest: (range: Range<Int>, check: UInt64)]
+
+        var count: Int { places.count }
+
+        /// The bytes kept for `key`, when there are some and they are as written.
+        func value(for key: Digest) -> ArraySlice<UInt8>? {
+            guard let place = places[key], bytes.withUnsafeBufferPointer({ Slug.fnv1a($0[place.range]) }) == place.check else { return nil }
+            return bytes[place.range]
+        }
+    }
+
+    /// The entries of the file `name`, when it is there and stamped for this program and
+    /// `context` (what every entry was also made under: an entity registry, say).
+    func entries(_ name: String, context: Digest) -> Entries? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+        let bytes = [UInt8](data)
+        let expected = header(name, context: context).bytes
+        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else { return nil }
+        var reader = BinaryReader(bytes, range: expected.count..<bytes.count)
+        do {
+            var places: [Digest: (range: Range<Int>, check: UInt64)] = [:]
+            for _ in 0..<(try reader.readCount()) {
+                let key = try Digest(reading: &reader)
+                let check = try reader.readUInt()
+                places[key] = (try reader.readByteRange(), check)
+            }
+            return reader.isAtEnd ? Entries(bytes: bytes, places: places) : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Writes the file `name` (beside it, then renamed over it, so a reader never sees half of
+    /// one). Returns why it could not, for a warning: the build itself has not failed.
+    func write(_ name: String, context: Digest, entries: [Entry]) -> String? {
+        var writer = header(name, context: context)
+        writer.write(UInt64(entries.count))
+        for entry in entries {
+            entry.key.write(into: &writer)
+            writer.write(entry.check)
+            writer.write(bytes: entry.bytes)
+        }
+        let target = folder.appendingPathComponent(name)
+        let staging = folder.appendingPathComponent(name + ".tmp-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(writer.bytes).write(to: staging)
+            guard rename(staging.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: staging)
+                return reason
+            }
+            return nil
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            return error.localizedDescription
+        }
+    }
+
+    /// Whether this build's entries say anything the file does not: an entry added, changed or gone.
+    static func isNews(_ entries: [Entry], reused: Int, kept: Entries?) -> Bool {
+        reused != entries.count || kept?.count != entries.count
+    }
+
+    /// A length and two independent 64-bit FNV-1a hashes of some bytes: what a kept entry was
+    /// made from (a body, a registry), compared instead of the bytes themselves.
+    struct Digest: Hashable, Sendable {
+        var length: Int
+        var first: UInt64
+        var second: UInt64
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            length = bytes.count
+            first = Slug.fnv1a(bytes)
+            second = Slug.fnv1a(bytes, seed: 0x9E3779B97F4A7C15)
+        }
+
+        init(_ text: String) {
+            var text = text
+            self = text.withUTF8 { Digest($0) }
+        }
+
+        init(_ writer: BinaryWriter) {
+            self = writer.bytes.withUnsafeBufferPointer { Digest($0) }
+        }
+
+        init(reading reader: inout BinaryReader) throws {
+            length = try reader.readInt()
+            first = try reader.readUInt()
+            second = try reader.readUInt()
+        }
+
+        func write(into writer: inout BinaryWriter) {
+            writer.write(length)
+            writer.write(first)
+            writer.write(second)
+        }
+    }
+}
