@@ -57,7 +57,7 @@ public struct ArticleExtractor: Sendable {
             let entries = results.compactMap(\.entry)
             cache.reusedFromStore = results.lazy.filter(\.reused).count
             cache.storeProblem = nil
-            if BuildCache.isNews(entries, reused: cache.reusedFromStore, kept: kept) {
+            if BuildCache.isNews(count: entries.count, reused: cache.reusedFromStore, kept: kept) {
                 cache.storeProblem = store.write(FindingsStore.file, context: registry, entries: entries)
             }
         }

@@ -109,13 +109,25 @@ public struct SiteRenderer: Sendable {
         // picture). Drawn by `rsvg-convert` processes while the bodies below are rendered (a
         // third of a second for the real site's five), and waited for before the renderer is
         // complete.
+        // With a build cache, also the PNG the last build drew for the same SVG with the same
+        // rsvg-convert (`charts.bin`): a build into a new folder of a site with no public/ (every
+        // benchmark build) drew all five, most of a second of processor time.
         let images = rasterizer.map { rasterizer in
             Parallel.Pending {
-                Dictionary(Parallel.map(charts) { chart in
-                    (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
-                        previousOutputs.lazy.compactMap { Self.publishedPNG(chart, in: $0) }.first ?? (try? rasterizer.png(chart.standalone))
-                    })
-                }.compactMap { name, png in png.map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+                let stamp = BuildCache.Digest(rasterizer.binary.path)
+                let kept = cache?.entries("charts.bin", context: stamp)
+                let drawn = Parallel.map(charts) { chart -> (name: String, png: Data?, key: BuildCache.Digest) in
+                    let key = BuildCache.Digest(chart.standalone)
+                    return (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
+                        previousOutputs.lazy.compactMap { Self.publishedPNG(chart, in: $0) }.first
+                            ?? kept?.value(for: key).map { Data($0) } ?? (try? rasterizer.png(chart.standalone))
+                    }, key)
+                }
+                let entries = drawn.compactMap { chart in chart.png.map { BuildCache.Entry(key: chart.key, bytes: [UInt8]($0)) } }
+                if let cache, BuildCache.isNews(count: entries.count, reused: entries.filter { kept?.value(for: $0.key) != nil }.count, kept: kept) {
+                    _ = cache.write("charts.bin", context: stamp, entries: entries)
+                }
+                return Dictionary(drawn.compactMap { chart in chart.png.map { (chart.name, $0) } }, uniquingKeysWith: { a, _ in a })
             }
         }
         let claimsByArticle = ByteKeyedDictionary(grouping: site.claims, by: { $0.article })
@@ -150,26 +162,23 @@ public struct SiteRenderer: Sendable {
                     timelinePageOfEvent: Dictionary(site.events.enumerated().map { ($1.id, pagination.page(ofItemAt: $0)) }, uniquingKeysWith: { a, _ in a }),
                     eventAntecedent: Timeline.antecedents(site.events).compactMapValues { eventsByID[$0] },
                     coMentioned: site.mentions.coMentionedByEntity())
-        }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>), entry: BuildCache.Entry?, reused: Bool)? in
+        }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>), key: BuildCache.Digest?, reused: Bool)? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
-            var entry: BuildCache.Entry?
+            var key: BuildCache.Digest?
             var reused = false
             let html = memo.value("body\u{0}\(linkerVersion)\u{0}" + article.id, input: BodyInput(body: body, anchors: anchors.map { $0.quote + "\u{0}" + $0.id })) {
-                guard cache != nil else {
-                    let html = BodyRenderer.render(body, anchors: anchors, linker: linker)
-                    return (html: html.html, anchored: html.anchored)
-                }
-                let key = BodyStore.key(body, anchors: anchors)
-                if let hit = BodyStore.body(kept, key: key) {
-                    (entry, reused) = (hit.entry, true)
-                    return (html: hit.html, anchored: hit.anchored)
+                if cache != nil {
+                    key = BodyStore.key(body, anchors: anchors)
+                    if let hit = BodyStore.body(kept, key: key!) {
+                        reused = true
+                        return hit
+                    }
                 }
                 let html = BodyRenderer.render(body, anchors: anchors, linker: linker)
-                entry = BodyStore.entry(html: html.html, anchored: html.anchored, key: key)
                 return (html: html.html, anchored: html.anchored)
             }
-            return (article.id, html, entry, reused)
+            return (article.id, html, key, reused)
         }
         var bodies = ByteKeyedDictionary<TrustedHTML>()
         var highlighted = Set<String>()
@@ -177,11 +186,15 @@ public struct SiteRenderer: Sendable {
             bodies[id] = body.html
             highlighted.formUnion(body.anchored)
         }
+        // Written on another thread while the rows below are made, and waited for at the end.
+        var keptWrite: (reused: Int, of: Int, writing: Parallel.Pending<String?>?)?
         if let cache, let linkerStamp {
-            let entries = rendered.compactMap { $0?.entry }
-            let reused = rendered.lazy.filter { $0?.reused == true }.count
-            let problem = BuildCache.isNews(entries, reused: reused, kept: kept) ? cache.write(BodyStore.file, context: linkerStamp, entries: entries) : nil
-            keptBodies = (reused, entries.count, problem)
+            let made = rendered.compactMap { $0.flatMap { made in made.key.map { (body: made.body, key: $0, reused: made.reused) } } }
+            let reused = made.lazy.filter(\.reused).count
+            let writing = BuildCache.isNews(count: made.count, reused: reused, kept: kept) ? Parallel.Pending {
+                cache.write(BodyStore.file, context: linkerStamp, count: made.count) { BodyStore.entry(html: made[$0].body.html, anchored: made[$0].body.anchored, key: made[$0].key) }
+            } : nil
+            keptWrite = (reused, made.count, writing)
         }
         self.bodies = bodies
         self.highlighted = highlighted
@@ -201,6 +214,7 @@ public struct SiteRenderer: Sendable {
         }
         self.eventRowHTML = Dictionary(rows, uniquingKeysWith: { a, _ in a })
         self.claimRows = Dictionary(Parallel.map(site.claims) { ($0.id, renderer.makeClaimRow($0)) }, uniquingKeysWith: { a, _ in a })
+        self.keptBodies = keptWrite.map { ($0.reused, $0.of, $0.writing?.value() ?? nil) }
     }
 
     /// The PNG a previous build published for this very SVG (same bytes beside it), if any.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact, positional byte format for data a build keeps for the next one (`FindingsStore`):
 /// integers as LEB128 varints, doubles by their bit pattern, strings as a length and UTF-8.
 ///
@@ -40,6 +42,12 @@ struct BinaryWriter {
     mutating func write(bytes other: some Collection<UInt8>) {
         write(UInt64(other.count))
         bytes.append(contentsOf: other)
+    }
+
+    /// Appends the bytes written so far to `file` and starts again from none.
+    mutating func flush(to file: FileHandle) throws {
+        try bytes.withUnsafeBytes { try file.write(contentsOf: $0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// A tag byte for nil or present, then the value.

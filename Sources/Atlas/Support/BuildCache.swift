@@ -100,21 +100,28 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Writes the file `name` (beside it, then renamed over it, so a reader never sees half of
-    /// one). Returns why it could not, for a warning: the build itself has not failed.
-    func write(_ name: String, context: Digest, entries: [Entry]) -> String? {
-        var writer = header(name, context: context)
-        writer.write(UInt64(entries.count))
-        for entry in entries {
-            entry.key.write(into: &writer)
-            writer.write(entry.check)
-            writer.write(bytes: entry.bytes)
-        }
+    /// Writes the file `name` from `count` entries made one at a time by `entry` (beside the
+    /// file, then renamed over it, so a reader never sees half of one), a megabyte at a time: a
+    /// whole file in memory, and its copy as `Data`, raised a cold 10,000-article build's peak
+    /// by a quarter. Returns why it could not, for a warning: the build itself has not failed.
+    func write(_ name: String, context: Digest, count: Int, entry: (Int) -> Entry) -> String? {
         let target = folder.appendingPathComponent(name)
         let staging = folder.appendingPathComponent(name + ".tmp-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(writer.bytes).write(to: staging)
+            guard FileManager.default.createFile(atPath: staging.path, contents: nil) else { return "cannot create \(staging.path)" }
+            let handle = try FileHandle(forWritingTo: staging)
+            defer { try? handle.close() }
+            var writer = header(name, context: context)
+            writer.write(UInt64(count))
+            for index in 0..<count {
+                let entry = entry(index)
+                entry.key.write(into: &writer)
+                writer.write(entry.check)
+                writer.write(bytes: entry.bytes)
+                if writer.bytes.count >= 1 << 20 { try writer.flush(to: handle) }
+            }
+            try writer.flush(to: handle)
             guard rename(staging.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: staging)
@@ -127,9 +134,13 @@ public struct BuildCache: Sendable {
         }
     }
 
+    func write(_ name: String, context: Digest, entries: [Entry]) -> String? {
+        write(name, context: context, count: entries.count) { entries[$0] }
+    }
+
     /// Whether this build's entries say anything the file does not: an entry added, changed or gone.
-    static func isNews(_ entries: [Entry], reused: Int, kept: Entries?) -> Bool {
-        reused != entries.count || kept?.count != entries.count
+    static func isNews(count: Int, reused: Int, kept: Entries?) -> Bool {
+        reused != count || kept?.count != count
     }
 
     /// A length and two independent 64-bit FNV-1a hashes of some bytes: what a kept entry was

@@ -36,6 +36,11 @@ import Testing
         #expect(count > 20)
         #expect(reuse(first.report).map { [$0.reused, $0.of] } == [0, count])
         #expect(FileManager.default.fileExists(atPath: file(site).path))
+        #expect(FileManager.default.fileExists(atPath: file(site, "bodies.bin").path))
+        // The charts' PNGs, when rsvg-convert drew them (the second build takes them from there).
+        if first.files.keys.contains(where: { $0.hasSuffix(".png") }) {
+            #expect(FileManager.default.fileExists(atPath: file(site, "charts.bin").path))
+        }
         let bodies = try #require(reuse(first.report, stage: "prepare render"))
         #expect(bodies.reused == 0 && bodies.of > 20)
         let second = build(site, output: "second", store: store(site))
