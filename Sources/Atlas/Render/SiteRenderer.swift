@@ -110,11 +110,12 @@ public struct SiteRenderer: Sendable {
         // third of a second for the real site's five), and waited for before the renderer is
         // complete.
         // With a build cache, also the PNG the last build drew for the same SVG with the same
-        // rsvg-convert (`charts.bin`): a build into a new folder of a site with no public/ (every
-        // benchmark build) drew all five, most of a second of processor time.
+        // rsvg-convert (`charts.bin`, stamped with the binary's path and file stamp): a build into
+        // a new folder of a site with no public/ (every benchmark build) drew all five, most of a
+        // second of processor time. (Fonts are not in the stamp, as for the published PNGs.)
         let images = rasterizer.map { rasterizer in
             Parallel.Pending {
-                let stamp = BuildCache.Digest(rasterizer.binary.path)
+                let stamp = BuildCache.Digest(rasterizer.binary.path + "\u{0}" + (BuildCache.fileStamp(rasterizer.binary.path) ?? ""))
                 let kept = cache?.entries("charts.bin", context: stamp)
                 let drawn = Parallel.map(charts) { chart -> (name: String, png: Data?, key: BuildCache.Digest) in
                     let key = BuildCache.Digest(chart.standalone)

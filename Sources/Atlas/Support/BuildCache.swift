@@ -33,10 +33,14 @@ public struct BuildCache: Sendable {
         return BuildCache(folder: root.appendingPathComponent(folderName), program: program)
     }
 
-    /// `size-mtime-inode` of `/proc/self/exe` (Linux); nil elsewhere.
-    static func runningProgram() -> String? {
+    /// The running executable's `fileStamp` (`/proc/self/exe`, Linux); nil elsewhere.
+    static func runningProgram() -> String? { fileStamp("/proc/self/exe") }
+
+    /// `size-mtime-inode` of a file (its target, for a link): what changes when it is rebuilt or
+    /// replaced by an upgrade.
+    static func fileStamp(_ path: String) -> String? {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
     }
 
