@@ -52,7 +52,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write page-relative links that name files (about/index.html), so the site opens straight from disk.")
     var relative = false
 
-    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings and bodies from <root>/.atlas-cache/ (which this build then leaves alone).")
+    @Flag(name: .long, help: "Do all the work again instead of reusing the last build's findings, bodies and chart images from <root>/.atlas-cache/ (which this build then leaves alone).")
     var noCache = false
 
     func run() throws {
@@ -183,7 +183,7 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Exit non-zero on warnings too.")
     var warningsAsErrors = false
 
-    @Flag(name: .long, help: "Extract every article again instead of reusing the last build's findings and bodies from <root>/.atlas-cache/.")
+    @Flag(name: .long, help: "Do all the work again instead of reusing the last build's findings, bodies and chart images from <root>/.atlas-cache/.")
     var noCache = false
 
     func run() throws {

@@ -45,7 +45,8 @@ public struct ArticleExtractor: Sendable {
         let kept = store.flatMap { $0.entries(FindingsStore.file, context: registry!) }
         let results = Parallel.map(articles) { article -> (findings: ArticleFindings, entry: BuildCache.Entry?, reused: Bool) in
             if let entry = known[article.id], entry.body.utf8.elementsEqual(article.sourceText.utf8), entry.published == article.published.local {
-                return (entry.findings, nil, false)
+                // Written to the store too, which would otherwise lose what the memory held.
+                return (entry.findings, store == nil ? nil : FindingsStore.entry(entry.findings, key: FindingsStore.key(article)), false)
             }
             guard store != nil else { return (findings(for: article), nil, false) }
             let key = FindingsStore.key(article)

@@ -116,7 +116,7 @@ public struct SiteRenderer: Sendable {
         let images = rasterizer.map { rasterizer in
             Parallel.Pending {
                 let stamp = BuildCache.Digest(rasterizer.binary.path + "\u{0}" + (BuildCache.fileStamp(rasterizer.binary.path) ?? ""))
-                let kept = cache?.entries("charts.bin", context: stamp)
+                let kept = cache?.entries(Self.keptChartsFile, context: stamp)
                 let drawn = Parallel.map(charts) { chart -> (name: String, png: Data?, key: BuildCache.Digest) in
                     let key = BuildCache.Digest(chart.standalone)
                     return (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
@@ -126,7 +126,8 @@ public struct SiteRenderer: Sendable {
                 }
                 let entries = drawn.compactMap { chart in chart.png.map { BuildCache.Entry(key: chart.key, bytes: [UInt8]($0)) } }
                 if let cache, BuildCache.isNews(count: entries.count, reused: entries.filter { kept?.value(for: $0.key) != nil }.count, kept: kept) {
-                    _ = cache.write("charts.bin", context: stamp, entries: entries)
+                    // Not warned about: the findings' and bodies' files, written to the same folder, are.
+                    _ = cache.write(Self.keptChartsFile, context: stamp, entries: entries)
                 }
                 return Dictionary(drawn.compactMap { chart in chart.png.map { (chart.name, $0) } }, uniquingKeysWith: { a, _ in a })
             }
@@ -166,15 +167,13 @@ public struct SiteRenderer: Sendable {
         }) { article -> (id: String, body: (html: TrustedHTML, anchored: Set<String>), key: BuildCache.Digest?, reused: Bool)? in
             guard case .imported(let body) = article.body else { return nil }
             let anchors = Self.anchors(claimsByArticle[article.id] ?? [], eventsByArticle[article.id] ?? [])
-            var key: BuildCache.Digest?
+            // The key outside the memo: a body the memo holds is still written to the cache.
+            let key = cache.map { _ in BodyStore.key(body, anchors: anchors) }
             var reused = false
             let html = memo.value("body\u{0}\(linkerVersion)\u{0}" + article.id, input: BodyInput(body: body, anchors: anchors.map { $0.quote + "\u{0}" + $0.id })) {
-                if cache != nil {
-                    key = BodyStore.key(body, anchors: anchors)
-                    if let hit = BodyStore.body(kept, key: key!) {
-                        reused = true
-                        return hit
-                    }
+                if let key, let hit = BodyStore.body(kept, key: key) {
+                    reused = true
+                    return hit
                 }
                 let html = BodyRenderer.render(body, anchors: anchors, linker: linker)
                 return (html: html.html, anchored: html.anchored)
@@ -217,6 +216,9 @@ public struct SiteRenderer: Sendable {
         self.claimRows = Dictionary(Parallel.map(site.claims) { ($0.id, renderer.makeClaimRow($0)) }, uniquingKeysWith: { a, _ in a })
         self.keptBodies = keptWrite.map { ($0.reused, $0.of, $0.writing?.value() ?? nil) }
     }
+
+    /// The build cache's file of chart PNGs, by the SVG's digest.
+    static let keptChartsFile = "charts.bin"
 
     /// The PNG a previous build published for this very SVG (same bytes beside it), if any.
     /// Drawing one is an `rsvg-convert` process per chart, which was half of the real site's

@@ -3,10 +3,11 @@ import Foundation
 /// A compact, positional byte format for data a build keeps for the next one (`FindingsStore`):
 /// integers as LEB128 varints, doubles by their bit pattern, strings as a length and UTF-8.
 ///
-/// Not `Codable` through JSON or a property list: decoding 50,000 claims and events that way
-/// costs about as much as extracting them again, which is what the store exists to avoid.
+/// Not `Codable` through JSON or a property list, which spell and parse every field's name and
+/// go through a container per value: the whole point of the store is that reading 50,000 claims
+/// and events back is far cheaper than extracting them (0.2 s against 4 s at 10,000 articles).
 /// The format has no field names, so a reader must ask for exactly what the writer wrote, in
-/// order; a version number in the file's header (`FindingsStore.formatVersion`) guards that.
+/// order; the file's stamp (`BuildCache`: a format version and the program that wrote it) guards that.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 

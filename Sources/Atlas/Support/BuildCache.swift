@@ -1,8 +1,8 @@
 import Foundation
 
 /// The folder where a build keeps work for the next one (`.atlas-cache/` in the site folder):
-/// the findings extracted from each article (`FindingsStore`) and each article's rendered body
-/// (`BodyStore`), a third and an eighth of a large build's work.
+/// the findings extracted from each article (`FindingsStore`), each article's rendered body
+/// (`BodyStore`) and the charts' PNGs: a third, an eighth and a twentieth of a large build's work.
 ///
 /// Every file is stamped with the program that wrote it (the executable's size, modification
 /// time and inode, as ccache checks a compiler), so a rebuilt `atlas` with changed rules never

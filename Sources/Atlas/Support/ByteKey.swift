@@ -42,8 +42,6 @@ struct ByteKeyedDictionary<Value> {
         for item in items { storage[ByteKey(key(item)), default: []].append(item) }
     }
 
-    var count: Int { storage.count }
-
     subscript(key: String) -> Value? {
         get { storage[ByteKey(key)] }
         set { storage[ByteKey(key)] = newValue }

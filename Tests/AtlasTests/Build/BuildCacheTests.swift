@@ -118,8 +118,24 @@ import Testing
         #expect(warning?.hint?.contains("--no-cache") == true)
     }
 
+    /// Findings the memory already holds (a rebuild that also keeps a store) are written too, so
+    /// the file never shrinks to the articles that changed.
+    @Test func findingsHeldInMemoryStayInTheStore() throws {
+        let site = TemporaryFolder.siteCopy()
+        var log = DiagnosticLog()
+        let plan = try #require(Builder(options: .init(root: site.url)).plan(log: &log))
+        let extractor = ArticleExtractor(entities: plan.site.entities)
+        var remembering = FindingsCache(remembering: true, store: store(site))
+        let first = extractor.findings(for: plan.site.articles, cache: &remembering)
+        let again = extractor.findings(for: plan.site.articles, cache: &remembering)
+        #expect(again == first)
+        var fresh = FindingsCache(remembering: false, store: store(site))
+        #expect(extractor.findings(for: plan.site.articles, cache: &fresh) == first)
+        #expect(fresh.reusedFromStore == plan.site.articles.count)
+    }
+
     /// Every stored property is written: a property added to a claim or an event fails this
-    /// until `FindingsCoding` writes it (and `formatVersion` is bumped).
+    /// until `FindingsCoding` writes it (and `BuildCache.formatVersion` is bumped).
     @Test func theCodingKnowsEveryStoredProperty() {
         /// The fields behind a value's copy-on-write box (a value of one child is looked through).
         func storedCount(_ value: Any) -> Int {
