@@ -49,8 +49,11 @@ public final class PreviewServer: Sendable {
     /// `cache`: where to build the preview (default `cacheFolder(root:port:)`).
     public init(root: URL, baseURL: String? = nil, includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000,
                 cache: URL? = nil, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
-        let options = Builder.Options(root: root, output: cache ?? Self.cacheFolder(root: root, port: port),
-                                      baseURL: baseURL, includeDrafts: includeDrafts)
+        var settings = Builder.Options(root: root, output: cache ?? Self.cacheFolder(root: root, port: port),
+                                       baseURL: baseURL, includeDrafts: includeDrafts)
+        // The first build reads the findings, bodies and chart images `atlas build` kept.
+        settings.cache = BuildCache.forSite(root: root)
+        let options = settings
         self.options = options
         self.host = host
         self.port = port

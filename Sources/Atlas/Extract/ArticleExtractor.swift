@@ -87,8 +87,9 @@ public struct FindingsCache: Sendable {
     var entries = ByteKeyedDictionary<Entry>()
     /// A one-off build keeps nothing: holding every body and finding would only cost memory.
     let remembering: Bool
-    /// Where findings are kept between builds (`atlas build`, `atlas check`); nil: nowhere.
-    let store: BuildCache?
+    /// Where findings are kept between builds (`atlas build`, `atlas check`, the first build of
+    /// `atlas serve`); nil: nowhere.
+    var store: BuildCache?
     /// Of the last extraction with a store: how many articles' findings came from it, and why
     /// the store could not be written (for a warning).
     public internal(set) var reusedFromStore = 0

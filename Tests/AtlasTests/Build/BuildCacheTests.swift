@@ -118,6 +118,43 @@ import Testing
         #expect(warning?.hint?.contains("--no-cache") == true)
     }
 
+    /// `atlas serve`'s first build reads the cache `atlas build` kept and writes what a full build
+    /// writes; its later rebuilds leave the cache alone.
+    @Test func aPreviewStartsFromTheCacheAndThenLeavesItAlone() throws {
+        let site = TemporaryFolder.siteCopy()
+        let reference = build(site, output: "reference", store: store(site))
+        let count = reference.report.articles.count
+        var options = Builder.Options(root: site.url, output: site.url.appendingPathComponent("preview"))
+        options.cache = store(site)
+        var session = BuildSession(options: options)
+        let first = session.rebuild()
+        #expect(first.succeeded)
+        #expect(reuse(first).map { [$0.reused, $0.of] } == [count, count])
+        #expect(reuse(first, stage: "prepare render").map { $0.reused == $0.of && $0.of > 20 } == true)
+        // The preview indexes search apart from its builds (`SearchRefresh`).
+        try session.indexSearch()
+        #expect(differences(snapshot(options.output), reference.files).isEmpty)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent(".atlas-cache").path).sorted()
+        let stamps = kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date }
+        // An edit: one body gains a sentence.
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
+        let dump = "content/sources/" + files[0]
+        var lines = try #require(site.read(dump)).components(separatedBy: "\n")
+        let body = try #require(lines.indices.first { lines[$0].count > 200 })
+        lines[body] += " China held 61% of world rare-earth mining output in 2024."
+        site.write(dump, lines.joined(separator: "\n"))
+        let second = session.rebuild()
+        #expect(second.succeeded)
+        #expect(reuse(second) == nil)
+        #expect(kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date } == stamps)
+        try session.indexSearch()
+        #expect(differences(snapshot(options.output), build(site, output: "full", store: nil).files).isEmpty)
+    }
+
+    func differences(_ left: [String: Data], _ right: [String: Data]) -> [String] {
+        Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+
     /// Findings the memory already holds (a rebuild that also keeps a store) are written too, so
     /// the file never shrinks to the articles that changed.
     @Test func findingsHeldInMemoryStayInTheStore() throws {
