@@ -51,8 +51,9 @@ public final class PreviewServer: Sendable {
                 cache: URL? = nil, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
         var settings = Builder.Options(root: root, output: cache ?? Self.cacheFolder(root: root, port: port),
                                        baseURL: baseURL, includeDrafts: includeDrafts)
-        // The first build reads the findings, bodies and chart images `atlas build` kept.
-        settings.cache = BuildCache.forSite(root: root)
+        // The first build reads the findings, bodies and chart images `atlas build` kept; a
+        // preview writes nothing into the site folder, so it keeps none itself.
+        settings.cache = BuildCache.forSite(root: root)?.readingOnly()
         let options = settings
         self.options = options
         self.host = host

@@ -35,10 +35,10 @@ public struct BuildSession: Sendable {
     /// The warnings the previous rebuild had, all of them reported by now.
     private var warned: Set<Diagnostic> = []
 
-    /// With `options.cache`, the first build reads and keeps work in the build cache as `atlas
-    /// build` does (a 10,000-article preview starts in half the time); later rebuilds hold
-    /// everything in memory and leave the cache alone (rewriting 50 MB per edit would slow the
-    /// preview down).
+    /// With `options.cache`, the first build reads (and, unless the cache is read-only as
+    /// `atlas serve`'s is, keeps) work in the build cache as `atlas build` does; later rebuilds
+    /// hold everything in memory and leave the cache alone (rewriting 50 MB per edit would slow
+    /// the preview down).
     public init(options: Builder.Options) {
         self.options = options
         findings = FindingsCache(store: options.cache)

@@ -20,10 +20,20 @@ public struct BuildCache: Sendable {
     public let folder: URL
     /// What must be equal for kept work to be reused besides the inputs: the program that made it.
     public let program: String
+    /// False for a reader only: `atlas serve` reads what a build kept but writes nothing into the
+    /// site folder.
+    public var writes = true
 
     public init(folder: URL, program: String) {
         self.folder = folder
         self.program = program
+    }
+
+    /// This cache, read but never written.
+    public func readingOnly() -> BuildCache {
+        var cache = self
+        cache.writes = false
+        return cache
     }
 
     /// The cache of a site folder, for the running executable; nil when the executable cannot be
@@ -109,10 +119,18 @@ public struct BuildCache: Sendable {
     /// whole file in memory, and its copy as `Data`, raised a cold 10,000-article build's peak
     /// by a quarter. Returns why it could not, for a warning: the build itself has not failed.
     func write(_ name: String, context: Digest, count: Int, entry: (Int) -> Entry) -> String? {
+        guard writes else { return nil }
         let target = folder.appendingPathComponent(name)
         let staging = folder.appendingPathComponent(name + ".tmp-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Ignored by git and by backup tools in any site, whatever its own .gitignore says
+            // (as pytest's and Cargo's caches mark themselves).
+            for (marker, text) in [(".gitignore", "# made by atlas build: work kept for the next build, safe to delete\n*\n"),
+                                   ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is atlas build's cache (https://bford.info/cachedir/).\n")]
+            where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) {
+                try Data(text.utf8).write(to: folder.appendingPathComponent(marker))
+            }
             guard FileManager.default.createFile(atPath: staging.path, contents: nil) else { return "cannot create \(staging.path)" }
             let handle = try FileHandle(forWritingTo: staging)
             defer { try? handle.close() }

@@ -37,6 +37,9 @@ import Testing
         #expect(reuse(first.report).map { [$0.reused, $0.of] } == [0, count])
         #expect(FileManager.default.fileExists(atPath: file(site).path))
         #expect(FileManager.default.fileExists(atPath: file(site, "bodies.bin").path))
+        // Marked as a cache for git and backup tools, whatever the site's own .gitignore says.
+        #expect(site.read(".atlas-cache/.gitignore")?.contains("\n*\n") == true)
+        #expect(site.read(".atlas-cache/CACHEDIR.TAG")?.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55") == true)
         // The charts' PNGs, when rsvg-convert drew them (the second build takes them from there).
         if first.files.keys.contains(where: { $0.hasSuffix(".png") }) {
             #expect(FileManager.default.fileExists(atPath: file(site, "charts.bin").path))
@@ -118,14 +121,16 @@ import Testing
         #expect(warning?.hint?.contains("--no-cache") == true)
     }
 
-    /// `atlas serve`'s first build reads the cache `atlas build` kept and writes what a full build
-    /// writes; its later rebuilds leave the cache alone.
+    /// `atlas serve`'s first build reads the cache `atlas build` kept (read-only: a preview writes
+    /// nothing into the site folder) and writes what a full build writes; so do its rebuilds.
     @Test func aPreviewStartsFromTheCacheAndThenLeavesItAlone() throws {
         let site = TemporaryFolder.siteCopy()
         let reference = build(site, output: "reference", store: store(site))
         let count = reference.report.articles.count
         var options = Builder.Options(root: site.url, output: site.url.appendingPathComponent("preview"))
-        options.cache = store(site)
+        options.cache = store(site).readingOnly()
+        let kept = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent(".atlas-cache").path).sorted()
+        let stamps = kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date }
         var session = BuildSession(options: options)
         let first = session.rebuild()
         #expect(first.succeeded)
@@ -134,8 +139,7 @@ import Testing
         // The preview indexes search apart from its builds (`SearchRefresh`).
         try session.indexSearch()
         #expect(differences(snapshot(options.output), reference.files).isEmpty)
-        let kept = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent(".atlas-cache").path).sorted()
-        let stamps = kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date }
+        #expect(kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date } == stamps)
         // An edit: one body gains a sentence.
         let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
         let dump = "content/sources/" + files[0]
@@ -146,6 +150,7 @@ import Testing
         let second = session.rebuild()
         #expect(second.succeeded)
         #expect(reuse(second) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent(".atlas-cache").path).sorted() == kept)
         #expect(kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date } == stamps)
         try session.indexSearch()
         #expect(differences(snapshot(options.output), build(site, output: "full", store: nil).files).isEmpty)
