@@ -25,6 +25,16 @@ import Testing
         BuildCache(folder: site.url.appendingPathComponent(".atlas-cache"), program: program)
     }
 
+    /// One body line of the first dump gains a figure; the other articles are untouched.
+    func addFigure(_ site: TemporaryFolder) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
+        let dump = "content/sources/" + files[0]
+        var lines = try #require(site.read(dump)).components(separatedBy: "\n")
+        let body = try #require(lines.indices.first { lines[$0].count > 200 })
+        lines[body] += " China held 61% of world rare-earth mining output in 2024."
+        site.write(dump, lines.joined(separator: "\n"))
+    }
+
     func file(_ site: TemporaryFolder, _ name: String = "findings.bin") -> URL { site.url.appendingPathComponent(".atlas-cache/" + name) }
 
     @Test func aSecondBuildReadsEveryArticleFromTheStoreAndWritesTheSameBytes() throws {
@@ -57,13 +67,7 @@ import Testing
     @Test func anEditedBodyIsExtractedAgainAndTheRestAreNot() throws {
         let site = TemporaryFolder.siteCopy()
         _ = build(site, output: "first", store: store(site))
-        // One body line of one dump gains a figure; the other articles are untouched.
-        let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
-        let file = "content/sources/" + files[0]
-        var lines = try #require(site.read(file)).components(separatedBy: "\n")
-        let body = try #require(lines.indices.first { lines[$0].count > 200 })
-        lines[body] += " China held 61% of world rare-earth mining output in 2024."
-        site.write(file, lines.joined(separator: "\n"))
+        try addFigure(site)
         let edited = build(site, output: "edited", store: store(site))
         let count = edited.report.articles.count
         #expect(reuse(edited.report).map { [$0.reused, $0.of] } == [count - 1, count])
@@ -140,13 +144,7 @@ import Testing
         try session.indexSearch()
         #expect(differences(snapshot(options.output), reference.files).isEmpty)
         #expect(kept.map { try? FileManager.default.attributesOfItem(atPath: file(site, $0).path)[.modificationDate] as? Date } == stamps)
-        // An edit: one body gains a sentence.
-        let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/sources").path).sorted()
-        let dump = "content/sources/" + files[0]
-        var lines = try #require(site.read(dump)).components(separatedBy: "\n")
-        let body = try #require(lines.indices.first { lines[$0].count > 200 })
-        lines[body] += " China held 61% of world rare-earth mining output in 2024."
-        site.write(dump, lines.joined(separator: "\n"))
+        try addFigure(site)
         let second = session.rebuild()
         #expect(second.succeeded)
         #expect(reuse(second) == nil)
