@@ -43,16 +43,18 @@ public struct ArticleExtractor: Sendable {
         let store = cache.store
         let registry = store.map { _ in FindingsStore.registry(entities) }
         let kept = store.flatMap { $0.entries(FindingsStore.file, context: registry!) }
+        // Entries are made only for a store that is written (not `atlas serve`'s, read-only).
+        let keeping = store?.writes == true
         let results = Parallel.map(articles) { article -> (findings: ArticleFindings, entry: BuildCache.Entry?, reused: Bool) in
             if let entry = known[article.id], entry.body.utf8.elementsEqual(article.sourceText.utf8), entry.published == article.published.local {
                 // Written to the store too, which would otherwise lose what the memory held.
-                return (entry.findings, store == nil ? nil : FindingsStore.entry(entry.findings, key: FindingsStore.key(article)), false)
+                return (entry.findings, keeping ? FindingsStore.entry(entry.findings, key: FindingsStore.key(article)) : nil, false)
             }
             guard store != nil else { return (findings(for: article), nil, false) }
             let key = FindingsStore.key(article)
             if let hit = FindingsStore.findings(kept, key: key) { return (hit.findings, hit.entry, true) }
             let found = findings(for: article)
-            return (found, FindingsStore.entry(found, key: key), false)
+            return (found, keeping ? FindingsStore.entry(found, key: key) : nil, false)
         }
         if let store, let registry {
             let entries = results.compactMap(\.entry)
