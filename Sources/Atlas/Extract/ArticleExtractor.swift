@@ -52,7 +52,7 @@ public struct ArticleExtractor: Sendable {
             }
             guard store != nil else { return (findings(for: article), nil, false) }
             let key = FindingsStore.key(article)
-            if let hit = FindingsStore.findings(kept, key: key) { return (hit.findings, hit.entry, true) }
+            if let hit = FindingsStore.findings(kept, key: key, keeping: keeping) { return (hit.findings, hit.entry, true) }
             let found = findings(for: article)
             return (found, keeping ? FindingsStore.entry(found, key: key) : nil, false)
         }

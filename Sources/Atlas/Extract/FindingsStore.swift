@@ -31,12 +31,13 @@ enum FindingsStore {
         return BuildCache.Digest(writer)
     }
 
-    /// The kept findings for `key`, decoded; nil when there are none, or they do not decode.
-    static func findings(_ kept: BuildCache.Entries?, key: BuildCache.Digest) -> (findings: ArticleFindings, entry: BuildCache.Entry)? {
-        guard let bytes = kept?.value(for: key) else { return nil }
-        var reader = BinaryReader(Array(bytes))
+    /// The kept findings for `key`, decoded; nil when there are none, or they do not decode. With
+    /// `keeping`, also their entry for the next file.
+    static func findings(_ kept: BuildCache.Entries?, key: BuildCache.Digest, keeping: Bool) -> (findings: ArticleFindings, entry: BuildCache.Entry?)? {
+        guard let kept, let place = kept.place(for: key) else { return nil }
+        var reader = BinaryReader(kept.bytes, range: place.range)
         guard let findings = try? ArticleFindings(decoding: &reader), reader.isAtEnd else { return nil }
-        return (findings, BuildCache.Entry(key: key, bytes: reader.bytes))
+        return (findings, keeping ? kept.entry(for: key, at: place) : nil)
     }
 
     static func entry(_ findings: ArticleFindings, key: BuildCache.Digest) -> BuildCache.Entry {

@@ -48,8 +48,8 @@ enum BodyStore {
     }
 
     static func body(_ kept: BuildCache.Entries?, key: BuildCache.Digest) -> (html: TrustedHTML, anchored: Set<String>)? {
-        guard let bytes = kept?.value(for: key) else { return nil }
-        var reader = BinaryReader(Array(bytes))
+        guard let kept, let place = kept.place(for: key) else { return nil }
+        var reader = BinaryReader(kept.bytes, range: place.range)
         guard let html = try? reader.readString(), let count = try? reader.readCount(),
               let anchored = try? (0..<count).map({ _ in try reader.readString() }), reader.isAtEnd else { return nil }
         return (TrustedHTML(html), Set(anchored))

@@ -121,11 +121,11 @@ public struct SiteRenderer: Sendable {
                     let key = BuildCache.Digest(chart.standalone)
                     return (chart.name, memo.value("chart-png\u{0}" + chart.standalone) {
                         previousOutputs.lazy.compactMap { Self.publishedPNG(chart, in: $0) }.first
-                            ?? kept?.value(for: key).map { Data($0) } ?? (try? rasterizer.png(chart.standalone))
+                            ?? kept.flatMap { kept in kept.place(for: key).map { Data(kept.bytes[$0.range]) } } ?? (try? rasterizer.png(chart.standalone))
                     }, key)
                 }
                 let entries = drawn.compactMap { chart in chart.png.map { BuildCache.Entry(key: chart.key, bytes: [UInt8]($0)) } }
-                if let cache, BuildCache.isNews(count: entries.count, reused: entries.filter { kept?.value(for: $0.key) != nil }.count, kept: kept) {
+                if let cache, BuildCache.isNews(count: entries.count, reused: entries.filter { kept?.place(for: $0.key) != nil }.count, kept: kept) {
                     // Not warned about: the findings' and bodies' files, written to the same folder, are.
                     _ = cache.write(Self.keptChartsFile, context: stamp, entries: entries)
                 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A compact, positional byte format for data a build keeps for the next one (`FindingsStore`):
+/// A compact, positional byte format for data a build keeps for the next one (`BuildCache`):
 /// integers as LEB128 varints, doubles by their bit pattern, strings as a length and UTF-8.
 ///
 /// Not `Codable` through JSON or a property list, which spell and parse every field's name and
