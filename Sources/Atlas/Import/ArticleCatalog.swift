@@ -120,7 +120,7 @@ public enum ArticleCatalog {
     /// headline), but readers cannot tell them apart in lists, and when both take their URL from
     /// the title the newer one's carries a suffix: say so where the newer one is written.
     static func warnDuplicateTitles(_ articles: [Article], log: inout DiagnosticLog) {
-        var first: [String: Article] = [:]
+        var first = ByteKeyedDictionary<Article>()
         for article in articles.sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
             guard let earlier = first[article.title] else { first[article.title] = article; continue }
             let there = earlier.origins.first.map { " at \($0)" } ?? ""

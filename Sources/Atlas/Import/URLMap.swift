@@ -140,7 +140,8 @@ public struct URLMap: Hashable, Sendable {
     func match(_ articles: [Article], candidates: [Int]) -> [Int: Int] {
         var result: [Int: Int] = [:]
         var used = Set<Int>()
-        var exact: [String: Int] = [:]
+        // By bytes: the keys hold titles, mostly Chinese, which a `String` key normalises to hash.
+        var exact = ByteKeyedDictionary<Int>()
         for (index, entry) in entries.enumerated() { exact["\(entry.title)\u{1F}\(entry.source)\u{1F}\(entry.date)"] = index }
         for index in candidates {
             let article = articles[index]

@@ -17,7 +17,7 @@ extension SiteRenderer {
 
     /// From one pass over each list (a pass per topic hashed every article id once per topic).
     func topicLists() -> TopicLists {
-        var topicsOfArticle: [String: [Int]] = [:]
+        var topicsOfArticle = ByteKeyedDictionary<[Int]>()
         for (index, topic) in site.topics.enumerated() {
             for article in topic.articles where topicsOfArticle[article.id]?.last != index { topicsOfArticle[article.id, default: []].append(index) }
         }

@@ -34,7 +34,8 @@ struct ByteKeyedDictionary<Value> {
 
     /// The first value of each key wins, as `Dictionary(_:uniquingKeysWith: { a, _ in a })`.
     init(_ pairs: some Sequence<(String, Value)>) {
-        for (key, value) in pairs where storage[ByteKey(key)] == nil { storage[ByteKey(key)] = value }
+        // One hash per pair (a lookup, then an insert, hashed each key twice).
+        storage = Dictionary(pairs.lazy.map { (ByteKey($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Items grouped by key, each group in the items' order, as `Dictionary(grouping:by:)`.
@@ -45,6 +46,12 @@ struct ByteKeyedDictionary<Value> {
     subscript(key: String) -> Value? {
         get { storage[ByteKey(key)] }
         set { storage[ByteKey(key)] = newValue }
+    }
+
+    /// Changed in place, as `Dictionary`'s: appending to a list value copies nothing.
+    subscript(key: String, default value: @autoclosure () -> Value) -> Value {
+        get { storage[ByteKey(key), default: value()] }
+        _modify { yield &storage[ByteKey(key), default: value()] }
     }
 }
 
