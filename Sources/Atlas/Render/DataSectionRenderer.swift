@@ -83,7 +83,8 @@ extension SiteRenderer {
             facts: ClaimFacts(claim) { id in entities[id].map { ($0.nameZh, $0.name) } },
             articleTitle: article?.title ?? "", articleLanguage: article?.titleLanguage ?? .chinese,
             articleDate: article?.published.dateOnly ?? "", source: article?.source ?? "",
-            quoteURL: chartContext.url(for: claim, in: article), anchorHere: !highlighted.contains(claim.id))
+            quoteURL: chartContext.url(for: claim, in: article), anchorHere: !highlighted.contains(claim.id),
+            quoteText: ChineseBodyStructurer.joinWrapped(claim.quote))
     }
 
     /// The conflicts pages: each comparison with its claims (a group with more claims than fit

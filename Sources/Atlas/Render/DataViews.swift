@@ -29,6 +29,9 @@ struct ClaimRow: Sendable, Equatable {
     var quoteURL: String
     /// Set on the row itself when the quote could not be marked in the body, so the link target exists.
     var anchorHere: Bool
+    /// The quote as shown: lines a Chinese export wrapped joined again (`joinWrapped`), once per
+    /// row rather than on every page that lists the claim.
+    var quoteText: String
 }
 
 /// One line of the ledger's index on `/data/`: a metric, how many figures, where they are.

@@ -6,9 +6,6 @@ protocol MustacheContextConvertible {
 
 extension LayoutView: MustacheContextConvertible {
     var mustache: TemplateContext {
-        let nav: [(String, String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
-                                       ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
-            + navPages.map { ($0.path, $0.label) }
         return [
             "siteTitle": site.title,
             "siteLang": (contentLanguage ?? site.language).rawValue,
@@ -29,12 +26,9 @@ extension LayoutView: MustacheContextConvertible {
             "feedURL": site.absoluteURL("feed.xml") ?? false,
             // Relative, so feed readers and checkers resolve it the same under any base path.
             // Parts of the path on the bytes (site paths are ASCII; this is asked for every page).
-            "feedHref": String(repeating: "../", count: path.utf8.split(separator: UInt8(ascii: "/")).filter { !$0.suffix(5).elementsEqual(".html".utf8) }.count)
+            "feedHref": String(repeating: "../", count: SitePath.depth(path, countingFiles: false))
                 + "feed.xml",
-            "nav": nav.map { item in
-                ["url": site.basePath + item.0, "label": item.1,
-                 "current": item.0.isEmpty ? path.isEmpty : path.hasPrefix(item.0)] as TemplateContext
-            },
+            "nav": menu.templateValue(path: path),
         ]
     }
 }
@@ -56,7 +50,7 @@ extension ArticleCard: MustacheContextConvertible {
 
 extension ArticleView: MustacheContextConvertible {
     var mustache: TemplateContext {
-        var context = card.mustache
+        var context = TemplateContext(card.object)
         context["layout"] = layout.mustache
         context["sourceURL"] = sourceURL ?? false
         context["tags"] = tags.map(\.mustache)
@@ -206,7 +200,7 @@ extension ClaimRow: MustacheContextConvertible {
             "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(entityName),
             "importer": text(importerName), "period": .text(facts.period), "scope": .text(facts.scope), "status": .text(facts.status),
             "statusClass": .text("status-\(claim.status.rawValue)"), "isMeasurement": .flag(claim.status.isMeasurement), "speaker": text(claim.speaker),
-            "isRepeat": .flag(claim.duplicateOf != nil), "quote": .text(ChineseBodyStructurer.joinWrapped(claim.quote)),
+            "isRepeat": .flag(claim.duplicateOf != nil), "quote": .text(quoteText),
             "detail": .flag(false),
             "articleTitle": .text(articleTitle), "articleLang": .text(articleLanguage.rawValue), "articleDate": .text(articleDate), "source": .text(source),
             "quoteURL": .text(quoteURL), "anchorHere": .flag(anchorHere), "edited": .flag(claim.rule == "editor"),

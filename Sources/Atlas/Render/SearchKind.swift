@@ -10,14 +10,15 @@ enum SearchKind: String, CaseIterable, Sendable {
     /// The filter's name as the search page shows it.
     static let filterName = "类型 Kind"
 
+    private static let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
+    private static let listPrefixes = ["timeline/", "data/figures/", "articles/page/", "tags/"]
+
     /// The kind of the page at a site path (`articles/x/`), or nil when it is not indexed.
     init?(path: String) {
-        let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
-        let listPrefixes = ["timeline/", "data/figures/", "articles/page/", "tags/"]
         // On the bytes (site paths are ASCII): asked for every page, where Foundation's
         // `contains` is a locale-aware search.
-        let depth = path.utf8.split(separator: UInt8(ascii: "/")).count
-        guard !path.isEmpty, !lists.contains(path), !listPrefixes.contains(where: path.hasPrefix), !path.includes("/page/"),
+        let depth = SitePath.depth(path)
+        guard !path.isEmpty, !Self.lists.contains(path), !Self.listPrefixes.contains(where: path.hasPrefix), !path.includes("/page/"),
               !(["entities/", "topics/"].contains(where: path.hasPrefix) && depth == 3) else { return nil }
         if path.hasPrefix("articles/") { self = .article }
         else if path.hasPrefix("topics/") { self = .topic }

@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     let markdown: Markdown
     /// Topic name → its link (both names, URL): every list names a topic in both languages.
     let topicLinks: [String: TopicLink]
+    /// The main navigation every page's layout lists.
+    let menu: NavigationMenu
     /// Tag → its URL segment, made once (`tagSlugs(_:)`).
     let tagSlugs: [String: String]
     /// Each article's card, made once: it appears on its own page, its neighbours', lists and topics.
@@ -89,6 +91,8 @@ public struct SiteRenderer: Sendable {
             ($0.name, TopicLink(name: $0.name, url: site.config.basePath + "topics/\($0.slug)/", nameEn: $0.nameEn))
         })
         self.topicLinks = topicLinks
+        menu = NavigationMenu(basePath: site.config.basePath,
+                              pages: site.pages.compactMap { page in page.navLabel.map { NavPage(label: $0, path: "\(page.slug)/") } })
         tagSlugs = Self.tagSlugs(site.articles)
         // On all cores: a teaser is cut from every body (a quarter of a second on one core at
         // 10,000 articles). The charts, a step for one core (a seventh of a second at 10,000
@@ -361,7 +365,7 @@ public struct SiteRenderer: Sendable {
 
     func layout(title: String, path: String, description: String, language: Language? = nil) -> LayoutView {
         LayoutView(site: site.config, title: title, titleLanguage: Language.detect(title), description: description, path: path,
-                   navPages: site.pages.compactMap { page in page.navLabel.map { NavPage(label: $0, path: "\(page.slug)/") } }, contentLanguage: language)
+                   menu: menu, contentLanguage: language)
     }
 
     func card(_ article: Article) -> ArticleCard { cards[article.id]! }

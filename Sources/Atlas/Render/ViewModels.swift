@@ -8,8 +8,8 @@ struct LayoutView: Sendable, Equatable {
     var description: String
     /// Site path of this page (`articles/x/`), for the canonical URL and the current nav item.
     var path: String
-    /// Standalone pages that asked for a navigation link (`nav:`), as (label, site path).
-    var navPages: [NavPage] = []
+    /// The main navigation, made once by the renderer (`SiteRenderer.menu`).
+    var menu: NavigationMenu
     /// The language most of the page is written in, for `<html lang>` (the site's by default).
     var contentLanguage: Language? = nil
     /// The picture a link to the page shows (`og:image`), when the page has one.
@@ -28,6 +28,39 @@ struct ShareImage: Sendable, Equatable {
 struct NavPage: Sendable, Equatable {
     var label: String
     var path: String
+}
+
+/// The site's main navigation as templates read it (`nav`: `url`, `label`, `current`).
+///
+/// Every page lists the same items and differs only in which are current, so each item's two
+/// objects are made once, when the renderer is: building the list for each page (an object and a
+/// URL per item) was a percent of a 10,000-article build.
+struct NavigationMenu: Sendable, Equatable {
+    /// Site paths (`""` for the home page), in order.
+    let paths: [String]
+    private let plain: [TemplateValue]
+    private let current: [TemplateValue]
+
+    /// The sections every site has, then standalone pages that asked for a link (`nav:`).
+    init(basePath: String, pages: [NavPage]) {
+        let items: [(path: String, label: String)] = [("", "首页 Home"), ("topics/", "专题 Topics"), ("timeline/", "时间线 Timeline"), ("data/", "数据 Data"),
+                                                      ("entities/", "实体 Entities"), ("articles/", "文章 Articles"), ("search/", "搜索 Search")]
+            + pages.map { ($0.path, $0.label) }
+        paths = items.map(\.path)
+        func object(_ item: (path: String, label: String), current: Bool) -> TemplateValue {
+            (["url": basePath + item.path, "label": item.label, "current": current] as TemplateContext).templateValue
+        }
+        plain = items.map { object($0, current: false) }
+        self.current = items.map { object($0, current: true) }
+    }
+
+    /// The list for the page at `path`: an item is current on its own page and below it.
+    func templateValue(path: String) -> TemplateValue {
+        .list(paths.indices.map { index in
+            let item = paths[index]
+            return (item.isEmpty ? path.isEmpty : path.hasPrefix(item)) ? current[index] : plain[index]
+        })
+    }
 }
 
 /// The articles of one month on the article list; `key` is `YYYY-MM` (for ids and `datetime`).
@@ -74,6 +107,16 @@ struct ArticleCard: Sendable, Equatable {
         self.isExcerpt = isExcerpt
         self.teaser = teaser
         templateValue = mustache.templateValue
+    }
+
+    /// The card's keys as made once (`templateValue`), for a view that adds its own to them (an
+    /// article's page): making them again cost as much as the rest of the page's context.
+    var object: TemplateObject {
+        switch templateValue {
+        case .object(let object): object
+        case .prerendered(let value): value.object
+        default: mustache.values
+        }
     }
 
     /// Renders the card's partial once, for all the lists that show it (`TemplateLibrary.prerendered`).
