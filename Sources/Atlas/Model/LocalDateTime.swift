@@ -45,7 +45,8 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     public var description: String {
-        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2)) \(hour.zeroPadded(2)):\(minute.zeroPadded(2))"
+        DigitText.make(.number(year, width: 4), .ascii("-"), .number(month, width: 2), .ascii("-"), .number(day, width: 2),
+                       .ascii(" "), .number(hour, width: 2), .ascii(":"), .number(minute, width: 2))
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

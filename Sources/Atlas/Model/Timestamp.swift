@@ -33,12 +33,16 @@ public struct Timestamp: Hashable, Sendable, Comparable {
 
     /// ISO 8601 with offset, for feeds and sitemaps.
     public var iso8601: String {
-        let sign = offsetSeconds < 0 ? "-" : "+"
+        let sign: Unicode.Scalar = offsetSeconds < 0 ? "-" : "+"
         let minutes = abs(offsetSeconds) / 60
-        return "\(dateOnly)T\(local.hour.zeroPadded(2)):\(local.minute.zeroPadded(2)):00\(sign)\((minutes / 60).zeroPadded(2)):\((minutes % 60).zeroPadded(2))"
+        return DigitText.make(.number(local.year, width: 4), .ascii("-"), .number(local.month, width: 2), .ascii("-"), .number(local.day, width: 2),
+                              .ascii("T"), .number(local.hour, width: 2), .ascii(":"), .number(local.minute, width: 2), .ascii(":"), .number(0, width: 2),
+                              .ascii(sign), .number(minutes / 60, width: 2), .ascii(":"), .number(minutes % 60, width: 2))
     }
 
     /// What readers see: the date and time as the source printed them.
     public var display: String { local.hasTime ? local.description : dateOnly }
-    public var dateOnly: String { "\(local.year.zeroPadded(4))-\(local.month.zeroPadded(2))-\(local.day.zeroPadded(2))" }
+    public var dateOnly: String {
+        DigitText.make(.number(local.year, width: 4), .ascii("-"), .number(local.month, width: 2), .ascii("-"), .number(local.day, width: 2))
+    }
 }

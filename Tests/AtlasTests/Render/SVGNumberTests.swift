@@ -29,4 +29,17 @@ import Testing
         let zone = TimeZone(identifier: "America/St_Johns")!
         #expect(Timestamp(LocalDateTime(year: 2025, month: 1, day: 9, hour: 7, minute: 5), zone: zone)?.iso8601 == "2025-01-09T07:05:00-03:30")
     }
+
+    /// Padding written into the string's storage reads as the digits, padding and sign joined did.
+    @Test func paddingMatchesTheDigitsJoined() {
+        var values = [0, 1, 9, 10, 99, 100, 999, 1_000, 12_345, 2_025, Int.max, Int.min + 1, Int.min]
+        values += values.map { $0 == Int.min ? 0 : -$0 }
+        for value in values {
+            for width in 0...22 {
+                let digits = String(value.magnitude)
+                let joined = (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+                #expect(value.zeroPadded(width) == joined, "\(value) to \(width)")
+            }
+        }
+    }
 }
