@@ -1,0 +1,52 @@
+import Testing
+@testable import Atlas
+
+/// A card's teaser is cut and cleared of reference marks on scalars and bytes when the text's
+/// scalars are characters of their own; these hold those readings to the character readings they
+/// stand in for.
+@Suite struct TeaserBytesTests {
+    /// Lone scalars (letters, digits, apostrophes, the separators a cut drops, Han, full-width
+    /// forms, marks) and pieces that are not (a combining mark, CR LF, emoji, a joiner).
+    static let pieces = ["a", "Z", "é", "ß", "3", "'", "’", " ", "\t", "\u{3000}", ",", ";", ":", "、", "，", "；", "：", "-", "–", "—", "(", "（",
+                         "稀", "土", "。", "Ａ", "１", "½", "[", "]", "[1]", "[23]", "[]", "[a]", " [4]", "word", "Lynas", "2025",
+                         "\u{301}", "\r\n", "\r", "👍", "\u{200D}", "e\u{301}"]
+
+    static func text(_ generator: inout SeededGenerator, lone: Bool, pieces count: ClosedRange<Int>) -> String {
+        let choices = lone ? Array(pieces.prefix(while: { $0 != "\u{301}" })) : pieces
+        return (0..<Int.random(in: count, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
+    }
+
+    @Test func cutsInScalarsAsInCharacters() {
+        var generator = SeededGenerator(seed: 15)
+        for round in 0..<6000 {
+            let text = Self.text(&generator, lone: round % 3 != 0, pieces: 0...60)
+            for limit in [1, 2, 7, 20, 80, 140] {
+                let fast = BodyRenderer.shortenedInScalars(text, limit: limit)
+                if let fast { #expect(fast == BodyRenderer.shortenedInCharacters(text, limit: limit), "\(text.debugDescription) to \(limit)") }
+            }
+            #expect(BodyRenderer.shorten(text) == BodyRenderer.shortenedInCharacters(text, limit: Language.detect(text) == .chinese ? 80 : 140))
+        }
+    }
+
+    @Test func marksClearedInBytesAsInCharacters() {
+        var generator = SeededGenerator(seed: 16)
+        for round in 0..<6000 {
+            let text = Self.text(&generator, lone: round % 3 != 0, pieces: 0...30)
+            if let fast = BodyRenderer.withoutReferenceMarksInBytes(text) {
+                #expect(fast == BodyRenderer.withoutReferenceMarksInCharacters(text), "\(text.debugDescription)")
+            }
+            #expect(BodyRenderer.withoutReferenceMarks(text) == (text.utf8.contains(UInt8(ascii: "[")) ? BodyRenderer.withoutReferenceMarksInCharacters(text) : text.trimmingWhitespace))
+        }
+    }
+
+    /// The fast readings are taken for the texts the site has (digests, Chinese paragraphs), and
+    /// only for texts made of lone scalars.
+    @Test func fastReadingsAreTakenForLoneScalarsOnly() {
+        let english = "China holds about 34% of the world's reserves [1][2], while Lynas Rare Earths — Australia's largest producer — expands."
+        #expect(BodyRenderer.shortenedInScalars(english, limit: 40) == "China holds about 34% of the world's…")
+        #expect(BodyRenderer.withoutReferenceMarksInBytes(english) != nil)
+        #expect(BodyRenderer.shortenedInScalars(String(repeating: "稀土", count: 50), limit: 80) != nil)
+        #expect(BodyRenderer.shortenedInScalars("e\u{301}" + String(repeating: "x", count: 100), limit: 80) == nil)
+        #expect(BodyRenderer.withoutReferenceMarksInBytes("a\r\n[1]") == nil)
+    }
+}
