@@ -43,7 +43,7 @@ public enum ArticleCatalog {
             var firstLocation: SourceLocation, location: SourceLocation
         }
         var articles: [Article]
-        var bodyEntry: [String: Int]
+        var bodyEntry: ByteKeyedDictionary<Int>
         var repeats: [Repeat]
         var urls: URLMap
         var log: DiagnosticLog
@@ -58,9 +58,10 @@ public enum ArticleCatalog {
 
     static func catalog(_ entries: [(topic: String, entry: DumpEntry)], markdown: [Article], config: SiteConfig, urls: URLMap) -> Merged {
         var log = DiagnosticLog()
-        var byID: [String: Int] = [:]
+        // By the ids' bytes: an id holds the title, mostly Chinese, which a `String` key normalises to hash.
+        var byID = ByteKeyedDictionary<Int>()
         var articles: [Article] = []
-        var bodyEntry: [String: Int] = [:]
+        var bodyEntry = ByteKeyedDictionary<Int>()
         var repeats: [Merged.Repeat] = []
         func add(_ article: Article, entry: Int?) {
             if let index = byID[article.id] {
@@ -104,7 +105,7 @@ public enum ArticleCatalog {
             add(article, entry: index)
         }
         markdown.forEach { add($0, entry: nil) }
-        let titles = Set(articles.map { $0.title })
+        let titles = config.slugOverrides.isEmpty ? [] : Set(articles.map { $0.title })
         for (title, override) in config.slugOverrides.sorted(by: { $0.key < $1.key }) where !titles.contains(title) {
             log.warning("`slugs` names `\(title)`, which is no article's title", at: override.location, hint: "check the title or remove the line")
         }
