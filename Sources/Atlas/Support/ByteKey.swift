@@ -20,9 +20,33 @@ struct ByteKey: Hashable, Sendable {
         return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
+    /// The bytes folded eight at a time into one word, which the hasher then mixes with its
+    /// seed: the hasher over every byte cost about seven instructions a byte (an article id is a
+    /// hundred bytes, a memo key may hold a whole body). Equal bytes give equal words; keys that
+    /// differ share a word only by chance, which costs a comparison, never a wrong answer.
     func hash(into hasher: inout Hasher) {
         var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.withUTF8 { Self.fold(UnsafeRawBufferPointer($0)) })
+    }
+
+    static func fold(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var word = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
+        func mix(_ next: UInt64) {
+            word = (word ^ next) &* multiplier
+            word ^= word >> 29
+        }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+            mix(tail)
+        }
+        return word
     }
 }
 
