@@ -12,7 +12,7 @@ import Foundation
 /// that reads it writes the same bytes as one that does not.
 public struct BuildCache: Sendable {
     /// Bumped whenever the layout of any kept file changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic = Array("ATLAS-CACHE\n".utf8)
     /// From the site root; ignored by git (.gitignore) and never published.
     public static let folderName = ".atlas-cache"
@@ -177,8 +177,13 @@ public struct BuildCache: Sendable {
         reused != count || kept?.count != count
     }
 
-    /// A length and two independent 64-bit FNV-1a hashes of some bytes: what a kept entry was
-    /// made from (a body, a registry), compared instead of the bytes themselves.
+    /// A length and two independent 64-bit hashes of some bytes: what a kept entry was made
+    /// from (a body, a registry), compared instead of the bytes themselves.
+    ///
+    /// Each hash reads the bytes eight at a time (a multiply and a shift per word, each with its
+    /// own constants and one with the word's halves swapped): two FNV-1a passes, a byte at a time,
+    /// were a percent and a half of a build that reused everything, spent on digesting 30 MB of
+    /// bodies.
     struct Digest: Hashable, Sendable {
         var length: Int
         var first: UInt64
@@ -186,8 +191,27 @@ public struct BuildCache: Sendable {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             length = bytes.count
-            first = Slug.fnv1a(bytes)
-            second = Slug.fnv1a(bytes, seed: 0x9E3779B97F4A7C15)
+            let raw = UnsafeRawBufferPointer(bytes)
+            var first: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: bytes.count)
+            var second: UInt64 = 0x9E37_79B9_7F4A_7C15 &* (UInt64(truncatingIfNeeded: bytes.count) | 1)
+            func mix(_ word: UInt64) {
+                first = (first ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                first ^= first >> 33
+                second = (second ^ (word << 32 | word >> 32)) &* 0xC4CE_B9FE_1A85_EC53
+                second ^= second >> 29
+            }
+            var offset = 0
+            while offset + 8 <= raw.count {
+                mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            if offset < raw.count {
+                var tail: UInt64 = 0
+                for index in offset..<raw.count { tail |= UInt64(raw[index]) << UInt64(8 * (index - offset)) }
+                mix(tail)
+            }
+            self.first = first
+            self.second = second
         }
 
         init(_ text: String) {
