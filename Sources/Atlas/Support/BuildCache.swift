@@ -191,24 +191,13 @@ public struct BuildCache: Sendable {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             length = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
             var first: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: bytes.count)
             var second: UInt64 = 0x9E37_79B9_7F4A_7C15 &* (UInt64(truncatingIfNeeded: bytes.count) | 1)
-            func mix(_ word: UInt64) {
+            UnsafeRawBufferPointer(bytes).forEachWord { word in
                 first = (first ^ word) &* 0xFF51_AFD7_ED55_8CCD
                 first ^= first >> 33
                 second = (second ^ (word << 32 | word >> 32)) &* 0xC4CE_B9FE_1A85_EC53
                 second ^= second >> 29
-            }
-            var offset = 0
-            while offset + 8 <= raw.count {
-                mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-            }
-            if offset < raw.count {
-                var tail: UInt64 = 0
-                for index in offset..<raw.count { tail |= UInt64(raw[index]) << UInt64(8 * (index - offset)) }
-                mix(tail)
             }
             self.first = first
             self.second = second

@@ -32,19 +32,9 @@ struct ByteKey: Hashable, Sendable {
     static func fold(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var word = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
-        func mix(_ next: UInt64) {
+        bytes.forEachWord { next in
             word = (word ^ next) &* multiplier
             word ^= word >> 29
-        }
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-            mix(tail)
         }
         return word
     }
