@@ -303,9 +303,10 @@ enum BodyRenderer {
     /// What a cut leaves at the end and is dropped: separators and clause punctuation.
     private static let trailing = ",;:、，；：-–—(（"
 
-    /// `shortenedInCharacters` on the scalars, when those it reads (up to the cut and two past
-    /// it) are characters of their own (`LoneScalars`): every card is cut, and making a
-    /// `Character` of each of 80 to 140 was half of what a card cost. Nil for any other text.
+    /// `shortenedInCharacters` on the scalars, when those it reads (the `limit + 1` characters
+    /// the cut looks at, and the scalar after them) are characters of their own (`LoneScalars`):
+    /// every card is cut, and making a `Character` of each of 80 to 140 was half of what a card
+    /// cost. Nil for any other text.
     static func shortenedInScalars(_ text: String, limit: Int) -> String? {
         var copy = text
         return copy.withUTF8 { bytes -> String? in

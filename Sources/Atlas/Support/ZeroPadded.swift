@@ -5,7 +5,7 @@ extension Int {
 }
 
 /// Zero-padded numbers and ASCII separators written as one string: a date and time
-/// (`2025-01-09T07:05:00+08:00`) is five numbers and six separators, and every card on every page
+/// (`2025-01-09T07:05:00+08:00`) is eight numbers and seven separators, and every card on every page
 /// shows two or three of them. Made as pieces and joined by interpolation, each cost about ten
 /// thousand instructions. Written straight into the string's storage (inline up to 15 bytes).
 enum DigitText {
