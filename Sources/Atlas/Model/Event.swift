@@ -53,8 +53,8 @@ public struct Event: Hashable, Sendable {
     public var dateText: String {
         let (year, month, day) = (self.year, self.month, self.day)
         switch self.precision {
-        case .day: return DigitText.make(.number(year, width: 4), .ascii("-"), .number(month ?? 1, width: 2), .ascii("-"), .number(day ?? 1, width: 2))
-        case .month: return DigitText.make(.number(year, width: 4), .ascii("-"), .number(month ?? 1, width: 2))
+        case .day: return DigitText.make(DigitText.date(year, month ?? 1, day ?? 1))
+        case .month: return DigitText.month(year, month ?? 1)
         case .year: return year.zeroPadded(4)
         }
     }

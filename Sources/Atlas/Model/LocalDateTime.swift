@@ -45,8 +45,7 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     public var description: String {
-        DigitText.make(.number(year, width: 4), .ascii("-"), .number(month, width: 2), .ascii("-"), .number(day, width: 2),
-                       .ascii(" "), .number(hour, width: 2), .ascii(":"), .number(minute, width: 2))
+        DigitText.make(DigitText.date(year, month, day) + [.ascii(" ")] + DigitText.clock(hour, minute))
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

@@ -35,14 +35,13 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     public var iso8601: String {
         let sign: Unicode.Scalar = offsetSeconds < 0 ? "-" : "+"
         let minutes = abs(offsetSeconds) / 60
-        return DigitText.make(.number(local.year, width: 4), .ascii("-"), .number(local.month, width: 2), .ascii("-"), .number(local.day, width: 2),
-                              .ascii("T"), .number(local.hour, width: 2), .ascii(":"), .number(local.minute, width: 2), .ascii(":"), .number(0, width: 2),
-                              .ascii(sign), .number(minutes / 60, width: 2), .ascii(":"), .number(minutes % 60, width: 2))
+        return DigitText.make(DigitText.date(local.year, local.month, local.day) + [.ascii("T")] + DigitText.clock(local.hour, local.minute)
+                              + [.ascii(":"), .number(0, width: 2), .ascii(sign)] + DigitText.clock(minutes / 60, minutes % 60))
     }
 
     /// What readers see: the date and time as the source printed them.
     public var display: String { local.hasTime ? local.description : dateOnly }
     public var dateOnly: String {
-        DigitText.make(.number(local.year, width: 4), .ascii("-"), .number(local.month, width: 2), .ascii("-"), .number(local.day, width: 2))
+        DigitText.make(DigitText.date(local.year, local.month, local.day))
     }
 }

@@ -298,8 +298,6 @@ enum BodyRenderer {
         return shortenedInScalars(text, limit: limit) ?? shortenedInCharacters(text, limit: limit)
     }
 
-    /// A word may hold letters, digits and apostrophes, but no Han character (each is a word).
-    private static let apostrophes: Set<UInt32> = [0x27, 0x2019]
     /// What a cut leaves at the end and is dropped: separators and clause punctuation.
     private static let trailing = ",;:、，；：-–—(（"
 
@@ -324,7 +322,7 @@ enum BodyRenderer {
             }
             guard scalars.count > limit else { return text }
             func inWord(_ s: Unicode.Scalar) -> Bool {
-                (s.properties.isAlphabetic || s.properties.numericType != nil || apostrophes.contains(s.value)) && !s.isHan
+                (s.properties.isAlphabetic || s.properties.numericType != nil || s == "'" || s == "’") && !s.isHan
             }
             var end = limit
             if inWord(scalars[end - 1]) && inWord(scalars[end]) {

@@ -12,6 +12,8 @@ enum SearchKind: String, CaseIterable, Sendable {
 
     private static let lists = ["articles/", "topics/", "entities/", "data/", "search/", "404.html"]
     private static let listPrefixes = ["timeline/", "data/figures/", "articles/page/", "tags/"]
+    /// Sections whose pages one level below an item are lists (`entities/x/articles/`).
+    private static let itemSections = ["entities/", "topics/"]
 
     /// The kind of the page at a site path (`articles/x/`), or nil when it is not indexed.
     init?(path: String) {
@@ -19,7 +21,7 @@ enum SearchKind: String, CaseIterable, Sendable {
         // `contains` is a locale-aware search.
         let depth = SitePath.depth(path)
         guard !path.isEmpty, !Self.lists.contains(path), !Self.listPrefixes.contains(where: path.hasPrefix), !path.includes("/page/"),
-              !(["entities/", "topics/"].contains(where: path.hasPrefix) && depth == 3) else { return nil }
+              !(Self.itemSections.contains(where: path.hasPrefix) && depth == 3) else { return nil }
         if path.hasPrefix("articles/") { self = .article }
         else if path.hasPrefix("topics/") { self = .topic }
         else if path.hasPrefix("entities/") { self = .entity }

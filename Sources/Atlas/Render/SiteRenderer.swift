@@ -497,7 +497,7 @@ public struct SiteRenderer: Sendable {
             var months: [ArticleMonth] = []
             for article in chunk {
                 let (year, month) = (article.published.local.year, article.published.local.month)
-                let key = "\(year.zeroPadded(4))-\(month.zeroPadded(2))"
+                let key = DigitText.month(year, month)
                 if months.last?.key == key {
                     months[months.count - 1].articles.append(card(article))
                 } else {

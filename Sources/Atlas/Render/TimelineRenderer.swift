@@ -79,7 +79,7 @@ extension SiteRenderer {
 
     /// "2025-04" for a dated month, "2025" for the events known only to their year.
     static func monthKey(_ event: Event) -> String {
-        event.month.map { "\(event.year.zeroPadded(4))-\($0.zeroPadded(2))" } ?? event.year.zeroPadded(4)
+        event.month.map { DigitText.month(event.year, $0) } ?? event.year.zeroPadded(4)
     }
 
     /// The overview of a whole list (not of one page): each month that has entries links to
@@ -102,7 +102,7 @@ extension SiteRenderer {
         return TimelineAxis(years: years.map { year in
             TimelineAxis.Year(year: year, url: url(String(year), anchor: "y-\(year)") ?? "", undated: counts[year.zeroPadded(4)]?.events ?? 0,
                               cells: !withMonths.contains(year) ? [] : (1...12).map { month in
-                                  let key = "\(year.zeroPadded(4))-\(month.zeroPadded(2))"
+                                  let key = DigitText.month(year, month)
                                   let count = counts[key] ?? (0, 0)
                                   // Height in four steps of the busiest month; a month of publications only is a dot.
                                   let level = count.events == 0 ? 0 : Int((4.0 * Double(count.events) / Double(busiest)).rounded(.up))

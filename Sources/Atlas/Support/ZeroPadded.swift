@@ -15,7 +15,20 @@ enum DigitText {
         case ascii(Unicode.Scalar)
     }
 
-    static func make(_ parts: Part...) -> String {
+    static func make(_ parts: Part...) -> String { make(parts) }
+
+    /// `YYYY-MM-DD`.
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> [Part] {
+        [.number(year, width: 4), .ascii("-"), .number(month, width: 2), .ascii("-"), .number(day, width: 2)]
+    }
+
+    /// `HH:MM`.
+    static func clock(_ hour: Int, _ minute: Int) -> [Part] { [.number(hour, width: 2), .ascii(":"), .number(minute, width: 2)] }
+
+    /// `YYYY-MM`: a month's key on the timeline and the article list.
+    static func month(_ year: Int, _ month: Int) -> String { make(.number(year, width: 4), .ascii("-"), .number(month, width: 2)) }
+
+    static func make(_ parts: [Part]) -> String {
         var count = 0
         for part in parts {
             switch part {
