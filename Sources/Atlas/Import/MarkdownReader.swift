@@ -43,31 +43,8 @@ public enum MarkdownReader {
             // Every link this finds starts at `@/`, `/` or `#`: most lines have none, and are not
             // walked as Characters (a third of reading a Markdown article).
             guard line.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }) else { continue }
-            // Blank out code spans so `[x](@/…)` shown as code is not a link.
-            var visible = ""
-            var inCode = false
-            for c in line {
-                if c == "`" { inCode.toggle(); visible.append(" ") } else { visible.append(inCode ? " " : c) }
-            }
-            let chars = Array(visible)
-            var i = 0
-            while i < chars.count {
-                let identity = i + 1 < chars.count && chars[i] == "@" && chars[i + 1] == "/"
-                let path = chars[i] == "/" && (i + 1 == chars.count || chars[i + 1] != "/")
-                guard identity || path || chars[i] == "#" else { i += 1; continue }
-                // Preceded by `(`, `(<`, `( ` or a reference definition's `]:` and spaces; a path
-                // or anchor only right after a link's `](`, so prose like (1/2) is not a link.
-                var k = i - 1
-                while k >= 0, chars[k] == " " || chars[k] == "\t" || chars[k] == "<" { k -= 1 }
-                let definition = k > 0 && chars[k] == ":" && chars[k - 1] == "]"
-                let opensLink = k >= 0 && (definition || chars[k] == "(" && (identity || k > 0 && chars[k - 1] == "]"))
-                var end = i
-                while end < chars.count, !")> \t\"".contains(chars[end]) { end += 1 }
-                // A bare `#` is no anchor; `/` alone is the home page.
-                guard opensLink, chars[i] != "#" || end > i + 1 else { i += 1; continue }
-                links.append(IdentityLink(target: String(chars[i..<end]),
-                                          location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: i + 1)))
-                i = end
+            for (target, column) in LinkTargets.inLine(line) {
+                links.append(IdentityLink(target: target, location: SourceLocation(file: file.path, line: parts.bodyFirstLine + index, column: column)))
             }
         }
         return links

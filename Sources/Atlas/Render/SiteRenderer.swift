@@ -381,7 +381,7 @@ public struct SiteRenderer: Sendable {
         case .markdown(let text, _):
             isExcerpt = false
             teaser = memo.value("teaser\u{0}" + text) {
-                markdown.plainText(text).split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
+                BodyRenderer.firstTextLine(markdown.plainText(text))
             }
         }
         var card = ArticleCard(

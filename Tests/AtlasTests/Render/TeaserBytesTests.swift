@@ -39,6 +39,18 @@ import Testing
         }
     }
 
+    /// A Markdown card's first line of text, cut at line-feed bytes, is the line the character
+    /// split finds: with blank and whitespace-only lines first, CR LF, lone CRs and marks after a line feed.
+    @Test func firstLineFoundInBytesAsInCharacters() {
+        var generator = SeededGenerator(seed: 17)
+        let pieces = Self.pieces + ["\n", "\n", "\n\n", " \n", "\u{3000}\n", "\n\u{301}"]
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BodyRenderer.firstTextLine(text) == BodyRenderer.firstTextLineInCharacters(text), "\(text.debugDescription)")
+        }
+        #expect(BodyRenderer.firstTextLine("\n \n\tLynas said\nmore") == "\tLynas said")
+    }
+
     /// The fast readings are taken for the texts the site has (digests, Chinese paragraphs), and
     /// only for texts made of lone scalars.
     @Test func fastReadingsAreTakenForLoneScalarsOnly() {
