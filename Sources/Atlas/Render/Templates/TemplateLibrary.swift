@@ -5,15 +5,19 @@
 /// and pop it, so a page allocates its output and little else.
 struct TemplateLibrary: Sendable {
     private(set) var templates: [String: Template] = [:]
+    /// What rendering reads; `templates` stays for the questions asked of a template's tree.
+    private var program = TemplateProgram()
 
     mutating func register(_ template: Template, named name: String) {
         templates[name] = template
+        program.add(template, named: name)
     }
 
     /// The same templates in objects of their own, for one thread to render with.
     var detached: TemplateLibrary {
         var copy = TemplateLibrary()
         for (name, template) in templates { copy.templates[name.detached] = template.detached }
+        copy.program = program.detached
         return copy
     }
 
@@ -28,42 +32,49 @@ struct TemplateLibrary: Sendable {
 
     private func rendering<Result>(_ context: TemplateValue, template name: String, capacity: Int,
                                    _ finish: (UTF8Buffer) -> Result) -> Result? {
-        guard let template = templates[name] else { return nil }
+        guard let entry = program.entry(name) else { return nil }
         var output = UTF8Buffer(capacity: capacity)
         var stack = [context]
-        render(template.nodes, stack: &stack, indentation: nil, overrides: nil, into: &output)
+        render(entry, stack: &stack, indentation: nil, overrides: nil, into: &output)
         return finish(output)
     }
 
-    private func render(_ nodes: [Template.Node], stack: inout [TemplateValue], indentation: String?,
-                        overrides: [String: [Template.Node]]?, into output: inout UTF8Buffer) {
+    private func render(_ range: Range<Int>, stack: inout [TemplateValue], indentation: String?,
+                        overrides: TemplateProgram.Overrides?, into output: inout UTF8Buffer) {
+        var index = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
-            // By index: each node is read in place, where iterating copied (retained) it.
-            for index in nodes.indices { render(nodes[index], stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
+            while index < range.upperBound { index = render(at: index, stack: &stack, indentation: indentation, overrides: overrides, into: &output) }
             return
         }
-        // An indented partial: what a node writes after a newline this render wrote is indented.
+        // An indented partial: what an operation writes after a newline this render wrote is indented.
         let start = output.count
-        for node in nodes {
+        while index < range.upperBound {
             let before = output.count
             let atLineStart = before > start && output.last == UInt8(ascii: "\n")
-            render(node, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
+            index = render(at: index, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
             if atLineStart, output.count > before {
                 output.insert(indentation, at: before)
             }
         }
     }
 
-    private func render(_ node: Template.Node, stack: inout [TemplateValue], indentation: String?,
-                        overrides: [String: [Template.Node]]?, into output: inout UTF8Buffer) {
-        switch node {
-        case .text(let text):
-            output.append(text)
-        case .variable(let key, let escaped):
-            guard let value = Self.lookup(key, in: stack) else { return }
-            if escaped { HTMLEscape.append(value.rendered, to: &output) } else { output.append(value.rendered) }
-        case .section(let key, let inner, inverted: false):
-            switch Self.lookup(key, in: stack) {
+    /// Renders the operation at `index`, with the content that follows it, and returns the index
+    /// of the next operation.
+    private func render(at index: Int, stack: inout [TemplateValue], indentation: String?,
+                        overrides: TemplateProgram.Overrides?, into output: inout UTF8Buffer) -> Int {
+        let operation = program.operations[index]
+        let (a, b) = (Int(operation.a), Int(operation.b))
+        switch operation.kind {
+        case .text:
+            program.text.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+            return index + 1
+        case .escaped, .raw:
+            guard let value = Self.lookup(program.keys[a], in: stack) else { return index + 1 }
+            if operation.kind == .escaped { HTMLEscape.append(value.rendered, to: &output) } else { output.append(value.rendered) }
+            return index + 1
+        case .section:
+            let inner = index + 1..<b
+            switch Self.lookup(program.keys[a], in: stack) {
             case .list(let items):
                 for item in items {
                     stack.append(item)
@@ -79,9 +90,10 @@ struct TemplateLibrary: Sendable {
             case nil:
                 break
             }
-        case .section(let key, let inner, inverted: true):
-            let value = Self.lookup(key, in: stack)
-            switch value {
+            return b
+        case .inverted:
+            let inner = index + 1..<b
+            switch Self.lookup(program.keys[a], in: stack) {
             case .list(let items) where items.isEmpty:
                 stack.append(.list([]))
                 render(inner, stack: &stack, indentation: indentation, overrides: overrides, into: &output)
@@ -91,20 +103,24 @@ struct TemplateLibrary: Sendable {
             default:
                 break
             }
-        case .partial(let name, let indented, let given):
-            if given == nil, case .prerendered(let value)? = stack.last, value.partial == name,
+            return b
+        case .partial:
+            let (indented, given) = (b < 0 ? nil : program.strings[b], operation.c < 0 ? nil : program.overrides[Int(operation.c)])
+            if given == nil, case .prerendered(let value)? = stack.last, value.partial == program.names[a],
                (indented.map { (indentation ?? "") + $0 } ?? indentation ?? "").isEmpty {
                 output.append(value.html)
-                return
+                return index + 1
             }
-            guard let template = templates[name] else { return }
+            guard let entry = program.entry(id: a) else { return index + 1 }
             // A block given by an outer template wins over one given further in.
             let merged = given.map { given in overrides?.merging(given) { outer, _ in outer } ?? given } ?? overrides
-            render(template.nodes, stack: &stack, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation,
+            render(entry, stack: &stack, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation,
                    overrides: merged, into: &output)
-        case .block(let name, let defaultNodes, let indented):
-            render(overrides?[name] ?? defaultNodes, stack: &stack, indentation: (indentation ?? "") + indented,
+            return index + 1
+        case .block:
+            render(overrides?[a] ?? index + 1..<b, stack: &stack, indentation: (indentation ?? "") + program.strings[Int(operation.c)],
                    overrides: overrides, into: &output)
+            return b
         }
     }
 
