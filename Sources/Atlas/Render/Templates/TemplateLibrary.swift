@@ -106,9 +106,10 @@ struct TemplateLibrary: Sendable {
             return b
         case .partial:
             let (indented, given) = (b < 0 ? nil : program.strings[b], operation.c < 0 ? nil : program.overrides[Int(operation.c)])
-            if given == nil, case .prerendered(let value)? = stack.last, value.partial == program.names[a],
-               (indented.map { (indentation ?? "") + $0 } ?? indentation ?? "").isEmpty {
-                output.append(value.html)
+            // Read in place (the stack is never empty), after the tests that need no copy.
+            if given == nil, (indented ?? "").isEmpty, (indentation ?? "").isEmpty,
+               let html = stack[stack.count - 1].prerenderedHTML(partial: program.names[a]) {
+                output.append(html)
                 return index + 1
             }
             guard let entry = program.entry(id: a) else { return index + 1 }

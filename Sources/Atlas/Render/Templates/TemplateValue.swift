@@ -22,6 +22,12 @@ enum TemplateValue: Sendable, Equatable {
         let html: String
     }
 
+    /// The text of a value prerendered by `partial`.
+    func prerenderedHTML(partial name: String) -> String? {
+        guard case .prerendered(let value) = self, value.partial == name else { return nil }
+        return value.html
+    }
+
     /// `{{key}}`'s output before escaping.
     var rendered: String {
         switch self {
