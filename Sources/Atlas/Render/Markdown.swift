@@ -5,11 +5,15 @@ import Synchronization
 /// The only place that calls into cmark-gfm: one parse-render-free cycle per document, so no
 /// C pointer outlives the call and nothing leaks.
 ///
-/// cmark-gfm 0.29 is not thread-safe: its parser edits a table of special characters shared by
-/// every parser while extensions are attached, and extension registration races on first use.
-/// Every call therefore goes through one lock.
+/// cmark-gfm 0.29 is not thread-safe in two places: extension registration races on first use
+/// (done once, by `registered`), and finishing a document (`cmark_parser_finish`, where inlines
+/// are parsed) sets the extensions' characters in a table every parser reads and clears them
+/// when done. Only that step goes through one lock; making, feeding and freeing a parser, and
+/// rendering a document, touch nothing shared (the rest of the library's statics are constant).
+/// With every call under the lock, threads rendering Markdown articles queued on it.
 public struct Markdown: Sendable {
     private static let cmark = Mutex<Void>(())
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
     /// The GitHub extensions every curated page gets; footnotes come from a parser option.
     public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -33,12 +37,12 @@ public struct Markdown: Sendable {
     }
 
     public func html(_ markdown: String) -> String {
-        Self.cmark.withLock { _ in render(markdown, plainText: false) }
+        render(markdown, plainText: false)
     }
 
     /// The document as plain text (no markup, no HTML), for teasers and descriptions.
     public func plainText(_ markdown: String) -> String {
-        Self.cmark.withLock { _ in render(markdown, plainText: true) }
+        render(markdown, plainText: true)
     }
 
     /// What a ```` ```chart NAME ```` block renders as, for the site renderer to replace with the
@@ -83,18 +87,13 @@ public struct Markdown: Sendable {
     }
 
     public func proseBlocks(_ markdown: String) -> [ProseBlock] {
-        Self.cmark.withLock { _ in blocks(markdown) }
+        blocks(markdown)
     }
 
     private func blocks(_ markdown: String) -> [ProseBlock] {
-        cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | (footnotes ? CMARK_OPT_FOOTNOTES : 0)) else { return [] }
+        guard let parser = parser(markdown, options: CMARK_OPT_VALIDATE_UTF8 | (footnotes ? CMARK_OPT_FOOTNOTES : 0)) else { return [] }
         defer { cmark_parser_free(parser) }
-        for name in extensions {
-            if let extension_ = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extension_) }
-        }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1) }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = Self.finish(parser) else { return [] }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -129,15 +128,10 @@ public struct Markdown: Sendable {
         return result
     }
 
-    private func render(_ markdown: String, plainText: Bool) -> String {
-        cmark_gfm_core_extensions_ensure_registered()
-        // A table column's alignment as `style="text-align: …"`: cmark's default `align=` is
-        // obsolete in HTML and fails validation (the site's CSP allows inline style attributes).
-        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        if footnotes { options |= CMARK_OPT_FOOTNOTES }
-        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
+    /// A parser with the extensions attached, fed `markdown`; the caller frees it.
+    private func parser(_ markdown: String, options: Int32) -> OpaquePointer? {
+        Self.registered
+        guard let parser = cmark_parser_new(options) else { return nil }
         for name in extensions {
             if let extension_ = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extension_)
@@ -146,7 +140,24 @@ public struct Markdown: Sendable {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        return parser
+    }
+
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        // Passed out as an address: a C pointer is not `Sendable`, and the document is the
+        // caller's alone.
+        OpaquePointer(bitPattern: cmark.withLock { _ in Int(bitPattern: cmark_parser_finish(parser)) })
+    }
+
+    private func render(_ markdown: String, plainText: Bool) -> String {
+        // A table column's alignment as `style="text-align: …"`: cmark's default `align=` is
+        // obsolete in HTML and fails validation (the site's CSP allows inline style attributes).
+        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        if footnotes { options |= CMARK_OPT_FOOTNOTES }
+        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = parser(markdown, options: options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        guard let document = Self.finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         rewrite(document)
         let extensions = cmark_parser_get_syntax_extensions(parser)
