@@ -1,6 +1,6 @@
 /// Where a line of an editor's Markdown links into the site: an identity link's `@/section/key`
-/// after `(`, `(<` or `( `, or after a reference definition's `]:`; a site path or an anchor only
-/// right after a link's `](`, so prose like (1/2) is not a link. Code spans are blanked first, so
+/// after `(`, `(<` or `( `; a site path or an anchor only right after a link's `](`, so prose like
+/// (1/2) is not a link; any of the three after a reference definition's `]:`. Code spans are blanked first, so
 /// `[x](@/…)` shown as code is not a link. Columns count characters, as every diagnostic does.
 enum LinkTargets {
     static func inLine(_ line: Substring) -> [(target: String, column: Int)] {

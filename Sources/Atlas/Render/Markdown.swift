@@ -9,7 +9,8 @@ import Synchronization
 /// (done once, by `registered`), and finishing a document (`cmark_parser_finish`, where inlines
 /// are parsed) sets the extensions' characters in a table every parser reads and clears them
 /// when done. Only that step goes through one lock; making, feeding and freeing a parser, and
-/// rendering a document, touch nothing shared (the rest of the library's statics are constant).
+/// rendering a document, write nothing shared (the library's other statics are written while
+/// extensions register, or by its arena allocator, which the site does not use).
 /// With every call under the lock, threads rendering Markdown articles queued on it.
 public struct Markdown: Sendable {
     private static let cmark = Mutex<Void>(())

@@ -7,8 +7,8 @@ import Synchronization
 public struct TemplateSet: Sendable {
     private let library: TemplateLibrary
     /// Copies of `library` for the threads rendering pages at the same time, each used by one
-    /// page at a time: every node a page walks is retained and released, and two cores doing so
-    /// on the same shared nodes made rendering up to a fifth slower.
+    /// page at a time: the keys and names a page reads are retained and released, and two cores
+    /// doing so on the same shared objects made rendering up to a fifth slower.
     private let copies = LibraryCopies()
     public let names: Set<String>
     /// Every value key a template reads (`{{title}}`, `{{#articles}}`, `{{layout.basePath}}` →

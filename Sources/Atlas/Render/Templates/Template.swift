@@ -1,5 +1,5 @@
-/// A Mustache template compiled once into a tree of nodes: rendering walks the tree, with no
-/// re-reading of tags, and looks keys up in `TemplateValue`s.
+/// A Mustache template read once into a tree of nodes, with no re-reading of tags; rendering reads
+/// the library's flat copy of the trees (`TemplateProgram`) and looks keys up in `TemplateValue`s.
 ///
 /// The dialect is the one the site's templates were written for with swift-mustache, and the
 /// output is byte for byte what swift-mustache wrote (whitespace of standalone tags and partial
@@ -55,9 +55,9 @@ struct TemplateSyntaxError: Error, Equatable {
 }
 
 extension Template {
-    /// The same template in objects of its own: a tree no other thread reads. Written out field
-    /// by field: a field added to `Template`, `Node` or `Key` must be copied here too
-    /// (`TemplateTests.aDetachedLibraryRendersAsTheOriginal` renders every kind of node).
+    /// The same template in objects of its own: a tree no other thread reads (a thread's library
+    /// asks it whether a partial's rendering depends on the page, `TemplateLibrary.prerendered`).
+    /// Written out field by field: a field added to `Template`, `Node` or `Key` must be copied here too.
     var detached: Template { Template(nodes: nodes.map(\.detached)) }
 
     private init(nodes: [Node]) { self.nodes = nodes }

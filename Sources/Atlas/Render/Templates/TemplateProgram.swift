@@ -72,14 +72,18 @@ struct TemplateProgram: Sendable {
 
     func entry(id: Int) -> Range<Int>? { entries[id] }
 
-    /// The same program in storage of its own, for one thread to render with.
+    /// The same program in storage of its own, for one thread to render with. Starts from a copy
+    /// of every field, so that a field added later is never missing, then gives each its own
+    /// storage (`Array(array)` would share the buffer; `map` makes a new one).
     var detached: TemplateProgram {
         var copy = self
-        copy.operations = Array(operations)
-        copy.text = Array(text)
+        copy.operations = operations.map { $0 }
+        copy.text = text.map { $0 }
         copy.keys = keys.map(\.detached)
         copy.strings = strings.map(\.detached)
+        copy.overrides = overrides.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) }
         copy.names = names.map(\.detached)
+        copy.entries = entries.map { $0 }
         copy.ids = Dictionary(uniqueKeysWithValues: ids.map { ($0.key.detached, $0.value) })
         return copy
     }
