@@ -62,24 +62,7 @@ enum ChineseBodyStructurer {
     }
 
     static func blocks(_ text: String) -> [BodyBlock] {
-        var segments: [String] = []
-        var current = ""
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
-            if c == " " {
-                let before = i > 0 ? chars[i - 1] : " "
-                let after = i + 1 < chars.count ? chars[i + 1] : " "
-                if sentenceEnds.contains(before) || after == "·" || after == "•" {
-                    if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
-                    current = ""
-                    continue
-                }
-                if before.isHan && after.isHan { continue }
-            }
-            current.append(c)
-        }
-        if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
-
+        let segments = segmentsInScalars(text) ?? segmentsInCharacters(text)
         var blocks: [BodyBlock] = []
         var bullets: [String] = []
         for (index, segment) in segments.enumerated() {
@@ -98,6 +81,79 @@ enum ChineseBodyStructurer {
         if !bullets.isEmpty { blocks.append(.list(bullets)) }
         return blocks
     }
+}
+
+extension ChineseBodyStructurer {
+    /// The body cut where a paragraph or bullet ended, without the line-wrap spaces: a space
+    /// after a sentence's end or before a bullet ends a segment; a space between two Han
+    /// characters is dropped.
+    static func segmentsInCharacters(_ text: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c == " " {
+                let before = i > 0 ? chars[i - 1] : " "
+                let after = i + 1 < chars.count ? chars[i + 1] : " "
+                if sentenceEnds.contains(before) || after == "·" || after == "•" {
+                    if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
+                    current = ""
+                    continue
+                }
+                if before.isHan && after.isHan { continue }
+            }
+            current.append(c)
+        }
+        if !current.trimmingWhitespace.isEmpty { segments.append(current.trimmingWhitespace) }
+        return segments
+    }
+
+    /// `segmentsInCharacters` on scalars, for a text whose scalars are each a character
+    /// (`LoneScalars`): every body of the Chinese dumps. Making each body an array of characters
+    /// and appending them one by one was 2% of a warm build. None of the marks compared with is
+    /// canonically equal to another lone scalar, so comparing scalars is comparing characters.
+    static func segmentsInScalars(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard LoneScalars.only(bytes) else { return nil }
+            var values: [UInt32] = [], starts: [Int] = []
+            values.reserveCapacity(bytes.count)
+            starts.reserveCapacity(bytes.count + 1)
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                values.append(value)
+                starts.append(offset)
+                offset += length
+            }
+            starts.append(bytes.count)
+            func isHan(_ value: UInt32) -> Bool { Unicode.Scalar(value)?.isHan ?? false }
+            var segments: [String] = []
+            var current: [UInt8] = []
+            func flush() {
+                let segment = String(decoding: current, as: UTF8.self).trimmingWhitespace
+                if !segment.isEmpty { segments.append(segment) }
+                current.removeAll(keepingCapacity: true)
+            }
+            for i in values.indices {
+                if values[i] == 0x20 {
+                    let before = i > 0 ? values[i - 1] : 0x20
+                    let after = i + 1 < values.count ? values[i + 1] : 0x20
+                    if sentenceEndScalars.contains(before) || after == 0xB7 || after == 0x2022 {
+                        flush()
+                        continue
+                    }
+                    if isHan(before) && isHan(after) { continue }
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]))
+            }
+            flush()
+            return segments
+        }
+    }
+
+    /// `sentenceEnds`, each one scalar.
+    static let sentenceEndScalars: Set<UInt32> = Set(sentenceEnds.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
 }
 
 extension Character {
