@@ -88,7 +88,29 @@ struct SeededGenerator: RandomNumberGenerator {
                          "\r", "\n", "\r\n", "稀", "土", "a", "Z", "&", "'", "\"", "<", ">", "\u{200D}", "👍", "🇨", "🇳", "\u{93F}", "क", "é", "e\u{301}"]
 
     static func text(_ generator: inout SeededGenerator) -> String {
-        let length = Int.random(in: 0...14, using: &generator)
-        return (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        generator.joined(pieces, count: 0...14)
+    }
+
+    /// Holds a fast reading to the one it stands in for on `rounds` random texts (two in three
+    /// of lone scalars only): wherever the fast one answers, the two agree. Returns how many
+    /// texts it answered for, so a suite can check the fast path is the one mostly taken.
+    static func compare<Answer: Equatable>(seed: UInt64, rounds: Int, pieces: [String], count: ClosedRange<Int>,
+                                           fast: (String) -> Answer?, slow: (String) -> Answer) -> Int {
+        var generator = SeededGenerator(seed: seed)
+        var taken = 0
+        for round in 0..<rounds {
+            let text = generator.joined(pieces, count: count, loneOnly: round % 3 != 0)
+            guard let answer = fast(text) else { continue }
+            taken += 1
+            #expect(answer == slow(text), "\(text.debugDescription)")
+        }
+        return taken
+    }
+
+    /// Up to `count` of `pieces` joined; with `loneOnly`, only those before the first combining
+    /// acute (the suites that compare a fast reading for lone scalars list those first).
+    mutating func joined(_ pieces: [String], count: ClosedRange<Int>, loneOnly: Bool = false) -> String {
+        let choices = loneOnly ? Array(pieces.prefix(while: { $0 != "\u{301}" })) : pieces
+        return (0..<Int.random(in: count, using: &self)).map { _ in choices.randomElement(using: &self)! }.joined()
     }
 }

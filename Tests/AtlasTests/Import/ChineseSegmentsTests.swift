@@ -11,17 +11,8 @@ import Testing
                          "\u{301}", "\r\n", "👍\u{200D}", "\u{387}", "\u{37E}"]
 
     @Test func scalarsReadAsCharacters() {
-        var generator = SeededGenerator(seed: 19)
-        var taken = 0
-        for round in 0..<8000 {
-            let choices = round % 3 == 0 ? Self.pieces : Array(Self.pieces.prefix(while: { $0 != "\u{301}" }))
-            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
-            let expected = ChineseBodyStructurer.segmentsInCharacters(text)
-            if let fast = ChineseBodyStructurer.segmentsInScalars(text) {
-                taken += 1
-                #expect(fast == expected, "\(text.debugDescription)")
-            }
-        }
+        let taken = SeededGenerator.compare(seed: 19, rounds: 8000, pieces: Self.pieces, count: 0...24,
+                                            fast: ChineseBodyStructurer.segmentsInScalars, slow: ChineseBodyStructurer.segmentsInCharacters)
         #expect(taken > 5000)
         #expect(ChineseBodyStructurer.segmentsInScalars("稀土。 ·镝 铽\u{301}") == nil)
         #expect(ChineseBodyStructurer.segmentsInScalars("稀土出口。 ·镝 铽 · 钇") == ["稀土出口。", "·镝铽", "· 钇"])

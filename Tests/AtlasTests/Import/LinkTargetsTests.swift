@@ -9,20 +9,14 @@ import Testing
                          "\u{301}", "e\u{301}", "/\u{301}", "👍", "\u{200D}"]
 
     @Test func bytesReadAsCharacters() {
-        var generator = SeededGenerator(seed: 18)
-        var taken = 0
-        for round in 0..<8000 {
-            let choices = round % 3 == 0 ? Self.pieces : Array(Self.pieces.prefix(while: { $0 != "\u{301}" }))
-            let line = (0..<Int.random(in: 0...16, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
-            let expected = LinkTargets.inCharacters(line[...])
-            if let fast = LinkTargets.inBytes(line[...]) {
-                taken += 1
-                #expect(fast.map(\.target) == expected.map(\.target) && fast.map(\.column) == expected.map(\.column), "\(line.debugDescription)")
-            }
-            let chosen = LinkTargets.inLine(line[...])
-            #expect(chosen.map(\.target) == expected.map(\.target) && chosen.map(\.column) == expected.map(\.column))
-        }
+        // Each link as `target@column`, so that the readings compare as arrays.
+        func written(_ links: [(target: String, column: Int)]) -> [String] { links.map { "\($0.target)@\($0.column)" } }
+        let taken = SeededGenerator.compare(seed: 18, rounds: 8000, pieces: Self.pieces, count: 0...16,
+                                            fast: { LinkTargets.inBytes($0[...]).map(written) }, slow: { written(LinkTargets.inCharacters($0[...])) })
         #expect(taken > 5000)
+        // The line's own choice of reading gives the character reading's links.
+        _ = SeededGenerator.compare(seed: 20, rounds: 3000, pieces: Self.pieces, count: 0...16,
+                                    fast: { written(LinkTargets.inLine($0[...])) }, slow: { written(LinkTargets.inCharacters($0[...])) })
     }
 
     @Test func findsLinksWithCharacterColumns() {

@@ -12,8 +12,7 @@ import Testing
                          "\u{301}", "\r\n", "\r", "👍", "\u{200D}", "e\u{301}"]
 
     static func text(_ generator: inout SeededGenerator, lone: Bool, pieces count: ClosedRange<Int>) -> String {
-        let choices = lone ? Array(pieces.prefix(while: { $0 != "\u{301}" })) : pieces
-        return (0..<Int.random(in: count, using: &generator)).map { _ in choices.randomElement(using: &generator)! }.joined()
+        generator.joined(pieces, count: count, loneOnly: lone)
     }
 
     @Test func cutsInScalarsAsInCharacters() {
@@ -45,7 +44,7 @@ import Testing
         var generator = SeededGenerator(seed: 17)
         let pieces = Self.pieces + ["\n", "\n", "\n\n", " \n", "\u{3000}\n", "\n\u{301}"]
         for _ in 0..<6000 {
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = generator.joined(pieces, count: 0...12)
             #expect(BodyRenderer.firstTextLine(text) == BodyRenderer.firstTextLineInCharacters(text), "\(text.debugDescription)")
         }
         #expect(BodyRenderer.firstTextLine("\n \n\tLynas said\nmore") == "\tLynas said")
