@@ -38,6 +38,11 @@ import Testing
         }
     }
 
+    /// The character split `firstTextLine` stands in for.
+    static func firstTextLineInCharacters(_ text: String) -> String {
+        text.split(separator: "\n").first { !$0.trimmingWhitespace.isEmpty }.map(String.init) ?? ""
+    }
+
     /// A Markdown card's first line of text, cut at line-feed bytes, is the line the character
     /// split finds: with blank and whitespace-only lines first, CR LF, lone CRs and marks after a line feed.
     @Test func firstLineFoundInBytesAsInCharacters() {
@@ -45,7 +50,7 @@ import Testing
         let pieces = Self.pieces + ["\n", "\n", "\n\n", " \n", "\u{3000}\n", "\n\u{301}"]
         for _ in 0..<6000 {
             let text = generator.joined(pieces, count: 0...12)
-            #expect(BodyRenderer.firstTextLine(text) == BodyRenderer.firstTextLineInCharacters(text), "\(text.debugDescription)")
+            #expect(BodyRenderer.firstTextLine(text) == Self.firstTextLineInCharacters(text), "\(text.debugDescription)")
         }
         #expect(BodyRenderer.firstTextLine("\n \n\tLynas said\nmore") == "\tLynas said")
     }
