@@ -52,10 +52,11 @@ public struct ClaimExtractor: Sendable {
             // slices from a figure's end to the clause's.
             let clause = splitClause.lowerBound..<max(splitClause.upperBound, last.range.upperBound)
             let periods = PeriodRule.periods(text, clause: clause, figures: inClause, published: published)
-            let citing = SpeakerRule.mayCite(text.string(clause))
+            var speakers = SpeakerRule.mayCite(text.string(clause)) ? SpeakerRule.Speakers(text, clause: clause) : nil
             var previousImporter: String?
             var previousAfterEnd = clause.lowerBound
             var previousClaim: Claim?
+            var quote: (range: Range<Int>, text: String)?
             for (index, figure) in inClause.enumerated() {
                 let windows = Self.windows(text, clause: clause, figure: figure,
                                            previous: index > 0 ? inClause[index - 1] : nil,
@@ -95,7 +96,7 @@ public struct ClaimExtractor: Sendable {
                 let scopeStart = claim.metric == .price ? subClause : max(ownStart, subClause)
                 claim.scope = ScopeRule.scope(text, figure: figure, windows: windows, segmentStart: scopeStart, metric: claim.metric,
                                               elements: elementMentions, heavyElements: Self.heavyElements)
-                let speaker = citing ? SpeakerRule.speaker(text, clause: clause, before: figure.range.lowerBound) : nil
+                let speaker = speakers?.speaker(before: figure.range.lowerBound)
                 var cue = StatusRule.cue(text, figureIndex: index, figures: inClause, clause: clause)
                 // "The IEA estimates…": a figure given as someone's estimate is one.
                 if cue == nil, let speaker, text.lower(clause).includes(speaker.lowercased() + " estimate") { cue = .estimate }
@@ -108,9 +109,12 @@ public struct ClaimExtractor: Sendable {
                 }
                 claim.rate = RateRule.rate(text, figure, clause: clause, before: windows.before)
                 claim.speaker = speaker
-                let quoteRange = Self.trimmed(text, clause)
+                // The clause's quote, made once and shared by its claims.
+                let quoteRange = quote?.range ?? Self.trimmed(text, clause)
+                let quoteText = quote?.text ?? text.string(quoteRange)
+                quote = (quoteRange, quoteText)
                 claim.article = articleID
-                claim.quote = text.string(quoteRange)
+                claim.quote = quoteText
                 claim.quoteRange = quoteRange
                 claim.figureText = text.string(figure.range)
                 previousClaim = claim

@@ -11,12 +11,25 @@ enum SpeakerRule {
     static let groups: Set<String> = ["analysts", "experts", "officials", "economists", "researchers", "observers", "insiders", "sources", "traders"]
     static let chineseVerbs = ["统计", "数据显示", "数据", "报道", "估计", "估算", "测算", "显示", "表示", "指出", "称", "介绍", "消息", "预计", "认为", "分析"]
 
-    static func speaker(_ text: ScanText, clause: Range<Int>, before figureStart: Int) -> String? {
-        let lead = text.string(clause.lowerBound..<figureStart)
-        let clauseText = text.string(clause)
-        if let name = accordingTo(clauseText) { return name }
-        if let name = chinese(lead) { return name }
-        return englishSubject(clauseText)
+    /// The speakers of one clause's figures. Only the Chinese reading depends on the figure (the
+    /// words before it); the others read the whole clause, once however many figures it has.
+    struct Speakers {
+        let text: ScanText
+        let clause: Range<Int>
+        private lazy var clauseText = text.string(clause)
+        private lazy var according = SpeakerRule.accordingTo(clauseText)
+        private lazy var subject = SpeakerRule.englishSubject(clauseText)
+
+        init(_ text: ScanText, clause: Range<Int>) {
+            self.text = text
+            self.clause = clause
+        }
+
+        mutating func speaker(before figureStart: Int) -> String? {
+            if let name = according { return name }
+            if let name = SpeakerRule.chinese(text.string(clause.lowerBound..<figureStart)) { return name }
+            return subject
+        }
     }
 
     /// Cheap tests before the Foundation searches: most clauses cite nobody.
@@ -32,7 +45,7 @@ enum SpeakerRule {
         guard clause.includes("ccording to") || clause.includes("iting "), let at = clause.range(of: "according to ", options: .caseInsensitive) ?? clause.range(of: "citing ", options: .caseInsensitive) else { return nil }
         var words: [Substring] = []
         for word in clause[at.upperBound...].split(separator: " ") {
-            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()'’s"))
+            let trimmed = word.trimmingScalars(in: ",.;:()'’s")
             let keep = word.first.map { $0.isUppercase || $0.isNumber } ?? false
             if words.isEmpty, ["the", "a", "an"].contains(trimmed.lowercased()) { continue }
             if !keep, !["of", "for", "and", "&"].contains(trimmed) || words.isEmpty {
@@ -52,7 +65,7 @@ enum SpeakerRule {
         if let start = chars.lastIndex(of: "据") {
             let rest = String(chars[(start + 1)...])
             for verb in chineseVerbs {
-                if let at = rest.range(of: verb) {
+                if let at = rest.literalRange(of: verb) {
                     let name = String(rest[..<at.lowerBound]).trimmingWhitespace
                     if !name.isEmpty, name.count <= 16 { return name }
                 }
@@ -70,7 +83,7 @@ enum SpeakerRule {
             let before = clause[..<at.lowerBound].split(separator: " ").suffix(5)
             var name: [Substring] = []
             for word in before.reversed() {
-                let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()"))
+                let trimmed = word.trimmingScalars(in: ",.;:()")
                 if name.isEmpty, groups.contains(trimmed.lowercased()) { return trimmed.lowercased() }
                 guard let first = trimmed.first, first.isUppercase || (trimmed.count > 1 && trimmed.allSatisfy { $0.isUppercase || $0 == "." }) else { break }
                 name.insert(Substring(trimmed), at: 0)

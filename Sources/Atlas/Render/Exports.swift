@@ -81,21 +81,20 @@ enum Exports {
     /// list of records was as large as the export itself.
     static func forEachRecord(_ site: Site, _ body: (ClaimRecord) -> Void) {
         let articles = ByteKeyedDictionary(site.articles.indices.map { (site.articles[$0].id, $0) })
-        // An article's date, formatted once for all its claims.
-        var published = [String?](repeating: nil, count: site.articles.count)
+        // An article's date and address, made once for all its claims.
+        var made = [(published: String, url: String)?](repeating: nil, count: site.articles.count)
         for claim in site.claims {
             guard let index = articles[claim.article] else { continue }
             let article = site.articles[index]
-            let date = published[index] ?? article.published.iso8601
-            published[index] = date
-            body(ClaimRecord(claim: claim, articleURL: site.config.basePath + "articles/\(article.slug)/", articleTitle: article.title,
-                             published: date))
+            let fields = made[index] ?? (article.published.iso8601, site.config.basePath + "articles/\(article.slug)/")
+            made[index] = fields
+            body(ClaimRecord(claim: claim, articleURL: fields.url, articleTitle: article.title, published: fields.published))
         }
     }
 
     static func claimsJSON(_ site: Site, into text: ChunkedText) -> ChunkedText {
         var json = JSONRecords(into: text)
-        forEachRecord(site) { record in json.append(claimColumns.map { $0.value(record) }, keys: claimKeys) }
+        forEachRecord(site) { record in json.append(keys: claimKeys) { claimColumns[$0].value(record) } }
         return json.closed()
     }
 

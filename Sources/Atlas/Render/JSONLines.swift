@@ -37,16 +37,22 @@ struct JSONRecords {
     /// One record of `keys`' kind, its values in the keys' order; `nil` values are left out, as
     /// `JSONEncoder` leaves out nil optionals.
     mutating func append(_ values: [Value?], keys: Keys) {
+        append(keys: keys) { values[$0] }
+    }
+
+    /// One record of `keys`' kind whose value at each index is asked for as it is written: the
+    /// claim export made an array of 25 values for every claim.
+    mutating func append(keys: Keys, value: (Int) -> Value?) {
         output.wrap()
-        Self.append(values, keys: keys, first: count == 0, to: &output.current)
+        Self.append(value, keys: keys, first: count == 0, to: &output.current)
         count += 1
     }
 
-    private static func append(_ values: [Value?], keys: Keys, first: Bool, to text: inout UTF8Buffer) {
+    private static func append(_ values: (Int) -> Value?, keys: Keys, first: Bool, to text: inout UTF8Buffer) {
         text.append(first ? "  {\n" : ",\n  {\n" as StaticString)
         var separated = false
         for (index, prefix) in keys.written {
-            guard let value = values[index] else { continue }
+            guard let value = values(index) else { continue }
             if separated { text.append(",\n" as StaticString) }
             separated = true
             text.append(prefix)

@@ -47,15 +47,30 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `replacingOccurrences(of:with:)`, without Foundation's search where the bytes show that
-    /// `target` is not in the text: when every scalar of both is one of `LoneScalars` (characters
-    /// of their own with no canonical twin), an occurrence would have the target's very bytes.
-    /// The rules strip words from phrases that rarely hold them; Foundation's search was a
-    /// hundredth of a build.
+    /// `replacingOccurrences(of:with:)`, without Foundation where the bytes decide: when every
+    /// scalar of both is one of `LoneScalars` (characters of their own with no canonical twin),
+    /// an occurrence has the target's very bytes, and Foundation replaces those from the start,
+    /// none overlapping. The rules strip words from phrases that rarely hold them, and the date
+    /// rule strips a date from the phrase that always holds it: Foundation's search and copy
+    /// were a hundredth of a build.
     func quickReplacing(_ target: String, with replacement: String) -> String {
         var text = self, word = target
         let lone = text.withUTF8 { LoneScalars.only($0) } && word.withUTF8 { LoneScalars.only($0) }
-        return lone && !includes(target) ? self : replacingOccurrences(of: target, with: replacement)
+        guard lone, !target.isEmpty else { return replacingOccurrences(of: target, with: replacement) }
+        guard includes(target) else { return self }
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0, run = 0
+        while i + needle.count <= bytes.count {
+            guard bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
+            result += bytes[run..<i]
+            result += replacement.utf8
+            i += needle.count
+            run = i
+        }
+        result += bytes[run...]
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

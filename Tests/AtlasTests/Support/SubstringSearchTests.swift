@@ -27,15 +27,32 @@ import Testing
     /// Replacing skips Foundation only where the bytes decide; where a canonical twin may match
     /// (a compatibility ideograph, a decomposed accent), Foundation still answers.
     @Test func quickReplacingAnswersAsFoundation() {
-        let pieces = ["仍将", "将", "仍", "\u{2F873}", "will still", "will", "still ", "e\u{301}", "é", " ", "，", "2025年", "Kelvin \u{212A}", "K"]
+        let pieces = ["仍将", "将", "仍", "\u{2F873}", "will still", "will", "still ", "l", "e\u{301}", "é", " ", "，", "2025年", "Kelvin \u{212A}", "K"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            for target in ["仍将", "will still", "é", "K", "2025年"] {
-                #expect(text.quickReplacing(target, with: "#") == text.replacingOccurrences(of: target, with: "#"), "\(text) / \(target)")
+            for target in ["仍将", "will still", "é", "K", "2025年", "将", "ll", "lll", " "] {
+                #expect(Array(text.quickReplacing(target, with: "#").unicodeScalars) == Array(text.replacingOccurrences(of: target, with: "#").unicodeScalars),
+                        "\(text) / \(target)")
             }
         }
         #expect("仍\u{2F873}涨".quickReplacing("仍将", with: "将") == "仍\u{2F873}涨".replacingOccurrences(of: "仍将", with: "将"))
+    }
+
+    /// The rules trim words of punctuation scalar by scalar, as Foundation trims a character set,
+    /// also where a trimmed scalar is followed by a combining mark or the word ends in an emoji.
+    @Test func trimmingScalarsAnswersAsFoundation() {
+        let pieces = [",", ".", ";", ":", "(", ")", "'", "’", "s", "S", "\u{301}", "USGS", "稀土", "👍", "e\u{301}", " ", "\r\n"]
+        var generator = SeededGenerator(seed: 15)
+        for _ in 0..<3_000 {
+            let word = generator.joined(pieces, count: 0...6)
+            for set in [",.;:()'’s", ",.;:()"] {
+                // Scalar by scalar: `==` would also take a canonically equivalent answer.
+                let foundation = Array(word.trimmingCharacters(in: CharacterSet(charactersIn: set)).unicodeScalars)
+                #expect(Array(word.trimmingScalars(in: set).unicodeScalars) == foundation, "\(word.debugDescription) / \(set)")
+                #expect(Array(Substring(word).trimmingScalars(in: set).unicodeScalars) == foundation, "\(word.debugDescription) / \(set)")
+            }
+        }
     }
 
     /// The first and last literal ranges are where Foundation's search finds the rules' words,
