@@ -81,13 +81,16 @@ extension StringProtocol {
     /// was most of the rate rule's time. In a substring (a suffix after a found range, a line),
     /// whose ends must be character boundaries of its string, the range is in that string.
     func literalRange(of needle: String) -> Range<String.Index>? {
-        GraphemeBytes(String(self)).firstRange(of: Array(needle.utf8)).map(indices(ofBytes:))
+        // Most words asked for are not there: the bytes say so before the text is copied.
+        guard includes(needle) else { return nil }
+        return GraphemeBytes(String(self)).firstRange(of: Array(needle.utf8)).map(indices(ofBytes:))
     }
 
     /// Where `needle` last stands, as `literalRange(of:)` finds where it first does: what
     /// `range(of:options: .backwards)` finds for the rules' words.
     func lastLiteralRange(of needle: String) -> Range<String.Index>? {
-        GraphemeBytes(String(self)).lastRange(of: Array(needle.utf8)).map(indices(ofBytes:))
+        guard includes(needle) else { return nil }
+        return GraphemeBytes(String(self)).lastRange(of: Array(needle.utf8)).map(indices(ofBytes:))
     }
 
     /// Byte offsets from the start as indices (of the string a substring is in).
