@@ -64,9 +64,12 @@ enum StatusRule {
             // ASCII case folding on the key: the cue words are lower-case English or Han.
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
             guard cueTable.firstKeys.contains(key) else { i -= 1; continue }
-            for entry in cueTable.candidates(startingWith: key) where FigureScanner.matchesIgnoringCase(text, at: i, entry.value.word) {
+            // By the word's keys, made once with the table (the cue words are ASCII and Han, one
+            // scalar a character): walking each candidate's `String` and counting its characters
+            // at every place a cue could start was half of this search.
+            for entry in cueTable.candidates(startingWith: key) where text.matchesIgnoringCase(entry.word, at: i) {
                 let cue = entry.value
-                let end = i + cue.word.count
+                let end = i + entry.word.count
                 guard end <= range.upperBound else { continue }
                 let isHan = cue.word.first!.isHan
                 guard isHan || ((i == range.lowerBound || !text.isLetter(i - 1)) && (end == range.upperBound || !text.isLetter(end))) else { continue }
