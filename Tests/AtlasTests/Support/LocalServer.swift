@@ -20,7 +20,13 @@ struct LocalServer {
 
     var url: String { "http://127.0.0.1:\(port)/" }
 
-    func stop() { process.terminate() }
+    /// By SIGKILL, and waited for: the server starts with the test thread's blocked signals
+    /// (Foundation's `Process` on Linux does not clear the mask it spawns with), SIGTERM among
+    /// them, so `terminate()` left every server running after the tests (three per run).
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 
     /// The Python with Selenium that drives Chromium (scripts/install-deps puts it in .tools/).
     static func seleniumPython() throws -> String {
