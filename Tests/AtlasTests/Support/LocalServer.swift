@@ -24,7 +24,8 @@ struct LocalServer {
     /// (Foundation's `Process` on Linux does not clear the mask it spawns with), SIGTERM among
     /// them, so `terminate()` left every server running after the tests (three per run).
     func stop() {
-        kill(process.processIdentifier, SIGKILL)
+        // Not a process that ended already: its id may belong to another one by now.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
