@@ -56,7 +56,9 @@ public struct ClaimExtractor: Sendable {
             var previousImporter: String?
             var previousAfterEnd = clause.lowerBound
             var previousClaim: Claim?
-            var quote: (range: Range<Int>, text: String)?
+            // The clause's quote, shared by its claims; its text made for the first of them.
+            let quoteRange = Self.trimmed(text, clause)
+            var quote: String?
             for (index, figure) in inClause.enumerated() {
                 let windows = Self.windows(text, clause: clause, figure: figure,
                                            previous: index > 0 ? inClause[index - 1] : nil,
@@ -109,10 +111,8 @@ public struct ClaimExtractor: Sendable {
                 }
                 claim.rate = RateRule.rate(text, figure, clause: clause, before: windows.before)
                 claim.speaker = speaker
-                // The clause's quote, made once and shared by its claims.
-                let quoteRange = quote?.range ?? Self.trimmed(text, clause)
-                let quoteText = quote?.text ?? text.string(quoteRange)
-                quote = (quoteRange, quoteText)
+                let quoteText = quote ?? text.string(quoteRange)
+                quote = quoteText
                 claim.article = articleID
                 claim.quote = quoteText
                 claim.quoteRange = quoteRange

@@ -7,10 +7,10 @@
 extension StringProtocol {
     func includes(_ needle: String) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { word in Self.search(haystack, word) }
+            needle.utf8.withContiguousStorageIfAvailable { word in Self.firstOffset(of: word, in: haystack) != nil }
         }
         if let found = found ?? nil { return found }
-        return Self.search(Array(utf8), Array(needle.utf8))
+        return Self.firstOffset(of: Array(needle.utf8), in: Array(utf8)) != nil
     }
 
     /// `word` as a whole English word: not inside a longer one ("now" is not in "known"). Words
@@ -28,21 +28,22 @@ extension StringProtocol {
         return false
     }
 
-    private static func search<H: RandomAccessCollection<UInt8>, W: RandomAccessCollection<UInt8>>(_ haystack: H, _ word: W) -> Bool
+    /// Where `word`'s bytes first stand in `haystack` (an index of `haystack`, which may be a slice).
+    fileprivate static func firstOffset<H: RandomAccessCollection<UInt8>, W: RandomAccessCollection<UInt8>>(of word: W, in haystack: H) -> Int?
     where H.Index == Int, W.Index == Int {
-        guard let first = word.first else { return true }
-        guard haystack.count >= word.count else { return false }
+        guard let first = word.first else { return haystack.startIndex }
+        guard haystack.count >= word.count else { return nil }
         var i = haystack.startIndex
         let last = haystack.endIndex - word.count
         while i <= last {
             if haystack[i] == first {
                 var k = 1
                 while k < word.count, haystack[i + k] == word[word.startIndex + k] { k += 1 }
-                if k == word.count { return true }
+                if k == word.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }
 
@@ -57,20 +58,20 @@ extension String {
         var text = self, word = target
         let lone = text.withUTF8 { LoneScalars.only($0) } && word.withUTF8 { LoneScalars.only($0) }
         guard lone, !target.isEmpty else { return replacingOccurrences(of: target, with: replacement) }
-        guard includes(target) else { return self }
-        let bytes = Array(utf8), needle = Array(target.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var i = 0, run = 0
-        while i + needle.count <= bytes.count {
-            guard bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
-            result += bytes[run..<i]
-            result += replacement.utf8
-            i += needle.count
-            run = i
+        return text.withUTF8 { bytes in
+            word.withUTF8 { needle in
+                var result: [UInt8] = []
+                var run = 0
+                while let at = Self.firstOffset(of: needle, in: bytes[run...]) {
+                    result += bytes[run..<at]
+                    result += replacement.utf8
+                    run = at + needle.count
+                }
+                guard run > 0 else { return self }
+                result += bytes[run...]
+                return String(decoding: result, as: UTF8.self)
+            }
         }
-        result += bytes[run...]
-        return String(decoding: result, as: UTF8.self)
     }
 }
 
