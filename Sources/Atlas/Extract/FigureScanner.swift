@@ -81,7 +81,7 @@ enum FigureScanner {
         guard i < text.count else { return nil }
         // By key: `%` and `％` are lone scalars, so a key compare is a character compare.
         if text.keys[i] == 0x25 || text.keys[i] == 0xFF05 { return i + 1 }
-        for word in percentWords where matches(text, at: i, word) { return i + word.count }
+        for word in percentWords where text.matches(word, at: i) { return i + word.count }
         return nil
     }
 
@@ -91,15 +91,15 @@ enum FigureScanner {
         if let after = isPercentSign(text, at: end) { end = after; firstIsPercent = true }
         // A range: connector, second number, percent sign (required when the first had none).
         for connector in percentConnectors {
-            guard matches(text, at: end, connector), end + connector.count < text.count else { continue }
-            let secondStart = end + connector.count
+            guard text.matches(connector.word, at: end), end + connector.word.count < text.count else { continue }
+            let secondStart = end + connector.word.count
             guard text.isASCII(secondStart), text.isNumber(secondStart), let second = number(text, at: secondStart) else { continue }
-            if connector == " and " && !precededBy(text, start, ["between "]) { continue }
+            if connector.spelling == " and " && !precededBy(text, start, ["between "]) { continue }
             if let after = isPercentSign(text, at: second.end) {
                 let (low, high) = (min(first.value, second.value), max(first.value, second.value))
                 return hedge(FigureMention(range: start..<after, low: low, high: high, qualifier: .exact, unit: .percent, rule: "percent-range"), text)
             }
-            if firstIsPercent, connector != "-" { continue }
+            if firstIsPercent, connector.spelling != "-" { continue }
         }
         guard firstIsPercent else { return nil }
         return hedge(FigureMention(range: start..<end, low: first.value, high: first.value, qualifier: .exact, unit: .percent, rule: "percent"), text)
@@ -118,45 +118,59 @@ enum FigureScanner {
         var value = number.value
         var end = number.end
         var scale = 1.0
-        for (word, factor) in chineseScales where matches(text, at: end, word) {
+        for (word, factor) in chineseScaleWords where text.matches(word, at: end) {
             scale = factor
             end += word.count
             break
         }
         if scale == 1 {
-            for (word, factor) in englishScales where matches(text, at: end, word) {
+            for (word, factor, advance) in englishScaleWords where text.matches(word, at: end) {
                 scale = factor
-                end += word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
+                end += advance
                 break
             }
         }
         value *= scale
         var unit: FigureUnit?
-        for (word, candidate) in units where matches(text, at: end, word) {
+        for (word, candidate, advance) in unitWords where text.matches(word, at: end) {
             unit = candidate
-            end += word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
+            end += advance
             break
         }
         return (value, scale, unit, end)
     }
 
-    // The words tried after every number, made once: written in the loops, each list was
-    // built (and its strings retained) at every number.
+    // The words tried after every number, made once and spelled as keys: written in the loops,
+    // each list was built (and its strings retained) at every number, and each word's `String`
+    // was walked (and its characters counted) at every place it was tried.
     static let units = chineseUnits + englishUnits
-    static let percentWords = [" percent", " per cent", "percent"]
-    static let percentConnectors = [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "]
-    static let amountConnectors = ["至", "到", "-", "–", "—", "~", "～", " to ", " - "]
-    static let perKgWords = ["/kg", " per kg", " per kilogram", " a kilogram", "/公斤"]
-    static let perTonneWords = ["/吨", " per tonne", " per ton", " a tonne", " a ton", "/tonne", "/ton", "/t"]
+    static let chineseScaleWords = chineseScales.map { (word: ScanText.Word($0.0), factor: $0.1) }
+    /// `advance`: how far a match reads, which is the word without its trailing spaces
+    /// (`" t "` reads two characters: the space after the unit is not part of the figure).
+    static let englishScaleWords = englishScales.map { (word: ScanText.Word($0.0), factor: $0.1, advance: advance($0.0)) }
+    static let unitWords = units.map { (word: ScanText.Word($0.0), unit: $0.1, advance: advance($0.0)) }
+    static let percentWords = [" percent", " per cent", "percent"].map(ScanText.Word.init)
+    static let percentConnectors = [" to ", "-", "–", "—", "~", "～", "至", "到", " and ", "% to ", " - "].map { (spelling: $0, word: ScanText.Word($0)) }
+    static let amountConnectors = ["至", "到", "-", "–", "—", "~", "～", " to ", " - "].map(ScanText.Word.init)
+    static let perKgWords = ["/kg", " per kg", " per kilogram", " a kilogram", "/公斤"].map(ScanText.Word.init)
+    static let perTonneWords = ["/吨", " per tonne", " per ton", " a tonne", " a ton", "/tonne", "/ton", "/t"].map { (spelling: $0, word: ScanText.Word($0)) }
+    /// "每公斤1850元": the measure a Chinese price is per, named before it (true: per kilogram).
+    static let measuresBefore = [("每公斤", true), ("每千克", true), ("每吨", false)].map { (word: ScanText.Word($0.0), perKg: $0.1) }
 
     static let currencyPrefixes: [(String, FigureUnit)] = [("US$", .usd), ("$", .usd), ("USD ", .usd), ("¥", .cny), ("RMB ", .cny), ("€", .eur), ("₹", .inr), ("Rs ", .inr)]
+    static let currencyPrefixWords = currencyPrefixes.map { (word: ScanText.Word($0.0), unit: $0.1) }
+
+    /// The characters a matched word reads: all of them but trailing spaces.
+    private static func advance(_ word: String) -> Int {
+        word.trimmingWhitespace.count + (word.quickHasPrefix(" ") ? 1 : 0)
+    }
 
     /// Money, tonnages and prices, single or as a range (`2万至6万吨`, `55万元至65万元`, `$55-65/kg`,
     /// `10,000 to 20,000 tons`), with the measure a price is per (`/kg`, `per ton`, `每公斤`, `每吨`).
     static func amount(_ text: ScanText, start: Int, first: (value: Double, end: Int)) -> FigureMention? {
         // Currency before the number.
         var prefixUnit: FigureUnit?
-        for (prefix, currency) in currencyPrefixes where start >= prefix.count && matches(text, at: start - prefix.count, prefix) {
+        for (prefix, currency) in currencyPrefixWords where start >= prefix.count && text.matches(prefix, at: start - prefix.count) {
             prefixUnit = currency
             break
         }
@@ -171,10 +185,10 @@ enum FigureScanner {
         // A range: the second number may carry the unit for both ("2万至6万吨"), and a bare first
         // number takes the second's scale ("55-65万元").
         do {
-            for connector in amountConnectors where matches(text, at: end, connector) {
+            for connector in amountConnectors where text.matches(connector, at: end) {
                 var secondStart = end + connector.count
-                if let prefix = prefixUnit, let symbol = currencyPrefixes.first(where: { $0.1 == prefix && matches(text, at: secondStart, $0.0) }) {
-                    secondStart += symbol.0.count
+                if let prefix = prefixUnit, let symbol = currencyPrefixWords.first(where: { $0.unit == prefix && text.matches($0.word, at: secondStart) }) {
+                    secondStart += symbol.word.count
                 }
                 guard secondStart < text.count, text.isDigit(secondStart), let second = number(text, at: secondStart) else { continue }
                 let tail = amountPart(text, number: second)
@@ -196,21 +210,21 @@ enum FigureScanner {
         guard let found = unit, low.isFinite, high.isFinite, max(low, high) < 1e16 else { return nil }
         (low, high) = (min(low, high), max(low, high))
         var finalUnit = found
-        for perKg in perKgWords where matches(text, at: end, perKg) {
+        for perKg in perKgWords where text.matches(perKg, at: end) {
             if found == .usd { finalUnit = .usdPerKg } else if found == .cny { finalUnit = .cnyPerKg }
             end += perKg.count
             break
         }
-        for perTonne in perTonneWords where finalUnit == found && matches(text, at: end, perTonne) {
-            guard !(perTonne == "/t" && end + 2 < text.count && text.isLetter(end + 2)) else { continue }
+        for perTonne in perTonneWords where finalUnit == found && text.matches(perTonne.word, at: end) {
+            guard !(perTonne.spelling == "/t" && end + 2 < text.count && text.isLetter(end + 2)) else { continue }
             if found == .usd { finalUnit = .usdPerTonne } else if found == .cny { finalUnit = .cnyPerTonne }
-            end += perTonne.count
+            end += perTonne.word.count
             break
         }
         // "每公斤1850元", "每吨62.5万元", "每公斤约900美元": Chinese names the measure first.
-        var rangeStart = prefixUnit != nil ? start - (currencyPrefixes.first { $0.1 == prefixUnit! && matches(text, at: start - $0.0.count, $0.0) }?.0.count ?? 0) : start
-        for (measure, perKg) in [("每公斤", true), ("每千克", true), ("每吨", false)] {
-            for gap in 0...1 where rangeStart - gap - measure.count >= 0 && matches(text, at: rangeStart - gap - measure.count, measure)
+        var rangeStart = prefixUnit != nil ? start - (currencyPrefixWords.first { $0.unit == prefixUnit! && text.matches($0.word, at: start - $0.word.count) }?.word.count ?? 0) : start
+        for (measure, perKg) in measuresBefore {
+            for gap in 0...1 where rangeStart - gap - measure.count >= 0 && text.matches(measure, at: rangeStart - gap - measure.count)
                 && (gap == 0 || text.isOne(of: Self.hedgeBeforeRange, at: rangeStart - 1)) {
                 if perKg { finalUnit = found == .usd ? .usdPerKg : found == .cny ? .cnyPerKg : finalUnit }
                 else { finalUnit = found == .usd ? .usdPerTonne : found == .cny ? .cnyPerTonne : finalUnit }
@@ -264,7 +278,7 @@ enum FigureScanner {
         let folded = key >= 0x41 && key <= 0x5A ? key + 0x20 : key
         // Asked at every position, which nearly always starts no fraction: bit tests first, and
         // an English fraction only at a word's start.
-        let startsEnglish = englishFractionTable.firstKeys.contains(folded) && startsWord(text, at: i)
+        let startsEnglish = englishFractionTable.firstKeys.contains(folded) && startsWord(text, at: i) && englishFractionTable.mayOpenIgnoringCase(text, at: i)
         let startsChinese = key >= 0x80 && (chineseFractionTable.firstKeys.contains(key) || tenthsKeys.contains(key))
         guard startsEnglish || startsChinese else { return nil }
         if startsEnglish {

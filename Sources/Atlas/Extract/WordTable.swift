@@ -29,6 +29,47 @@ struct WordTable<Value: Sendable>: Sendable {
         self.ascii = ascii
         self.other = other
         firstKeys = KeySet(other.keys).union((0..<0x80).filter { !ascii[$0].isEmpty }.map(UInt32.init))
+        var openings = [UInt64](repeating: 0, count: 32 * 32 * 32 / 64)
+        var everyOpening = false
+        for (spelling, _) in words {
+            let keys = ScanText.Word(spelling).keys
+            let codes = keys.prefix(3).map(Self.openingCode)
+            guard codes.count == 3, !codes.contains(Self.otherCode) else { everyOpening = true; continue }
+            let bit = Self.opening(codes[0], codes[1], codes[2])
+            openings[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.openings = everyOpening ? nil : openings
+    }
+
+    /// The first three characters of every word, as a bit for each combination of lower-case
+    /// letters, space, hyphen and apostrophe; nil when some word opens otherwise. English words
+    /// are tried at every word start with a letter some of them starts with ("the" for "three
+    /// quarters"): three bit tests rule most of them out without walking the candidates.
+    private let openings: [UInt64]?
+    private static var otherCode: Int { 31 }
+
+    private static func openingCode(_ key: UInt32) -> Int {
+        switch key {
+        case 0x61...0x7A: return Int(key - 0x61)
+        case 0x20: return 26
+        case 0x2D: return 27
+        case 0x27: return 28
+        default: return otherCode
+        }
+    }
+
+    private static func opening(_ a: Int, _ b: Int, _ c: Int) -> Int { a << 10 | b << 5 | c }
+
+    /// False when no word can match at `i` with the text's ASCII letters folded to lower case
+    /// (as `ScanText.matchesIgnoringCase`); true when one may.
+    func mayOpenIgnoringCase(_ text: ScanText, at i: Int) -> Bool {
+        guard let openings else { return true }
+        guard i >= 0, i + 3 <= text.count else { return false }
+        func code(_ key: UInt32) -> Int { Self.openingCode(key >= 0x41 && key <= 0x5A ? key + 0x20 : key) }
+        let (a, b, c) = (code(text.keys[i]), code(text.keys[i + 1]), code(text.keys[i + 2]))
+        guard a != Self.otherCode, b != Self.otherCode, c != Self.otherCode else { return false }
+        let bit = Self.opening(a, b, c)
+        return openings[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The words whose first character has this key.
