@@ -123,7 +123,7 @@ enum DateRule {
     static let chineseRelativeYearWords = chineseRelativeYears.map { (ScanText.Word($0.0), $0.1) }
     static let chineseRelativeMonthWords = chineseRelativeMonths.map { (ScanText.Word($0.0), $0.1, $0.2) }
     static let thisMonth = ScanText.Word("本月")
-    static let chineseStartKeys = Set((chineseRelativeYears.map(\.0) + chineseRelativeMonths.map(\.0) + ["本月"]).map { ScanText.key($0.first!) })
+    static let chineseStartKeys = KeySet((chineseRelativeYears.map(\.0) + chineseRelativeMonths.map(\.0) + ["本月"]).map { ScanText.key($0.first!) })
 
     static func chinese(_ text: ScanText, at i: Int, published: LocalDateTime) -> DateMention? {
         func valid(_ y: Int, _ m: Int?, _ d: Int?) -> Bool {
@@ -132,7 +132,9 @@ enum DateRule {
             if let m, let d { return LocalDateTime(year: y, month: m, day: d).calendarProblem == nil }
             return true
         }
-        guard text.keys[i] < 0x80 || chineseStartKeys.contains(text.keys[i]) else { return nil }
+        // Every Chinese date starts with one of those words or with a digit: at any other ASCII
+        // character (the start of most English words) none is tried.
+        guard text.keys[i] < 0x80 ? text.isDigit(i) : chineseStartKeys.contains(text.keys[i]) else { return nil }
         for (word, offset) in chineseRelativeYearWords where text.matches(word, at: i) {
             return DateMention(range: i..<(i + word.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "zh-relative-year")
         }
@@ -203,6 +205,8 @@ enum DateRule {
 
     static func monthAt(_ lower: ScanText, _ i: Int) -> (month: Int, end: Int)? {
         guard i == 0 || !lower.isLetter(i - 1), i < lower.count else { return nil }
+        // Every long name opens with its short one: "the", "and", "said" are ruled out by bits.
+        guard shortMonthTable.mayOpenIgnoringCase(lower, at: i) || monthTable.mayOpenIgnoringCase(lower, at: i) else { return nil }
         let key = lower.keys[i]
         for month in monthTable.candidates(startingWith: key) where lower.matches(month.word, at: i) {
             let end = i + month.word.count
@@ -244,7 +248,7 @@ enum DateRule {
             }
             // "in April": a month alone, after a preposition.
             let before = lower.string(max(0, i - 6)..<i)
-            if ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"].contains(where: before.quickHasSuffix) {
+            if monthPrepositions.contains(where: before.quickHasSuffix) {
                 let year = inferYear(month: month, published: published)
                 return DateMention(range: i..<end, year: year, month: month, day: nil, precision: .month, relative: false, rule: "en-m")
             }
@@ -257,15 +261,14 @@ enum DateRule {
             return DateMention(range: i..<year.end, year: year.value, month: month, day: day.value, precision: .day, relative: false, rule: "en-dmy")
         }
         // "last year", "this year", "next year"
-        for (phrase, offset) in englishRelativeYears where FigureScanner.matches(lower, at: i, phrase) && (i == 0 || !lower.isLetter(i - 1)) {
+        for (phrase, offset) in englishRelativeYearWords where lower.matches(phrase, at: i) && (i == 0 || !lower.isLetter(i - 1)) {
             return DateMention(range: i..<(i + phrase.count), year: published.year + offset, month: nil, day: nil, precision: .year, relative: true, rule: "en-relative-year")
         }
         // "in 2023", "by 2030", "quarter of 2026": a bare year after a preposition.
         if text.isASCII(i), text.isNumber(i), i == 0 || !(text.isLetter(i - 1) || text.isNumber(i - 1)), let year = digits(text, at: i), year.end - i == 4,
            (1990...2060).contains(year.value), year.end == text.count || !(text[year.end] == "s" || text[year.end] == "%" || text.isLetter(year.end)) {
             let before = lower.string(max(0, i - 16)..<i)
-            if ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "mid-", "late ", "around ", "about ", "from ",
-                "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "].contains(where: before.quickHasSuffix),
+            if yearPrepositions.contains(where: before.quickHasSuffix),
                !FigureScanner.matches(text, at: year.end, " to ") {
                 return DateMention(range: i..<year.end, year: year.value, month: nil, day: nil, precision: .year, relative: false, rule: "en-y")
             }
@@ -275,6 +278,12 @@ enum DateRule {
 }
 
 extension DateRule {
+    /// The words before a month alone ("in April") and before a bare year ("by 2030").
+    static let monthPrepositions = ["in ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-"]
+    static let yearPrepositions = ["in ", "by ", "until ", "before ", "after ", "during ", "since ", "of ", "end of ", "early ", "mid-", "late ", "around ", "about ", "from ",
+                                   "targeted for ", "scheduled for ", "slated for ", "planned for ", "expected in "]
+    static let englishRelativeYearWords = englishRelativeYears.map { (word: ScanText.Word($0.0), offset: $0.1) }
+
     // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
     static let notEarlyAfter = ScanText.OneOf("步次")
     static let dayMarks = ScanText.OneOf("日号")
