@@ -36,4 +36,25 @@ import Testing
         #expect("稀土 rare earths — “70%”".utf8.withContiguousStorageIfAvailable { LoneScalars.only($0) } == true)
         #expect([UInt8]([0xE4, 0xB8]).withUnsafeBufferPointer { LoneScalars.only($0) } == false)
     }
+
+    /// The eight-bytes-at-a-time path answers as the scalars do: a carriage return or another
+    /// scalar at every place in and around a run of ASCII, and random mixed texts.
+    @Test func onlyAnswersScalarByScalar() {
+        func reference(_ text: String) -> Bool { text.unicodeScalars.allSatisfy { LoneScalars.contains($0.value) } }
+        func only(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { LoneScalars.only($0) } }
+        let ascii = "Rare earths, 70% of it: mined in 2025.\tOK"
+        for odd in ["\r", "\r\n", "e\u{301}", "中", "한", "\u{85}", "\u{7F}"] {
+            for index in 0...ascii.count {
+                var text = ascii
+                text.insert(contentsOf: odd, at: text.index(text.startIndex, offsetBy: index))
+                #expect(only(text) == reference(text), "\(odd.unicodeScalars.map(\.value)) at \(index)")
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", " ", "\r", "\n", "\u{0C}", "—", "中", "é", "e\u{301}", "\u{FF05}", "🇨🇳", "12345678", "\u{0D}\u{0D}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(only(text) == reference(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }
