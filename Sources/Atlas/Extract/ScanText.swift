@@ -81,8 +81,34 @@ struct ScanText: RandomAccessCollection, Sendable {
         self.isLoneScalars = isLoneScalars
     }
 
+    /// Characters whose lower case is themselves (as `Character.lowercased()` and each
+    /// scalar's `lowercaseMapping` give it): Latin-1 signs, general and CJK punctuation, Han,
+    /// and the full-width signs. Checked scalar by scalar in `ScanTextTests`.
+    static func isCaseless(_ key: UInt32) -> Bool {
+        switch key {
+        case 0xA0...0xBF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: true
+        default: false
+        }
+    }
+
+    /// Whether this text's lower case only folds ASCII letters: every character is ASCII or
+    /// caseless. Then the lower case is the same bytes with A–Z folded (no byte of a longer
+    /// UTF-8 sequence is ASCII), at the same offsets: what nearly every body is.
+    private var foldsOnlyASCII: Bool {
+        keys.allSatisfy { $0 < 0x80 || Self.isCaseless($0) }
+    }
+
+    private static func foldedASCII(_ utf8: [UInt8]) -> [UInt8] {
+        utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
     /// This text with its lower case made (`lower(_:)` then slices it).
     func withLowerCase() -> ScanText {
+        if foldsOnlyASCII {
+            var text = self
+            text.lowered = (Self.foldedASCII(utf8), offsets)
+            return text
+        }
         var lowerUTF8: [UInt8] = []
         var lowerOffsets: [Int] = []
         lowerUTF8.reserveCapacity(utf8.count)
@@ -199,6 +225,9 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// An ASCII character is one byte and its own key, so its lower case is written straight
     /// into the three arrays; only other characters go through `Character`.
     func lowercased() -> ScanText {
+        if foldsOnlyASCII {
+            return ScanText(keys: keys.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, utf8: Self.foldedASCII(utf8), offsets: offsets, composites: [:])
+        }
         var keys: [UInt32] = []
         var utf8: [UInt8] = []
         var offsets: [Int] = []

@@ -67,6 +67,36 @@ import Testing
         #expect(lower.utf8 == expected.utf8 && lower.offsets == expected.offsets)
     }
 
+    /// What the lower case's fast path passes over unchanged lowercases to itself.
+    @Test func caselessCharactersLowercaseToThemselves() {
+        var checked = 0
+        for value in UInt32(0x80)...0xFFFF where ScanText.isCaseless(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            checked += 1
+            #expect(scalar.properties.lowercaseMapping == String(scalar) && Character(scalar).lowercased() == String(scalar), "U+\(String(value, radix: 16))")
+        }
+        #expect(checked > 20_000)
+    }
+
+    /// A text of ASCII and caseless characters (nearly every body: the fast path) lowercases as
+    /// character by character, and its slices as each slice does.
+    @Test func aTextOfASCIIAndCaselessCharactersLowercasesAsItsCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["CHINA ", "Rare Earths", "稀土", "，", "。", "—", "“", "”", "（", "）", "·", "\t", "\n", "70%", "¥", "\r", "MP Materials'"]
+        for _ in 0..<200 {
+            let string = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = ScanText(string)
+            let lower = text.lowercased()
+            let expected = ScanText(text.characters.map { Character($0.lowercased()) })
+            #expect(lower.keys == expected.keys && lower.utf8 == expected.utf8 && lower.offsets == expected.offsets, "\(string)")
+            let sliced = text.withLowerCase()
+            for _ in 0..<10 {
+                let a = Int.random(in: 0...text.count, using: &generator), b = Int.random(in: 0...text.count, using: &generator)
+                #expect(sliced.lower(min(a, b)..<max(a, b)) == text.string(min(a, b)..<max(a, b)).lowercased(), "\(string)")
+            }
+        }
+    }
+
     /// The rules' windows are sliced from one lower case of the body: every slice must be what
     /// lowercasing the slice itself gives, whatever the script (İ lowercases to two scalars, a
     /// final Σ to σ, a letter with a combining mark keeps it).
@@ -159,6 +189,23 @@ import Testing
         #expect(table.candidates(startingWith: ScanText.key("m")).map(\.spelling) == ["may", "march", "mar."])
         #expect(table.candidates(startingWith: ScanText.key("稀")).map(\.value) == [0])
         #expect(table.candidates(startingWith: ScanText.key("x")).isEmpty)
+    }
+
+    /// The three-character filter never turns away a place where a word matches, ignoring case,
+    /// and turns away places where none can; a table with a word it cannot spell lets all through.
+    @Test func aWordTableRulesOutPlacesByTheirFirstThreeCharacters() {
+        let words = ["two-thirds", "half", "a third", "three quarters", "o'clock"]
+        let table = WordTable(words.map { ($0, 0) })
+        let text = ScanText("The Two-Thirds of half, A THIRD; three quarters at two O'Clock. Tw")
+        for i in 0..<text.count {
+            let matches = words.contains { text.matchesIgnoringCase(ScanText.Word($0), at: i) }
+            if matches { #expect(table.mayOpenIgnoringCase(text, at: i), "\(i)") }
+        }
+        #expect(!table.mayOpenIgnoringCase(text, at: 0))   // "The"
+        #expect(table.mayOpenIgnoringCase(text, at: 4))    // "Two-Thirds"
+        #expect(!table.mayOpenIgnoringCase(text, at: text.count - 2))   // too short
+        let unfiltered = WordTable([("75%", 0), ("half", 1)])
+        #expect(unfiltered.mayOpenIgnoringCase(text, at: 0))
     }
 }
 
