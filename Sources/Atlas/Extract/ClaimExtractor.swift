@@ -258,11 +258,15 @@ public struct ClaimExtractor: Sendable {
         let afterStart = figure.range.upperBound < clause.upperBound && text.isOne(of: Self.closingBrackets, at: figure.range.upperBound) ? figure.range.upperBound + 1 : figure.range.upperBound
         var end = afterStart
         let limit = min(clause.upperBound, next?.range.lowerBound ?? clause.upperBound)
-        while end < limit, !windowStops.contains(text.keys[end]), !stopsAfter.contains(where: { text.matches($0, at: end) }) { end += 1 }
+        // The stop words are tried only where one can start (after) or end (before): at a space
+        // or one of four Han characters, not at every character of the phrase.
+        let (windowStops, stopsAfter, stopsAfterFirst, stopsBefore, stopsBeforeLast) = (windowStops, stopsAfter, stopsAfterFirst, stopsBefore, stopsBeforeLast)
+        while end < limit, !windowStops.contains(text.keys[end]),
+              !(stopsAfterFirst.contains(text.keys[end]) && stopsAfter.contains(where: { text.matches($0, at: end) })) { end += 1 }
         var start = figure.range.lowerBound
         let floor = max(clause.lowerBound, previous?.range.upperBound ?? clause.lowerBound)
         while start > floor, !windowStops.contains(text.keys[start - 1]),
-              !stopsBefore.contains(where: { text.matches($0, at: start - $0.count) }) { start -= 1 }
+              !(stopsBeforeLast.contains(text.keys[start - 1]) && stopsBefore.contains(where: { text.matches($0, at: start - $0.count) })) { start -= 1 }
         return MetricRule.Windows(after: afterStart..<max(afterStart, end), before: start..<figure.range.lowerBound, clause: clause)
     }
 
@@ -273,6 +277,8 @@ public struct ClaimExtractor: Sendable {
     // "90% … before production shifted to China".
     static let stopsAfter = (stopWords + [" before ", " after ", " because ", " due to ", " until ", " since "]).map(ScanText.Word.init)
     static let stopsBefore = (stopWords + [" because ", " as ", " since ", " although ", " though ", " if ", " when ", " after ", "因为", "由于"]).map(ScanText.Word.init)
+    static let stopsAfterFirst = KeySet(stopsAfter.compactMap(\.keys.first))
+    static let stopsBeforeLast = KeySet(stopsBefore.compactMap(\.keys.last))
 
     static func trimmed(_ text: ScanText, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound

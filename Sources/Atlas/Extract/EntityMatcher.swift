@@ -27,9 +27,18 @@ public struct EntityMatcher: Sendable {
     /// Whether every spelling of a group needs a word to start where it does (all but the
     /// Chinese ones): inside an English word such a group is passed over with one test.
     private let groupNeedsWordStart: [Bool]
+    /// The second keys of each group's spellings, or nil when one of them has no second key to
+    /// test (a single character, or a character of several scalars). A capital letter starts a
+    /// group of a dozen names or more ("S": Samarium, Shenghe, Sojitz…); at most places one
+    /// starts, the next character rules them all out.
+    private let groupSeconds: [[UInt32]?]
     /// The group (plus one; 0 for none) of each key of the Basic Multilingual Plane: most
     /// characters start no spelling, and an array read is far cheaper than hashing the key.
     private let groupOfKey: [UInt32]
+    /// Whether every spelling that starts with an ASCII letter, digit or `_` needs a word to start
+    /// where it does: then no name starts inside an ASCII word, and the matcher passes over the
+    /// rest of one with a table read per character.
+    private let asciiWordsStartNames: Bool
     private let groupBeyond: [UInt32: UInt32]
 
     public init(entities: [Entity]) {
@@ -57,7 +66,13 @@ public struct EntityMatcher: Sendable {
         self.candidates = candidates
         self.groups = groups
         groupNeedsWordStart = groups.map { group in candidates[group].allSatisfy(\.needsWordBoundary) }
+        groupSeconds = groups.map { group in
+            let options = candidates[group]
+            guard options.allSatisfy({ $0.keys.count >= 2 && !$0.hasComposite }) else { return nil }
+            return Array(Set(options.map { $0.keys[1] })).sorted()
+        }
         self.groupOfKey = groupOfKey
+        asciiWordsStartNames = candidates.allSatisfy { $0.needsWordBoundary || !Self.isASCIIWord($0.keys[0]) }
         self.groupBeyond = groupBeyond
     }
 
@@ -77,6 +92,7 @@ public struct EntityMatcher: Sendable {
                     var i = 0
                     while i < keys.count {
                         let key = keys[i]
+                        if asciiWordsStartNames, i > 0, Self.isASCIIWord(key), Self.isASCIIWord(keys[i - 1]) { i += 1; continue }
                         let group = key < 65_536 ? groupOfKey[Int(key)] : groupBeyond[key] ?? 0
                         guard group != 0 else { i += 1; continue }
                         var matched: Int?
@@ -86,6 +102,9 @@ public struct EntityMatcher: Sendable {
                         if groupNeedsWordStart[Int(group) - 1] {
                             startsWord = i == 0 || !isWordCharacter(at: i - 1, in: text)
                             guard startsWord == true else { i += 1; continue }
+                        }
+                        if let seconds = groupSeconds[Int(group) - 1] {
+                            guard i + 1 < keys.count, seconds.contains(keys[i + 1]) else { i += 1; continue }
                         }
                         for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
                             if options[index].needsWordBoundary {
@@ -121,6 +140,11 @@ public struct EntityMatcher: Sendable {
     private static func keys(_ keys: UnsafeBufferPointer<UInt32>, at start: Int, equal word: [UInt32]) -> Bool {
         for (k, key) in word.enumerated() where keys[start + k] != key { return false }
         return true
+    }
+
+    /// An ASCII letter, digit or `_`: what `isWordCharacter` says of an ASCII character.
+    private static func isASCIIWord(_ key: UInt32) -> Bool {
+        key < 0x80 && ((key | 0x20) >= 0x61 && (key | 0x20) <= 0x7A || key >= 0x30 && key <= 0x39 || key == 0x5F)
     }
 
     private func isWordCharacter(_ c: Character) -> Bool {
