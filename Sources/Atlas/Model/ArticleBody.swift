@@ -24,8 +24,22 @@ public enum Language: String, Hashable, Sendable, Codable {
     /// Decides by which script dominates, so a Chinese body quoting "MP Materials" stays Chinese.
     public static func detect(_ text: String) -> Language {
         var han = 0, latin = 0
-        text.forEachScalar(limit: 4000) { scalar in
-            if scalar.isHan { han += 1 } else if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { latin += 1 }
+        // By bytes, an ASCII one at a time: this reads the first 4,000 scalars of every body.
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0, scalars = 0
+            while i < bytes.count, scalars < 4000 {
+                scalars += 1
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if (byte | 0x20) &- 0x61 < 26 { latin += 1 }
+                    i += 1
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                if Unicode.Scalar(value)?.isHan == true { han += 1 }
+                i += length
+            }
         }
         // One Han character carries about as much as a short English word.
         return han * 3 >= latin ? .chinese : .english

@@ -15,6 +15,9 @@ public struct OtherScript: Hashable, Sendable {
 
     /// The script with the most letters, when it is not Han or Latin; Japanese is Han with kana.
     public static func detect(_ text: String) -> OtherScript? {
+        // Nearly every text has no kana and no letter of the scripts: then none is named, and
+        // the text is passed by its bytes without counting anything.
+        guard mayBeOther(text) else { return nil }
         var han = 0, latin = 0, kana = 0
         var counts: [Script: Int] = [:]
         var hints: Set<String> = []
@@ -33,6 +36,22 @@ public struct OtherScript: Hashable, Sendable {
         guard let (script, count) = counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }),
               count > latin, count > han * 3 else { return nil }
         return OtherScript(language: script.language(hints: hints), isRightToLeft: script.isRightToLeft)
+    }
+
+    /// Whether some scalar is kana or of one of the scripts, which is what `detect` needs to
+    /// name one (without either, it has no count to compare).
+    private static func mayBeOther(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] >= 0x80 else { i += 1; continue }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                if (0x3040...0x30FF).contains(value) || Unicode.Scalar(value).flatMap(Script.init) != nil { return true }
+                i += length
+            }
+            return false
+        }
     }
 
     private enum Script: String, Hashable {
