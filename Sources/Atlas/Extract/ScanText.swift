@@ -98,8 +98,23 @@ struct ScanText: RandomAccessCollection, Sendable {
         keys.allSatisfy { $0 < 0x80 || Self.isCaseless($0) }
     }
 
+    /// Written as a loop over buffers, without branches, so that the compiler vectorizes it.
     private static func foldedASCII(_ utf8: [UInt8]) -> [UInt8] {
-        utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        [UInt8](unsafeUninitializedCapacity: utf8.count) { folded, count in
+            utf8.withUnsafeBufferPointer { bytes in
+                for k in 0..<bytes.count { folded[k] = bytes[k] &+ (bytes[k] &- 0x41 < 26 ? 0x20 : 0) }
+            }
+            count = utf8.count
+        }
+    }
+
+    private static func foldedASCII(_ keys: [UInt32]) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: keys.count) { folded, count in
+            keys.withUnsafeBufferPointer { keys in
+                for k in 0..<keys.count { folded[k] = keys[k] &+ (keys[k] &- 0x41 < 26 ? 0x20 : 0) }
+            }
+            count = keys.count
+        }
     }
 
     /// This text with its lower case made (`lower(_:)` then slices it).
@@ -226,7 +241,7 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// into the three arrays; only other characters go through `Character`.
     func lowercased() -> ScanText {
         if foldsOnlyASCII {
-            return ScanText(keys: keys.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, utf8: Self.foldedASCII(utf8), offsets: offsets, composites: [:])
+            return ScanText(keys: Self.foldedASCII(keys), utf8: Self.foldedASCII(utf8), offsets: offsets, composites: [:])
         }
         var keys: [UInt32] = []
         var utf8: [UInt8] = []
