@@ -29,7 +29,7 @@ enum ElementNames {
             guard table.firstKeys.contains(key) else { i += 1; continue }
             // Every name with an ASCII first letter is English and must start a word: inside a
             // word none can match, and the names are not fetched.
-            if text.continuesWord(i) { i += 1; continue }
+            if text.continuesWord(i) || !table.mayOpenIgnoringCase(text, at: i) { i += 1; continue }
             var matched: WordTable<String>.Entry?
             for name in table.candidates(startingWith: key) where text.matchesIgnoringCase(name.word, at: i) {
                 let end = i + name.word.count

@@ -30,22 +30,27 @@ struct WordTable<Value: Sendable>: Sendable {
         self.other = other
         firstKeys = KeySet(other.keys).union((0..<0x80).filter { !ascii[$0].isEmpty }.map(UInt32.init))
         var openings = [UInt64](repeating: 0, count: 32 * 32 * 32 / 64)
-        var everyOpening = false
+        var unfiltered: [UInt32] = []
         for (spelling, _) in words {
             let keys = ScanText.Word(spelling).keys
             let codes = keys.prefix(3).map(Self.openingCode)
-            guard codes.count == 3, !codes.contains(Self.otherCode) else { everyOpening = true; continue }
+            guard codes.count == 3, !codes.contains(Self.otherCode) else { unfiltered += keys.prefix(1); continue }
             let bit = Self.opening(codes[0], codes[1], codes[2])
             openings[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        self.openings = everyOpening ? nil : openings
+        self.openings = openings
+        unfilteredFirstKeys = KeySet(unfiltered)
     }
 
     /// The first three characters of every word, as a bit for each combination of lower-case
-    /// letters, space, hyphen and apostrophe; nil when some word opens otherwise. English words
-    /// are tried at every word start with a letter some of them starts with ("the" for "three
-    /// quarters"): three bit tests rule most of them out without walking the candidates.
-    private let openings: [UInt64]?
+    /// letters, space, hyphen and apostrophe. English words are tried at every word start with a
+    /// letter some of them starts with ("the" for "three quarters"): three bit tests rule most
+    /// of them out without walking the candidates.
+    private let openings: [UInt64]
+    /// The first keys of the words that open otherwise (shorter than three characters, or with
+    /// another character in the first three, as Chinese words): where one of them stands, every
+    /// place may open a word.
+    private let unfilteredFirstKeys: KeySet
     private static var otherCode: Int { 31 }
 
     private static func openingCode(_ key: UInt32) -> Int {
@@ -63,9 +68,11 @@ struct WordTable<Value: Sendable>: Sendable {
     /// False when no word can match at `i` with the text's ASCII letters folded to lower case
     /// (as `ScanText.matchesIgnoringCase`); true when one may.
     func mayOpenIgnoringCase(_ text: ScanText, at i: Int) -> Bool {
-        guard let openings else { return true }
-        guard i >= 0, i + 3 <= text.count else { return false }
-        func code(_ key: UInt32) -> Int { Self.openingCode(key >= 0x41 && key <= 0x5A ? key + 0x20 : key) }
+        guard i >= 0, i < text.count else { return false }
+        func folded(_ key: UInt32) -> UInt32 { key >= 0x41 && key <= 0x5A ? key + 0x20 : key }
+        if unfilteredFirstKeys.contains(folded(text.keys[i])) { return true }
+        guard i + 3 <= text.count else { return false }
+        func code(_ key: UInt32) -> Int { Self.openingCode(folded(key)) }
         let (a, b, c) = (code(text.keys[i]), code(text.keys[i + 1]), code(text.keys[i + 2]))
         guard a != Self.otherCode, b != Self.otherCode, c != Self.otherCode else { return false }
         let bit = Self.opening(a, b, c)

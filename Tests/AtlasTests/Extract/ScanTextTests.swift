@@ -204,8 +204,12 @@ import Testing
         #expect(!table.mayOpenIgnoringCase(text, at: 0))   // "The"
         #expect(table.mayOpenIgnoringCase(text, at: 4))    // "Two-Thirds"
         #expect(!table.mayOpenIgnoringCase(text, at: text.count - 2))   // too short
-        let unfiltered = WordTable([("75%", 0), ("half", 1)])
-        #expect(unfiltered.mayOpenIgnoringCase(text, at: 0))
+        // A word it cannot spell lets every place with its first key through, and only those.
+        let mixed = WordTable([("th%", 0), ("half", 1), ("镧", 2)])
+        #expect(mixed.mayOpenIgnoringCase(text, at: 0))
+        #expect(!mixed.mayOpenIgnoringCase(text, at: 15))   // "of"
+        #expect(mixed.mayOpenIgnoringCase(ScanText("镧系"), at: 0))
+        #expect(!mixed.mayOpenIgnoringCase(ScanText("铈"), at: 0))
     }
 }
 
