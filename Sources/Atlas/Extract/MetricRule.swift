@@ -178,6 +178,8 @@ enum MetricRule {
                 words.append((word, CueWord(index: words.count, word: word, length: word.count, isHan: word.first!.isHan, metric: cue.metric)))
             }
         }
+        // `cueHits` passes over the inside of ASCII words for this.
+        precondition(words.allSatisfy { !$0.1.isHan || $0.1.word.unicodeScalars.first!.value >= 0x80 })
         return WordTable(words)
     }()
 
@@ -188,6 +190,8 @@ enum MetricRule {
         var nextAllowed: [Int: Int] = [:]
         let table = cueTable
         for i in 0..<chars.count where table.firstKeys.contains(chars.keys[i]) {
+            // Inside an ASCII word no English cue starts, and no other cue starts with ASCII.
+            if chars.keys[i] < 0x80, i > 0, chars.keys[i - 1] < 0x80, chars.isLetter(i - 1) { continue }
             for entry in table.candidates(startingWith: chars.keys[i]) {
                 let cue = entry.value
                 // The word by its keys first: most candidates do not match, and those cost no hashing.
