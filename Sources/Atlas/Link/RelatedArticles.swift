@@ -28,7 +28,11 @@ public enum RelatedArticles {
             var scores = [Double](repeating: 0, count: articles.count)
             var touched: [Int] = []
             touched.reserveCapacity(256)
-            return run.map { i in
+            var lists: [[String]] = []
+            lists.reserveCapacity(run.count)
+            // A loop, not `run.map`: the scores and the touched list, captured by a closure
+            // there, were checked for exclusive access at every addition (a percent of a build).
+            for i in run {
                 let article = articles[i]
                 // Every weight is positive: a score of zero is an article not met yet.
                 func add(_ weight: Double, to other: Int) {
@@ -56,8 +60,9 @@ public enum RelatedArticles {
                 let best = top(limit, of: touched.lazy.map { (key: $0, value: scores[$0]) })
                 for other in touched { scores[other] = 0 }
                 touched.removeAll(keepingCapacity: true)
-                return best.map { articles[$0].id }
+                lists.append(best.map { articles[$0].id })
             }
+            return lists
         }.flatMap { $0 }
         return Dictionary(zip(articles.map { $0.id }, lists), uniquingKeysWith: { _, last in last })
     }
