@@ -92,9 +92,9 @@ public struct EntityMatcher: Sendable {
                     var i = 0
                     while i < keys.count {
                         let key = keys[i]
-                        if asciiWordsStartNames, i > 0, Self.isASCIIWord(key), Self.isASCIIWord(keys[i - 1]) { i += 1; continue }
                         let group = key < 65_536 ? groupOfKey[Int(key)] : groupBeyond[key] ?? 0
                         guard group != 0 else { i += 1; continue }
+                        if asciiWordsStartNames, i > 0, Self.isASCIIWord(key), Self.isASCIIWord(keys[i - 1]) { i += 1; continue }
                         var matched: Int?
                         // Whether a word may start here, asked once and only for a spelling that
                         // needs it: inside an English word no such spelling is compared at all.
