@@ -30,15 +30,9 @@ public enum RelatedArticles {
             touched.reserveCapacity(256)
             var lists: [[String]] = []
             lists.reserveCapacity(run.count)
-            // A loop, not `run.map`: the scores and the touched list, captured by a closure
-            // there, were checked for exclusive access at every addition (a percent of a build).
             for i in run {
                 let article = articles[i]
                 // Every weight is positive: a score of zero is an article not met yet.
-                func add(_ weight: Double, to other: Int) {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += weight
-                }
                 for topic in article.topics {
                     let members = members[topic] ?? []
                     // Members are in ascending index order: find this article by bisection.
@@ -47,7 +41,10 @@ public enum RelatedArticles {
                     guard lo < members.count, members[lo] == i else { continue }
                     let position = lo
                     let low = max(0, position - window / 2), high = min(members.count, position + window / 2 + 1)
-                    for other in members[low..<high] where other != i { add(3, to: other) }
+                    for other in members[low..<high] where other != i {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += 3
+                    }
                 }
                 // In a fixed order: floating-point sums depend on it, and a dictionary's order can
                 // differ between two builds of the same content, which would break ties differently.
@@ -55,9 +52,14 @@ public enum RelatedArticles {
                     let sharing = entityArticles[entity] ?? []
                     guard sharing.count <= ceiling else { continue }
                     let weight = 1.0 + 1.0 / Double(sharing.count)
-                    for other in sharing where other != i { add(weight, to: other) }
+                    for other in sharing where other != i {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += weight
+                    }
                 }
-                let best = top(limit, of: touched.lazy.map { (key: $0, value: scores[$0]) })
+                // Read through a buffer: a lazy view capturing `scores` itself made it a boxed
+                // variable, checked for exclusive access at every addition above.
+                let best = scores.withUnsafeBufferPointer { scores in top(limit, of: touched.lazy.map { (key: $0, value: scores[$0]) }) }
                 for other in touched { scores[other] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 lists.append(best.map { articles[$0].id })
