@@ -270,6 +270,13 @@ enum PeriodRule {
         text.lower(max(0, i - count)..<i)
     }
 
+    /// What joins two years of a range, as keys in the case written and in upper case ("2020 TO
+    /// 2023"), made once instead of for every year.
+    static let yearConnectors = [" to ", " and ", "-", "–", "—", "~", "～", "至", "到", " through ", " until "]
+        .map { (spelling: $0, word: ScanText.Word($0), upper: ScanText.Word($0.uppercased())) }
+    /// "its 2022 peak", "the 2024 level": the words before a year that make it name a noun.
+    static let yearDeterminers = ["its", "the", "a", "their", "'s"].map { (word: $0, spaced: " " + $0) }
+
     static func year(_ text: ScanText, at i: Int, clause: Range<Int>, published: LocalDateTime) -> Mention? {
         guard let first = isYearDigits(text, i) else { return nil }
         var end = i + 4
@@ -281,15 +288,15 @@ enum PeriodRule {
         let decadeWords = isDecade || after.quickHasPrefix("年代")
         let before = lowerBefore(text, i, 24).trimmingTrailingSpaces
         // "close to its 2022 peak", "the 2024 level": a year naming another noun dates that noun.
-        if ["its", "the", "a", "their", "'s"].contains(where: { before.quickHasSuffix(" " + $0) || before == $0 || before.quickHasSuffix($0) && $0 == "'s" }),
+        if yearDeterminers.contains(where: { before.quickHasSuffix($0.spaced) || before == $0.word || before.quickHasSuffix($0.word) && $0.word == "'s" }),
            FigureScanner.matches(text, at: i + 4, " "), i + 5 < text.count, text.isLetter(i + 5), !["to ", "and", "thr", "unt"].contains(text.lower((i + 5)..<min(text.count, i + 8))) {
             return nil
         }
         // A second year: "2020 to 2023", "2020-2023", "2020—2023年", "2020年至2023年", "2024-25".
         var k = end
         if k < text.count, text[k] == "年", !decadeWords { k += 1 }
-        for connector in [" to ", " and ", "-", "–", "—", "~", "～", "至", "到", " through ", " until "] where FigureScanner.matches(text, at: k, connector) || FigureScanner.matches(text, at: k, connector.uppercased()) {
-            let start = k + connector.count
+        for (connector, word, upper) in yearConnectors where text.matches(word, at: k) || text.matches(upper, at: k) {
+            let start = k + word.count
             var second: Int?
             if let y = isYearDigits(text, start) { second = y } else if ["-", "–", "—"].contains(connector), start + 2 <= text.count,
                 text.isDigit(start), text.isDigit(start + 1), !(start + 2 < text.count && text.isDigit(start + 2)) {

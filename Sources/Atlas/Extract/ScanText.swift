@@ -184,6 +184,16 @@ struct ScanText: RandomAccessCollection, Sendable {
             utf8.withUnsafeBufferPointer { bytes in
                 var offset = 0
                 while offset < bytes.count {
+                    // Eight ASCII bytes, none a carriage return, are eight keys.
+                    if offset + 8 <= bytes.count, let base = bytes.baseAddress {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                        if LoneScalars.isPlainASCII(word) {
+                            for k in 0..<8 { keys[count + k] = UInt32(truncatingIfNeeded: word >> UInt64(8 * k)) & 0xFF }
+                            count += 8
+                            offset += 8
+                            continue
+                        }
+                    }
                     let lead = bytes[offset]
                     if lead < 0x80 {
                         guard lead != 0x0D else { lone = false; return }
@@ -204,8 +214,14 @@ struct ScanText: RandomAccessCollection, Sendable {
             initialized = lone ? count : 0
         }
         guard lone else { return nil }
-        // Where each character starts: after the keys, from their lengths alone.
+        // Where each character starts: after the keys, from their lengths alone (an all-ASCII
+        // text's offsets are its positions).
         let offsets = [Int](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+            guard count != utf8.count else {
+                for index in 0...count { offsets[index] = index }
+                initialized = count + 1
+                return
+            }
             var offset = 0
             for index in 0..<count {
                 offsets[index] = offset

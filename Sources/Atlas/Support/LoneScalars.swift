@@ -19,21 +19,23 @@ enum LoneScalars {
         }
     }
 
+    /// Whether eight bytes (read as one word) are all ASCII and none is a carriage return: then
+    /// they are eight of these scalars, eight characters.
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        // Some byte of `carriageReturns` is zero exactly where `word` has a CR.
+        let carriageReturns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+        return word & 0x8080_8080_8080_8080 == 0 && (carriageReturns &- 0x0101_0101_0101_0101) & ~carriageReturns & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Whether every scalar of the UTF-8 is one of them (false for a cut scalar at the end).
     static func only(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < utf8.count {
             // Eight ASCII bytes at a time, none of them a carriage return: the rules' prefix and
             // suffix tests ask this of every window they read, and most windows are English.
-            if offset + 8 <= utf8.count, let base = utf8.baseAddress {
-                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                let carriageReturns = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    // Some byte of `carriageReturns` is zero exactly where `word` has a CR.
-                    guard (carriageReturns &- 0x0101_0101_0101_0101) & ~carriageReturns & 0x8080_8080_8080_8080 == 0 else { return false }
-                    offset += 8
-                    continue
-                }
+            if offset + 8 <= utf8.count, let base = utf8.baseAddress, isPlainASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) {
+                offset += 8
+                continue
             }
             let (value, length) = UTF8Scalars.decode(utf8, at: offset)
             guard offset + length <= utf8.count, contains(value) else { return false }

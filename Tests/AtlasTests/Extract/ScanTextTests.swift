@@ -55,6 +55,21 @@ import Testing
         }
     }
 
+    /// Runs of ASCII (read eight bytes at a time) around CRs, Han and other scalars scan as the
+    /// characters do, or are turned over to the general path when a CR is among them.
+    @Test func asciiRunsScanAsTheirCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Rare earth prices ", "rose 12.5% in 2025", "a", "\r", "\n", "\r\n", "稀土", "—", "é", "e" + Self.combiningAcute, "\t", "0123456789"]
+        for _ in 0..<500 {
+            let string = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let general = ScanText(Array(string))
+            let fast = ScanText.oneScalarEach(Array(string.utf8))
+            #expect((fast == nil) == string.unicodeScalars.contains { !LoneScalars.contains($0.value) }, "\(string.unicodeScalars.map(\.value))")
+            let scanned = ScanText(string)
+            #expect(scanned.keys == general.keys && scanned.utf8 == general.utf8 && scanned.offsets == general.offsets, "\(string.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func lowercasingMatchesLoweringEachCharacter() {
         let text = ScanText("İN Café 2025 MAY 稀土 ÀB")
         let lower = text.lowercased()
