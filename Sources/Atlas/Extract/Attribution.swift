@@ -304,8 +304,10 @@ enum Attribution {
                 if isHan, !(between.isEmpty || between == "的") { result.append(mention); continue }
                 // "US company", "Australian rare earth miner", "China's" (possessive): a short,
                 // unpunctuated run of words, or a few Han characters with no verb-like 的-phrase.
-                // Split into words only when plain: the text between two mentions is often a
-                // sentence or more.
+                // The text between two mentions is often a sentence or more: its words are counted
+                // by key first, and it is read as characters and split only when short.
+                let range = mention.range.upperBound..<next.range.lowerBound
+                guard isHan ? range.count <= 4 : Self.spaceSeparatedWords(text, range) <= 4 else { result.append(mention); continue }
                 let plain = between.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }
                 if plain, case let words = between.split(separator: " "),
                    (isHan ? between.count <= 4 : words.count <= 4) && !["and", "with", "to", "from", "than"].contains(where: { w in words.contains { $0 == w } }) {
@@ -315,6 +317,19 @@ enum Attribution {
             result.append(mention)
         }
         return result
+    }
+
+    /// How many words `String.split(separator: " ")` makes of the range's text: runs of
+    /// characters other than a space (a space is one scalar, so its key is enough).
+    static func spaceSeparatedWords(_ text: ScanText, _ range: Range<Int>) -> Int {
+        var words = 0
+        var inWord = false
+        for position in range {
+            let isSpace = text.keys[position] == 0x20
+            if !isSpace, !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        return words
     }
 
     /// "Both the U.S. and Australia will invest over $1 billion each", "美澳两国各投资10亿美元":

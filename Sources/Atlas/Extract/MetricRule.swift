@@ -118,9 +118,17 @@ enum MetricRule {
         // The clause's nearest stage word: "China's share of reserves is 48%, and it mined 270,000
         // tons, or 69% of the world's total" is mining.
         // Within that phrase the narrower stage wins, as in the figure's own ("在稀土永磁体生产环节").
-        let clauseBefore = text.lower(windows.clause.lowerBound..<windows.before.lowerBound)
-        for phrase in clauseBefore.split(whereSeparator: { ",，;；".contains($0) }).reversed() {
-            if let metric = mostSpecific(cueHits(String(phrase)).filter { $0.metric != nil }) { return (metric, "metric-clause") }
+        // The phrases are found by key in the text (a separator is the same character in its lower
+        // case), not by splitting the lowered clause character by character.
+        var phraseEnd = windows.before.lowerBound
+        var position = phraseEnd
+        while position > windows.clause.lowerBound {
+            position -= 1
+            let isStop = text.isOne(of: Self.clauseStops, at: position)
+            guard isStop || position == windows.clause.lowerBound else { continue }
+            let phrase = (isStop ? position + 1 : position)..<phraseEnd
+            if !phrase.isEmpty, let metric = mostSpecific(cueHits(text.lower(phrase)).filter({ $0.metric != nil })) { return (metric, "metric-clause") }
+            phraseEnd = position
         }
         return nil
     }
@@ -208,4 +216,5 @@ enum MetricRule {
 extension MetricRule {
     // Characters the rules stop at or skip, tested by key (`ScanText.isOne(of:at:)`).
     static let phraseStops = ScanText.OneOf(",，;；。(（")
+    static let clauseStops = ScanText.OneOf(",，;；")
 }
