@@ -29,7 +29,7 @@ enum FigureScanner {
                 i = fraction.range.upperBound
                 continue
             }
-            guard text.isDigit(i), i == 0 || !isNumberContext(text[i - 1]) else { i += 1; continue }
+            guard text.isDigit(i), i == 0 || !isNumberContext(text, at: i - 1) else { i += 1; continue }
             guard let first = number(text, at: i) else { i += 1; continue }
             if let figure = percent(text, start: i, first: first) ?? amount(text, start: i, first: first) {
                 result.append(figure)
@@ -44,13 +44,15 @@ enum FigureScanner {
     /// Whether a number that the scanner would read as a figure starts at `i` (for phrases that
     /// run up to the next figure).
     static func startsFigure(_ text: ScanText, at i: Int) -> Bool {
-        guard text.isDigit(i), i == 0 || !isNumberContext(text[i - 1]), let first = number(text, at: i) else { return false }
+        guard text.isDigit(i), i == 0 || !isNumberContext(text, at: i - 1), let first = number(text, at: i) else { return false }
         return percent(text, start: i, first: first) != nil || amount(text, start: i, first: first) != nil
     }
 
-    /// A character that makes a following digit part of a name or code (G7, No.18, 1C902).
-    static func isNumberContext(_ c: Character) -> Bool {
-        (c.isASCII && (c.isLetter || c.isNumber)) || c == "." || c == ","
+    /// A character that makes a following digit part of a name or code (G7, No.18, 1C902): an
+    /// ASCII letter or digit, `.` or `,`. By key: every such character is one ASCII scalar.
+    static func isNumberContext(_ text: ScanText, at i: Int) -> Bool {
+        let key = text.keys[i]
+        return key < 0x80 && (text.isLetter(i) || text.isDigit(i) || key == 0x2E || key == 0x2C)
     }
 
     /// `12`, `2,900`, `83.7`: value and the index after it.
@@ -309,6 +311,7 @@ enum FigureScanner {
     static let atLeastBefore = ["at least", "no less than", "not less than", "a minimum of", "至少", "不少于", "不低于", "最少"]
     static let nearlyBefore = ["nearly", "almost", "close to", "just under", "近", "接近", "将近", "几乎"]
     static let aboutBefore = ["approximately", "approx.", "about", "around", "roughly", "some", "约", "大约", "约为", "大概", "约合", "约占", "约有", "大约有"]
+    static let upToVerbs = ["最高可", "最多可", "最高将", "最高达"]
     static let upToBefore = ["up to", "as much as", "as high as", "as many as", "多达", "最高", "高达", "最多"]
     static let lessBefore = ["less than", "fewer than", "under", "below", "no more than", "不到", "不足", "低于", "少于", "小于"]
 
@@ -361,7 +364,10 @@ enum FigureScanner {
             // "不少于" ends in "少于": the longer "at least" words are tried first.
             if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
             else if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
-            else if upToBefore.contains(where: endsWithWord) || ["最高可", "最多可", "最高将", "最高达"].contains(where: String(before.suffix(8)).includes) && !String(before.suffix(8)).contains(where: { "，,。；;%".contains($0) }) { qualifier = .upTo }
+            // The four verbs all start with 最: without it in the words before, none is looked for
+            // (which took the words' last eight characters as a new string for every figure).
+            else if upToBefore.contains(where: endsWithWord) || before.includes("最") && Self.upToVerbs.contains(where: String(before.suffix(8)).includes)
+                        && !String(before.suffix(8)).contains(where: { "，,。；;%".contains($0) }) { qualifier = .upTo }
             else if overBefore.contains(where: endsWithWord) { qualifier = .over }
             else if nearlyBefore.contains(where: endsWithWord) { qualifier = .nearly }
             else if aboutBefore.contains(where: endsWithWord) { qualifier = .about }

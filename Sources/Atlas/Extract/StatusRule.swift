@@ -89,6 +89,8 @@ enum StatusRule {
     /// The status the words give (nil when they give none). `segmentBefore` runs from the
     /// previous figure (or the clause start) to this figure; `opening` from the clause start to
     /// its first figure, for figures after the first.
+    static let contrasts = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
+
     static func cue(_ text: ScanText, figureIndex k: Int, figures: [FigureMention], clause: Range<Int>) -> ClaimStatus? {
         let figure = figures[k]
         // Words before a contrast ("wants to lift output, but China still processes 65%") are
@@ -122,8 +124,7 @@ enum StatusRule {
         // contrast, a new clause ("…, and the Department of Defense has invested $400 million")
         // or more than one comma.
         let reach = text.lower((clause.lowerBound + opening.offset)..<figure.range.lowerBound)
-        let contrast = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
-        if contrast.contains(where: reach.includes) || reach.filter({ ",，;；".contains($0) }).count > 1 { return nil }
+        if Self.contrasts.contains(where: reach.includes) || reach.filter({ ",，;；".contains($0) }).count > 1 { return nil }
         return opening.status
     }
 
