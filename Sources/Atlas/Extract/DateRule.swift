@@ -28,6 +28,7 @@ enum DateRule {
         let startKeys = startKeys, sameOrNextDayStarts = sameOrNextDayStarts
         var i = 0
         while i < text.count {
+            if lower.isInsideASCIIWord(i) { i = lower.endOfASCIILetters(from: i); continue }
             guard startKeys.contains(lower.keys[i]) else { i += 1; continue }
             // Inside an English word no date starts: every rule for a word (months, "last year",
             // "the next day") wants its start, and the others want a digit or a Han character.

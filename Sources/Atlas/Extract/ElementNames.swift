@@ -25,6 +25,7 @@ enum ElementNames {
         let table = table
         var i = 0
         while i < text.count {
+            if text.isInsideASCIIWord(i) { i = text.endOfASCIILetters(from: i); continue }
             let key = text.keys[i] >= 0x41 && text.keys[i] <= 0x5A ? text.keys[i] + 0x20 : text.keys[i]
             guard table.firstKeys.contains(key) else { i += 1; continue }
             // Every name with an ASCII first letter is English and must start a word: inside a

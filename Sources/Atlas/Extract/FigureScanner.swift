@@ -21,6 +21,9 @@ enum FigureScanner {
         // Read once: a static asked at every position costs a `swift_once` each time.
         let fractionStarts = fractionStartKeys
         while i < text.count {
+            // Inside an English word neither a fraction (which starts a word) nor a number (not
+            // after a letter) starts: the rest of the word is passed at once.
+            if text.isInsideASCIIWord(i) { i = text.endOfASCIILetters(from: i); continue }
             // An English fraction starts a word: inside one, the letters that could begin one
             // (t, h, o…, most of a text) are passed over here, as `wordFraction` would.
             if fractionStarts.contains(text.keys[i]), text.keys[i] >= 0x80 || startsWord(text, at: i),

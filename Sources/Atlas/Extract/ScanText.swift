@@ -411,6 +411,24 @@ struct ScanText: RandomAccessCollection, Sendable {
         keys[i] < 0x80 && isLetter(i) && i > 0 && isLetter(i - 1)
     }
 
+    /// An ASCII letter after an ASCII letter: no rule's English word starts there, and no
+    /// figure, date or Han word can.
+    func isInsideASCIIWord(_ i: Int) -> Bool {
+        i > 0 && Self.isASCIILetter(keys[i]) && Self.isASCIILetter(keys[i - 1])
+    }
+
+    /// The first position from `i` on that is not an ASCII letter: the scans pass the rest of an
+    /// English word at once instead of asking each of its letters what could start there.
+    func endOfASCIILetters(from i: Int) -> Int {
+        var end = i
+        keys.withUnsafeBufferPointer { keys in
+            while end < keys.count, Self.isASCIILetter(keys[end]) { end += 1 }
+        }
+        return end
+    }
+
+    private static func isASCIILetter(_ key: UInt32) -> Bool { (key | 0x20) &- 0x61 < 26 }
+
     func isWhitespace(_ i: Int) -> Bool {
         let key = keys[i]
         return key < 0x80 ? key == 0x20 || (key >= 0x09 && key <= 0x0D) : self[i].isWhitespace

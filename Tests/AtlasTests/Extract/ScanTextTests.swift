@@ -206,6 +206,20 @@ import Testing
         #expect(table.candidates(startingWith: ScanText.key("x")).isEmpty)
     }
 
+    /// The scans pass the rest of an English word at once: only an ASCII letter after an ASCII
+    /// letter is inside one (not after Han, an accented letter or a digit), and the run ends at
+    /// the first character that is not an ASCII letter.
+    @Test func theInsideOfAnASCIIWordIsPassedToItsEnd() {
+        let text = ScanText("Rare中国rare éa G7 two-thirds Zz")
+        let inside = (0..<text.count).filter(text.isInsideASCIIWord)
+        #expect(inside.map { text[$0] } == Array("arearewohirdsz"))
+        #expect(text.endOfASCIILetters(from: 1) == 4)
+        #expect(text.endOfASCIILetters(from: 6) == 10)
+        #expect(text.endOfASCIILetters(from: 17) == 20)     // "two", then "-"
+        #expect(text.endOfASCIILetters(from: text.count - 1) == text.count)
+        #expect(text.endOfASCIILetters(from: text.count) == text.count)
+    }
+
     /// The three-character filter never turns away a place where a word matches, ignoring case,
     /// and turns away places where none can; a table with a word it cannot spell lets all through.
     @Test func aWordTableRulesOutPlacesByTheirFirstThreeCharacters() {
