@@ -18,6 +18,7 @@ enum SlugMaker {
 
     /// Han characters that read differently before the ones given (with or without a space).
     static let compounds: [Character: Set<Character>] = ["藏": ["文", "语"], "重": ["庆"], "沈": ["阳"], "秘": ["鲁"]]
+    static let compoundFirsts = Set(compounds.keys.flatMap { $0.unicodeScalars.map(\.value) })
 
     /// The title as `Slug.transliterated(Slug.spaced(title))` reads it, or nil when the title
     /// has a character whose reading may depend on its neighbours.
@@ -33,7 +34,8 @@ enum SlugMaker {
             let scalars = c.unicodeScalars
             guard let scalar = scalars.first, scalars.count == 1 else { return nil }
             if scalar.isHan {
-                if let seconds = Self.compounds[c] {
+                // By scalar first: hashing the character for the table cost more than the reading.
+                if Self.compoundFirsts.contains(scalar.value), let seconds = Self.compounds[c] {
                     var j = i + 1
                     if j < chars.count, chars[j] == " " { j += 1 }
                     if j < chars.count, seconds.contains(chars[j]) { return nil }
