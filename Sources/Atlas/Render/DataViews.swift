@@ -13,25 +13,37 @@ struct ChartView: Sendable, Equatable {
 }
 
 struct ClaimRow: Sendable, Equatable {
-    var claim: Claim
+    let claim: Claim
     /// "China 中国"; "未说明 · not stated" when the sentence names no holder.
-    var entityName: String
-    var importerName: String?
+    let entityName: String
+    let importerName: String?
     /// The value as English writes it ("$8.5 billion") and, when Chinese writes it differently,
     /// as Chinese does ("85亿美元").
-    var value: FigureText.Bilingual
+    let value: FigureText.Bilingual
     /// Period, status and scope, in both languages.
-    var facts: ClaimFacts
-    var articleTitle: String
-    var articleLanguage: Language
-    var articleDate: String
-    var source: String
-    var quoteURL: String
+    let facts: ClaimFacts
+    let articleTitle: String
+    let articleLanguage: Language
+    let articleDate: String
+    let source: String
+    let quoteURL: String
     /// Set on the row itself when the quote could not be marked in the body, so the link target exists.
-    var anchorHere: Bool
+    let anchorHere: Bool
     /// The quote as shown: lines a Chinese export wrapped joined again (`joinWrapped`), once per
     /// row rather than on every page that lists the claim.
-    var quoteText: String
+    let quoteText: String
+    /// The row's keys as templates read them, made once with the row: a claim is listed on its
+    /// article's page, the ledger, its entities' pages and the comparisons, and its 22 keys
+    /// were made again for each (a fiftieth of a dense build). Follows from the fields above.
+    private(set) var object: TemplateObject = [:]
+
+    init(claim: Claim, entityName: String, importerName: String?, value: FigureText.Bilingual, facts: ClaimFacts, articleTitle: String,
+         articleLanguage: Language, articleDate: String, source: String, quoteURL: String, anchorHere: Bool, quoteText: String) {
+        (self.claim, self.entityName, self.importerName, self.value, self.facts) = (claim, entityName, importerName, value, facts)
+        (self.articleTitle, self.articleLanguage, self.articleDate, self.source) = (articleTitle, articleLanguage, articleDate, source)
+        (self.quoteURL, self.anchorHere, self.quoteText) = (quoteURL, anchorHere, quoteText)
+        object = templateObject()
+    }
 }
 
 /// One line of the ledger's index on `/data/`: a metric, how many figures, where they are.

@@ -194,7 +194,8 @@ extension ClaimRow: MustacheContextConvertible {
 
     static func table(_ rows: [ClaimRow]) -> [TemplateValue] { table(rows, row: { $0 }) }
 
-    var object: TemplateObject {
+    /// The row's keys, made once when the row is (`object`).
+    func templateObject() -> TemplateObject {
         func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .flag(false) }
         return [
             "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(entityName),
