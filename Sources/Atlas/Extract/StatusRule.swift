@@ -86,11 +86,12 @@ enum StatusRule {
         return weakest
     }
 
+    /// What ends the reach of a clause's opening words ("…, while …", "但…").
+    static let contrasts = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
+
     /// The status the words give (nil when they give none). `segmentBefore` runs from the
     /// previous figure (or the clause start) to this figure; `opening` from the clause start to
     /// its first figure, for figures after the first.
-    static let contrasts = ["after ", "despite", "although", "while ", "whereas", "but ", "compared", "even ", "yet ", ", and", "，并", "虽然", "尽管", "但", "而", "然而"]
-
     static func cue(_ text: ScanText, figureIndex k: Int, figures: [FigureMention], clause: Range<Int>) -> ClaimStatus? {
         let figure = figures[k]
         // Words before a contrast ("wants to lift output, but China still processes 65%") are

@@ -18,7 +18,13 @@ enum SlugMaker {
 
     /// Han characters that read differently before the ones given (with or without a space).
     static let compounds: [Character: Set<Character>] = ["藏": ["文", "语"], "重": ["庆"], "沈": ["阳"], "秘": ["鲁"]]
-    static let compoundFirsts = Set(compounds.keys.flatMap { $0.unicodeScalars.map(\.value) })
+    /// The scalars of the compounds' first characters and of every character equal to one as a
+    /// `Character` (a compatibility ideograph, such as U+F972 for 沈, is canonically the same):
+    /// the table is looked up only for these.
+    static let compoundFirsts: Set<UInt32> = {
+        let compatibility = (UInt32(0xF900)...0xFAFF).compactMap(Unicode.Scalar.init) + (UInt32(0x2F800)...0x2FA1F).compactMap(Unicode.Scalar.init)
+        return Set(compounds.keys.flatMap { $0.unicodeScalars.map(\.value) } + compatibility.filter { compounds[Character($0)] != nil }.map(\.value))
+    }()
 
     /// The title as `Slug.transliterated(Slug.spaced(title))` reads it, or nil when the title
     /// has a character whose reading may depend on its neighbours.

@@ -24,6 +24,16 @@ import Testing
         #expect(SlugMaker.make(title) == Slug.make(title))  // and again
     }
 
+    /// A compatibility ideograph equal to a compound's first character as a `Character` (U+F972
+    /// is 沈) starts the compound too: the title goes to ICU whole, as the table lookup by
+    /// `Character` sends it.
+    @Test func aCompoundOpenedByAnEquivalentCharacterGoesToICU() {
+        #expect(SlugMaker.compoundFirsts.contains(0xF972))
+        #expect(SlugMaker.transliterated("\u{F972}阳") == nil)
+        #expect(SlugMaker.transliterated("\u{F972}") != nil)
+        #expect(SlugMaker.make("\u{F972}阳") == Slug.make("\u{F972}阳"))
+    }
+
     @Test func everyContextFreeCharacterReadsAloneAsBetweenNeighbours() {
         for value in Array(0x00A0...0x00BF) + Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF01...0xFF5E) {
             guard let scalar = Unicode.Scalar(value), SlugMaker.isContextFree(scalar) else { continue }
