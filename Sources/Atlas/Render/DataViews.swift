@@ -13,36 +13,68 @@ struct ChartView: Sendable, Equatable {
 }
 
 struct ClaimRow: Sendable, Equatable {
-    let claim: Claim
+    /// The fields behind one reference, as `ArticleCard`'s: a row is copied into every table that
+    /// lists its claim, and a copy of thirteen fields and the keys retained each of them.
+    private final class Fields: Sendable {
+        let claim: Claim
+        let entityName: String
+        let importerName: String?
+        let value: FigureText.Bilingual
+        let facts: ClaimFacts
+        let articleTitle: String
+        let articleLanguage: Language
+        let articleDate: String
+        let source: String
+        let quoteURL: String
+        let anchorHere: Bool
+        let quoteText: String
+
+        init(claim: Claim, entityName: String, importerName: String?, value: FigureText.Bilingual, facts: ClaimFacts, articleTitle: String,
+             articleLanguage: Language, articleDate: String, source: String, quoteURL: String, anchorHere: Bool, quoteText: String) {
+            (self.claim, self.entityName, self.importerName, self.value, self.facts) = (claim, entityName, importerName, value, facts)
+            (self.articleTitle, self.articleLanguage, self.articleDate, self.source) = (articleTitle, articleLanguage, articleDate, source)
+            (self.quoteURL, self.anchorHere, self.quoteText) = (quoteURL, anchorHere, quoteText)
+        }
+    }
+
+    private let fields: Fields
+    var claim: Claim { fields.claim }
     /// "China 中国"; "未说明 · not stated" when the sentence names no holder.
-    let entityName: String
-    let importerName: String?
+    var entityName: String { fields.entityName }
+    var importerName: String? { fields.importerName }
     /// The value as English writes it ("$8.5 billion") and, when Chinese writes it differently,
     /// as Chinese does ("85亿美元").
-    let value: FigureText.Bilingual
+    var value: FigureText.Bilingual { fields.value }
     /// Period, status and scope, in both languages.
-    let facts: ClaimFacts
-    let articleTitle: String
-    let articleLanguage: Language
-    let articleDate: String
-    let source: String
-    let quoteURL: String
+    var facts: ClaimFacts { fields.facts }
+    var articleTitle: String { fields.articleTitle }
+    var articleLanguage: Language { fields.articleLanguage }
+    var articleDate: String { fields.articleDate }
+    var source: String { fields.source }
+    var quoteURL: String { fields.quoteURL }
     /// Set on the row itself when the quote could not be marked in the body, so the link target exists.
-    let anchorHere: Bool
+    var anchorHere: Bool { fields.anchorHere }
     /// The quote as shown: lines a Chinese export wrapped joined again (`joinWrapped`), once per
     /// row rather than on every page that lists the claim.
-    let quoteText: String
+    var quoteText: String { fields.quoteText }
     /// The row's keys as templates read them, made once with the row: a claim is listed on its
     /// article's page, the ledger, its entities' pages and the comparisons, and its 22 keys
-    /// were made again for each (a fiftieth of a dense build). Follows from the fields above.
+    /// were made again for each (a fiftieth of a dense build). Follows from the fields above,
+    /// so not part of equality.
     private(set) var object: TemplateObject = [:]
 
     init(claim: Claim, entityName: String, importerName: String?, value: FigureText.Bilingual, facts: ClaimFacts, articleTitle: String,
          articleLanguage: Language, articleDate: String, source: String, quoteURL: String, anchorHere: Bool, quoteText: String) {
-        (self.claim, self.entityName, self.importerName, self.value, self.facts) = (claim, entityName, importerName, value, facts)
-        (self.articleTitle, self.articleLanguage, self.articleDate, self.source) = (articleTitle, articleLanguage, articleDate, source)
-        (self.quoteURL, self.anchorHere, self.quoteText) = (quoteURL, anchorHere, quoteText)
+        fields = Fields(claim: claim, entityName: entityName, importerName: importerName, value: value, facts: facts, articleTitle: articleTitle,
+                        articleLanguage: articleLanguage, articleDate: articleDate, source: source, quoteURL: quoteURL, anchorHere: anchorHere,
+                        quoteText: quoteText)
         object = templateObject()
+    }
+
+    static func == (a: ClaimRow, b: ClaimRow) -> Bool {
+        if a.fields === b.fields { return true }
+        return (a.claim, a.entityName, a.importerName, a.value, a.facts, a.articleTitle) == (b.claim, b.entityName, b.importerName, b.value, b.facts, b.articleTitle)
+            && (a.articleLanguage, a.articleDate, a.source, a.quoteURL, a.anchorHere, a.quoteText) == (b.articleLanguage, b.articleDate, b.source, b.quoteURL, b.anchorHere, b.quoteText)
     }
 }
 
