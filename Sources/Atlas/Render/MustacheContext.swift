@@ -194,7 +194,7 @@ extension ClaimRow: MustacheContextConvertible {
 
     static func table(_ rows: [ClaimRow]) -> [TemplateValue] { table(rows, row: { $0 }) }
 
-    /// The row's keys, made once when the row is (`object`).
+    /// The row's keys (`object`).
     func templateObject() -> TemplateObject {
         func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .flag(false) }
         return [
