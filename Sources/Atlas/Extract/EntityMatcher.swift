@@ -36,8 +36,9 @@ public struct EntityMatcher: Sendable {
     /// characters start no spelling, and an array read is far cheaper than hashing the key.
     private let groupOfKey: [UInt32]
     /// Whether every spelling that starts with an ASCII letter, digit or `_` needs a word to start
-    /// where it does: then no name starts inside an ASCII word, and the matcher passes over the
-    /// rest of one with a table read per character.
+    /// where it does: then no name starts inside an ASCII word, and a place there whose character
+    /// starts a group is passed over by its key and its neighbour's, without asking for word
+    /// characters or comparing names.
     private let asciiWordsStartNames: Bool
     private let groupBeyond: [UInt32: UInt32]
 

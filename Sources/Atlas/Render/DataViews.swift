@@ -14,7 +14,7 @@ struct ChartView: Sendable, Equatable {
 
 struct ClaimRow: Sendable, Equatable {
     /// The fields behind one reference, as `ArticleCard`'s: a row is copied into every table that
-    /// lists its claim, and a copy of thirteen fields and the keys retained each of them.
+    /// lists its claim, and a copy of its twelve fields retained each string, array and claim.
     private final class Fields: Sendable {
         let claim: Claim
         let entityName: String
