@@ -335,6 +335,16 @@ enum FigureScanner {
         return lead
     }
 
+    /// Each hedge list by its words' last scalars, each group in the list's order (`hedge` tries
+    /// only the group of the scalar the words before a figure end in). Every word must end in a
+    /// `LoneScalars` scalar: no other scalar can then end a match.
+    private static func byLast(_ words: [String]) -> [UInt32: [String]] {
+        precondition(words.allSatisfy { LoneScalars.contains($0.unicodeScalars.last!.value) })
+        return Dictionary(grouping: words, by: { $0.unicodeScalars.last!.value })
+    }
+    private static let atLeastByLast = byLast(atLeastBefore), lessByLast = byLast(lessBefore), upToByLast = byLast(upToBefore)
+    private static let overByLast = byLast(overBefore), nearlyByLast = byLast(nearlyBefore), aboutByLast = byLast(aboutBefore)
+
     /// Spelled out once: this runs for every figure in several rules.
     private static let hedgeForms = hedges.map { (hedge: $0, spaced: " " + $0, isHan: $0.first!.isHan, count: $0.count) }
     /// The forms by their last scalar, each group in the list's order (the first that matches
@@ -360,20 +370,28 @@ enum FigureScanner {
             let head = trimmed.dropLast(word.count)
             return head.isEmpty || !(head.last!.isLetter && !head.last!.isHan) || word.first!.isHan
         }
+        // Only the words ending in the words' last scalar can end them, when that scalar is a
+        // character of its own that no other is equivalent to (`LoneScalars`), as in
+        // `withoutHedge`; else every word is tried. An empty run of words ends in none.
+        let last = trimmed.unicodeScalars.last.map(\.value)
+        func endsWithAny(_ words: [String], _ byLast: [UInt32: [String]]) -> Bool {
+            guard let last else { return false }
+            return (LoneScalars.contains(last) ? byLast[last] ?? [] : words).contains(where: endsWithWord)
+        }
         let after = text.string(figure.range.upperBound..<min(text.count, figure.range.upperBound + 2))
         var qualifier = Qualifier.exact
         if after.quickHasPrefix("以上") || after.quickHasPrefix("多") { qualifier = .over } else if after.quickHasPrefix("左右") || after.quickHasPrefix("上下") { qualifier = .about } else if after.quickHasPrefix("以下") || after.quickHasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
             // "不少于" ends in "少于": the longer "at least" words are tried first.
-            if atLeastBefore.contains(where: endsWithWord) { qualifier = .atLeast }
-            else if lessBefore.contains(where: endsWithWord) { qualifier = .lessThan }
+            if endsWithAny(atLeastBefore, Self.atLeastByLast) { qualifier = .atLeast }
+            else if endsWithAny(lessBefore, Self.lessByLast) { qualifier = .lessThan }
             // The four verbs all start with 最: without it in the words before, none is looked for
             // (which took the words' last eight characters as a new string for every figure).
-            else if upToBefore.contains(where: endsWithWord) || before.includes("最") && Self.upToVerbs.contains(where: String(before.suffix(8)).includes)
+            else if endsWithAny(upToBefore, Self.upToByLast) || before.includes("最") && Self.upToVerbs.contains(where: String(before.suffix(8)).includes)
                         && !String(before.suffix(8)).contains(where: { "，,。；;%".contains($0) }) { qualifier = .upTo }
-            else if overBefore.contains(where: endsWithWord) { qualifier = .over }
-            else if nearlyBefore.contains(where: endsWithWord) { qualifier = .nearly }
-            else if aboutBefore.contains(where: endsWithWord) { qualifier = .about }
+            else if endsWithAny(overBefore, Self.overByLast) { qualifier = .over }
+            else if endsWithAny(nearlyBefore, Self.nearlyByLast) { qualifier = .nearly }
+            else if endsWithAny(aboutBefore, Self.aboutByLast) { qualifier = .about }
         }
         figure.qualifier = qualifier
         let single = figure.low == figure.high
