@@ -2,7 +2,7 @@
 /// so that a reader of either can tell two figures apart: when it holds (period), whether it is a
 /// measurement (status), and of what (scope: which rare earths, which measure, which commodity,
 /// at what rate). The exports keep the codes; only pages read these.
-struct ClaimFacts: Sendable, Equatable {
+struct ClaimFacts: Hashable, Sendable {
     var period: String
     var status: String
     var scope: String

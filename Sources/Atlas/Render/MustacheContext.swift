@@ -40,10 +40,10 @@ extension TopicLink: MustacheContextConvertible {
 extension ArticleCard: MustacheContextConvertible {
     var mustache: TemplateContext {
         [
-            "title": title, "titleLang": titleLanguage.rawValue, "url": url, "source": source,
-            "publishedISO": published.datetimeAttribute, "publishedDisplay": published.display, "publishedDate": published.dateOnly,
-            "topics": topics.map(\.mustache), "hasTopics": !topics.isEmpty,
-            "bodyLang": bodyLanguage.rawValue, "isExcerpt": isExcerpt, "teaser": teaser,
+            "title": self.title, "titleLang": self.titleLanguage.rawValue, "url": self.url, "source": self.source,
+            "publishedISO": self.published.datetimeAttribute, "publishedDisplay": self.published.display, "publishedDate": self.published.dateOnly,
+            "topics": self.topics.map(\.mustache), "hasTopics": !self.topics.isEmpty,
+            "bodyLang": self.bodyLanguage.rawValue, "isExcerpt": self.isExcerpt, "teaser": self.teaser,
         ]
     }
 }
@@ -197,14 +197,15 @@ extension ClaimRow: MustacheContextConvertible {
     /// The row's keys (`object`).
     func templateObject() -> TemplateObject {
         func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .flag(false) }
+        let (claim, value, facts) = (self.claim, self.value, self.facts)
         return [
-            "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(entityName),
-            "importer": text(importerName), "period": .text(facts.period), "scope": .text(facts.scope), "status": .text(facts.status),
+            "id": .text(claim.id), "value": .text(value.english), "valueZh": text(value.chinese), "metric": .text(claim.metric.label), "entity": .text(self.entityName),
+            "importer": text(self.importerName), "period": .text(facts.period), "scope": .text(facts.scope), "status": .text(facts.status),
             "statusClass": .text("status-\(claim.status.rawValue)"), "isMeasurement": .flag(claim.status.isMeasurement), "speaker": text(claim.speaker),
-            "isRepeat": .flag(claim.duplicateOf != nil), "quote": .text(quoteText),
+            "isRepeat": .flag(claim.duplicateOf != nil), "quote": .text(self.quoteText),
             "detail": .flag(false),
-            "articleTitle": .text(articleTitle), "articleLang": .text(articleLanguage.rawValue), "articleDate": .text(articleDate), "source": .text(source),
-            "quoteURL": .text(quoteURL), "anchorHere": .flag(anchorHere), "edited": .flag(claim.rule == "editor"),
+            "articleTitle": .text(self.articleTitle), "articleLang": .text(self.articleLanguage.rawValue), "articleDate": .text(self.articleDate),
+            "source": .text(self.source), "quoteURL": .text(self.quoteURL), "anchorHere": .flag(self.anchorHere), "edited": .flag(claim.rule == "editor"),
         ]
     }
 

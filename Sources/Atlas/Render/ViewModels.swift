@@ -79,11 +79,12 @@ struct TopicLink: Hashable, Sendable {
 }
 
 
+@dynamicMemberLookup
 struct ArticleCard: Sendable, Equatable {
-    /// The fields behind one reference: a card is copied into every list and page that shows it
-    /// (up to a dozen), and a copy of nine fields retained each string and array, at 30,000
-    /// articles cold cache lines every time (a copy is now one retain, two with the context).
-    private final class Fields: Sendable {
+    /// What a card holds, stored once for all its copies (`CopyOnWrite`, as `Claim`'s): a card
+    /// is copied into every list and page that shows it (up to a dozen), and a copy of the
+    /// fields retained each string and array, on cold cache lines at 30,000 articles.
+    struct Fields: Hashable, Sendable {
         let title: String
         let titleLanguage: Language
         let url: String
@@ -93,24 +94,12 @@ struct ArticleCard: Sendable, Equatable {
         let bodyLanguage: Language
         let isExcerpt: Bool
         let teaser: String
-
-        init(title: String, titleLanguage: Language, url: String, source: String, published: Timestamp, topics: [TopicLink],
-             bodyLanguage: Language, isExcerpt: Bool, teaser: String) {
-            (self.title, self.titleLanguage, self.url, self.source, self.published) = (title, titleLanguage, url, source, published)
-            (self.topics, self.bodyLanguage, self.isExcerpt, self.teaser) = (topics, bodyLanguage, isExcerpt, teaser)
-        }
     }
 
-    private let fields: Fields
-    var title: String { fields.title }
-    var titleLanguage: Language { fields.titleLanguage }
-    var url: String { fields.url }
-    var source: String { fields.source }
-    var published: Timestamp { fields.published }
-    var topics: [TopicLink] { fields.topics }
-    var bodyLanguage: Language { fields.bodyLanguage }
-    var isExcerpt: Bool { fields.isExcerpt }
-    var teaser: String { fields.teaser }
+    private let fields: CopyOnWrite<Fields>
+
+    subscript<Value>(dynamicMember field: KeyPath<Fields, Value>) -> Value { fields.value[keyPath: field] }
+
     /// The card as templates read it, made once per article: one card is shown on up to a
     /// dozen pages (lists, topics, entities, timelines, related articles, neighbours), and
     /// building its context each time was a twentieth of a build. Not part of equality: it
@@ -119,8 +108,8 @@ struct ArticleCard: Sendable, Equatable {
 
     init(title: String, titleLanguage: Language, url: String, source: String, published: Timestamp, topics: [TopicLink],
          bodyLanguage: Language, isExcerpt: Bool, teaser: String) {
-        fields = Fields(title: title, titleLanguage: titleLanguage, url: url, source: source, published: published, topics: topics,
-                        bodyLanguage: bodyLanguage, isExcerpt: isExcerpt, teaser: teaser)
+        fields = CopyOnWrite(Fields(title: title, titleLanguage: titleLanguage, url: url, source: source, published: published, topics: topics,
+                                    bodyLanguage: bodyLanguage, isExcerpt: isExcerpt, teaser: teaser))
         templateValue = mustache.templateValue
     }
 
@@ -139,11 +128,7 @@ struct ArticleCard: Sendable, Equatable {
         templateValue = templates.prerendered(templateValue, partial: "partials/article-card")
     }
 
-    static func == (a: ArticleCard, b: ArticleCard) -> Bool {
-        if a.fields === b.fields { return true }
-        return (a.title, a.titleLanguage, a.url, a.source, a.published) == (b.title, b.titleLanguage, b.url, b.source, b.published)
-            && (a.topics, a.bodyLanguage, a.isExcerpt, a.teaser) == (b.topics, b.bodyLanguage, b.isExcerpt, b.teaser)
-    }
+    static func == (a: ArticleCard, b: ArticleCard) -> Bool { a.fields == b.fields }
 }
 
 extension ArticleCard: TemplateRepresentable {}
