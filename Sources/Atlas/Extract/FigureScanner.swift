@@ -324,35 +324,20 @@ enum FigureScanner {
     /// hedge stands between a verb or a conjunction and its figure.
     static func withoutHedge(_ words: String) -> String {
         var lead = words.trimmingWhitespace
-        // Only the hedges ending in the words' last scalar can end them, when that scalar is a
-        // character of its own that no other is equivalent to (`LoneScalars`); else all.
-        let last = lead.unicodeScalars.last.map(\.value)
-        let forms = last.flatMap { LoneScalars.contains($0) ? hedgeFormsByLast[$0] ?? [] : nil } ?? hedgeForms
-        for form in forms where lead.quickHasSuffix(form.hedge) && (form.isHan || lead.quickHasSuffix(form.spaced) || lead == form.hedge) {
+        for form in hedgeForms.candidates(endingWith: lead) where lead.quickHasSuffix(form.hedge) && (form.isHan || lead.quickHasSuffix(form.spaced) || lead == form.hedge) {
             lead = String(lead.dropLast(form.count)).trimmingWhitespace
             break
         }
         return lead
     }
 
-    /// Each hedge list by its words' last scalars, each group in the list's order (`hedge` tries
-    /// only the group of the scalar the words before a figure end in). Every word must end in a
-    /// `LoneScalars` scalar: no other scalar can then end a match.
-    private static func byLast(_ words: [String]) -> [UInt32: [String]] {
-        precondition(words.allSatisfy { LoneScalars.contains($0.unicodeScalars.last!.value) })
-        return Dictionary(grouping: words, by: { $0.unicodeScalars.last!.value })
-    }
-    private static let atLeastByLast = byLast(atLeastBefore), lessByLast = byLast(lessBefore), upToByLast = byLast(upToBefore)
-    private static let overByLast = byLast(overBefore), nearlyByLast = byLast(nearlyBefore), aboutByLast = byLast(aboutBefore)
+    /// Each hedge list by its words' last scalars (`hedge` tries only the words that may end
+    /// the words before a figure).
+    private static let atLeastTable = SuffixTable(atLeastBefore), lessTable = SuffixTable(lessBefore), upToTable = SuffixTable(upToBefore)
+    private static let overTable = SuffixTable(overBefore), nearlyTable = SuffixTable(nearlyBefore), aboutTable = SuffixTable(aboutBefore)
 
-    /// Spelled out once: this runs for every figure in several rules.
-    private static let hedgeForms = hedges.map { (hedge: $0, spaced: " " + $0, isHan: $0.first!.isHan, count: $0.count) }
-    /// The forms by their last scalar, each group in the list's order (the first that matches
-    /// wins). Every hedge ends in a `LoneScalars` scalar, so no other scalar can end a match.
-    private static let hedgeFormsByLast: [UInt32: [(hedge: String, spaced: String, isHan: Bool, count: Int)]] = {
-        precondition(hedges.allSatisfy { LoneScalars.contains($0.unicodeScalars.last!.value) })
-        return Dictionary(grouping: hedgeForms, by: { $0.hedge.unicodeScalars.last!.value })
-    }()
+    /// Spelled out once, by last scalar: this runs for every figure in several rules.
+    private static let hedgeForms = SuffixTable(hedges.map { (hedge: $0, spaced: " " + $0, isHan: $0.first!.isHan, count: $0.count) }) { $0.hedge }
 
     /// Reads the qualifier from the words just before the figure (`over 90%`, `超过90%`) or
     /// just after it (`90%以上`, `左右`), and turns it into bounds.
@@ -370,28 +355,21 @@ enum FigureScanner {
             let head = trimmed.dropLast(word.count)
             return head.isEmpty || !(head.last!.isLetter && !head.last!.isHan) || word.first!.isHan
         }
-        // Only the words ending in the words' last scalar can end them, when that scalar is a
-        // character of its own that no other is equivalent to (`LoneScalars`), as in
-        // `withoutHedge`; else every word is tried. An empty run of words ends in none.
-        let last = trimmed.unicodeScalars.last.map(\.value)
-        func endsWithAny(_ words: [String], _ byLast: [UInt32: [String]]) -> Bool {
-            guard let last else { return false }
-            return (LoneScalars.contains(last) ? byLast[last] ?? [] : words).contains(where: endsWithWord)
-        }
+        func endsWithAny(_ table: SuffixTable<String>) -> Bool { table.candidates(endingWith: trimmed).contains(where: endsWithWord) }
         let after = text.string(figure.range.upperBound..<min(text.count, figure.range.upperBound + 2))
         var qualifier = Qualifier.exact
         if after.quickHasPrefix("以上") || after.quickHasPrefix("多") { qualifier = .over } else if after.quickHasPrefix("左右") || after.quickHasPrefix("上下") { qualifier = .about } else if after.quickHasPrefix("以下") || after.quickHasPrefix("以内") { qualifier = .lessThan }
         if qualifier == .exact {
             // "不少于" ends in "少于": the longer "at least" words are tried first.
-            if endsWithAny(atLeastBefore, Self.atLeastByLast) { qualifier = .atLeast }
-            else if endsWithAny(lessBefore, Self.lessByLast) { qualifier = .lessThan }
+            if endsWithAny(Self.atLeastTable) { qualifier = .atLeast }
+            else if endsWithAny(Self.lessTable) { qualifier = .lessThan }
             // The four verbs all start with 最: without it in the words before, none is looked for
             // (which took the words' last eight characters as a new string for every figure).
-            else if endsWithAny(upToBefore, Self.upToByLast) || before.includes("最") && Self.upToVerbs.contains(where: String(before.suffix(8)).includes)
+            else if endsWithAny(Self.upToTable) || before.includes("最") && Self.upToVerbs.contains(where: String(before.suffix(8)).includes)
                         && !String(before.suffix(8)).contains(where: { "，,。；;%".contains($0) }) { qualifier = .upTo }
-            else if endsWithAny(overBefore, Self.overByLast) { qualifier = .over }
-            else if endsWithAny(nearlyBefore, Self.nearlyByLast) { qualifier = .nearly }
-            else if endsWithAny(aboutBefore, Self.aboutByLast) { qualifier = .about }
+            else if endsWithAny(Self.overTable) { qualifier = .over }
+            else if endsWithAny(Self.nearlyTable) { qualifier = .nearly }
+            else if endsWithAny(Self.aboutTable) { qualifier = .about }
         }
         figure.qualifier = qualifier
         let single = figure.low == figure.high
