@@ -98,22 +98,14 @@ struct ScanText: RandomAccessCollection, Sendable {
         keys.allSatisfy { $0 < 0x80 || Self.isCaseless($0) }
     }
 
-    /// Written as a loop over buffers, without branches, so that the compiler vectorizes it.
-    private static func foldedASCII(_ utf8: [UInt8]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: utf8.count) { folded, count in
-            utf8.withUnsafeBufferPointer { bytes in
-                for k in 0..<bytes.count { folded[k] = bytes[k] &+ (bytes[k] &- 0x41 < 26 ? 0x20 : 0) }
+    /// Bytes or keys with A–Z folded, written as a loop over buffers without branches, so that
+    /// the compiler vectorizes it.
+    private static func foldedASCII<Unit: FixedWidthInteger & UnsignedInteger>(_ units: [Unit]) -> [Unit] {
+        [Unit](unsafeUninitializedCapacity: units.count) { folded, count in
+            units.withUnsafeBufferPointer { units in
+                for k in 0..<units.count { folded[k] = units[k] &+ (units[k] &- 0x41 < 26 ? 0x20 : 0) }
             }
-            count = utf8.count
-        }
-    }
-
-    private static func foldedASCII(_ keys: [UInt32]) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: keys.count) { folded, count in
-            keys.withUnsafeBufferPointer { keys in
-                for k in 0..<keys.count { folded[k] = keys[k] &+ (keys[k] &- 0x41 < 26 ? 0x20 : 0) }
-            }
-            count = keys.count
+            count = units.count
         }
     }
 
