@@ -23,7 +23,8 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// The text lowercased as `String.lowercased()` does it (scalar by scalar), with where each
     /// character's lower case starts: made once per body for the rules, which lowercased
     /// overlapping windows of it for every figure (`lower(_:)`).
-    private(set) var lowered: (utf8: [UInt8], offsets: [Int])?
+    /// `byFolding`: made by folding A–Z alone (`foldsOnlyASCII`), so it is also `lowercased()`'s bytes.
+    private(set) var lowered: (utf8: [UInt8], offsets: [Int], byFolding: Bool)?
 
     /// The key of a character made of more than one scalar: it matches nothing a rule spells.
     static let composite: UInt32 = .max
@@ -113,7 +114,7 @@ struct ScanText: RandomAccessCollection, Sendable {
     func withLowerCase() -> ScanText {
         if foldsOnlyASCII {
             var text = self
-            text.lowered = (Self.foldedASCII(utf8), offsets)
+            text.lowered = (Self.foldedASCII(utf8), offsets, true)
             return text
         }
         var lowerUTF8: [UInt8] = []
@@ -135,7 +136,7 @@ struct ScanText: RandomAccessCollection, Sendable {
         }
         lowerOffsets.append(lowerUTF8.count)
         var text = self
-        text.lowered = (lowerUTF8, lowerOffsets)
+        text.lowered = (lowerUTF8, lowerOffsets, false)
         return text
     }
 
@@ -248,6 +249,11 @@ struct ScanText: RandomAccessCollection, Sendable {
     /// An ASCII character is one byte and its own key, so its lower case is written straight
     /// into the three arrays; only other characters go through `Character`.
     func lowercased() -> ScanText {
+        // The bytes `withLowerCase()` folded already are reused: the date rule lowercases the
+        // text every extractor shares.
+        if let lowered, lowered.byFolding {
+            return ScanText(keys: Self.foldedASCII(keys), utf8: lowered.utf8, offsets: offsets, composites: [:])
+        }
         if foldsOnlyASCII {
             return ScanText(keys: Self.foldedASCII(keys), utf8: Self.foldedASCII(utf8), offsets: offsets, composites: [:])
         }

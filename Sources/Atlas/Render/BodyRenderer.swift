@@ -33,6 +33,13 @@ enum BodyRenderer {
         var used = Set<Int>()
         var linked = Set<String>()
         var out = ""
+        // Room for the text and its tags, so the page's body is not copied each time it grows.
+        out.reserveCapacity(body.blocks.reduce(256) { total, block in
+            switch block {
+            case .heading(let text, _), .paragraph(let text): total + text.utf8.count + 32
+            case .list(let items): items.reduce(total + 16) { $0 + $1.utf8.count + 32 }
+            }
+        })
         // Sub-headings before any section heading are promoted, so the outline never skips a
         // level after the page's <h1>.
         var sawSection = false
@@ -45,11 +52,22 @@ enum BodyRenderer {
                 out += "<h\(level)\(scriptAttributes(text))>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
                 if !end.isEmpty { out += "<p>\(end)</p>\n" }
             case .paragraph(let text):
-                out += "<p\(scriptAttributes(text))>\(marked(text, quotes, used: &used, linker: linker, linked: &linked))\(end)</p>\n"
+                // Appended a part at a time: an interpolated string would copy the block twice.
+                out += "<p"
+                out += scriptAttributes(text)
+                out += ">"
+                out += marked(text, quotes, used: &used, linker: linker, linked: &linked)
+                out += end
+                out += "</p>\n"
             case .list(let items):
                 out += "<ul>\n"
                 for (position, item) in items.enumerated() {
-                    out += "<li\(scriptAttributes(item))>\(marked(item, quotes, used: &used, linker: linker, linked: &linked))\(position == items.count - 1 ? end : "")</li>\n"
+                    out += "<li"
+                    out += scriptAttributes(item)
+                    out += ">"
+                    out += marked(item, quotes, used: &used, linker: linker, linked: &linked)
+                    if position == items.count - 1 { out += end }
+                    out += "</li>\n"
                 }
                 out += "</ul>\n"
             }
@@ -120,27 +138,35 @@ enum BodyRenderer {
             }
         }
         guard !marks.isEmpty || !links.isEmpty else { return inline(text) }
-        // Tags at offsets: closing before opening, links inside marks.
-        var opens: [Int: [String]] = [:], closes: [Int: [String]] = [:]
+        // Tags at offsets: closing before opening, links inside marks; opening tags in the order
+        // they were found, closing ones in the reverse. One sorted list, not a dictionary of
+        // tags per offset for each kind and a set of their offsets.
+        var tags: [(offset: Int, order: Int, html: String)] = []
+        tags.reserveCapacity(2 * (marks.count + links.count))
         for mark in marks {
             let extra = mark.group.ids.dropFirst().map { "<span id=\"q-\($0)\"></span>" }.joined()
-            opens[mark.range.lowerBound, default: []].append("<mark class=\"quote\" id=\"q-\(mark.group.ids[0])\">\(extra)")
-            closes[mark.range.upperBound, default: []].insert("</mark>", at: 0)
+            tags.append((mark.range.lowerBound, tags.count, "<mark class=\"quote\" id=\"q-\(mark.group.ids[0])\">\(extra)"))
+            tags.append((mark.range.upperBound, -tags.count, "</mark>"))
         }
         for link in links {
-            opens[link.range.lowerBound, default: []].append("<a class=\"entity\" href=\"\(HTMLEscape.text(link.url))\">")
-            closes[link.range.upperBound, default: []].insert("</a>", at: 0)
+            tags.append((link.range.lowerBound, tags.count, "<a class=\"entity\" href=\"\(HTMLEscape.text(link.url))\">"))
+            tags.append((link.range.upperBound, -tags.count, "</a>"))
         }
+        // A closing tag's order is negative and falls as tags are added: at one offset, closings
+        // come first, the last added first; then openings, the first added first.
+        tags.sort { ($0.offset, $0.order) < ($1.offset, $1.order) }
         func piece(_ range: Range<Int>) -> String {
             String(decoding: scan.utf8[scan.offsets[range.lowerBound]..<scan.offsets[range.upperBound]], as: UTF8.self)
         }
-        let cuts = Set(opens.keys).union(closes.keys).sorted()
         var out = ""
+        out.reserveCapacity(scan.utf8.count + 64 * tags.count)
         var cursor = 0
-        for cut in cuts {
-            if cut > cursor { out += inline(piece(cursor..<cut)) }
-            out += (closes[cut] ?? []).joined() + (opens[cut] ?? []).joined()
-            cursor = max(cursor, cut)
+        for tag in tags {
+            if tag.offset > cursor {
+                out += inline(piece(cursor..<tag.offset))
+                cursor = tag.offset
+            }
+            out += tag.html
         }
         if cursor < scan.count { out += inline(piece(cursor..<scan.count)) }
         return out
