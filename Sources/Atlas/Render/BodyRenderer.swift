@@ -30,7 +30,8 @@ enum BodyRenderer {
     /// appears, and never inside another mark, so every `#q-` link has exactly one target.
     static func render(_ body: ImportedBody, anchors: [(quote: String, id: String)], linker: EntityLinker?) -> (html: TrustedHTML, anchored: Set<String>) {
         let quotes = quoteGroups(body, anchors: anchors)
-        var used = Set<Int>()
+        // Whether each quote is marked yet: read for every quote at every block.
+        var used = [Bool](repeating: false, count: quotes.count)
         var linked = Set<String>()
         var out = ""
         // Room for the text and its tags, so the page's body is not copied each time it grows.
@@ -72,7 +73,7 @@ enum BodyRenderer {
                 out += "</ul>\n"
             }
         }
-        return (TrustedHTML(linkingFirstReferenceMark(out)), Set(used.flatMap { quotes[$0].ids }))
+        return (TrustedHTML(linkingFirstReferenceMark(out)), Set(quotes.indices.filter { used[$0] }.flatMap { quotes[$0].ids }))
     }
 
     /// A block in neither of the site's scripts (an Arabic paragraph quoted in a digest) gets
@@ -84,12 +85,21 @@ enum BodyRenderer {
     static func linkingFirstReferenceMark(_ html: String) -> String {
         // Found in the bytes (both tags start and end with ASCII, which has no other spelling):
         // Foundation's `range(of:)` walked the whole body in UTF-16 for every article.
+        // Most Chinese bodies have no mark at all: a search of the bytes in place says so before
+        // they are copied.
+        guard html.includes(referenceMarkOpening) else { return html }
         let bytes = GraphemeBytes(html)
         guard let openBytes = bytes.firstRange(of: Array(referenceMarkOpening.utf8)),
               let closeBytes = bytes.firstRange(of: Array("</sup>".utf8), from: openBytes.upperBound) else { return html }
         let open = html.indices(ofBytes: openBytes), close = html.indices(ofBytes: closeBytes)
         let marks = html[open.upperBound..<close.lowerBound]
-        return html[..<open.upperBound] + "<a href=\"#\(citationsAnchor)\" title=\"原文段落编号 · paragraphs of the original article\">\(marks)</a>" + html[close.lowerBound...]
+        var linked = String(html[..<open.upperBound])
+        linked.reserveCapacity(html.utf8.count + 128)
+        linked += "<a href=\"#\(citationsAnchor)\" title=\"原文段落编号 · paragraphs of the original article\">"
+        linked += marks
+        linked += "</a>"
+        linked += html[close.lowerBound...]
+        return linked
     }
 
     /// A quote as it reads in the structured body, with the ids of the claims or events it carries.
@@ -112,19 +122,19 @@ enum BodyRenderer {
 
     /// `inline`, with each quote that feeds a figure or an event wrapped in a highlighted,
     /// linkable mark, and each entity's first mention in the body linked to its page.
-    static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout Set<Int>, linker: EntityLinker?, linked: inout Set<String>) -> String {
+    static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout [Bool], linker: EntityLinker?, linked: inout Set<String>) -> String {
         // Most blocks have no quote left to mark and no linker (headings): nothing to look for.
-        guard linker != nil || quotes.indices.contains(where: { !used.contains($0) }) else { return inline(text) }
+        guard linker != nil || used.contains(false) else { return inline(text) }
         // The characters, with the text's bytes and where each character starts in them, so the
         // text between tags is cut from the bytes rather than rebuilt character by character.
         let scan = ScanText(text)
         var marks: [(range: Range<Int>, group: QuoteGroup)] = []
-        for (index, group) in quotes.enumerated() where !used.contains(index) {
+        for (index, group) in quotes.enumerated() where !used[index] {
             guard let start = scan.firstIndex(of: group.text) else { continue }
             let range = start..<(start + group.text.count)
             if !marks.contains(where: { $0.range.overlaps(range) }) {
                 marks.append((range, group))
-                used.insert(index)
+                used[index] = true
             }
         }
         var links: [(range: Range<Int>, url: String)] = []
