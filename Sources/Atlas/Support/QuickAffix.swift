@@ -31,7 +31,10 @@ enum QuickAffix {
         // in one ASCII scalar is not equivalent to one ending in another (no decomposition puts
         // anything after an ASCII scalar, and none is composed with what precedes it).
         if let last = text.last, let wordLast = word.last, last < 0x80, wordLast < 0x80, last != wordLast { return false }
-        guard word.count <= text.count, LoneScalars.only(word) else { return nil }
+        guard LoneScalars.only(word) else { return nil }
+        // A text shorter than the word (a figure's next two characters, asked for "以上"): when
+        // both are lone scalars, characters are bytes, and it cannot end with the word.
+        guard word.count <= text.count else { return LoneScalars.only(text) ? false : nil }
         let start = text.count - word.count
         guard start == text.count || !isContinuation(text[start]) else { return nil }
         var before = start
@@ -44,7 +47,8 @@ enum QuickAffix {
         // As in `suffix`: a first character starting with one ASCII scalar is not equivalent to
         // one starting with another (its decomposition starts with that scalar).
         if let first = text.first, let wordFirst = word.first, first < 0x80, wordFirst < 0x80, first != wordFirst { return false }
-        guard word.count <= text.count, LoneScalars.only(word) else { return nil }
+        guard LoneScalars.only(word) else { return nil }
+        guard word.count <= text.count else { return LoneScalars.only(text) ? false : nil }
         let end = word.count
         guard end == text.count || !isContinuation(text[end]) else { return nil }
         var after = end
