@@ -75,11 +75,15 @@ public struct EventExtractor: Sendable {
     /// A Chinese report's dateline, "【Rare Earth Exchanges网 1月5日报道】": the day the report
     /// was filed, which the article's own date already gives, not something that happened then.
     static func isDateline(_ text: ScanText, date: DateMention, clause: Range<Int>) -> Bool {
-        let lead = text.string(clause.lowerBound..<date.range.lowerBound)
-        guard let open = lead.lastIndex(of: "【"), !lead[open...].contains("】") else { return false }
-        let tail = text.string(date.range.upperBound..<min(clause.upperBound, date.range.upperBound + 8))
-        guard let close = tail.firstIndex(of: "】") else { return false }
-        return ["报道", "讯", "电"].contains { tail[..<close].quickHasSuffix($0) }
+        // The brackets found by key (each is one scalar, with no other spelling): the lead can be
+        // most of a long clause, and reading it as characters was half a percent of a build.
+        let opening: UInt32 = 0x3010, closing: UInt32 = 0x3011 // 【 】
+        guard let open = (clause.lowerBound..<date.range.lowerBound).last(where: { text.keys[$0] == opening }),
+              !(open..<date.range.lowerBound).contains(where: { text.keys[$0] == closing }) else { return false }
+        guard let close = (date.range.upperBound..<min(clause.upperBound, date.range.upperBound + 8)).first(where: { text.keys[$0] == closing })
+        else { return false }
+        let head = text.string(date.range.upperBound..<close)
+        return ["报道", "讯", "电"].contains { head.quickHasSuffix($0) }
     }
 
     static let eventWords = ["announc", "signed", "sign ", "impos", "launch", "introduc", "enact", "banned", "halted", "visit", "met ", "meeting", "began",

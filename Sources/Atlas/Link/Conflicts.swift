@@ -60,7 +60,14 @@ public enum Conflicts {
         for (comparison, compared) in byComparison.sorted(by: { order($0.key) < order($1.key) }) {
             let sorted = compared.sorted { ($0.sortValue, $0.high ?? .infinity, $0.id) < ($1.sortValue, $1.high ?? .infinity, $1.id) }
             let all = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison, latestOnly: false)
-            func heldTo(_ claim: Claim) -> [ReferenceFigure] { ReferenceFigures.available(all, in: published[claim.article] ?? Int.max) }
+            // The editions out by each publication year, found once per year rather than three
+            // times per figure (each time reading every reference's source for its edition).
+            let years = Set(sorted.map { published[$0.article] ?? Int.max })
+            let availableIn = Dictionary(uniqueKeysWithValues: years.map { ($0, ReferenceFigures.available(all, in: $0)) })
+            func heldTo(_ claim: Claim) -> [ReferenceFigure] {
+                let year = published[claim.article] ?? Int.max
+                return availableIn[year] ?? ReferenceFigures.available(all, in: year)
+            }
             let againstReference = sorted.filter { contradicts($0, heldTo($0)) }
             var matching: [ReferenceFigure] = []
             for reference in sorted.flatMap(heldTo) + ReferenceFigures.latest(all) where !matching.contains(reference) { matching.append(reference) }

@@ -71,6 +71,16 @@ import Testing
         }
     }
 
+    /// A key is matched in bytes only where no character can span its end: a comment line whose
+    /// "#" carries a combining mark is not read as a comment here, and the map goes to the parser
+    /// as it did when keys were compared as characters.
+    @Test func aCharacterSpanningAKeysEndGoesToTheParser() {
+        let result = bothWays("#\u{301} note\n" + map().text)
+        #expect(!result.tookFastPath)
+        #expect(result.fast == result.yaml)
+        #expect(result.fast.entries.count == Self.titles.count - 1)
+    }
+
     @Test func jsonEscapesMeanWhatYAMLReadsThemAs() {
         for (written, meant) in [("\"\\u00e9\\/\\b\\f\\r\"", "é/\u{8}\u{C}\r"), ("\"\\u4e2d\"", "中")] {
             #expect(WrittenURLMap.jsonString(Substring(written)) == meant)

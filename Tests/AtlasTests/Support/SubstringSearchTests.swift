@@ -12,6 +12,26 @@ import Testing
         #expect(Substring("abc").includes("bc"))
     }
 
+    /// The search in memory (`memchr` for the first byte, `memcmp` for the rest) finds what a
+    /// byte-by-byte search finds, in strings and in slices that start inside them.
+    @Test func searchInMemoryFindsWhatAByteWalkFinds() {
+        let pieces = ["a", "b", "ab", " ", "稀", "土", "稀土", "é", "e\u{301}", "\u{301}", "%", "😀"]
+        var random = QuickAffixTests.Sequence(state: 15)
+        func string(_ count: Int) -> String { (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        func naive(_ text: some StringProtocol, _ word: String) -> Bool {
+            let bytes = Array(text.utf8), needle = Array(word.utf8)
+            guard !needle.isEmpty else { return true }
+            guard bytes.count >= needle.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<($0 + needle.count)]) == needle }
+        }
+        for _ in 0..<3000 {
+            let text = string(random.next(8)), word = string(random.next(3))
+            #expect(text.includes(word) == naive(text, word), "\(text) / \(word)")
+            let slice = text.dropFirst(random.next(3))
+            #expect(slice.includes(word) == naive(slice, word), "\(slice) / \(word)")
+        }
+    }
+
     /// One pass for several words answers as asking for each word in turn.
     @Test func severalWordsInOnePassAnswerAsEachInTurn() {
         let words = SpeakerRule.englishVerbs + SpeakerRule.chineseVerbs + ["据", "ccording to", "iting "]
