@@ -37,6 +37,14 @@ enum LoneScalars {
                 offset += 8
                 continue
             }
+            // An ASCII byte short of eight is one scalar, lone unless a carriage return: most
+            // words asked about are short, and decoding each byte as a scalar was most of it.
+            let byte = utf8[offset]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return false }
+                offset += 1
+                continue
+            }
             let (value, length) = UTF8Scalars.decode(utf8, at: offset)
             guard offset + length <= utf8.count, contains(value) else { return false }
             offset += length

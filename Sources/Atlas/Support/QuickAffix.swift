@@ -36,7 +36,14 @@ enum QuickAffix {
         // both are lone scalars, characters are bytes, and it cannot end with the word.
         guard word.count <= text.count else { return LoneScalars.only(text) ? false : nil }
         let start = text.count - word.count
-        guard start == text.count || !isContinuation(text[start]) else { return nil }
+        if start < text.count, isContinuation(text[start]) {
+            // The word's bytes would start inside one of the text's scalars (an English word
+            // asked of Chinese text): when the text from that scalar on is lone scalars, its
+            // characters are those scalars, none of which starts where the word would.
+            var lead = start
+            while lead > 0, isContinuation(text[lead]) { lead -= 1 }
+            return LoneScalars.only(UnsafeBufferPointer(rebasing: text[lead...])) ? false : nil
+        }
         var before = start
         if before > 0 { before -= 1; while before > 0, isContinuation(text[before]) { before -= 1 } }
         guard LoneScalars.only(UnsafeBufferPointer(rebasing: text[before...])) else { return nil }
@@ -50,7 +57,12 @@ enum QuickAffix {
         guard LoneScalars.only(word) else { return nil }
         guard word.count <= text.count else { return LoneScalars.only(text) ? false : nil }
         let end = word.count
-        guard end == text.count || !isContinuation(text[end]) else { return nil }
+        if end < text.count, isContinuation(text[end]) {
+            // As in `suffix`: the word's bytes would end inside one of the text's scalars.
+            var next = end
+            while next < text.count, isContinuation(text[next]) { next += 1 }
+            return LoneScalars.only(UnsafeBufferPointer(rebasing: text[..<next])) ? false : nil
+        }
         var after = end
         if after < text.count { after += 1; while after < text.count, isContinuation(text[after]) { after += 1 } }
         guard LoneScalars.only(UnsafeBufferPointer(rebasing: text[..<after])) else { return nil }

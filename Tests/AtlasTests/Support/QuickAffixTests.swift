@@ -5,7 +5,7 @@ import Testing
 /// where bytes and characters disagree (combining marks, CR LF, canonically equivalent forms).
 @Suite struct QuickAffixTests {
     static let pieces = ["a", "b", "o", "ver", " ", "e", "é", "e\u{301}", "\u{301}", "\r", "\n", "\r\n", "约", "稀土", "K", "\u{212A}",
-                         "Å", "\u{212B}", "\u{0600}", "👩‍🔬", "🇨🇳", "ｶ", "\u{FF9E}", "—", "“", "\u{200D}", "%"]
+                         "Å", "\u{212B}", "\u{0600}", "👩‍🔬", "🇨🇳", "ｶ", "\u{FF9E}", "—", "“", "\u{200D}", "%", " said", "表示", "é表"]
 
     /// A fixed linear congruential sequence: the same strings on every run.
     struct Sequence {
