@@ -18,6 +18,19 @@ import Testing
         }
     }
 
+    /// `Attribution.lastWordBeforeThe` against splitting the characters at spaces.
+    @Test func lastWordBeforeTheIsWhatSplittingGives() {
+        let pieces = ["the", "by", " ", "  ", "in", "e\u{301}", " \u{301}", "\u{301}", "在", "x", "\r\n", "thé"]
+        var random = QuickAffixTests.Sequence(state: 7)
+        for _ in 0..<3000 {
+            let text = (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let words = text.split(separator: " ")
+            var expected = words.last.map(String.init) ?? ""
+            if expected == "the", words.count >= 2 { expected = String(words[words.count - 2]) }
+            #expect(Array(Attribution.lastWordBeforeThe(text).unicodeScalars) == Array(expected.unicodeScalars), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// `EventExtractor.isDateline` (brackets found by key) against finding them as characters,
     /// for every date the date rule finds in bodies with brackets in various places.
     @Test func datelinesAreThoseFoundByCharacters() {
