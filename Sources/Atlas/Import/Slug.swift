@@ -105,6 +105,13 @@ public enum Slug {
     /// FNV-1a, 64 bits: the same on every machine and run (Swift's `Hasher` is seeded per process).
     /// A non-zero `seed` gives further, independent digits.
     static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes, seed: UInt64 = 0) -> UInt64 {
+        // In place where the bytes are contiguous (a string's): every claim's id hashes its whole
+        // quote, and walking a string's UTF-8 view a byte at a time cost three times as much.
+        if let hash = bytes.withContiguousStorageIfAvailable({ buffer in
+            var hash: UInt64 = 0xcbf29ce484222325 ^ seed
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            return hash
+        }) { return hash }
         var hash: UInt64 = 0xcbf29ce484222325 ^ seed
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         return hash

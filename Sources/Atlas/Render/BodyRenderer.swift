@@ -33,9 +33,9 @@ enum BodyRenderer {
         // Whether each quote is marked yet: read for every quote at every block.
         var used = [Bool](repeating: false, count: quotes.count)
         var linked = Set<String>()
-        var out = ""
-        // Room for the text and its tags, so the page's body is not copied each time it grows.
-        out.reserveCapacity(body.blocks.reduce(256) { total, block in
+        // Bytes, with room for the text and its tags: a body is hundreds of short pieces, and a
+        // `String` append cost three times a byte buffer's.
+        var out = UTF8Buffer(capacity: body.blocks.reduce(256) { total, block in
             switch block {
             case .heading(let text, _), .paragraph(let text): total + text.utf8.count + 32
             case .list(let items): items.reduce(total + 16) { $0 + $1.utf8.count + 32 }
@@ -50,30 +50,33 @@ enum BodyRenderer {
             case .heading(let text, let requested):
                 let level = sawSection ? requested : 2
                 sawSection = sawSection || level == 2
-                out += "<h\(level)\(scriptAttributes(text))>\(marked(text, quotes, used: &used, linker: nil, linked: &linked))</h\(level)>\n"
-                if !end.isEmpty { out += "<p>\(end)</p>\n" }
+                out.append("<h\(level)")
+                out.append(scriptAttributes(text))
+                out.append(">")
+                marked(text, quotes, used: &used, linker: nil, linked: &linked, into: &out)
+                out.append("</h\(level)>\n")
+                if !end.isEmpty { out.append("<p>\(end)</p>\n") }
             case .paragraph(let text):
-                // Appended a part at a time: an interpolated string would copy the block twice.
-                out += "<p"
-                out += scriptAttributes(text)
-                out += ">"
-                out += marked(text, quotes, used: &used, linker: linker, linked: &linked)
-                out += end
-                out += "</p>\n"
+                out.append("<p")
+                out.append(scriptAttributes(text))
+                out.append(">")
+                marked(text, quotes, used: &used, linker: linker, linked: &linked, into: &out)
+                out.append(end)
+                out.append("</p>\n")
             case .list(let items):
-                out += "<ul>\n"
+                out.append("<ul>\n")
                 for (position, item) in items.enumerated() {
-                    out += "<li"
-                    out += scriptAttributes(item)
-                    out += ">"
-                    out += marked(item, quotes, used: &used, linker: linker, linked: &linked)
-                    if position == items.count - 1 { out += end }
-                    out += "</li>\n"
+                    out.append("<li")
+                    out.append(scriptAttributes(item))
+                    out.append(">")
+                    marked(item, quotes, used: &used, linker: linker, linked: &linked, into: &out)
+                    if position == items.count - 1 { out.append(end) }
+                    out.append("</li>\n")
                 }
-                out += "</ul>\n"
+                out.append("</ul>\n")
             }
         }
-        return (TrustedHTML(linkingFirstReferenceMark(out)), Set(quotes.indices.filter { used[$0] }.flatMap { quotes[$0].ids }))
+        return (TrustedHTML(linkingFirstReferenceMark(out.string)), Set(quotes.indices.filter { used[$0] }.flatMap { quotes[$0].ids }))
     }
 
     /// A block in neither of the site's scripts (an Arabic paragraph quoted in a digest) gets
@@ -121,10 +124,12 @@ enum BodyRenderer {
     }
 
     /// `inline`, with each quote that feeds a figure or an event wrapped in a highlighted,
-    /// linkable mark, and each entity's first mention in the body linked to its page.
-    static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout [Bool], linker: EntityLinker?, linked: inout Set<String>) -> String {
+    /// linkable mark, and each entity's first mention in the body linked to its page, appended
+    /// to `out`.
+    static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout [Bool], linker: EntityLinker?, linked: inout Set<String>,
+                       into out: inout UTF8Buffer) {
         // Most blocks have no quote left to mark and no linker (headings): nothing to look for.
-        guard linker != nil || used.contains(false) else { return inline(text) }
+        guard linker != nil || used.contains(false) else { return out.append(inline(text)) }
         // The characters, with the text's bytes and where each character starts in them, so the
         // text between tags is cut from the bytes rather than rebuilt character by character.
         let scan = ScanText(text)
@@ -147,7 +152,7 @@ enum BodyRenderer {
                 links.append((mention.range, url))
             }
         }
-        guard !marks.isEmpty || !links.isEmpty else { return inline(text) }
+        guard !marks.isEmpty || !links.isEmpty else { return out.append(inline(text)) }
         // Tags at offsets: closing before opening, links inside marks; opening tags in the order
         // they were found, closing ones in the reverse. One sorted list, not a dictionary of
         // tags per offset for each kind and a set of their offsets.
@@ -168,18 +173,15 @@ enum BodyRenderer {
         func piece(_ range: Range<Int>) -> String {
             String(decoding: scan.utf8[scan.offsets[range.lowerBound]..<scan.offsets[range.upperBound]], as: UTF8.self)
         }
-        var out = ""
-        out.reserveCapacity(scan.utf8.count + 64 * tags.count)
         var cursor = 0
         for tag in tags {
             if tag.offset > cursor {
-                out += inline(piece(cursor..<tag.offset))
+                out.append(inline(piece(cursor..<tag.offset)))
                 cursor = tag.offset
             }
-            out += tag.html
+            out.append(tag.html)
         }
-        if cursor < scan.count { out += inline(piece(cursor..<scan.count)) }
-        return out
+        if cursor < scan.count { out.append(inline(piece(cursor..<scan.count))) }
     }
 
     /// Characters after which a one-character Chinese name has ended: particles that join or
