@@ -90,7 +90,9 @@ struct TimelinePageView: Sendable, Equatable {
     var heading: String
     var scope: String
     var years: [TimelineYear]
-    var axis: TimelineAxis
+    /// The scope's axis, made into template values once (`TimelineAxis.mustache`) and shared by
+    /// every page of the scope: its labels were built again for each page, a percent of a build.
+    var axis: TemplateValue
     var eventCount: Int
     var publicationCount: Int
     var targets: Int

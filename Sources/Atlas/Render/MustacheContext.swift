@@ -321,7 +321,7 @@ extension TimelinePageView: MustacheContextConvertible {
 
     var mustache: TemplateContext {
         [
-            "layout": layout.mustache, "heading": heading, "counts": counts, "isFull": isFull, "axis": axis.mustache,
+            "layout": layout.mustache, "heading": heading, "counts": counts, "isFull": isFull, "axis": axis,
             "years": years.map { year in
                 ["year": year.year, "months": year.months.map { month in
                     ["key": month.key, "label": month.label, "eventsHTML": month.eventsHTML, "hasEvents": !month.events.isEmpty,

@@ -124,7 +124,7 @@ extension SiteRenderer {
             .map { EntityLink(name: $0.name, url: $0.url.replacingOccurrences(of: "/entities/", with: "/timeline/entities/"), language: $0.language, count: $0.count) }
         let targets = events.filter { $0.status == .target }.count
         let publications = events.filter { $0.kind == .publication }.count
-        let axis = timelineAxis(events, list: list)
+        let axis = timelineAxis(events, list: list).mustache.templateValue
         return paged(events, list: list, template: "timeline", title: heading, description: scope) { chunk, layout, pager in
             var years: [TimelineYear] = []
             var previous: String?
