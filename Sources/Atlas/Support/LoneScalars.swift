@@ -45,6 +45,13 @@ enum LoneScalars {
                 offset += 1
                 continue
             }
+            // A lead byte E5 to E9 and two continuation bytes are an ideograph of U+5000 to
+            // U+9FFF, all of them lone: Chinese words and windows are most of what is asked
+            // after English ones.
+            if byte >= 0xE5, byte <= 0xE9, offset + 3 <= utf8.count, utf8[offset + 1] & 0xC0 == 0x80, utf8[offset + 2] & 0xC0 == 0x80 {
+                offset += 3
+                continue
+            }
             let (value, length) = UTF8Scalars.decode(utf8, at: offset)
             guard offset + length <= utf8.count, contains(value) else { return false }
             offset += length

@@ -50,8 +50,16 @@ import Testing
                 #expect(only(text) == reference(text), "\(odd.unicodeScalars.map(\.value)) at \(index)")
             }
         }
+        // Every scalar of the Basic Multilingual Plane, alone and between ASCII and Han (the
+        // byte paths for ASCII and for ideographs U+5000 to U+9FFF meet the general one there).
+        for value in UInt32(0)..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "a" + String(scalar) + "中", "中" + String(scalar)] {
+                #expect(only(text) == reference(text), "U+\(String(value, radix: 16))")
+            }
+        }
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "Z", " ", "\r", "\n", "\u{0C}", "—", "中", "é", "e\u{301}", "\u{FF05}", "🇨🇳", "12345678", "\u{0D}\u{0D}"]
+        let pieces = ["a", "Z", " ", "\r", "\n", "\u{0C}", "—", "中", "é", "e\u{301}", "\u{FF05}", "🇨🇳", "12345678", "\u{0D}\u{0D}", "\u{4DC0}", "\u{9FFF}", "\u{A000}"]
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(only(text) == reference(text), "\(text.unicodeScalars.map(\.value))")
