@@ -13,6 +13,12 @@ public struct EntityMatcher: Sendable {
 
     private struct Candidate: Sendable {
         var characters: [Character]
+        /// `characters.count`, kept in the candidate itself: read for every candidate tried, and
+        /// reading it from the array's own storage was a cache miss a candidate.
+        var length: Int
+        /// The second key (when there is one), also kept here: most candidates tried at a place
+        /// differ from the text in it, and are then passed without reading their keys' storage.
+        var second: UInt32
         var keys: [UInt32]
         /// A spelling with a multi-scalar character is compared character by character.
         var hasComposite: Bool
@@ -51,7 +57,7 @@ public struct EntityMatcher: Sendable {
                 let characters = Array(spelling)
                 let isHan = characters.contains { $0.isHan }
                 let keys = characters.map(ScanText.key)
-                byFirst[keys[0], default: []].append(Candidate(characters: characters, keys: keys, hasComposite: keys.contains(ScanText.composite),
+                byFirst[keys[0], default: []].append(Candidate(characters: characters, length: characters.count, second: keys.count > 1 ? keys[1] : 0, keys: keys, hasComposite: keys.contains(ScanText.composite),
                                                                entity: entity.id, spelling: spelling, needsWordBoundary: !isHan))
             }
         }
@@ -107,16 +113,17 @@ public struct EntityMatcher: Sendable {
                         if let seconds = groupSeconds[Int(group) - 1] {
                             guard i + 1 < keys.count, seconds.contains(keys[i + 1]) else { i += 1; continue }
                         }
-                        for index in groups[Int(group) - 1] where i + options[index].characters.count <= keys.count {
+                        for index in groups[Int(group) - 1] where i + options[index].length <= keys.count {
                             if options[index].needsWordBoundary {
                                 if startsWord == nil { startsWord = i == 0 || !isWordCharacter(at: i - 1, in: text) }
                                 guard startsWord == true else { continue }
                             }
-                            let same = options[index].hasComposite ? text[i..<(i + options[index].characters.count)].elementsEqual(options[index].characters)
+                            if !options[index].hasComposite, options[index].length > 1, keys[i + 1] != options[index].second { continue }
+                            let same = options[index].hasComposite ? text[i..<(i + options[index].length)].elementsEqual(options[index].characters)
                                 : Self.keys(keys, at: i, equal: options[index].keys)
                             guard same else { continue }
                             if options[index].needsWordBoundary {
-                                let afterIndex = i + options[index].characters.count
+                                let afterIndex = i + options[index].length
                                 let after = afterIndex < keys.count ? text[afterIndex] : " "
                                 guard !isWordCharacter(after) || options[index].characters.last == "." else { continue }
                                 // "U.S." at a sentence end: the dot may be the full stop; "US-China" is fine.
@@ -126,8 +133,8 @@ public struct EntityMatcher: Sendable {
                         }
                         if let matched {
                             let option = options[matched]
-                            result.append(Mention(entity: option.entity, range: i..<(i + option.characters.count), spelling: option.spelling))
-                            i += option.characters.count
+                            result.append(Mention(entity: option.entity, range: i..<(i + option.length), spelling: option.spelling))
+                            i += option.length
                         } else {
                             i += 1
                         }
