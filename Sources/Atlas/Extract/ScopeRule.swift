@@ -95,7 +95,7 @@ enum ScopeRule {
         /// Calls `body` with each word starting at byte `i` of `text` (an English word only at a
         /// word's start), in list order, until it returns false.
         @discardableResult
-        func forEachWord(in text: [UInt8], at i: Int, _ body: (Int) -> Bool) -> Bool {
+        func forEachWord<Bytes: RandomAccessCollection<UInt8>>(in text: Bytes, at i: Int, _ body: (Int) -> Bool) -> Bool where Bytes.Index == Int {
             let isLetter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
             return needles.forEachWord(in: text, at: i) { index in
                 isLetter(needles.words[index][0]) && i > 0 && isLetter(text[i - 1]) ? true : body(index)
@@ -129,17 +129,21 @@ enum ScopeRule {
     /// (`中重稀土` contains `重稀土`), nearest first or last (of two words read at one place, the
     /// earlier in the list).
     static func nearest<Value>(_ text: String, _ words: Words, values: [Value], first: Bool) -> (offset: Int, value: Value)? {
-        let bytes = Array(text.utf8)
-        var hits: [(start: Int, end: Int, value: Value)] = []
-        for start in bytes.indices {
-            words.forEachWord(in: bytes, at: start) { index in
-                hits.append((start, start + words.needles.words[index].count, values[index]))
-                return true
+        // The bytes read in place, and each hit keeps its word's index, not a copy of its value:
+        // this runs for the phrases on both sides of every figure.
+        var text = text
+        let chosen = text.withUTF8 { bytes -> (start: Int, end: Int, index: Int)? in
+            var hits: [(start: Int, end: Int, index: Int)] = []
+            for start in bytes.indices {
+                words.forEachWord(in: bytes, at: start) { index in
+                    hits.append((start, start + words.needles.words[index].count, index))
+                    return true
+                }
             }
+            let kept = hits.filter { hit in !hits.contains { other in other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end } }
+            return first ? kept.min { ($0.start, $0.end) < ($1.start, $1.end) } : kept.max { ($0.start, $0.end) < ($1.start, $1.end) }
         }
-        let kept = hits.filter { hit in !hits.contains { other in other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end } }
-        let chosen = first ? kept.min { ($0.start, $0.end) < ($1.start, $1.end) } : kept.max { ($0.start, $0.end) < ($1.start, $1.end) }
-        return chosen.map { ($0.start, $0.value) }
+        return chosen.map { ($0.start, values[$0.index]) }
     }
 
     /// The material nearest the figure: in the phrase after it, else in the words before it.
