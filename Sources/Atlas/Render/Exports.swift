@@ -10,9 +10,17 @@ enum Exports {
         guard needsQuotes(text) else { return text }
         var quoted: [UInt8] = [0x22]
         quoted.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            quoted.append(byte)
-            if byte == 0x22 { quoted.append(0x22) }
+        // The runs between quote characters copied whole (a quote is usually a sentence with
+        // commas and no `"`), not appended a byte at a time.
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x22 {
+                quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...index]))
+                quoted.append(0x22)
+                run = index + 1
+            }
+            quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         quoted.append(0x22)
         return String(decoding: quoted, as: UTF8.self)

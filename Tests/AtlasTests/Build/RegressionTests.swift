@@ -24,6 +24,9 @@ import Testing
         #expect(Exports.csvField("a,\u{301}b") == "\"a,\u{301}b\"")
         #expect(Exports.csvField("say \"\u{301}hi") == "\"say \"\"\u{301}hi\"")
         #expect(Exports.csvField("line\r\nbreak").hasPrefix("\""))
+        // Every quote doubled, wherever it stands; the runs between copied as they are.
+        #expect(Exports.csvField("\"稀土\",\"\"") == "\"\"\"稀土\"\",\"\"\"\"\"")
+        #expect(Exports.csvField("plain") == "plain")
     }
 
     @Test func aQuoteRepeatedInTheBodyIsAnchoredOnce() {

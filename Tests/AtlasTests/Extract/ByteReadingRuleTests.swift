@@ -31,6 +31,32 @@ import Testing
         }
     }
 
+    /// `PeriodRule.englishLead` (words split and folded from the bytes) against splitting and
+    /// lowercasing the characters, with words that lowercase to something else than they fold to.
+    @Test func aYearsLeadIsWhatSplittingCharactersGives() {
+        func reference(_ before: String) -> String? {
+            var words = before.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+            while let last = words.last, PeriodRule.leadFillers.contains(last) {
+                if last == "of", words.count >= 2, words[words.count - 2] == "as" { return "as of" }
+                words.removeLast()
+            }
+            guard let last = words.last else { return nil }
+            switch last {
+            case "since": return "since"
+            case "by", "before": return "by"
+            case "at" where words.count >= 2 && words[words.count - 2] == "as": return "as of"
+            default: return nil
+            }
+        }
+        let pieces = ["as", "AS", "of", "OF", "at", "by", "By", "since", "before", "the", "end", "mid", " ", "-", "İ", "Ｂｙ", "é", "e\u{301}",
+                      "年", "\r\n", "June", "q4", "SINCE"]
+        var random = QuickAffixTests.Sequence(state: 99)
+        for _ in 0..<4000 {
+            let text = (0..<random.next(8)).map { _ in pieces[random.next(pieces.count)] }.joined(separator: random.next(3) == 0 ? "" : " ")
+            #expect(PeriodRule.englishLead(text) == reference(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// `EventExtractor.isDateline` (brackets found by key) against finding them as characters,
     /// for every date the date rule finds in bodies with brackets in various places.
     @Test func datelinesAreThoseFoundByCharacters() {
