@@ -352,8 +352,11 @@ enum PeriodRule {
                                                "year", "year-end", "fiscal", "first", "second", "third", "fourth", "half", "quarter", "q1", "q2", "q3", "q4", "h1", "h2"])
         .union(Set(DateRule.months)).union(Set(DateRule.shortMonths))
 
-    static func englishLead(_ before: String) -> String? {
-        var words = leadWords(before)
+    static func englishLead(_ before: String) -> String? { englishLead(words: leadWords(before)) }
+
+    /// The lead named by the last of `words` (lowercased) that is not a filler.
+    static func englishLead(words: [String]) -> String? {
+        var words = words
         let fillers = leadFillers
         while let last = words.last, fillers.contains(last) {
             // "as of end of", "by the end of": stop at the lead.

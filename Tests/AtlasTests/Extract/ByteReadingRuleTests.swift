@@ -35,18 +35,7 @@ import Testing
     /// lowercasing the characters, with words that lowercase to something else than they fold to.
     @Test func aYearsLeadIsWhatSplittingCharactersGives() {
         func reference(_ before: String) -> String? {
-            var words = before.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
-            while let last = words.last, PeriodRule.leadFillers.contains(last) {
-                if last == "of", words.count >= 2, words[words.count - 2] == "as" { return "as of" }
-                words.removeLast()
-            }
-            guard let last = words.last else { return nil }
-            switch last {
-            case "since": return "since"
-            case "by", "before": return "by"
-            case "at" where words.count >= 2 && words[words.count - 2] == "as": return "as of"
-            default: return nil
-            }
+            PeriodRule.englishLead(words: before.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() })
         }
         let pieces = ["as", "AS", "of", "OF", "at", "by", "By", "since", "before", "the", "end", "mid", " ", "-", "İ", "Ｂｙ", "é", "e\u{301}",
                       "年", "\r\n", "June", "q4", "SINCE"]
