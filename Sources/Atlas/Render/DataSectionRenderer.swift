@@ -19,7 +19,7 @@ extension SiteRenderer {
                 : "文章中这类数字共 \(claims.count) 个，每个都附原句和文章 · All \(claims.count) figures of this kind that the articles state, each with its quote and article"
             files += paged(claims, list: metric.ledgerList, template: "listing", title: heading, description: lede, language: .english) { chunk, layout, pager in
                 ListingView(layout: layout, parents: [TopicLink(name: "数据 Data", url: base + "data/")], heading: heading, lede: lede,
-                            claims: chunk.map(claimRow), pager: pager, firstIndex: chunk.startIndex, total: claims.count)
+                            claims: chunk.map { claimRow($0) }, pager: pager, firstIndex: chunk.startIndex, total: claims.count)
             }
         }
         let disagreements = conflictGroups.filter { $0.kind == .articles }.count
@@ -128,7 +128,7 @@ extension SiteRenderer {
         let apart = ClaimSample.spread(group.setApart.map(\.claim), limit: Self.conflictRowLimit)
         let reasons = Dictionary(group.setApart.map { ($0.claim.id, $0.reason.reason) }, uniquingKeysWith: { a, _ in a })
         let who = chartContext.name(group.entity) + (group.importer.map { " → \(chartContext.name($0))" } ?? "")
-        return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map(claimRow), details: group.details,
+        return Conflict(heading: "\(who) · \(group.metric.label) · \(group.comparison.label)", rows: shown.map { claimRow($0) }, details: group.details,
                         total: group.claims.count, ledgerURL: site.config.basePath + group.metric.ledgerList, references: group.references,
                         apart: apart.map { (claimRow($0), reasons[$0.id] ?? "") }, apartTotal: group.setApart.count, note: group.note,
                         anchor: conflictAnchors[index])

@@ -50,12 +50,12 @@ extension SiteRenderer {
                            description: topic.summary ?? "\(topic.name): \(topic.articles.count) articles"),
             name: topic.name, nameEn: topic.nameEn, summary: topic.summary,
             explainerHTML: explainer?.html,
-            articles: topic.articles.prefix(preview).map(card), articleCount: topic.articles.count,
+            articles: topic.articles.prefix(preview).map { card($0) }, articleCount: topic.articles.count,
             allArticlesURL: topic.articles.count > preview ? base + "topics/\(topic.slug)/articles/" : nil,
             entities: entities,
             events: eventRows(shownEvents),
             timelineURL: base + "timeline/topics/\(topic.slug)/",
-            figures: figures.prefix(preview).map(claimRow), figureCount: figures.count,
+            figures: figures.prefix(preview).map { claimRow($0) }, figureCount: figures.count,
             allFiguresURL: figures.count > preview ? base + "topics/\(topic.slug)/figures/" : nil)
         view.contents = ContentsEntry.ifLong((explainer?.entries ?? []) + [ContentsEntry(anchor: "articles-title", label: "文章 Articles (\(topic.articles.count))")]
             + (entities.isEmpty ? [] : [ContentsEntry(anchor: "entities-title", label: "常见对象 Most mentioned")])

@@ -273,7 +273,7 @@ public struct SiteRenderer: Sendable {
         let total = items.count
         return paged(items, list: list, template: "listing", title: heading, description: lede) { chunk, layout, pager in
             ListingView(layout: layout, parents: parents, heading: heading, lede: lede,
-                        claims: chunk.compactMap(claims), cards: chunk.compactMap(card), pager: pager,
+                        claims: chunk.compactMap { claims($0) }, cards: chunk.compactMap { card($0) }, pager: pager,
                         firstIndex: chunk.startIndex, total: total)
         }
     }
@@ -408,15 +408,15 @@ public struct SiteRenderer: Sendable {
         let current = card(article)
         var view = ArticleView(
             layout: layout(title: article.title, path: "articles/\(article.slug)/", description: current.teaser),
-            card: current, sourceURL: article.sourceURL, tags: article.tags.map(tagLink), bodyHTML: body, rawBody: raw,
+            card: current, sourceURL: article.sourceURL, tags: article.tags.map { tagLink($0) }, bodyHTML: body, rawBody: raw,
             hasCitations: body.html.includes(BodyRenderer.referenceMarkOpening),
             hasHighlights: body.html.includes(BodyRenderer.quoteMarkOpening),
-            figures: (claimsByArticle[article.id] ?? []).map(claimRow),
+            figures: (claimsByArticle[article.id] ?? []).map { claimRow($0) },
             newer: index > 0 ? card(site.articles[index - 1]) : nil,
             older: index + 1 < site.articles.count ? card(site.articles[index + 1]) : nil)
         view.entities = (site.mentions.byArticle[article.id] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(14).compactMap { entityLink($0.key, count: $0.value) }
-        view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map(card)
+        view.related = (site.related[article.id] ?? []).compactMap { chartContext.articlesByID[$0] }.map { card($0) }
         view.timelineURL = timelineURL(ofEvent: "p" + Slug.stableHash(article.id))
         return view
     }
@@ -428,7 +428,7 @@ public struct SiteRenderer: Sendable {
             introduction: site.config.description, articleCount: site.articles.count,
             sourceCount: Set(site.articles.map(\.source)).count,
             firstDate: dates.min()?.dateOnly ?? "", lastDate: dates.max()?.dateOnly ?? "",
-            topics: topicCards(latest: 3), latest: site.articles.prefix(8).map(card),
+            topics: topicCards(latest: 3), latest: site.articles.prefix(8).map { card($0) },
             pages: site.pages.map { TopicLink(name: $0.title, url: site.config.basePath + "\($0.slug)/") },
             chainChart: charts.first { $0.name == "china-share-chain" }.map { chartView($0) },
             keyFigures: keyFigures())
@@ -486,7 +486,7 @@ public struct SiteRenderer: Sendable {
     func topicCards(latest: Int) -> [TopicCard] {
         site.topics.map { topic in
             TopicCard(topic: topicLinks[topic.name]!, count: topic.articles.count,
-                      latest: topic.articles.prefix(latest).map(card))
+                      latest: topic.articles.prefix(latest).map { card($0) })
         }
     }
 
