@@ -129,7 +129,7 @@ enum BodyRenderer {
     static func marked(_ text: String, _ quotes: [QuoteGroup], used: inout [Bool], linker: EntityLinker?, linked: inout Set<String>,
                        into out: inout UTF8Buffer) {
         // Most blocks have no quote left to mark and no linker (headings): nothing to look for.
-        guard linker != nil || used.contains(false) else { return out.append(inline(text)) }
+        guard linker != nil || used.contains(false) else { return inline(text, into: &out) }
         // The characters, with the text's bytes and where each character starts in them, so the
         // text between tags is cut from the bytes rather than rebuilt character by character.
         let scan = ScanText(text)
@@ -152,7 +152,7 @@ enum BodyRenderer {
                 links.append((mention.range, url))
             }
         }
-        guard !marks.isEmpty || !links.isEmpty else { return out.append(inline(text)) }
+        guard !marks.isEmpty || !links.isEmpty else { return inline(text, into: &out) }
         // Tags at offsets: closing before opening, links inside marks; opening tags in the order
         // they were found, closing ones in the reverse. One sorted list, not a dictionary of
         // tags per offset for each kind and a set of their offsets.
@@ -176,12 +176,12 @@ enum BodyRenderer {
         var cursor = 0
         for tag in tags {
             if tag.offset > cursor {
-                out.append(inline(piece(cursor..<tag.offset)))
+                inline(piece(cursor..<tag.offset), into: &out)
                 cursor = tag.offset
             }
             out.append(tag.html)
         }
-        if cursor < scan.count { out.append(inline(piece(cursor..<scan.count))) }
+        if cursor < scan.count { inline(piece(cursor..<scan.count), into: &out) }
     }
 
     /// Characters after which a one-character Chinese name has ended: particles that join or
@@ -244,6 +244,14 @@ enum BodyRenderer {
         flushRun()
         out.append(contentsOf: bytes[copied..<count])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `inline(text)` appended to `out`: a text with no `[` has no mark, and is escaped straight
+    /// into the page's bytes with no string made between (most blocks and pieces of blocks).
+    static func inline(_ text: String, into out: inout UTF8Buffer) {
+        var text = text
+        guard text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) else { return HTMLEscape.append(text, to: &out) }
+        out.append(inline(text))
     }
 
     /// Where the `]` of a citation mark opened at `open` stands: one to four ASCII digits
