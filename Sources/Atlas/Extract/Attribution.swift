@@ -128,29 +128,10 @@ enum Attribution {
     }
 
     /// The last word `text.split(separator: " ")` gives, or the one before it when that is
-    /// "the". Read backwards from the bytes when every scalar is a character of its own (a space
-    /// is then a byte of its own): splitting the words as characters cost more than the rest of
-    /// the test.
+    /// "the"; cut by scalar where that is the same (`LoneScalars.words`): splitting the words as
+    /// characters cost more than the rest of the preposition test.
     static func lastWordBeforeThe(_ text: String) -> String {
-        var text = text
-        let fast = text.withUTF8 { bytes -> String? in
-            guard LoneScalars.only(bytes) else { return nil }
-            var words: [Range<Int>] = []
-            var end = bytes.count
-            while words.count < 2 {
-                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-                guard end > 0 else { break }
-                var start = end
-                while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
-                words.append(start..<end)
-                end = start
-            }
-            func word(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            guard let last = words.first.map(word) else { return "" }
-            return last == "the" && words.count == 2 ? word(words[1]) : last
-        }
-        if let fast { return fast }
-        let words = text.split(separator: " ")
+        let words = LoneScalars.words(in: text, separatedBy: [" "]) ?? text.split(separator: " ")
         var last = words.last.map(String.init) ?? ""
         if last == "the", words.count >= 2 { last = String(words[words.count - 2]) }
         return last

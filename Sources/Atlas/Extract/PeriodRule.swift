@@ -372,29 +372,16 @@ enum PeriodRule {
         }
     }
 
-    /// `text` split at spaces and hyphens, each word lowercased. From the bytes when every
-    /// scalar is a character of its own, with ASCII letters folded: a word with another scalar
-    /// then never lowercases to the ASCII words it is compared with (none of those scalars
-    /// lowercases to ASCII alone), and folding leaves it unlike them too. Splitting the words as
+    /// `text` split at spaces and hyphens, each word lowercased. Where the text is cut by scalar
+    /// (`LoneScalars.words`), ASCII letters are folded instead: a word with another scalar then
+    /// never lowercases to the ASCII words it is compared with (none of those scalars lowercases
+    /// to ASCII alone), and folding leaves it unlike them too. Splitting and lowercasing the
     /// characters was most of reading a year's lead in the dense synthetic corpus.
     static func leadWords(_ text: String) -> [String] {
-        var text = text
-        let fast = text.withUTF8 { bytes -> [String]? in
-            guard LoneScalars.only(bytes) else { return nil }
-            var words: [String] = []
-            var start = 0
-            func flush(_ end: Int) {
-                guard end > start else { return }
-                words.append(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
-            }
-            for (index, byte) in bytes.enumerated() where byte == 0x20 || byte == 0x2D {
-                flush(index)
-                start = index + 1
-            }
-            flush(bytes.count)
-            return words
+        guard let words = LoneScalars.words(in: text, separatedBy: [" ", "-"]) else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
         }
-        return fast ?? text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+        return words.map { String(decoding: $0.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) }
     }
 
     static let relativeYears: [(String, Int)] = [("last year", -1), ("this year", 0), ("next year", 1), ("past year", -1), ("previous year", -1),

@@ -62,11 +62,13 @@ public enum Conflicts {
             let all = matchingReferences(references, metric: first.metric, entity: first.entity!, comparison: comparison, latestOnly: false)
             // The editions out by each publication year, found once per year rather than three
             // times per figure (each time reading every reference's source for its edition).
-            let years = Set(sorted.map { published[$0.article] ?? Int.max })
-            let availableIn = Dictionary(uniqueKeysWithValues: years.map { ($0, ReferenceFigures.available(all, in: $0)) })
+            var availableIn: [Int: [ReferenceFigure]] = [:]
             func heldTo(_ claim: Claim) -> [ReferenceFigure] {
                 let year = published[claim.article] ?? Int.max
-                return availableIn[year] ?? ReferenceFigures.available(all, in: year)
+                if let known = availableIn[year] { return known }
+                let available = ReferenceFigures.available(all, in: year)
+                availableIn[year] = available
+                return available
             }
             let againstReference = sorted.filter { contradicts($0, heldTo($0)) }
             var matching: [ReferenceFigure] = []

@@ -205,53 +205,50 @@ enum BodyRenderer {
     /// Read on the escaped text's bytes: a mark's `[`, digits and `]` count only where each
     /// stands as a character of its own, as the character-by-character reading had it.
     static func inline(_ text: String) -> String {
-        let escaped = HTMLEscape.text(text)
-        // `memchr` over the bytes: most blocks have no mark, and a generic walk of the UTF-8
-        // view cost a few instructions a byte.
-        var text = escaped
-        guard text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) else { return escaped }
-        let source = GraphemeBytes(escaped)
-        let bytes = source.bytes, count = bytes.count
-        var out: [UInt8] = []
-        out.reserveCapacity(count + 64)
-        var copied = 0
-        var run: Range<Int>?
-        func flushRun() {
-            guard let marks = run else { return }
-            out.append(contentsOf: referenceMarkOpening.utf8)
-            out.append(contentsOf: bytes[marks])
-            out.append(contentsOf: "</sup>".utf8)
-            copied = marks.upperBound
-            run = nil
-        }
-        var i = 0
-        while i < count {
-            if bytes[i] == 0x5B, let close = citationClose(source, at: i) {
-                if let marks = run {
-                    run = marks.lowerBound..<(close + 1)
-                } else {
-                    // Attach the mark to the preceding word, as a footnote mark would be.
-                    let dropsSpace = i > 0 && bytes[i - 1] == 0x20 && source.isBoundary(i - 1)
-                    out.append(contentsOf: bytes[copied..<(dropsSpace ? i - 1 : i)])
-                    run = i..<(close + 1)
-                }
-                i = close + 1
-                continue
-            }
-            flushRun()
-            i += 1
-        }
-        flushRun()
-        out.append(contentsOf: bytes[copied..<count])
-        return String(decoding: out, as: UTF8.self)
+        var out = UTF8Buffer(capacity: text.utf8.count + 16)
+        inline(text, into: &out)
+        return out.string
     }
 
-    /// `inline(text)` appended to `out`: a text with no `[` has no mark, and is escaped straight
-    /// into the page's bytes with no string made between (most blocks and pieces of blocks).
+    /// `inline(text)` appended to `out`.
     static func inline(_ text: String, into out: inout UTF8Buffer) {
-        var text = text
-        guard text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) else { return HTMLEscape.append(text, to: &out) }
-        out.append(inline(text))
+        // `memchr` over the bytes: most blocks and pieces of blocks have no `[` (escaping adds
+        // none), so no mark, and are escaped straight into `out` with no string made between.
+        var raw = text
+        guard raw.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x5B, $0.count) != nil }) else { return HTMLEscape.append(text, to: &out) }
+        let source = GraphemeBytes(HTMLEscape.text(text))
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var copied = 0
+            var run: Range<Int>?
+            func flushRun() {
+                guard let marks = run else { return }
+                out.append(referenceMarkOpening)
+                out.append(UnsafeBufferPointer(rebasing: bytes[marks]))
+                out.append("</sup>")
+                copied = marks.upperBound
+                run = nil
+            }
+            var i = 0
+            while i < count {
+                if bytes[i] == 0x5B, let close = citationClose(source, at: i) {
+                    if let marks = run {
+                        run = marks.lowerBound..<(close + 1)
+                    } else {
+                        // Attach the mark to the preceding word, as a footnote mark would be.
+                        let dropsSpace = i > 0 && bytes[i - 1] == 0x20 && source.isBoundary(i - 1)
+                        out.append(UnsafeBufferPointer(rebasing: bytes[copied..<(dropsSpace ? i - 1 : i)]))
+                        run = i..<(close + 1)
+                    }
+                    i = close + 1
+                    continue
+                }
+                flushRun()
+                i += 1
+            }
+            flushRun()
+            out.append(UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        }
     }
 
     /// Where the `]` of a citation mark opened at `open` stands: one to four ASCII digits

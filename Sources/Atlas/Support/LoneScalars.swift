@@ -59,3 +59,27 @@ enum LoneScalars {
         return true
     }
 }
+
+extension LoneScalars {
+    /// `text.split(whereSeparator:)` at `separators` (each one of these scalars), when every
+    /// scalar of the text is one: its characters are then its scalars, and the words are cut
+    /// between scalars with no character breaking. Nil for any other text, which the caller
+    /// splits as characters. The rules cut the short windows around every figure into words.
+    static func words(in text: String, separatedBy separators: [Unicode.Scalar]) -> [Substring]? {
+        var copy = text
+        guard copy.withUTF8({ only($0) }) else { return nil }
+        let scalars = text.unicodeScalars
+        var words: [Substring] = []
+        var start = text.startIndex, index = text.startIndex
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            if separators.contains(scalars[index]) {
+                if start < index { words.append(text[start..<index]) }
+                start = next
+            }
+            index = next
+        }
+        if start < text.endIndex { words.append(text[start...]) }
+        return words
+    }
+}
